@@ -1,0 +1,61 @@
+// Package checks names brexlint's checks.
+//
+// A check's name is public and stable: users write it in //brexlint:ignore
+// and //nolint directives, golangci-lint settings, SARIF rule IDs and CI
+// baselines. This package is the one list of those names, so that the
+// directive parser, the checklist and the analyzers agree on them. It lists
+// every check of the product specification, including those whose analyzer
+// does not exist yet: a directive naming a planned check is not "unknown".
+package checks
+
+// The check names, exactly as users spell them.
+const (
+	Directive       = "directive"
+	HardcodedSecret = "hardcodedsecret"
+	IdempotencyKey  = "idempotencykey"
+	BrexEndpoint    = "brexendpoint"
+	EnumDefault     = "enumdefault"
+	StrictDecode    = "strictdecode"
+	RateLimit       = "ratelimit"
+	StatusCheck     = "statuscheck"
+	OAuthState      = "oauthstate"
+	OAuthCallback   = "oauthcallback"
+	EmbeddedWebview = "embeddedwebview"
+	TokenRefresh    = "tokenrefresh"
+	OAuthLib        = "oauthlib"
+	OAuthScopes     = "oauthscopes"
+)
+
+// Names lists every check name in the order of the product specification.
+var Names = []string{
+	HardcodedSecret,
+	IdempotencyKey,
+	BrexEndpoint,
+	EnumDefault,
+	StrictDecode,
+	RateLimit,
+	StatusCheck,
+	OAuthState,
+	OAuthCallback,
+	EmbeddedWebview,
+	TokenRefresh,
+	OAuthLib,
+	OAuthScopes,
+	Directive,
+}
+
+// Known reports whether name is a brexlint check.
+func Known(name string) bool {
+	for _, n := range Names {
+		if n == name {
+			return true
+		}
+	}
+	return false
+}
+
+// DocURL is the address of a check's documentation: its package's doc.go as
+// rendered by pkg.go.dev. Analyzers use it as their URL.
+func DocURL(name string) string {
+	return "https://pkg.go.dev/github.com/brexlint/brexlint/analyzers/" + name
+}

@@ -1,0 +1,17 @@
+// Package analyzers lists brexlint's analyzers: the one place that says which
+// checks exist. Drivers (cmd/brexlint, the golangci-lint plugin, tests) take
+// their analyzers from here.
+package analyzers
+
+import (
+	"github.com/brexlint/brexlint/analyzers/directive"
+	"golang.org/x/tools/go/analysis"
+)
+
+// All returns every brexlint analyzer, in the order of the product
+// specification. The slice is new on each call; the analyzers are shared.
+func All() []*analysis.Analyzer {
+	return []*analysis.Analyzer{
+		directive.Analyzer,
+	}
+}

@@ -1,0 +1,5 @@
+//brexlint:file-ignore idempotencykey this file holds replay fixtures
+
+package suppress
+
+var fixtures = []string{"FLAG", "FLAG"}

@@ -1,0 +1,65 @@
+// Package checklist is Brex's launch checklist as data, and the
+// launch-readiness report built from it.
+//
+// # Items
+//
+// An [Item] is one bullet of the checklist that Brex publishes at
+// https://developer.brex.com/docs/checklist/: a stable kebab-case ID, a short
+// imperative text in brexlint's own words, a link to the Brex page that
+// explains it, the audiences whose section lists it, and the names of the
+// checks (constants of internal/checks) that decide it. An item with no
+// checks is manual: no static analysis can decide it ("share a demo video").
+//
+// IDs are public and stable forever: baselines, dashboards and scripts key on
+// them. An item that both sections list ("secrets", "idempotency-key", …) is
+// one item with one ID, even where Brex words it differently for each
+// audience: the customer section asks to keep the user token out of code, the
+// partner section the client ID and client secret. [Items] returns the items
+// of one audience with that audience's wording and doc link, so a report
+// always reads like its section of the checklist, while a baseline entry for
+// "secrets" keeps its meaning when a module moves from customer to partner.
+//
+// The first bullet of each section ("implement the latest endpoints … explore
+// these endpoints with Postman … keep an eye on the changelog") holds three
+// pieces of advice of which only the first can be checked. It is three items:
+// latest-endpoints (decided by brexendpoint), and the manual items
+// explore-postman and watch-changelog, so that a passing endpoint check never
+// hides a step that a person still has to take. The sub-bullets of the
+// insufficient-scopes bullet (role forbids, customer denies, insufficient
+// scopes, Brex Cash not enabled) are cases of that one item,
+// insufficient-access.
+//
+// # Audiences
+//
+// [Customer] integrations call the API with a user token; [Partner]
+// integrations are OAuth 2.0 applications. The caller chooses the audience
+// (the CLI's "auto" picks partner when the module has a Brex OAuth
+// configuration) and [ParseAudience] reads the flag value.
+//
+// # Statuses
+//
+// [Evaluate] gives every item of the audience one [Status]:
+//
+//   - [Fail]: at least one finding of one of the item's checks;
+//   - [Pass]: at least one of the item's checks ran and none found anything;
+//   - [NotChecked]: none of the item's checks ran (the analyzer does not
+//     exist yet, or the user disabled it);
+//   - [Manual]: the item has no checks; a person must decide it.
+//
+// A check that decides several items (statuscheck decides error-codes and,
+// for partners, insufficient-access) fails each of them with the same
+// findings. Findings of checks that decide no item of the audience (the
+// directive check; OAuth checks in a customer report) are kept in
+// [Report.Unassigned]: they are shown, but they do not fail the report.
+// [Report.Failed] is the CI gate: true when any item fails.
+//
+// # Who supplies findings
+//
+// This package knows nothing of go/analysis. The CLI loads the module, runs
+// the analyzers, applies suppression directives and the baseline, converts
+// each diagnostic to a [Finding] (file relative to the module root, enclosing
+// function for baselines) and tells [Evaluate] which checks ran. The report
+// renders as text for terminals ([Report.WriteText]), Markdown for
+// pull-request comments and $GITHUB_STEP_SUMMARY ([Report.WriteMarkdown]) and
+// JSON ([Report.WriteJSON]).
+package checklist

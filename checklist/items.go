@@ -1,0 +1,187 @@
+package checklist
+
+import "github.com/brexlint/brexlint/internal/checks"
+
+// Item is one item of the launch checklist, in the wording of one audience.
+type Item struct {
+	// ID is stable forever (baselines key on it), kebab-case, and the same
+	// for every audience whose section lists the item.
+	ID string `json:"id"`
+	// Text is the item in brexlint's words: short and imperative.
+	Text string `json:"text"`
+	// DocURL is the Brex documentation page that explains the item.
+	DocURL string `json:"doc_url"`
+	// Audiences are the sections of the checklist that list the item, in
+	// the order Customer, Partner.
+	Audiences []Audience `json:"audiences"`
+	// Checks are the names of the checks (internal/checks constants) that
+	// decide the item; empty for a manual item.
+	Checks []string `json:"checks"`
+}
+
+// Manual reports whether no check can decide the item.
+func (it Item) Manual() bool { return len(it.Checks) == 0 }
+
+// Items returns the items of aud's section of the checklist, in the order of
+// that section, with that audience's text and doc link. It returns nil for
+// an unknown audience. The slice and its items are new on each call.
+func Items(aud Audience) []Item {
+	var items []Item
+	for _, e := range catalog {
+		w, ok := e.words[aud]
+		if !ok {
+			continue
+		}
+		items = append(items, Item{
+			ID:        e.id,
+			Text:      w.text,
+			DocURL:    w.doc,
+			Audiences: e.audiences(),
+			Checks:    append([]string{}, e.checks...),
+		})
+	}
+	return items
+}
+
+// Lookup returns the item with the given ID in aud's wording, and whether
+// aud's section lists it.
+func Lookup(aud Audience, id string) (Item, bool) {
+	for _, it := range Items(aud) {
+		if it.ID == id {
+			return it, true
+		}
+	}
+	return Item{}, false
+}
+
+// Brex documentation pages named by the checklist.
+const (
+	docBase             = "https://developer.brex.com/docs/"
+	docChecklist        = docBase + "checklist/"
+	docAuthentication   = docBase + "authentication/"
+	docPartnerAuth      = docBase + "partner_authentication/"
+	docIdempotency      = docBase + "idempotency/"
+	docVersioning       = docBase + "versioning/"
+	docErrorCodes       = docBase + "error_codes/"
+	docRateLimits       = docBase + "rate_limits/"
+	docRolesPermsScopes = docBase + "roles_permissions_scopes/"
+	docChangelog        = docBase + "changelog/"
+)
+
+// wording is an item's text and doc link for one audience.
+type wording struct{ text, doc string }
+
+// entry is one item of the catalogue: its words per audience (the keys are
+// the audiences whose section lists it) and the checks that decide it.
+type entry struct {
+	id     string
+	checks []string
+	words  map[Audience]wording
+}
+
+func (e entry) audiences() []Audience {
+	var auds []Audience
+	for _, a := range []Audience{Customer, Partner} {
+		if _, ok := e.words[a]; ok {
+			auds = append(auds, a)
+		}
+	}
+	return auds
+}
+
+// both is the same wording for customers and partners.
+func both(text, doc string) map[Audience]wording {
+	return map[Audience]wording{Customer: {text, doc}, Partner: {text, doc}}
+}
+
+// partner is a wording for partners only.
+func partner(text, doc string) map[Audience]wording {
+	return map[Audience]wording{Partner: {text, doc}}
+}
+
+// catalog is the checklist, in the order of the partner section; the
+// customer section lists a subset of the same items in the same order.
+// Never change an id: add an item, or retire one, instead.
+var catalog = []entry{
+	{
+		id:     "latest-endpoints",
+		checks: []string{checks.BrexEndpoint},
+		words:  both("Call only the current documented endpoints of the API reference; move off deprecated ones.", docChecklist),
+	},
+	{
+		id:    "explore-postman",
+		words: both("Explore the endpoints in Postman (optional).", docChecklist),
+	},
+	{
+		id:    "watch-changelog",
+		words: both("Follow the API changelog for new, changed and deprecated endpoints.", docChangelog),
+	},
+	{
+		id:     "secrets",
+		checks: []string{checks.HardcodedSecret},
+		words: map[Audience]wording{
+			Customer: {"Keep the user token out of source code and version control; read it from the environment.", docAuthentication},
+			Partner:  {"Keep client IDs and client secrets out of source code and version control; read them from the environment.", docPartnerAuth},
+		},
+	},
+	{
+		id:     "idempotency-key",
+		checks: []string{checks.IdempotencyKey},
+		words:  both("Send a random Idempotency-Key on calls that must not run twice, such as Create transfer and Create card.", docIdempotency),
+	},
+	{
+		id:     "oauth-library",
+		checks: []string{checks.OAuthLib},
+		words:  partner("Use an existing OAuth 2.0 library for the authorization code grant.", docPartnerAuth),
+	},
+	{
+		id:     "token-expiry",
+		checks: []string{checks.TokenRefresh},
+		words:  partner("Refresh the access token when it expires, 3600 seconds after it was issued.", docPartnerAuth),
+	},
+	{
+		id:     "oauth-state",
+		checks: []string{checks.OAuthState},
+		words:  partner("Send a random state of at least 9 characters when authorizing, and verify it on the callback.", docPartnerAuth),
+	},
+	{
+		id:     "rotate-refresh-token",
+		checks: []string{checks.TokenRefresh},
+		words:  partner("Keep the new refresh token returned with every refreshed access token.", docPartnerAuth),
+	},
+	{
+		id:     "no-embedded-webview",
+		checks: []string{checks.EmbeddedWebview},
+		words:  partner("Open the authorization page in the system browser, never in a web view or iframe.", docPartnerAuth),
+	},
+	{
+		id:     "versioning",
+		checks: []string{checks.EnumDefault, checks.StrictDecode},
+		words:  both("Tolerate new response fields and unknown enum values.", docVersioning),
+	},
+	{
+		id:     "grant-or-deny",
+		checks: []string{checks.OAuthCallback},
+		words:  partner("Handle both answers to the authorization request: access granted and access denied.", docPartnerAuth),
+	},
+	{
+		id:     "insufficient-access",
+		checks: []string{checks.OAuthScopes, checks.StatusCheck, checks.OAuthCallback},
+		words: partner("Expect errors from insufficient scopes or permissions: a role that forbids the resource, "+
+			"a denied authorization, too few scopes granted, Brex Cash not enabled.", docRolesPermsScopes),
+	},
+	{
+		id:     "error-codes",
+		checks: []string{checks.StatusCheck},
+		words:  both("Check the status code before reading a response, and handle the documented error codes.", docErrorCodes),
+	},
+	{
+		id:     "rate-limits",
+		checks: []string{checks.RateLimit},
+		words:  both("Handle rate limits (429) with bounded retries and growing, jittered backoff.", docRateLimits),
+	},
+	{
+		id:    "demo-video",
+		words: partner("Share a demo video of the finished integration with Brex.", docChecklist),
+	},
+}

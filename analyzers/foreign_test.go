@@ -1,0 +1,45 @@
+package analyzers_test
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/brexlint/brexlint/analyzers"
+	"github.com/brexlint/brexlint/internal/driver"
+)
+
+// TestQuietOnForeignCode runs every check over code that does not talk to
+// Brex, test files included: standard packages that build HTTP requests,
+// parse URLs and hold cryptographic test vectors, and real modules pinned in
+// testdata/foreign. brexlint must report nothing there and fail nowhere: a
+// false positive on someone else's code costs more trust than a miss.
+//
+// Every new check is covered by this test automatically (it runs
+// analyzers.All()); a check that needs a particular kind of foreign code
+// adds that module to testdata/foreign/go.mod and its packages here.
+func TestQuietOnForeignCode(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads and type-checks several real modules; run without -short")
+	}
+	patterns := []string{
+		"net/http", "net/http/httputil", "net/url", "encoding/json", "crypto/hmac", "crypto/tls",
+		"golang.org/x/oauth2/...",
+	}
+	res, err := driver.Run(analyzers.All(), patterns, driver.Options{Dir: "testdata/foreign", Tests: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range res.Broken {
+		t.Errorf("package %s does not build: %v", b.ID, b.Errors)
+	}
+	for _, err := range res.Errors() {
+		t.Errorf("analysis error: %v", err)
+	}
+	for _, d := range res.Diagnostics() {
+		t.Errorf("%s: %s (%s)", d.Position, d.Message, d.Category)
+	}
+	if len(res.Packages) < len(patterns) {
+		t.Errorf("loaded %d packages for %d patterns: the test would prove nothing", len(res.Packages), len(patterns))
+	}
+	t.Log(fmt.Sprintf("analyzed %d packages", len(res.Packages)))
+}

@@ -1,0 +1,162 @@
+package main
+
+import (
+	"bufio"
+	"flag"
+	"fmt"
+	"go/token"
+	"io"
+	"log"
+	"os"
+	"path/filepath"
+	"runtime/pprof"
+	"slices"
+	"strings"
+
+	"github.com/brexlint/brexlint/internal/driver"
+)
+
+// analyzeMain is the standalone analysis command.
+func analyzeMain(args []string) int {
+	fs := flag.NewFlagSet("brexlint", flag.ContinueOnError)
+	jsonOut := fs.Bool("json", false, "print diagnostics as JSON, in the shape go vet -json prints")
+	context := fs.Int("c", -1, "print the offending line with this many lines of context")
+	tests := fs.Bool("test", true, "also analyze test files")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile to this file")
+	memprofile := fs.String("memprofile", "", "write a heap profile to this file")
+	fs.Bool("fix", false, "apply all suggested fixes")
+	fs.Bool("diff", false, "with -fix, print a unified diff instead of changing files")
+	fs.Var(versionFlag{}, "V", "print version and exit (-V=full: with build ID, for go vet)")
+	cf := registerCheckFlags(fs)
+	fs.Usage = usage(fs, "usage: brexlint [flags] packages\n       brexlint checklist [flags] [packages]")
+	if err := fs.Parse(args); err != nil {
+		return exitOnFlagError(err)
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return 1
+	}
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			log.Print(err)
+			return 1
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			log.Print(err)
+			return 1
+		}
+		defer pprof.StopCPUProfile()
+	}
+	if *memprofile != "" {
+		defer writeHeapProfile(*memprofile)
+	}
+
+	res, err := driver.Run(cf.selected(), fs.Args(), driver.Options{Tests: *tests})
+	if err != nil {
+		log.Print(err)
+		return 1
+	}
+	exit := 0
+	if reportBroken(os.Stderr, res.Broken) {
+		exit = 1
+	}
+	for _, err := range res.Errors() {
+		log.Print(err)
+		exit = 1
+	}
+	if *jsonOut {
+		if err := res.Graph.PrintJSON(os.Stdout); err != nil {
+			log.Print(err)
+			return 1
+		}
+		return exit
+	}
+	diags := res.Diagnostics()
+	printText(os.Stderr, diags, *context)
+	if exit == 0 && len(diags) > 0 {
+		exit = 3
+	}
+	return exit
+}
+
+// reportBroken names each package that does not build, with its errors,
+// and reports whether there was one.
+func reportBroken(w io.Writer, broken []driver.Broken) bool {
+	for _, b := range broken {
+		fmt.Fprintf(w, "brexlint: package %s has errors, so its checks were skipped:\n", b.ID)
+		for _, e := range b.Errors {
+			fmt.Fprintf(w, "\t%s\n", relError(e.Error()))
+		}
+	}
+	return len(broken) > 0
+}
+
+// printText prints diagnostics as go vet does, file:line:col: message,
+// sorted by position, with paths relative to the working directory when
+// they are below it.
+func printText(w io.Writer, diags []driver.Diagnostic, context int) {
+	slices.SortStableFunc(diags, func(a, b driver.Diagnostic) int {
+		if c := strings.Compare(a.Position.Filename, b.Position.Filename); c != 0 {
+			return c
+		}
+		if a.Position.Line != b.Position.Line {
+			return a.Position.Line - b.Position.Line
+		}
+		return a.Position.Column - b.Position.Column
+	})
+	bw := bufio.NewWriter(w)
+	defer bw.Flush()
+	for _, d := range diags {
+		p := d.Position
+		p.Filename = relPath(p.Filename)
+		fmt.Fprintf(bw, "%s: %s\n", p, d.Message)
+		if context >= 0 {
+			printContext(bw, d.Position, context)
+		}
+	}
+}
+
+func printContext(w io.Writer, p token.Position, n int) {
+	data, err := os.ReadFile(p.Filename)
+	if err != nil {
+		return
+	}
+	lines := strings.Split(string(data), "\n")
+	for i := max(p.Line-n, 1); i <= min(p.Line+n, len(lines)); i++ {
+		fmt.Fprintf(w, "%d\t%s\n", i, lines[i-1])
+	}
+}
+
+var cwd, _ = os.Getwd()
+
+func relPath(name string) string {
+	if cwd == "" || !filepath.IsAbs(name) {
+		return name
+	}
+	if rel, err := filepath.Rel(cwd, name); err == nil && !strings.HasPrefix(rel, "..") {
+		return rel
+	}
+	return name
+}
+
+// relError shortens an absolute file name at the start of a package error.
+func relError(msg string) string {
+	if i := strings.Index(msg, ":"); i > 0 {
+		return relPath(msg[:i]) + msg[i:]
+	}
+	return msg
+}
+
+func writeHeapProfile(name string) {
+	f, err := os.Create(name)
+	if err != nil {
+		log.Print(err)
+		return
+	}
+	defer f.Close()
+	if err := pprof.WriteHeapProfile(f); err != nil {
+		log.Print(err)
+	}
+}

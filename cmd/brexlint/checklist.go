@@ -1,0 +1,159 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"go/ast"
+	"log"
+	"os"
+	"path/filepath"
+
+	"github.com/brexlint/brexlint/checklist"
+	"github.com/brexlint/brexlint/internal/brexapi"
+	"github.com/brexlint/brexlint/internal/driver"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/packages"
+)
+
+// checklistMain prints the launch-readiness report: every item of Brex's
+// launch checklist with its status and the findings that decide it. It is
+// the CI gate: it exits 3 when an item fails and 1 on error, whatever the
+// output format.
+func checklistMain(args []string) int {
+	fs := flag.NewFlagSet("brexlint checklist", flag.ContinueOnError)
+	audience := fs.String("audience", "customer", "which checklist: customer (user tokens) or partner (OAuth apps)")
+	format := fs.String("format", "text", "output format: text, json or markdown")
+	tests := fs.Bool("test", true, "also analyze test files")
+	cf := registerCheckFlags(fs)
+	fs.Usage = usage(fs, "usage: brexlint checklist [flags] [packages]   (default ./...)")
+	if err := fs.Parse(args); err != nil {
+		return exitOnFlagError(err)
+	}
+	aud, err := checklist.ParseAudience(*audience)
+	if err != nil {
+		log.Print(err)
+		return 1
+	}
+	write, err := reportWriter(*format)
+	if err != nil {
+		log.Print(err)
+		return 1
+	}
+	patterns := fs.Args()
+	if len(patterns) == 0 {
+		patterns = []string{"./..."}
+	}
+	selected := cf.selected()
+	res, err := driver.Run(selected, patterns, driver.Options{Tests: *tests})
+	if err != nil {
+		log.Print(err)
+		return 1
+	}
+	exit := 0
+	if reportBroken(os.Stderr, res.Broken) {
+		exit = 1
+	}
+	for _, err := range res.Errors() {
+		log.Print(err)
+		exit = 1
+	}
+	ran := map[string]bool{}
+	for _, a := range selected {
+		ran[a.Name] = true
+	}
+	report := checklist.Evaluate(aud, func(c string) bool { return ran[c] }, findings(res))
+	report.CatalogDate = brexapi.Date
+	report.Module = mainModule(res.Packages)
+	if err := write(report); err != nil {
+		log.Print(err)
+		return 1
+	}
+	if exit == 0 && report.Failed() {
+		exit = 3
+	}
+	return exit
+}
+
+func reportWriter(format string) (func(checklist.Report) error, error) {
+	switch format {
+	case "text":
+		return func(r checklist.Report) error { return r.WriteText(os.Stdout) }, nil
+	case "json":
+		return func(r checklist.Report) error { return r.WriteJSON(os.Stdout) }, nil
+	case "markdown", "md":
+		return func(r checklist.Report) error { return r.WriteMarkdown(os.Stdout) }, nil
+	}
+	return nil, fmt.Errorf("unknown -format %q: want text, json or markdown", format)
+}
+
+// findings converts the run's diagnostics to checklist findings, with file
+// names relative to the module root so that reports and baselines do not
+// depend on where the repository is checked out.
+func findings(res *driver.Result) []checklist.Finding {
+	var out []checklist.Finding
+	for _, d := range res.Diagnostics() {
+		out = append(out, checklist.Finding{
+			Check:    d.Check,
+			Category: d.Category,
+			Message:  d.Message,
+			File:     moduleRelative(d.Package, d.Position.Filename),
+			Line:     d.Position.Line,
+			Column:   d.Position.Column,
+			Function: enclosingFunction(d.Package, d.Diagnostic),
+		})
+	}
+	return out
+}
+
+func moduleRelative(pkg *packages.Package, name string) string {
+	if pkg.Module != nil && pkg.Module.Dir != "" {
+		if rel, err := filepath.Rel(pkg.Module.Dir, name); err == nil {
+			return filepath.ToSlash(rel)
+		}
+	}
+	return filepath.ToSlash(relPath(name))
+}
+
+// enclosingFunction names the function declaration holding d ("Do",
+// "(*Client).Do"), or "" at package level.
+func enclosingFunction(pkg *packages.Package, d analysis.Diagnostic) string {
+	for _, f := range pkg.Syntax {
+		if d.Pos < f.FileStart || d.Pos > f.FileEnd {
+			continue
+		}
+		for _, decl := range f.Decls {
+			fd, ok := decl.(*ast.FuncDecl)
+			if !ok || d.Pos < fd.Pos() || d.Pos > fd.End() {
+				continue
+			}
+			if fd.Recv == nil || len(fd.Recv.List) == 0 {
+				return fd.Name.Name
+			}
+			return fmt.Sprintf("(%s).%s", recvTypeName(fd.Recv.List[0].Type), fd.Name.Name)
+		}
+	}
+	return ""
+}
+
+func recvTypeName(e ast.Expr) string {
+	switch e := e.(type) {
+	case *ast.StarExpr:
+		return "*" + recvTypeName(e.X)
+	case *ast.Ident:
+		return e.Name
+	case *ast.IndexExpr:
+		return recvTypeName(e.X)
+	case *ast.IndexListExpr:
+		return recvTypeName(e.X)
+	}
+	return "?"
+}
+
+func mainModule(pkgs []*packages.Package) string {
+	for _, p := range pkgs {
+		if p.Module != nil {
+			return p.Module.Path
+		}
+	}
+	return ""
+}

@@ -1,0 +1,104 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/brexlint/brexlint/analyzers"
+	"golang.org/x/tools/go/analysis"
+)
+
+// checkFlags registers, on fs, the flags that select checks and set their
+// options, with the meaning x/tools drivers give them: -NAME=true runs only
+// the named checks, -NAME=false runs all but those, -NAME.flag sets an
+// option of check NAME.
+type checkFlags struct {
+	all     []*analysis.Analyzer
+	enabled map[*analysis.Analyzer]*triState
+}
+
+func registerCheckFlags(fs *flag.FlagSet) *checkFlags {
+	cf := &checkFlags{all: analyzers.All(), enabled: map[*analysis.Analyzer]*triState{}}
+	for _, a := range cf.all {
+		ts := new(triState)
+		cf.enabled[a] = ts
+		fs.Var(ts, a.Name, fmt.Sprintf("enable the %s check", a.Name))
+		a.Flags.VisitAll(func(f *flag.Flag) {
+			fs.Var(f.Value, a.Name+"."+f.Name, f.Usage)
+		})
+	}
+	return cf
+}
+
+// selected returns the analyzers the flags leave enabled.
+func (cf *checkFlags) selected() []*analysis.Analyzer {
+	var hasTrue bool
+	for _, ts := range cf.enabled {
+		hasTrue = hasTrue || *ts == setTrue
+	}
+	var keep []*analysis.Analyzer
+	for _, a := range cf.all {
+		switch ts := *cf.enabled[a]; {
+		case hasTrue && ts == setTrue, !hasTrue && ts != setFalse:
+			keep = append(keep, a)
+		}
+	}
+	return keep
+}
+
+// usage prints the command's help: its flags, then the checks.
+func usage(fs *flag.FlagSet, synopsis string) func() {
+	return func() {
+		out := fs.Output()
+		fmt.Fprintf(out, "%s\n\nFlags:\n", synopsis)
+		fs.PrintDefaults()
+		fmt.Fprintf(out, "\nChecks (documentation: https://pkg.go.dev/github.com/brexlint/brexlint/analyzers):\n")
+		for _, a := range analyzers.All() {
+			doc, _, _ := strings.Cut(a.Doc, "\n")
+			fmt.Fprintf(out, "  %-16s %s\n", a.Name, doc)
+		}
+	}
+}
+
+// triState is a boolean flag that knows whether it was set.
+type triState int
+
+const (
+	unset triState = iota
+	setTrue
+	setFalse
+)
+
+func (ts *triState) IsBoolFlag() bool { return true }
+func (ts *triState) Get() any         { return *ts == setTrue }
+func (ts *triState) String() string {
+	switch *ts {
+	case setTrue:
+		return "true"
+	case setFalse:
+		return "false"
+	}
+	return "unset"
+}
+func (ts *triState) Set(s string) error {
+	switch s {
+	case "true", "1", "t", "T", "TRUE", "True":
+		*ts = setTrue
+	case "false", "0", "f", "F", "FALSE", "False":
+		*ts = setFalse
+	default:
+		return fmt.Errorf("want true or false, not %q", s)
+	}
+	return nil
+}
+
+// exitOnFlagError turns a flag error into the status of a usage error.
+func exitOnFlagError(err error) int {
+	if err == flag.ErrHelp {
+		return 0
+	}
+	fmt.Fprintln(os.Stderr, "run 'brexlint -help' for usage")
+	return 1
+}

@@ -1,0 +1,65 @@
+// Command brexlint checks Go code that integrates with the Brex API against
+// Brex's launch checklist.
+//
+// Usage:
+//
+//	brexlint [flags] [packages]                 run every check, like go vet
+//	brexlint checklist [flags] [packages]       print the launch-readiness report
+//	go vet -vettool=$(which brexlint) [packages]
+//
+// The analysis command behaves like any golang.org/x/tools analysis driver:
+// -json prints exactly what go vet -json prints, -fix applies suggested
+// fixes and -diff shows them, -NAME=false disables a check and -NAME.flag
+// sets one of its options. Exit status: 0 clean, 1 error, 3 findings (with
+// -json, 0 unless there was an error).
+//
+// A package that does not type-check is named and skipped; the others are
+// still analyzed and the exit status is 1. A pattern that matches no package
+// is an error.
+package main
+
+import (
+	"log"
+	"os"
+	"slices"
+	"strings"
+
+	"github.com/brexlint/brexlint/analyzers"
+	"golang.org/x/tools/go/analysis/multichecker"
+)
+
+func main() {
+	log.SetFlags(0)
+	log.SetPrefix("brexlint: ")
+	args := os.Args[1:]
+	if len(args) > 0 {
+		switch args[0] {
+		case "checklist":
+			os.Exit(checklistMain(args[1:]))
+		}
+	}
+	if delegated(args) {
+		// The go vet protocol (a .cfg file, -flags), -fix/-diff and help
+		// are x/tools' own: use its driver so that they stay exactly
+		// what go vet and other analysis drivers do.
+		registerVersionFlag()
+		multichecker.Main(analyzers.All()...)
+		return
+	}
+	os.Exit(analyzeMain(args))
+}
+
+// delegated reports whether the command line is one that multichecker.Main
+// handles as go vet expects, rather than brexlint's own standalone path.
+func delegated(args []string) bool {
+	if len(args) == 0 || args[0] == "help" {
+		return true
+	}
+	if strings.HasSuffix(args[len(args)-1], ".cfg") {
+		return true
+	}
+	return slices.ContainsFunc(args, func(a string) bool {
+		name, _, _ := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		return strings.HasPrefix(a, "-") && (name == "fix" || name == "diff" || name == "flags")
+	})
+}

@@ -1,0 +1,3 @@
+module example.com/brexpayouts
+
+go 1.26

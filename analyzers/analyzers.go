@@ -5,6 +5,7 @@ package analyzers
 
 import (
 	"github.com/brexlint/brexlint/analyzers/directive"
+	"github.com/brexlint/brexlint/analyzers/hardcodedsecret"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -12,6 +13,7 @@ import (
 // specification. The slice is new on each call; the analyzers are shared.
 func All() []*analysis.Analyzer {
 	return []*analysis.Analyzer{
+		hardcodedsecret.Analyzer,
 		directive.Analyzer,
 	}
 }

@@ -241,7 +241,9 @@ func TestGoVetVettool(t *testing.T) {
 	// go vet -json uses the same shape as brexlint -json.
 	r = run(t, dir, goTool(), "vet", "-json", "-vettool="+brexlint, "./...")
 	var jsonOut strings.Builder
-	for line := range strings.SplitSeq(r.stderr, "\n") {
+	// go vet relays the tool's JSON on stdout or stderr depending on
+	// its version: read both.
+	for line := range strings.SplitSeq(r.stdout+r.stderr, "\n") {
 		if !strings.HasPrefix(line, "# ") {
 			jsonOut.WriteString(line + "\n")
 		}

@@ -1,0 +1,476 @@
+package hardcodedsecret
+
+import (
+	"encoding/base64"
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/brexlint/brexlint/internal/secrets"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// The context rules: constant strings that are credentials because of where
+// they are used (an OAuth configuration, a client_secret form value, an
+// Authorization header, an HMAC key), whatever their shape.
+
+const (
+	oauth2Path            = "golang.org/x/oauth2"
+	clientCredentialsPath = "golang.org/x/oauth2/clientcredentials"
+)
+
+// brexAuthHosts are the hosts of Brex's OAuth authorization server,
+// including the legacy one that existing partners still use.
+var brexAuthHosts = map[string]bool{
+	"accounts-api.brex.com":             true,
+	"accounts-api.staging.brexapps.com": true,
+	"accounts.brex.com":                 true,
+}
+
+// rankContext ranks context findings between the Brex literal rules and
+// gitleaks' rules: where a literal is both, say what the code does with it.
+const rankContext = 5
+
+// maxDepth bounds the resolution of constants and variables through their
+// declarations (guarding against cycles in code with type errors).
+const maxDepth = 8
+
+const (
+	clientSecretMessage = "OAuth client secret %s is hardcoded in the client configuration: anyone who can read the code can impersonate your app, and Brex's launch checklist requires client secrets to stay out of source code; " +
+		"read it from an environment variable or a secret manager, and rotate this one with the provider"
+	clientIDMessage = "Brex OAuth client ID %s is hardcoded: Brex's partner launch checklist requires the client ID and the client secret to stay out of source code and version control; " +
+		"read it from an environment variable or the app's configuration"
+	formSecretMessage = "client_secret form value %s is a literal: anyone who can read the code can impersonate your app at the token endpoint, and Brex's launch checklist requires client secrets to stay out of source code; " +
+		"read it from an environment variable or a secret manager, and rotate this one"
+	authHeaderMessage = "Authorization header credential %s is a literal: the token ships with every copy of the code, and Brex's launch checklist requires tokens to stay out of source code; " +
+		"read it from an environment variable or a secret manager, and rotate this one"
+	basicAuthMessage = "basic-auth password %s is a literal: it ships with every copy of the code, and Brex's launch checklist requires secrets to stay out of source code; " +
+		"read it from an environment variable or a secret manager, and rotate this one"
+)
+
+// declIndex maps declared objects to the expressions that give their values.
+type declIndex struct {
+	consts  map[*types.Const]ast.Expr // constant → its value expression
+	inits   map[*types.Var]ast.Expr   // variable → its initializer (var x = e, x := e)
+	decoded map[*types.Var]ast.Expr   // variable ← base64 DecodeString(arg): arg
+}
+
+func (c *checker) indexDecls(insp *inspector.Inspector) *declIndex {
+	x := &declIndex{
+		consts:  map[*types.Const]ast.Expr{},
+		inits:   map[*types.Var]ast.Expr{},
+		decoded: map[*types.Var]ast.Expr{},
+	}
+	info := c.pass.TypesInfo
+	insp.Preorder([]ast.Node{(*ast.ValueSpec)(nil), (*ast.AssignStmt)(nil)}, func(n ast.Node) {
+		switch n := n.(type) {
+		case *ast.ValueSpec:
+			if len(n.Names) != len(n.Values) {
+				if len(n.Values) == 1 && len(n.Names) == 2 {
+					if arg := c.decodeArg(n.Values[0]); arg != nil {
+						if v, ok := info.Defs[n.Names[0]].(*types.Var); ok {
+							x.decoded[v] = arg
+						}
+					}
+				}
+				return
+			}
+			for i, name := range n.Names {
+				switch obj := info.Defs[name].(type) {
+				case *types.Const:
+					x.consts[obj] = n.Values[i]
+				case *types.Var:
+					x.inits[obj] = n.Values[i]
+				}
+			}
+		case *ast.AssignStmt:
+			if n.Tok == token.DEFINE && len(n.Lhs) == len(n.Rhs) {
+				for i, lhs := range n.Lhs {
+					if id, ok := lhs.(*ast.Ident); ok {
+						if v, ok := info.Defs[id].(*types.Var); ok {
+							x.inits[v] = n.Rhs[i]
+						}
+					}
+				}
+				return
+			}
+			if len(n.Lhs) != 2 || len(n.Rhs) != 1 {
+				return
+			}
+			if arg := c.decodeArg(n.Rhs[0]); arg != nil {
+				if id, ok := n.Lhs[0].(*ast.Ident); ok {
+					v, _ := info.Defs[id].(*types.Var)
+					if v == nil {
+						v, _ = info.Uses[id].(*types.Var)
+					}
+					if v != nil {
+						x.decoded[v] = arg
+					}
+				}
+			}
+		}
+	})
+	return x
+}
+
+// decodeArg returns the argument of a (*base64.Encoding).DecodeString call.
+func (c *checker) decodeArg(e ast.Expr) ast.Expr {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok || len(call.Args) != 1 || calleeName(c.pass.TypesInfo, call) != "(*encoding/base64.Encoding).DecodeString" {
+		return nil
+	}
+	return call.Args[0]
+}
+
+func calleeName(info *types.Info, call *ast.CallExpr) string {
+	if fn, ok := typeutil.Callee(info, call).(*types.Func); ok {
+		return fn.FullName()
+	}
+	return ""
+}
+
+func (c *checker) contextRules(insp *inspector.Inspector) {
+	c.decls = c.indexDecls(insp)
+	insp.Preorder([]ast.Node{(*ast.CompositeLit)(nil), (*ast.CallExpr)(nil), (*ast.AssignStmt)(nil)}, func(n ast.Node) {
+		switch n := n.(type) {
+		case *ast.CompositeLit:
+			c.compositeLit(n)
+		case *ast.CallExpr:
+			c.call(n)
+		case *ast.AssignStmt:
+			c.assign(n)
+		}
+	})
+}
+
+func (c *checker) compositeLit(cl *ast.CompositeLit) {
+	t := c.pass.TypesInfo.TypeOf(cl)
+	switch {
+	case t == nil:
+	case isNamed(t, oauth2Path, "Config"):
+		fs := c.fields(cl, t)
+		c.secret(fs["ClientSecret"], kindClientSecret, clientSecretMessage, nil)
+		if c.brexEndpoint(fs["Endpoint"], 0) {
+			c.secret(fs["ClientID"], kindClientID, clientIDMessage, nil)
+		}
+	case isNamed(t, clientCredentialsPath, "Config"):
+		fs := c.fields(cl, t)
+		c.secret(fs["ClientSecret"], kindClientSecret, clientSecretMessage, nil)
+		if c.brexURL(fs["TokenURL"]) {
+			c.secret(fs["ClientID"], kindClientID, clientIDMessage, nil)
+		}
+	case isNamed(t, "net/url", "Values"):
+		for _, elt := range cl.Elts {
+			if kv, ok := elt.(*ast.KeyValueExpr); ok && c.isConst(kv.Key, "client_secret") {
+				for _, v := range elements(kv.Value) {
+					c.secret(v, kindFormSecret, formSecretMessage, nil)
+				}
+			}
+		}
+	case isNamed(t, "net/http", "Header"):
+		for _, elt := range cl.Elts {
+			if kv, ok := elt.(*ast.KeyValueExpr); ok && c.isAuthorization(kv.Key) {
+				for _, v := range elements(kv.Value) {
+					c.secret(v, kindAuthHeader, authHeaderMessage, credential)
+				}
+			}
+		}
+	}
+}
+
+func (c *checker) call(call *ast.CallExpr) {
+	args := call.Args
+	switch calleeName(c.pass.TypesInfo, call) {
+	case "(net/url.Values).Set", "(net/url.Values).Add":
+		if len(args) == 2 && c.isConst(args[0], "client_secret") {
+			c.secret(args[1], kindFormSecret, formSecretMessage, nil)
+		}
+	case "(net/http.Header).Set", "(net/http.Header).Add":
+		if len(args) == 2 && c.isAuthorization(args[0]) {
+			c.secret(args[1], kindAuthHeader, authHeaderMessage, credential)
+		}
+	case "(*net/http.Request).SetBasicAuth":
+		if len(args) == 2 {
+			c.secret(args[1], kindAuthHeader, basicAuthMessage, nil)
+		}
+	case "crypto/hmac.New":
+		if len(args) == 2 {
+			c.hmacKey(args[1], 0)
+		}
+	}
+}
+
+// assign handles cfg.ClientSecret = "…", v["client_secret"] = []string{"…"}
+// and req.Header["Authorization"] = []string{"…"}.
+func (c *checker) assign(as *ast.AssignStmt) {
+	if len(as.Lhs) != len(as.Rhs) {
+		return
+	}
+	info := c.pass.TypesInfo
+	for i, lhs := range as.Lhs {
+		rhs := as.Rhs[i]
+		switch lhs := ast.Unparen(lhs).(type) {
+		case *ast.SelectorExpr:
+			sel := info.Selections[lhs]
+			if sel == nil || sel.Kind() != types.FieldVal || lhs.Sel.Name != "ClientSecret" {
+				continue
+			}
+			if recv := sel.Recv(); isNamed(recv, oauth2Path, "Config") || isNamed(recv, clientCredentialsPath, "Config") {
+				c.secret(rhs, kindClientSecret, clientSecretMessage, nil)
+			}
+		case *ast.IndexExpr:
+			t := info.TypeOf(lhs.X)
+			switch {
+			case t == nil:
+			case isNamed(t, "net/url", "Values") && c.isConst(lhs.Index, "client_secret"):
+				for _, v := range elements(rhs) {
+					c.secret(v, kindFormSecret, formSecretMessage, nil)
+				}
+			case isNamed(t, "net/http", "Header") && c.isAuthorization(lhs.Index):
+				for _, v := range elements(rhs) {
+					c.secret(v, kindAuthHeader, authHeaderMessage, credential)
+				}
+			}
+		}
+	}
+}
+
+// hmacKey reports a constant HMAC key: []byte(K) where K is base64 that
+// decodes to at least 16 bytes (a webhook signing secret's shape), or a
+// variable decoded with base64 DecodeString(K), or a variable initialized
+// with either.
+func (c *checker) hmacKey(key ast.Expr, depth int) {
+	if depth > maxDepth {
+		return
+	}
+	key = ast.Unparen(key)
+	if call, ok := key.(*ast.CallExpr); ok {
+		if len(call.Args) == 1 && c.isConversion(call) {
+			c.secret(call.Args[0], kindWebhookSecret, webhookMessage, base64Key)
+		}
+		return
+	}
+	v, ok := c.objOf(key).(*types.Var)
+	if !ok {
+		return
+	}
+	if arg := c.decls.decoded[v]; arg != nil {
+		c.secret(arg, kindWebhookSecret, webhookMessage, base64Key)
+	} else if init := c.decls.inits[v]; init != nil {
+		c.hmacKey(init, depth+1)
+	}
+}
+
+// base64Key returns s if it is standard base64 (padded or not) decoding to
+// at least 16 bytes, the shape of Brex's signing secrets, and "" otherwise.
+// The URL alphabet is not accepted: any long identifier with underscores
+// would be "base64".
+func base64Key(s string) string {
+	for _, enc := range []*base64.Encoding{base64.StdEncoding, base64.RawStdEncoding} {
+		if b, err := enc.DecodeString(s); err == nil && len(b) >= 16 {
+			return s
+		}
+	}
+	return ""
+}
+
+// credential returns the credential of an Authorization header value: the
+// part after the scheme ("Bearer", "Basic", "token" …).
+func credential(v string) string {
+	v = strings.TrimSpace(v)
+	if scheme, rest, ok := strings.Cut(v, " "); ok && isScheme(scheme) {
+		return strings.TrimSpace(rest)
+	}
+	return v
+}
+
+func isScheme(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || r == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+// secret records a finding when e is a constant string whose secret part
+// (extract(value), or the value) passes the prefilter and is not a
+// placeholder. The finding lands at the literal that holds the secret,
+// through named constants of this package to their declaration, so a
+// constant used in several places is reported once.
+func (c *checker) secret(e ast.Expr, kind, message string, extract func(string) string) {
+	if e == nil {
+		return
+	}
+	v, ok := c.constString(e)
+	if !ok {
+		return
+	}
+	s := v
+	if extract != nil {
+		s = extract(v)
+	}
+	if s == "" || !secrets.CandidateLiteral(s) || secrets.IsPlaceholder(s) {
+		return
+	}
+	at := c.origin(e, s, 0)
+	c.add(&finding{pos: at.Pos(), end: at.End(), kind: kind, secret: s, rank: rankContext, message: message})
+}
+
+// origin returns the expression that holds secret inside the constant
+// expression e: a literal, the declaration of a constant of this package,
+// or, for a constant of another package, e itself.
+func (c *checker) origin(e ast.Expr, secret string, depth int) ast.Expr {
+	e = ast.Unparen(e)
+	if depth > maxDepth {
+		return e
+	}
+	switch x := e.(type) {
+	case *ast.Ident, *ast.SelectorExpr:
+		if k, ok := c.objOf(x).(*types.Const); ok && k.Pkg() == c.pass.Pkg {
+			if d := c.decls.consts[k]; d != nil {
+				return c.origin(d, secret, depth+1)
+			}
+		}
+	case *ast.BinaryExpr:
+		if x.Op != token.ADD {
+			break
+		}
+		// The operand that holds the whole secret, else the longer one.
+		xv, _ := c.constString(x.X)
+		yv, _ := c.constString(x.Y)
+		switch {
+		case strings.Contains(yv, secret):
+			return c.origin(x.Y, secret, depth+1)
+		case strings.Contains(xv, secret):
+			return c.origin(x.X, secret, depth+1)
+		case len(yv) >= len(xv):
+			return c.origin(x.Y, secret, depth+1)
+		default:
+			return c.origin(x.X, secret, depth+1)
+		}
+	case *ast.CallExpr:
+		if len(x.Args) == 1 && c.isConversion(x) {
+			return c.origin(x.Args[0], secret, depth+1)
+		}
+	}
+	return e
+}
+
+// brexEndpoint reports whether e, an oauth2.Endpoint, has an authorization
+// or token URL on a Brex auth host: an oauth2.Endpoint literal, or a
+// variable of this package initialized with one.
+func (c *checker) brexEndpoint(e ast.Expr, depth int) bool {
+	if e == nil || depth > maxDepth {
+		return false
+	}
+	switch x := ast.Unparen(e).(type) {
+	case *ast.CompositeLit:
+		t := c.pass.TypesInfo.TypeOf(x)
+		if t == nil || !isNamed(t, oauth2Path, "Endpoint") {
+			return false
+		}
+		fs := c.fields(x, t)
+		return c.brexURL(fs["AuthURL"]) || c.brexURL(fs["TokenURL"])
+	case *ast.Ident, *ast.SelectorExpr:
+		if v, ok := c.objOf(x).(*types.Var); ok {
+			return c.brexEndpoint(c.decls.inits[v], depth+1)
+		}
+	}
+	return false
+}
+
+// brexURL reports whether e is a constant URL on a Brex auth host.
+func (c *checker) brexURL(e ast.Expr) bool {
+	if e == nil {
+		return false
+	}
+	s, ok := c.constString(e)
+	if !ok {
+		return false
+	}
+	u, err := url.Parse(strings.TrimSpace(s))
+	return err == nil && brexAuthHosts[strings.ToLower(u.Hostname())]
+}
+
+// fields maps the field names of a struct literal of type t to their values.
+func (c *checker) fields(cl *ast.CompositeLit, t types.Type) map[string]ast.Expr {
+	out := map[string]ast.Expr{}
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st, _ := t.Underlying().(*types.Struct)
+	for i, elt := range cl.Elts {
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			if id, ok := kv.Key.(*ast.Ident); ok {
+				out[id.Name] = kv.Value
+			}
+		} else if st != nil && i < st.NumFields() {
+			out[st.Field(i).Name()] = elt
+		}
+	}
+	return out
+}
+
+// elements returns the elements of a []string literal (or e itself when it
+// is not a composite literal).
+func elements(e ast.Expr) []ast.Expr {
+	if cl, ok := ast.Unparen(e).(*ast.CompositeLit); ok {
+		return cl.Elts
+	}
+	return []ast.Expr{e}
+}
+
+func (c *checker) constString(e ast.Expr) (string, bool) {
+	tv, ok := c.pass.TypesInfo.Types[e]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+		return "", false
+	}
+	return constant.StringVal(tv.Value), true
+}
+
+func (c *checker) isConst(e ast.Expr, want string) bool {
+	s, ok := c.constString(e)
+	return ok && s == want
+}
+
+func (c *checker) isAuthorization(e ast.Expr) bool {
+	s, ok := c.constString(e)
+	return ok && http.CanonicalHeaderKey(s) == "Authorization"
+}
+
+func (c *checker) isConversion(call *ast.CallExpr) bool {
+	tv, ok := c.pass.TypesInfo.Types[call.Fun]
+	return ok && tv.IsType()
+}
+
+func (c *checker) objOf(e ast.Expr) types.Object {
+	switch x := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		return c.pass.TypesInfo.Uses[x]
+	case *ast.SelectorExpr:
+		return c.pass.TypesInfo.Uses[x.Sel]
+	}
+	return nil
+}
+
+// isNamed reports whether t (or *t) is the named type pkg.name.
+func isNamed(t types.Type, pkg, name string) bool {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok {
+		return false
+	}
+	obj := n.Obj()
+	return obj.Name() == name && obj.Pkg() != nil && obj.Pkg().Path() == pkg
+}

@@ -1,0 +1,133 @@
+// Package hardcodedsecret defines an Analyzer that reports credentials
+// hardcoded in Go source: Brex user tokens, OAuth client secrets, webhook
+// signing secrets and the keys that gitleaks' rules recognise.
+//
+// # Analyzer hardcodedsecret
+//
+// hardcodedsecret: report credentials (Brex tokens, OAuth client secrets, webhook secrets, keys) hardcoded in Go source
+//
+// Brex's launch checklist asks customers to keep their user token, and
+// partners their OAuth client ID and client secret, out of source code and
+// version control. A secret in code is in every clone, fork, CI log and
+// binary built from it; it cannot be rotated without a release; and a Brex
+// user token acts on the company's Brex account (cards, transfers) with the
+// scopes chosen when it was created.
+//
+// The check reports a string constant or literal that is:
+//
+//   - a Brex user token, "bxt_" and 36 letters or digits
+//     (hardcodedsecret/brex-user-token);
+//   - the ClientSecret of a golang.org/x/oauth2 Config or
+//     clientcredentials.Config, for any provider
+//     (hardcodedsecret/oauth-client-secret), whether set in the literal or
+//     assigned to the field;
+//   - the ClientID of such a configuration whose endpoint (AuthURL or
+//     TokenURL of an oauth2.Endpoint literal, or of a variable of the package
+//     initialized with one; TokenURL of a clientcredentials.Config) is on a
+//     Brex auth host (accounts-api.brex.com, its staging twin, or the legacy
+//     accounts.brex.com): the checklist asks partners to keep both out of
+//     code (hardcodedsecret/oauth-client-id). Client IDs of other providers
+//     are public by design (RFC 6749 §2.2) and are not reported;
+//   - a client_secret form value given as a constant: url.Values literals,
+//     Values.Set and Values.Add, v["client_secret"] = …
+//     (hardcodedsecret/client-secret);
+//   - the credential of an Authorization header built from constants:
+//     Header.Set/Add with any spelling of the name that
+//     http.CanonicalHeaderKey maps to Authorization, http.Header literals,
+//     "Bearer " + tokenConst, and the password of Request.SetBasicAuth
+//     (hardcodedsecret/authorization-header);
+//   - a webhook signing secret: a "whsec_…" literal, or a standard base64
+//     constant that decodes to at least 16 bytes used as the key of hmac.New,
+//     directly ([]byte(K), or a variable initialized with it) or through
+//     base64 DecodeString(K)
+//     (hardcodedsecret/webhook-secret);
+//   - anything that one of gitleaks' default rules detects in the literal's
+//     value: AWS access keys, Stripe keys, private keys, GitHub and Slack
+//     tokens, JWTs … The message names the rule
+//     (hardcodedsecret/credential).
+//
+// Values are resolved by constant folding, so "Bearer " + token and named
+// constants count. A finding lands on the literal that holds the secret: for
+// a named constant of the package, at its declaration, once, however often
+// it is used. Messages show at most the first four characters of a secret.
+//
+// Bad:
+//
+//	const brexToken = "bxt_…36 characters…"
+//
+//	conf := &oauth2.Config{
+//		ClientID:     "0oa1b2c3d4e5f6g7h8i9",
+//		ClientSecret: "kX9…",
+//		Endpoint: oauth2.Endpoint{
+//			AuthURL:  "https://accounts-api.brex.com/oauth2/default/v1/authorize",
+//			TokenURL: "https://accounts-api.brex.com/oauth2/default/v1/token",
+//		},
+//	}
+//
+// Good:
+//
+//	const brexTokenEnv = "BREX_API_TOKEN"
+//	token := os.Getenv(brexTokenEnv)
+//
+//	conf := &oauth2.Config{
+//		ClientID:     os.Getenv("BREX_CLIENT_ID"),
+//		ClientSecret: os.Getenv("BREX_CLIENT_SECRET"),
+//		Endpoint:     brexEndpoint,
+//	}
+//
+// Webhook secrets are fetched at run time from GET /v1/webhooks/secrets.
+// A leaked secret must be rotated, not only removed: it stays in the
+// repository's history.
+//
+// # Look-alikes left alone
+//
+// Environment variable names ("BREX_API_TOKEN"), header and field names
+// ("client_secret", "Authorization"), URLs without credentials, empty
+// strings, and placeholders: values that say "your" ("bxt_YOUR_TOKEN",
+// "YOUR_CLIENT_SECRET"), angle brackets ("<client-secret>"), words such as
+// "changeme" or "redacted", template and format references ("${VAR}",
+// "{{ .Token }}", "%s"), and masked values (all "x", "XXX-XXX", one
+// repeated character). Identifiers that merely start with "bxt_" (Linux's
+// bxt_set_cdclk) are not tokens: a token is exactly 36 letters or digits
+// after the prefix, between word boundaries.
+//
+// Test code: in _test.go files and in packages whose import path has a
+// "testdata" element, only Brex user tokens are reported, and only those
+// that are not obviously fake (containing "test", "fake", "example",
+// "dummy" or "sample", or one character repeated 8 times). Keys, private
+// keys and HMAC secrets in tests are fixtures that sign their own data
+// (gitleaks reports 22 such fixtures in golang.org/x/oauth2's tests alone).
+// The import path decides, not the file path, so a sample module kept in a
+// testdata folder is checked when it is analyzed as a module of its own.
+// Generated files and Example functions get no findings.
+//
+// # gitleaks rules
+//
+// The detector is gitleaks v8 used as a library, with its default
+// configuration and two Brex rules added (brex-user-token and
+// brex-webhook-secret); it lives in internal/secrets, shared with the CLI.
+// gitleaks' generic-api-key rule is not applied to Go literals: on a
+// literal's value alone it fires on JSON bodies, header lines and nonces
+// ("Sec-WebSocket-Key: dGhl…"), which in Go code are mostly protocol
+// examples rather than credentials. Measured over the standard library and about 900 MB of module
+// sources (one million string literals), the remaining rules report
+// nothing outside tests but the sample keys of secret scanners themselves.
+// The non-Go file scan keeps generic-api-key (see internal/secrets).
+//
+// The detector costs about 100 to 200 ms to build. It is built once per
+// process, lazily, and only when a package has a literal that could be a
+// secret (a run of at least 16 token characters with a digit or mixed
+// case) outside test code.
+//
+// # What the check cannot see
+//
+// Secrets assembled at run time (read from a file, decoded by a helper,
+// built with fmt.Sprintf or strings functions), values that reach an OAuth
+// configuration or a header through variables, fields or parameters rather
+// than constants, constants declared in another package (reported at the
+// use, as the declaration is out of reach), a Brex endpoint held in a
+// variable of another package, and ClientID assigned to a field after the
+// configuration is built. Non-Go files (.env, YAML, JSON, TOML, scripts)
+// are not Go source: `brexlint secrets` and `brexlint checklist` scan them
+// with the same detector.
+package hardcodedsecret

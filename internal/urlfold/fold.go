@@ -1,0 +1,619 @@
+package urlfold
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"net/url"
+	"path"
+	"strings"
+
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// VarResolver supplies the initializer of a variable the folder cannot see
+// by itself: an unexported package-level variable that the package never
+// reassigns, or the default a constructor gives a struct field. Value is
+// called with package-level variables (of any package) and struct fields;
+// it returns false for anything it does not vouch for. The returned
+// expression must be typed by the Folder's types.Info (that is, come from
+// the package being analyzed), because the folder looks its parts up there.
+type VarResolver interface {
+	Value(v *types.Var) (ast.Expr, bool)
+}
+
+// maxDepth bounds how many variables (locals, package variables, fields)
+// one fold expands inside each other, so that cyclic initializers (which
+// go/types rejects for package variables but a resolver may still produce
+// for fields) end. Syntax nesting does not count: it is finite.
+const maxDepth = 16
+
+// maxSteps bounds the work of one fold: variables defined from each other
+// twice over (a1 := a0 + a0; a2 := a1 + a1; ...) would otherwise expand
+// exponentially. Past the budget every expression is a hole.
+const maxSteps = 4096
+
+// Folder folds expressions of one type-checked package. It caches what it
+// learns about each function body, so one Folder should serve a whole
+// package (an analysis pass). A Folder is not safe for concurrent use.
+type Folder struct {
+	info  *types.Info
+	files []*ast.File
+	vars  VarResolver
+	funcs map[ast.Node]*funcInfo
+}
+
+// New returns a Folder for the package described by info. files are the
+// package's syntax trees (pass.Files): they are needed to find a local
+// variable's definition and to prove it is never reassigned, and to tell a
+// parameter from other locals; with nil files every local variable and
+// parameter folds to an Unknown hole. vars may be nil, in which case
+// package-level variables and fields fold to holes.
+func New(info *types.Info, files []*ast.File, vars VarResolver) *Folder {
+	return &Folder{info: info, files: files, vars: vars, funcs: map[ast.Node]*funcInfo{}}
+}
+
+// state is the per-call context of a fold.
+type state struct {
+	params   map[*types.Var]Value
+	visiting map[*types.Var]bool
+	steps    int
+}
+
+// Fold folds e, which should be an expression of string type or a *url.URL
+// (url.URL) value; a URL folds to its String() form. Anything the rules do
+// not cover becomes a hole, so Fold never fails.
+func (f *Folder) Fold(e ast.Expr) Value {
+	return f.FoldWith(e, nil)
+}
+
+// FoldWith is Fold with the values of some parameters given: a parameter in
+// params folds to its Value (a caller's folded argument) instead of a Param
+// hole. This is how a wrapper's URL template is instantiated at a call site.
+func (f *Folder) FoldWith(e ast.Expr, params map[*types.Var]Value) Value {
+	st := &state{params: params}
+	return f.fold(st, e, 0)
+}
+
+func (f *Folder) fold(st *state, e ast.Expr, depth int) Value {
+	st.steps++
+	if depth > maxDepth || st.steps > maxSteps || e == nil {
+		return Hole(Unknown)
+	}
+	e = ast.Unparen(e)
+	tv := f.info.Types[e]
+	if tv.Value != nil {
+		if tv.Value.Kind() == constant.String {
+			return Lit(constant.StringVal(tv.Value))
+		}
+		return Hole(Unknown)
+	}
+	switch e := e.(type) {
+	case *ast.BinaryExpr:
+		if e.Op == token.ADD && isString(tv.Type) {
+			return Concat(f.fold(st, e.X, depth), f.fold(st, e.Y, depth))
+		}
+	case *ast.Ident:
+		if v, ok := f.info.Uses[e].(*types.Var); ok {
+			return f.foldVar(st, v, depth)
+		}
+	case *ast.SelectorExpr:
+		if sel := f.info.Selections[e]; sel != nil {
+			if sel.Kind() == types.FieldVal {
+				if v, ok := sel.Obj().(*types.Var); ok {
+					return f.resolve(st, v, depth)
+				}
+			}
+			break
+		}
+		// A qualified identifier: pkg.Var.
+		if v, ok := f.info.Uses[e.Sel].(*types.Var); ok {
+			return f.foldVar(st, v, depth)
+		}
+	case *ast.CallExpr:
+		return f.foldCall(st, e, 0, depth)
+	case *ast.UnaryExpr:
+		if e.Op == token.AND { // &url.URL{...}
+			return f.fold(st, e.X, depth)
+		}
+	case *ast.StarExpr: // *u of a *url.URL
+		return f.fold(st, e.X, depth)
+	case *ast.CompositeLit:
+		if isURL(tv.Type) {
+			return f.foldURLLit(st, e, depth)
+		}
+	}
+	return Hole(Unknown)
+}
+
+// foldVar folds a variable use.
+func (f *Folder) foldVar(st *state, v *types.Var, depth int) Value {
+	if val, ok := st.params[v]; ok {
+		return val
+	}
+	if v.IsField() || v.Pkg() == nil || v.Parent() == nil || v.Parent() == v.Pkg().Scope() {
+		return f.resolve(st, v, depth)
+	}
+	fi := f.funcInfoFor(v)
+	if fi == nil || fi.mutated[v] {
+		return Hole(Unknown)
+	}
+	if fi.params[v] {
+		return Value{Parts: []Part{{Hole: true, HoleKind: Param, Param: v}}}
+	}
+	d, ok := fi.defs[v]
+	if !ok {
+		return Hole(Unknown)
+	}
+	if d.expr == nil { // var s string, never assigned
+		if isString(v.Type()) {
+			return Value{}
+		}
+		return Hole(Unknown)
+	}
+	if !st.enter(v) {
+		return Hole(Unknown)
+	}
+	defer st.leave(v)
+	var val Value
+	if d.idx >= 0 {
+		call, ok := ast.Unparen(d.expr).(*ast.CallExpr)
+		if !ok {
+			return Hole(Unknown)
+		}
+		val = f.foldCall(st, call, d.idx, depth+1)
+	} else {
+		val = f.fold(st, d.expr, depth+1)
+	}
+	if fi.query[v] {
+		// u.RawQuery = ... replaced the query: keep everything before it.
+		val = Concat(cutQuery(val), Lit("?"), Hole(Unknown))
+	}
+	return val
+}
+
+// resolve folds a package-level variable or field through the resolver.
+func (f *Folder) resolve(st *state, v *types.Var, depth int) Value {
+	if f.vars == nil || !st.enter(v) {
+		return Hole(Unknown)
+	}
+	defer st.leave(v)
+	e, ok := f.vars.Value(v)
+	if !ok || e == nil {
+		return Hole(Unknown)
+	}
+	return f.fold(st, e, depth+1)
+}
+
+func (st *state) enter(v *types.Var) bool {
+	if st.visiting[v] {
+		return false
+	}
+	if st.visiting == nil {
+		st.visiting = map[*types.Var]bool{}
+	}
+	st.visiting[v] = true
+	return true
+}
+
+func (st *state) leave(v *types.Var) { delete(st.visiting, v) }
+
+// foldCall folds result idx of call. Only the first result of the known
+// functions is ever foldable.
+func (f *Folder) foldCall(st *state, call *ast.CallExpr, idx, depth int) Value {
+	if idx != 0 {
+		return Hole(Unknown)
+	}
+	if tv := f.info.Types[call.Fun]; tv.IsType() {
+		// A conversion between string types keeps the value; string(b)
+		// of a []byte or a rune variable does not fold.
+		if len(call.Args) == 1 && isString(tv.Type) && isString(f.info.TypeOf(call.Args[0])) {
+			return f.fold(st, call.Args[0], depth)
+		}
+		return Hole(Unknown)
+	}
+	fn := typeutil.StaticCallee(f.info, call)
+	if fn == nil || fn.Pkg() == nil {
+		return Hole(Unknown)
+	}
+	args := call.Args
+	arg := func(i int) Value { return f.fold(st, args[i], depth) }
+	if recv := fn.Signature().Recv(); recv != nil {
+		if !isURL(recv.Type()) {
+			return Hole(Unknown)
+		}
+		se, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !ok || f.info.Selections[se] == nil || f.info.Selections[se].Kind() != types.MethodVal {
+			return Hole(Unknown)
+		}
+		base := f.fold(st, se.X, depth)
+		switch fn.Name() {
+		case "String":
+			return base
+		case "JoinPath":
+			return joinURL(base, f.variadic(st, call, 0, depth))
+		case "ResolveReference":
+			if len(args) == 1 {
+				return resolveRef(base, arg(0))
+			}
+		}
+		return Hole(Unknown)
+	}
+	switch fn.Pkg().Path() + "." + fn.Name() {
+	case "os.Getenv", "os.LookupEnv":
+		if len(args) != 1 {
+			break
+		}
+		h := Part{Hole: true, HoleKind: Env}
+		if c, ok := f.constString(args[0]); ok {
+			h.EnvName = c
+		}
+		return Value{Parts: []Part{h}}
+	case "fmt.Sprintf":
+		if len(args) >= 1 {
+			if format, ok := f.constString(args[0]); ok {
+				if call.Ellipsis.IsValid() {
+					return Concat(Lit(literalPrefix(format)), Hole(FormatVerb))
+				}
+				return f.sprintf(st, format, args[1:], depth)
+			}
+		}
+	case "net/url.Parse", "net/url.ParseRequestURI":
+		if len(args) == 1 {
+			return normalizeURL(arg(0))
+		}
+	case "net/url.JoinPath":
+		if len(args) >= 1 {
+			return joinURL(arg(0), f.variadic(st, call, 1, depth))
+		}
+	case "path.Join":
+		return pathJoin(f.variadic(st, call, 0, depth))
+	case "strings.TrimSuffix", "strings.TrimRight", "strings.TrimPrefix", "strings.TrimLeft":
+		if len(args) == 2 {
+			if c, ok := f.constString(args[1]); ok {
+				return trim(fn.Name(), arg(0), c)
+			}
+		}
+	case "strings.Join":
+		if len(args) == 2 && !call.Ellipsis.IsValid() {
+			if sep, ok := f.constString(args[1]); ok {
+				if lit, ok := ast.Unparen(args[0]).(*ast.CompositeLit); ok {
+					var out Value
+					for i, el := range lit.Elts {
+						if _, kv := el.(*ast.KeyValueExpr); kv {
+							return Hole(Unknown)
+						}
+						if i > 0 {
+							out = Concat(out, Lit(sep))
+						}
+						out = Concat(out, f.fold(st, el, depth))
+					}
+					return out
+				}
+			}
+		}
+	}
+	return Hole(Unknown)
+}
+
+// variadic folds the arguments of call from index from on, expanding a
+// spread composite literal ([]string{...}...); any other spread slice is a
+// single hole element.
+func (f *Folder) variadic(st *state, call *ast.CallExpr, from, depth int) []Value {
+	if from > len(call.Args) {
+		return nil
+	}
+	args := call.Args[from:]
+	var out []Value
+	for i, a := range args {
+		if call.Ellipsis.IsValid() && i == len(args)-1 {
+			lit, ok := ast.Unparen(a).(*ast.CompositeLit)
+			if !ok {
+				return append(out, Hole(Unknown))
+			}
+			for _, el := range lit.Elts {
+				if _, kv := el.(*ast.KeyValueExpr); kv {
+					return append(out, Hole(Unknown))
+				}
+				out = append(out, f.fold(st, el, depth))
+			}
+			return out
+		}
+		out = append(out, f.fold(st, a, depth))
+	}
+	return out
+}
+
+// constString returns the value of a constant string expression.
+func (f *Folder) constString(e ast.Expr) (string, bool) {
+	if tv := f.info.Types[e]; tv.Value != nil && tv.Value.Kind() == constant.String {
+		return constant.StringVal(tv.Value), true
+	}
+	return "", false
+}
+
+// foldURLLit folds a url.URL composite literal to its String() form.
+func (f *Folder) foldURLLit(st *state, lit *ast.CompositeLit, depth int) Value {
+	fields := map[string]Value{}
+	for _, el := range lit.Elts {
+		kv, ok := el.(*ast.KeyValueExpr)
+		if !ok {
+			return Hole(Unknown)
+		}
+		key, ok := kv.Key.(*ast.Ident)
+		if !ok {
+			return Hole(Unknown)
+		}
+		switch key.Name {
+		case "Scheme", "Host", "Path", "RawQuery", "Fragment":
+			fields[key.Name] = f.fold(st, kv.Value, depth)
+		default: // User, Opaque, RawPath, ForceQuery, ...: rare in requests
+			return Hole(Unknown)
+		}
+	}
+	complete := map[string]string{}
+	for k, v := range fields {
+		s, ok := v.Complete()
+		if !ok {
+			complete = nil
+			break
+		}
+		complete[k] = s
+	}
+	if complete != nil {
+		u := url.URL{Scheme: complete["Scheme"], Host: complete["Host"], Path: complete["Path"],
+			RawQuery: complete["RawQuery"], Fragment: complete["Fragment"]}
+		return Lit(u.String())
+	}
+	var out Value
+	if s, ok := fields["Scheme"]; ok && len(s.Parts) > 0 {
+		out = Concat(s, Lit(":"))
+	}
+	if h, ok := fields["Host"]; ok && len(h.Parts) > 0 {
+		out = Concat(out, Lit("//"), h)
+		if p := fields["Path"]; len(p.Parts) > 0 && !p.Parts[0].Hole && !strings.HasPrefix(p.Parts[0].Lit, "/") {
+			out = Concat(out, Lit("/"))
+		}
+	}
+	out = Concat(out, fields["Path"])
+	if q, ok := fields["RawQuery"]; ok && len(q.Parts) > 0 {
+		out = Concat(out, Lit("?"), q)
+	}
+	if fr, ok := fields["Fragment"]; ok && len(fr.Parts) > 0 {
+		out = Concat(out, Lit("#"), fr)
+	}
+	return out
+}
+
+// normalizeURL is url.Parse followed by String(): exact for a constant,
+// the identity otherwise. A constant that does not parse is kept as written
+// (the request would fail, but the author's intent is still the URL).
+func normalizeURL(v Value) Value {
+	if s, ok := v.Complete(); ok {
+		if u, err := url.Parse(s); err == nil {
+			return Lit(u.String())
+		}
+	}
+	return v
+}
+
+// joinURL is url.JoinPath / (*url.URL).JoinPath: exact when everything is
+// constant; otherwise the pieces are joined with exactly one '/' between
+// them, without resolving "." and "..". A trailing slash of the last element
+// is kept, as JoinPath does.
+func joinURL(base Value, elems []Value) Value {
+	if s, ok := base.Complete(); ok {
+		if strs, ok := allComplete(elems); ok {
+			if r, err := url.JoinPath(s, strs...); err == nil {
+				return Lit(r)
+			}
+			return Hole(Unknown)
+		}
+	}
+	out := base
+	for _, e := range elems {
+		if len(e.Parts) == 0 {
+			continue
+		}
+		out = joinSlash(out, e)
+	}
+	return out
+}
+
+// pathJoin is path.Join, except that a leading "scheme://" keeps its double
+// slash (path.Join("https://h", "v1") is "https:/h/v1", which is never what
+// the author meant). With holes it joins with single slashes, collapses
+// repeated slashes inside literals and drops a trailing slash, without
+// resolving "." and "..".
+func pathJoin(elems []Value) Value {
+	var nonEmpty []Value
+	for _, e := range elems {
+		if len(e.Parts) > 0 {
+			nonEmpty = append(nonEmpty, e)
+		}
+	}
+	if len(nonEmpty) == 0 {
+		return Value{}
+	}
+	prefix := ""
+	if p := nonEmpty[0].Parts[0]; !p.Hole {
+		if i := schemeEnd(p.Lit); i >= 0 {
+			prefix = p.Lit[:i]
+			nonEmpty[0] = Concat(Lit(p.Lit[i:]), Value{Parts: nonEmpty[0].Parts[1:]})
+		}
+	}
+	if strs, ok := allComplete(nonEmpty); ok {
+		return Lit(prefix + path.Join(strs...))
+	}
+	out := nonEmpty[0]
+	for _, e := range nonEmpty[1:] {
+		out = joinSlash(out, e)
+	}
+	parts := make([]Part, len(out.Parts))
+	copy(parts, out.Parts)
+	for i := range parts {
+		if !parts[i].Hole {
+			for strings.Contains(parts[i].Lit, "//") {
+				parts[i].Lit = strings.ReplaceAll(parts[i].Lit, "//", "/")
+			}
+		}
+	}
+	if n := len(parts); n > 0 {
+		if last := &parts[n-1]; !last.Hole && strings.HasSuffix(last.Lit, "/") && !(n == 1 && last.Lit == "/") {
+			last.Lit = strings.TrimSuffix(last.Lit, "/")
+		}
+	}
+	return Concat(Lit(prefix), Value{Parts: parts})
+}
+
+// joinSlash joins a and b with exactly one '/' where their literal ends
+// meet. A hole at either end is assumed not to carry the slash.
+func joinSlash(a, b Value) Value {
+	a = trim("TrimRight", a, "/")
+	if len(b.Parts) > 0 && !b.Parts[0].Hole {
+		b = Concat(Lit(strings.TrimLeft(b.Parts[0].Lit, "/")), Value{Parts: b.Parts[1:]})
+	}
+	return Concat(a, Lit("/"), b)
+}
+
+// resolveRef is (*url.URL).ResolveReference: exact when both are constant;
+// an absolute reference replaces the base; an absolute-path reference keeps
+// only the base's scheme and host (a hole when the base's host is unknown);
+// a relative reference is appended to a base whose literal end is a '/'.
+func resolveRef(base, ref Value) Value {
+	bs, bok := base.Complete()
+	rs, rok := ref.Complete()
+	if bok && rok {
+		b, err1 := url.Parse(bs)
+		r, err2 := url.Parse(rs)
+		if err1 != nil || err2 != nil {
+			return Hole(Unknown)
+		}
+		return Lit(b.ResolveReference(r).String())
+	}
+	if len(ref.Parts) == 0 || ref.Parts[0].Hole {
+		return Hole(Unknown)
+	}
+	first := ref.Parts[0].Lit
+	switch {
+	case schemeEnd(first) >= 0 || strings.HasPrefix(first, "//"):
+		return ref
+	case strings.HasPrefix(first, "/"):
+		if bok {
+			if b, err := url.Parse(bs); err == nil && b.Host != "" {
+				return Concat(Lit((&url.URL{Scheme: b.Scheme, Host: b.Host}).String()), ref)
+			}
+		} else if host, rest, ok := base.splitHost(); ok && (len(rest) == 0 || !rest[0].Hole) {
+			lit := base.Parts[0].Lit
+			return Concat(Lit(lit[:schemeEnd(lit)]+host), ref)
+		}
+		return Concat(Hole(Unknown), ref)
+	}
+	if n := len(base.Parts); n > 0 && !base.Parts[n-1].Hole && strings.HasSuffix(base.Parts[n-1].Lit, "/") &&
+		!strings.ContainsAny(base.String(), "?#") {
+		return Concat(base, ref)
+	}
+	return Hole(Unknown)
+}
+
+// trim applies strings.TrimSuffix/TrimRight/TrimPrefix/TrimLeft with a
+// constant second argument. At the end of v where the function works, a
+// literal is trimmed; a hole absorbs the trimming (its content is unknown
+// anyway), and a literal that trims away completely next to a hole may have
+// let the trimming reach into the hole, which the hole again absorbs.
+func trim(fn string, v Value, c string) Value {
+	if s, ok := v.Complete(); ok {
+		switch fn {
+		case "TrimSuffix":
+			return Lit(strings.TrimSuffix(s, c))
+		case "TrimRight":
+			return Lit(strings.TrimRight(s, c))
+		case "TrimPrefix":
+			return Lit(strings.TrimPrefix(s, c))
+		default:
+			return Lit(strings.TrimLeft(s, c))
+		}
+	}
+	parts := make([]Part, len(v.Parts))
+	copy(parts, v.Parts)
+	suffix := fn == "TrimSuffix" || fn == "TrimRight"
+	i := 0
+	if suffix {
+		i = len(parts) - 1
+	}
+	p := &parts[i]
+	if p.Hole {
+		return v
+	}
+	switch fn {
+	case "TrimSuffix":
+		if strings.HasSuffix(p.Lit, c) {
+			p.Lit = p.Lit[:len(p.Lit)-len(c)]
+		} else if strings.HasSuffix(c, p.Lit) {
+			p.Lit = "" // the suffix may continue into the hole before
+		}
+	case "TrimPrefix":
+		if strings.HasPrefix(p.Lit, c) {
+			p.Lit = p.Lit[len(c):]
+		} else if strings.HasPrefix(c, p.Lit) {
+			p.Lit = ""
+		}
+	case "TrimRight":
+		p.Lit = strings.TrimRight(p.Lit, c)
+	case "TrimLeft":
+		p.Lit = strings.TrimLeft(p.Lit, c)
+	}
+	return Concat(Value{Parts: parts})
+}
+
+// cutQuery drops everything from the first literal '?' or '#' on.
+func cutQuery(v Value) Value {
+	var out Value
+	for _, p := range v.Parts {
+		if !p.Hole {
+			if k := strings.IndexAny(p.Lit, "?#"); k >= 0 {
+				return out.add(Part{Lit: p.Lit[:k]})
+			}
+		}
+		out = out.add(p)
+	}
+	return out
+}
+
+func allComplete(vs []Value) ([]string, bool) {
+	strs := make([]string, len(vs))
+	for i, v := range vs {
+		s, ok := v.Complete()
+		if !ok {
+			return nil, false
+		}
+		strs[i] = s
+	}
+	return strs, true
+}
+
+// isString reports whether t's underlying type is a string type.
+func isString(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsString != 0
+}
+
+// isURL reports whether t is net/url.URL or a pointer to it.
+func isURL(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok {
+		return false
+	}
+	obj := n.Obj()
+	return obj.Pkg() != nil && obj.Pkg().Path() == "net/url" && obj.Name() == "URL"
+}

@@ -1,0 +1,360 @@
+package urlfold
+
+import (
+	"fmt"
+	"go/ast"
+	"go/importer"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"os"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/brexlint/brexlint/internal/brexapi"
+	"github.com/google/go-cmp/cmp"
+)
+
+// The standard library is type-checked from source once per test binary.
+var (
+	fset     = token.NewFileSet()
+	stdImp   = importer.ForCompiler(fset, "source", nil)
+	importMu sync.Mutex
+)
+
+type testImporter map[string]*types.Package
+
+func (ti testImporter) Import(path string) (*types.Package, error) {
+	if p := ti[path]; p != nil {
+		return p, nil
+	}
+	importMu.Lock()
+	defer importMu.Unlock()
+	return stdImp.Import(path)
+}
+
+type loaded struct {
+	pkg   *types.Package
+	info  *types.Info
+	files []*ast.File
+}
+
+// load type-checks one file of package path; extra supplies non-std imports.
+func load(tb testing.TB, path, src string, extra testImporter) (*loaded, error) {
+	tb.Helper()
+	f, err := parser.ParseFile(fset, path+".go", src, 0)
+	if err != nil {
+		return nil, err
+	}
+	info := &types.Info{
+		Types:      map[ast.Expr]types.TypeAndValue{},
+		Defs:       map[*ast.Ident]types.Object{},
+		Uses:       map[*ast.Ident]types.Object{},
+		Selections: map[*ast.SelectorExpr]*types.Selection{},
+	}
+	conf := types.Config{Importer: extra}
+	pkg, err := conf.Check(path, fset, []*ast.File{f}, info)
+	if err != nil {
+		return nil, err
+	}
+	return &loaded{pkg, info, []*ast.File{f}}, nil
+}
+
+func mustLoad(tb testing.TB, name string, extra testImporter) *loaded {
+	tb.Helper()
+	src, err := os.ReadFile("testdata/" + name + ".go.txt")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	l, err := load(tb, name, string(src), extra)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return l
+}
+
+func loadCases(tb testing.TB) *loaded {
+	consts := mustLoad(tb, "consts", testImporter{})
+	return mustLoad(tb, "cases", testImporter{"example.com/consts": consts.pkg})
+}
+
+// fieldDefaults resolves package variables with PackageVars and struct
+// fields from the assignments in clientDefaults, as a constructor analysis
+// would.
+type fieldDefaults struct {
+	VarResolver
+	fields map[*types.Var]ast.Expr
+}
+
+func (r fieldDefaults) Value(v *types.Var) (ast.Expr, bool) {
+	if v.IsField() {
+		e, ok := r.fields[v]
+		return e, ok
+	}
+	return r.VarResolver.Value(v)
+}
+
+func newTestFolder(l *loaded) *Folder {
+	r := fieldDefaults{PackageVars(l.info, l.files), map[*types.Var]ast.Expr{}}
+	for _, d := range l.files[0].Decls {
+		fd, ok := d.(*ast.FuncDecl)
+		if !ok || fd.Name.Name != "clientDefaults" {
+			continue
+		}
+		for _, st := range fd.Body.List {
+			as := st.(*ast.AssignStmt)
+			sel := as.Lhs[0].(*ast.SelectorExpr)
+			r.fields[l.info.Selections[sel].Obj().(*types.Var)] = as.Rhs[0]
+		}
+	}
+	return New(l.info, l.files, r)
+}
+
+// checks returns the second argument of every check("name", expr) call.
+func checks(l *loaded) map[string]ast.Expr {
+	out := map[string]ast.Expr{}
+	ast.Inspect(l.files[0], func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok {
+			if id, ok := call.Fun.(*ast.Ident); ok && id.Name == "check" {
+				name, _ := strconv.Unquote(call.Args[0].(*ast.BasicLit).Value)
+				out[name] = call.Args[1]
+			}
+		}
+		return true
+	})
+	return out
+}
+
+// detail renders v with the kind of each hole: {Env:NAME}, {Param:id}.
+func detail(v Value) string {
+	var b strings.Builder
+	for _, p := range v.Parts {
+		switch {
+		case !p.Hole:
+			b.WriteString(p.Lit)
+		case p.HoleKind == Env:
+			fmt.Fprintf(&b, "{Env:%s}", p.EnvName)
+		case p.HoleKind == Param:
+			fmt.Fprintf(&b, "{Param:%s}", p.Param.Name())
+		default:
+			fmt.Fprintf(&b, "{%s}", p.HoleKind)
+		}
+	}
+	return b.String()
+}
+
+type result struct {
+	Detail string // String() with hole kinds
+	String string
+	Host   string // "" when Host() is not ok
+	Path   string // "" when Path() is not ok
+}
+
+func describe(v Value) result {
+	r := result{Detail: detail(v), String: v.String()}
+	if h, ok := v.Host(); ok {
+		r.Host = h
+	}
+	if p, ok := v.Path(); ok {
+		r.Path = p
+	}
+	return r
+}
+
+func TestFold(t *testing.T) {
+	l := loadCases(t)
+	f := newTestFolder(l)
+	exprs := checks(l)
+	tests := []struct {
+		name string
+		want result
+	}{
+		{"const", result{"https://api.brex.com/v1/transfers", "https://api.brex.com/v1/transfers", "api.brex.com", "/v1/transfers"}},
+		{"const named", result{"https://api.brex.com/v1", "https://api.brex.com/v1", "api.brex.com", "/v1"}},
+		{"xpkg const", result{"https://platform.brexapis.com/v2/users/{Param:id}", "https://platform.brexapis.com/v2/users/{}", "platform.brexapis.com", "/v2/users/{}"}},
+		{"xpkg typed const", result{"/v2/users/{Param:id}", "/v2/users/{}", "", "/v2/users/{}"}},
+		{"pkg var", result{"https://api.brex.com/v1/transfers/{Param:id}", "https://api.brex.com/v1/transfers/{}", "api.brex.com", "/v1/transfers/{}"}},
+		{"param", result{"{Param:id}", "{}", "", ""}},
+		{"mutable pkg var", result{"{Unknown}/v1/transfers", "{}/v1/transfers", "", "/v1/transfers"}},
+		{"exported pkg var", result{"{Unknown}/v1/transfers", "{}/v1/transfers", "", "/v1/transfers"}},
+		{"env", result{"{Env:BREX_API_URL}/v1/transfers/{Param:id}", "{}/v1/transfers/{}", "", "/v1/transfers/{}"}},
+		{"lookupenv", result{"{Env:BREX_BASE}/v2/users/me", "{}/v2/users/me", "", "/v2/users/me"}},
+		{"local", result{"https://api.brex.com/v2/users/{Param:id}", "https://api.brex.com/v2/users/{}", "api.brex.com", "/v2/users/{}"}},
+		{"reassigned local", result{"{Unknown}/v1/transfers", "{}/v1/transfers", "", "/v1/transfers"}},
+		// The default pattern reassigns v: flow-insensitive folding gives up
+		// (documented in doc.go).
+		{"getenv default", result{"{Unknown}/v1/transfers", "{}/v1/transfers", "", "/v1/transfers"}},
+		{"zero local", result{"/v1/transfers", "/v1/transfers", "", "/v1/transfers"}},
+		{"sprintf", result{"https://api.brex.com/v1/transfers/{Param:id}", "https://api.brex.com/v1/transfers/{}", "api.brex.com", "/v1/transfers/{}"}},
+		{"sprintf verbs", result{"https://api.brex.com/v2/cards/{FormatVerb}/pan?x={FormatVerb}&y={FormatVerb}&p=%", "https://api.brex.com/v2/cards/{}/pan?x={}&y={}&p=%", "api.brex.com", "/v2/cards/{}/pan"}},
+		{"sprintf const verbs", result{`/v2/users/003.1/ff/true/"a b"/x/int8`, `/v2/users/003.1/ff/true/"a b"/x/int8`, "", `/v2/users/003.1/ff/true/"a b"/x/int8`}},
+		{"sprintf nested", result{"https://api.brex.com/v2/users/{Param:id}", "https://api.brex.com/v2/users/{}", "api.brex.com", "/v2/users/{}"}},
+		{"sprintf missing", result{"/v1/a/%!d(MISSING)", "/v1/a/%!d(MISSING)", "", "/v1/a/%!d(MISSING)"}},
+		{"sprintf extra", result{"/v1/a%!(EXTRA int=3)", "/v1/a%!(EXTRA int=3)", "", "/v1/a%!(EXTRA int=3)"}},
+		{"sprintf index", result{"/v1/{FormatVerb}", "/v1/{}", "", "/v1/{}"}},
+		{"sprintf stringer", result{"/v1/{FormatVerb}/x", "/v1/{}/x", "", "/v1/{}/x"}},
+		{"sprintf named const", result{"/v2/users/{FormatVerb}", "/v2/users/{}", "", "/v2/users/{}"}},
+		{"sprintf spread", result{"https://api.brex.com/{FormatVerb}", "https://api.brex.com/{}", "api.brex.com", "/{}"}},
+		{"sprintf noverb", result{"/v1/{Param:id}/%!(NOVERB)", "/v1/{}/%!(NOVERB)", "", "/v1/{}/%!(NOVERB)"}},
+		{"joinpath", result{"https://api.brex.com/v1/transfers/tr_1", "https://api.brex.com/v1/transfers/tr_1", "api.brex.com", "/v1/transfers/tr_1"}},
+		{"joinpath param", result{"{Env:BREX_URL}/v1/transfers/{Param:id}", "{}/v1/transfers/{}", "", "/v1/transfers/{}"}},
+		{"method joinpath", result{"https://api.brex.com/v2/users/{Param:id}", "https://api.brex.com/v2/users/{}", "api.brex.com", "/v2/users/{}"}},
+		{"method joinpath param recv", result{"{Param:u0}/v2/users", "{}/v2/users", "", "/v2/users"}},
+		{"url literal", result{"https://api.brex.com/v1/transfers", "https://api.brex.com/v1/transfers", "api.brex.com", "/v1/transfers"}},
+		{"url literal hole", result{"https://api.brex.com/v1/transfers/{Param:id}", "https://api.brex.com/v1/transfers/{}", "api.brex.com", "/v1/transfers/{}"}},
+		{"resolve", result{"https://api.brex.com/v1/transfers", "https://api.brex.com/v1/transfers", "api.brex.com", "/v1/transfers"}},
+		{"resolve hole", result{"{Unknown}/v1/transfers/{Param:id}", "{}/v1/transfers/{}", "", "/v1/transfers/{}"}},
+		{"resolve host hole", result{"https://api.brex.com/v1/transfers/{Param:id}", "https://api.brex.com/v1/transfers/{}", "api.brex.com", "/v1/transfers/{}"}},
+		{"resolve partial base", result{"https://api.brex.com/v2/users/me", "https://api.brex.com/v2/users/me", "api.brex.com", "/v2/users/me"}},
+		{"resolve relative", result{"https://api.brex.com/v1/transfers/{Param:id}", "https://api.brex.com/v1/transfers/{}", "api.brex.com", "/v1/transfers/{}"}},
+		{"url string", result{"https://api.brex.com", "https://api.brex.com", "api.brex.com", "/"}},
+		{"path join", result{"https://api.brex.com/v1/transfers", "https://api.brex.com/v1/transfers", "api.brex.com", "/v1/transfers"}},
+		{"path join hole", result{"{Env:X}/v1/transfers/{Param:id}", "{}/v1/transfers/{}", "", "/v1/transfers/{}"}},
+		{"trimsuffix", result{"https://api.brex.com/v1/transfers", "https://api.brex.com/v1/transfers", "api.brex.com", "/v1/transfers"}},
+		{"trimsuffix hole", result{"{Env:BREX_URL}/v1/transfers", "{}/v1/transfers", "", "/v1/transfers"}},
+		{"trimright renamed import", result{"https://api.brex.com/v2/users", "https://api.brex.com/v2/users", "api.brex.com", "/v2/users"}},
+		{"conversion", result{"/v2/users", "/v2/users", "", "/v2/users"}},
+		{"field default", result{"https://api.brex.com/v1/transfers", "https://api.brex.com/v1/transfers", "api.brex.com", "/v1/transfers"}},
+		// y.a = y.b + "/x"; y.b = y.a: the inner y.a is a hole.
+		{"cycle", result{"{Unknown}/x", "{}/x", "", "/x"}},
+		{"unknown call", result{"{Unknown}", "{}", "", ""}},
+		{"url query", result{"https://api.brex.com/v1/transfers?{Unknown}", "https://api.brex.com/v1/transfers?{}", "api.brex.com", "/v1/transfers"}},
+		{"url mutated path", result{"{Unknown}", "{}", "", ""}},
+		{"strings join", result{"https://api.brex.com/v1/transfers/{Param:id}", "https://api.brex.com/v1/transfers/{}", "api.brex.com", "/v1/transfers/{}"}},
+		{"reassigned param", result{"{Unknown}/v1/transfers", "{}/v1/transfers", "", "/v1/transfers"}},
+		{"host then hole", result{"https://api.brex.com{Param:id}", "https://api.brex.com{}", "api.brex.com", ""}},
+		{"host port hole", result{"https://api.brex.com:{Param:port}/v1/transfers", "https://api.brex.com:{}/v1/transfers", "api.brex.com", "/v1/transfers"}},
+		{"lookalike", result{"https://api.brex.com.evil.com/v1/transfers", "https://api.brex.com.evil.com/v1/transfers", "api.brex.com.evil.com", "/v1/transfers"}},
+		{"query and fragment", result{"https://api.brex.com/v1/transfers?cursor={Param:id}#frag", "https://api.brex.com/v1/transfers?cursor={}#frag", "api.brex.com", "/v1/transfers"}},
+		{"host only", result{"https://api.brex.com", "https://api.brex.com", "api.brex.com", "/"}},
+		{"no scheme", result{"api.brex.com/v1/transfers", "api.brex.com/v1/transfers", "", ""}},
+		{"closure param", result{"{Unknown}", "{}", "", ""}},
+		{"closure inner", result{"{Param:p}/v1/transfers", "{}/v1/transfers", "", "/v1/transfers"}},
+		// 19 chained locals: the 17th expansion is cut off.
+		{"depth", result{"{Unknown}" + strings.Repeat("/", 16), "{}" + strings.Repeat("/", 16), "", strings.Repeat("/", 16)}},
+		{"wrapper", result{"{Param:base}{Param:path}", "{}{}", "", ""}},
+	}
+	seen := map[string]bool{"blowup": true} // TestBudget
+	for _, tt := range tests {
+		seen[tt.name] = true
+		t.Run(tt.name, func(t *testing.T) {
+			e, ok := exprs[tt.name]
+			if !ok {
+				t.Fatalf("no check(%q, ...) in testdata", tt.name)
+			}
+			if diff := cmp.Diff(tt.want, describe(f.Fold(e))); diff != "" {
+				t.Errorf("Fold mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+	for name := range exprs {
+		if !seen[name] {
+			t.Errorf("check(%q, ...) in testdata has no test case", name)
+		}
+	}
+}
+
+// TestBudget folds b15 of b_i := b_{i-1} + b_{i-1}, which would be 2^15
+// parts: the step budget cuts it short.
+func TestBudget(t *testing.T) {
+	l := loadCases(t)
+	v := New(l.info, l.files, nil).Fold(checks(l)["blowup"])
+	if !v.HasHole() || len(v.Parts) > maxSteps {
+		t.Errorf("blowup folded to %d parts, hole %v", len(v.Parts), v.HasHole())
+	}
+}
+
+// TestComplete checks Complete on a constant and on a value with a hole.
+func TestComplete(t *testing.T) {
+	if s, ok := Lit("https://api.brex.com").Complete(); !ok || s != "https://api.brex.com" {
+		t.Errorf("Complete of a literal = %q, %v", s, ok)
+	}
+	if _, ok := Concat(Lit("a"), Hole(Unknown)).Complete(); ok {
+		t.Error("Complete of a value with a hole is ok")
+	}
+	if got := Concat(Lit("a"), Lit(""), Lit("b")); len(got.Parts) != 1 {
+		t.Errorf("Concat does not merge literals: %#v", got)
+	}
+}
+
+// TestFoldWith instantiates the wrapper's URL with a caller's arguments,
+// as a wrapper analysis does.
+func TestFoldWith(t *testing.T) {
+	l := loadCases(t)
+	f := newTestFolder(l)
+	e := checks(l)["wrapper"]
+	var base, path *types.Var
+	for _, p := range f.Fold(e).Params() {
+		switch p.Name() {
+		case "base":
+			base = p
+		case "path":
+			path = p
+		}
+	}
+	if base == nil || path == nil {
+		t.Fatal("wrapper's parameters not found in its folded URL")
+	}
+	got := f.FoldWith(e, map[*types.Var]Value{
+		base: Concat(Hole(Env), Lit("/")),
+		path: Concat(Lit("/v2/users/"), Hole(Unknown), Lit("/limit")),
+	})
+	if diff := cmp.Diff("{}/v2/users/{}/limit", got.String()); diff != "" {
+		t.Errorf("FoldWith (-want +got):\n%s", diff)
+	}
+	got = f.FoldWith(e, map[*types.Var]Value{base: Lit("https://api.brex.com/"), path: Lit("/v1/transfers")})
+	if s, ok := got.Complete(); !ok || s != "https://api.brex.com/v1/transfers" {
+		t.Errorf("FoldWith with constants = %q, %v", s, ok)
+	}
+}
+
+// TestLookup checks that Path() is directly usable by brexapi.Lookup.
+func TestLookup(t *testing.T) {
+	l := loadCases(t)
+	f := newTestFolder(l)
+	exprs := checks(l)
+	tests := []struct {
+		name, method, want string // want: the template found, "" for none
+	}{
+		{"env", "GET", "/v1/transfers/{id}"},
+		{"env", "POST", ""}, // the catalogue has no POST /v1/transfers/{id}
+		{"pkg var", "GET", "/v1/transfers/{id}"},
+		{"joinpath param", "GET", "/v1/transfers/{id}"},
+		{"getenv default", "POST", "/v1/transfers"},
+		{"lookupenv", "GET", "/v2/users/me"},
+		{"local", "PUT", "/v2/users/{id}"},
+		{"sprintf verbs", "GET", "/v2/cards/{id}/pan"},
+		{"query and fragment", "GET", "/v1/transfers"},
+	}
+	for _, tt := range tests {
+		v := f.Fold(exprs[tt.name])
+		p, ok := v.Path()
+		if !ok {
+			t.Errorf("%s: no path in %s", tt.name, v)
+			continue
+		}
+		got := ""
+		if ep, ok := brexapi.Lookup(tt.method, p); ok {
+			got = ep.Path
+		}
+		if got != tt.want {
+			t.Errorf("%s: Lookup(%s, %q) = %q, want %q", tt.name, tt.method, p, got, tt.want)
+		}
+	}
+	// The wrapper instantiated with a caller's path.
+	e := exprs["wrapper"]
+	params := map[*types.Var]Value{}
+	for _, p := range f.Fold(e).Params() {
+		if p.Name() == "path" {
+			params[p] = Concat(Lit("/v2/users/"), Hole(Param), Lit("/limit"))
+		} else {
+			params[p] = Hole(Env)
+		}
+	}
+	p, _ := f.FoldWith(e, params).Path()
+	if ep, ok := brexapi.Lookup("POST", p); !ok || ep.Path != "/v2/users/{id}/limit" {
+		t.Errorf("Lookup(POST, %q) = %v, %v", p, ep, ok)
+	}
+}

@@ -1,0 +1,114 @@
+package urlfold
+
+import (
+	"fmt"
+	"go/ast"
+	"go/types"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// FuzzFold builds concatenations and Sprintf calls of random literals, with
+// and without a parameter whose value FoldWith supplies, and checks that
+// the fold equals what the program computes at run time. Only explicit
+// argument indexes and '*' widths may leave a hole (documented); every
+// other result must be complete.
+func FuzzFold(f *testing.F) {
+	f.Add("%s/v1/transfers/%s", "https://api.brex.com", "tr_1", int64(3))
+	f.Fuzz(func(t *testing.T, format, a, b string, n int64) {
+		src := fmt.Sprintf(`package fz
+
+import "fmt"
+
+func check(v any) {}
+
+func f(p string) {
+	check(fmt.Sprintf(%[1]s, %[2]s, p, %[3]d))
+	check(fmt.Sprintf(%[1]s, %[2]s, %[3]d))
+	check(%[2]s + p + %[1]s)
+	check(fmt.Sprintf(%[1]s, p))
+	check(fmt.Sprintf(%[1]s+"/%%s/%%d", %[2]s+p, %[3]d))
+}
+`, strconv.Quote(format), strconv.Quote(a), n)
+		want := []string{
+			fmt.Sprintf(format, a, b, int(n)),
+			fmt.Sprintf(format, a, int(n)),
+			a + b + format,
+			fmt.Sprintf(format, b),
+			fmt.Sprintf(format+"/%s/%d", a+b, int(n)),
+		}
+		l, err := load(t, "fz", src, testImporter{})
+		if err != nil {
+			t.Fatalf("type check: %v\n%s", err, src)
+		}
+		var calls []*ast.CallExpr
+		var param *types.Var
+		ast.Inspect(l.files[0], func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.CallExpr:
+				if id, ok := n.Fun.(*ast.Ident); ok && id.Name == "check" {
+					calls = append(calls, n)
+				}
+			case *ast.FuncDecl:
+				if n.Name.Name == "f" {
+					param = l.info.Defs[n.Type.Params.List[0].Names[0]].(*types.Var)
+				}
+			}
+			return true
+		})
+		sort.Slice(calls, func(i, j int) bool { return calls[i].Pos() < calls[j].Pos() })
+		fo := New(l.info, l.files, nil)
+		mayHole := strings.ContainsAny(format, "[*")
+		for i, call := range calls {
+			v := fo.FoldWith(call.Args[0], map[*types.Var]Value{param: Lit(b)})
+			checkNormal(t, v)
+			got, ok := v.Complete()
+			if !ok {
+				if !mayHole || i == 2 {
+					t.Errorf("case %d: fold %q has a hole; want %q", i, v, want[i])
+				}
+				continue
+			}
+			if got != want[i] {
+				t.Errorf("case %d: fold = %q, want %q", i, got, want[i])
+			}
+		}
+	})
+}
+
+// checkNormal checks Value's invariant: no empty literal, no two adjacent
+// literals.
+func checkNormal(t *testing.T, v Value) {
+	t.Helper()
+	for i, p := range v.Parts {
+		if !p.Hole && p.Lit == "" {
+			t.Errorf("empty literal in %#v", v)
+		}
+		if i > 0 && !p.Hole && !v.Parts[i-1].Hole {
+			t.Errorf("adjacent literals in %#v", v)
+		}
+	}
+}
+
+// BenchmarkFold folds every check expression of testdata/cases.go.txt
+// with a fresh Folder per iteration, so the per-function scans are
+// included.
+func BenchmarkFold(b *testing.B) {
+	l := loadCases(b)
+	exprs := checks(l)
+	delete(exprs, "blowup")
+	list := make([]ast.Expr, 0, len(exprs))
+	for _, e := range exprs {
+		list = append(list, e)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		f := New(l.info, l.files, PackageVars(l.info, l.files))
+		for _, e := range list {
+			f.Fold(e)
+		}
+	}
+}

@@ -359,3 +359,20 @@ func TestDisableCheck(t *testing.T) {
 		t.Errorf("with -directive=false: exit %d, stderr %q; want silence", r.code, r.stderr)
 	}
 }
+
+// A suppression that silences nothing is reported by the check it names,
+// and only when that check runs: disabling the check must not turn its
+// suppressions into findings.
+func TestUnusedSuppressionOnlyWhenItsCheckRuns(t *testing.T) {
+	dir := writeModule(t, map[string]string{
+		"go.mod": "module example.com/m\n\ngo 1.26\n",
+		"a/a.go": "package a\n\n//brexlint:ignore hardcodedsecret the value below used to be a key\nvar X = 1\n",
+	})
+	r := run(t, dir, brexlint, "./...")
+	if r.code != 3 || !strings.Contains(r.stderr, "a/a.go:3:1: hardcodedsecret: this //brexlint:ignore directive silences no hardcodedsecret finding") {
+		t.Errorf("with every check: exit %d, stderr %q; want the unused-directive finding", r.code, r.stderr)
+	}
+	if r := run(t, dir, brexlint, "-hardcodedsecret=false", "./..."); r.code != 0 || r.stderr != "" {
+		t.Errorf("with -hardcodedsecret=false: exit %d, stderr %q; want silence", r.code, r.stderr)
+	}
+}

@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/brexlint/brexlint/internal/driver"
+	"golang.org/x/tools/go/analysis"
 )
 
 // analyzeMain is the standalone analysis command.
@@ -53,18 +54,9 @@ func analyzeMain(args []string) int {
 		defer writeHeapProfile(*memprofile)
 	}
 
-	res, err := driver.Run(cf.selected(), fs.Args(), driver.Options{Tests: *tests})
-	if err != nil {
-		log.Print(err)
-		return 1
-	}
-	exit := 0
-	if reportBroken(os.Stderr, res.Broken) {
-		exit = 1
-	}
-	for _, err := range res.Errors() {
-		log.Print(err)
-		exit = 1
+	res, exit := runChecks(cf.selected(), fs.Args(), *tests)
+	if res == nil {
+		return exit
 	}
 	if *jsonOut {
 		if err := res.Graph.PrintJSON(os.Stdout); err != nil {
@@ -79,6 +71,26 @@ func analyzeMain(args []string) int {
 		exit = 3
 	}
 	return exit
+}
+
+// runChecks runs the analyzers and reports, on stderr, what kept any package
+// from being checked. It returns the result (nil after a fatal error) and
+// the exit status so far: 1 if anything failed, else 0.
+func runChecks(selected []*analysis.Analyzer, patterns []string, tests bool) (*driver.Result, int) {
+	res, err := driver.Run(selected, patterns, driver.Options{Tests: tests})
+	if err != nil {
+		log.Print(err)
+		return nil, 1
+	}
+	exit := 0
+	if reportBroken(os.Stderr, res.Broken) {
+		exit = 1
+	}
+	for _, err := range res.Errors() {
+		log.Print(err)
+		exit = 1
+	}
+	return res, exit
 }
 
 // reportBroken names each package that does not build, with its errors,

@@ -44,18 +44,9 @@ func checklistMain(args []string) int {
 		patterns = []string{"./..."}
 	}
 	selected := cf.selected()
-	res, err := driver.Run(selected, patterns, driver.Options{Tests: *tests})
-	if err != nil {
-		log.Print(err)
-		return 1
-	}
-	exit := 0
-	if reportBroken(os.Stderr, res.Broken) {
-		exit = 1
-	}
-	for _, err := range res.Errors() {
-		log.Print(err)
-		exit = 1
+	res, exit := runChecks(selected, patterns, *tests)
+	if res == nil {
+		return exit
 	}
 	ran := map[string]bool{}
 	for _, a := range selected {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/brexlint/brexlint/checklist"
 	"github.com/brexlint/brexlint/internal/brexapi"
+	"github.com/brexlint/brexlint/internal/checks"
 	"github.com/brexlint/brexlint/internal/driver"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/packages"
@@ -52,7 +53,19 @@ func checklistMain(args []string) int {
 	for _, a := range selected {
 		ran[a.Name] = true
 	}
-	report := checklist.Evaluate(aud, func(c string) bool { return ran[c] }, findings(res))
+	found := findings(res)
+	if ran[checks.HardcodedSecret] {
+		// The secrets items cover what git would commit, not only Go.
+		if root := moduleRoot(res.Packages); root != "" {
+			nonGo, err := scanNonGo(root, false)
+			if err != nil {
+				log.Print(err)
+				exit = 1
+			}
+			found = append(found, nonGo...)
+		}
+	}
+	report := checklist.Evaluate(aud, func(c string) bool { return ran[c] }, found)
 	report.CatalogDate = brexapi.Date
 	report.Module = mainModule(res.Packages)
 	if err := write(report); err != nil {
@@ -144,6 +157,16 @@ func mainModule(pkgs []*packages.Package) string {
 	for _, p := range pkgs {
 		if p.Module != nil {
 			return p.Module.Path
+		}
+	}
+	return ""
+}
+
+// moduleRoot is the directory of the module the packages belong to.
+func moduleRoot(pkgs []*packages.Package) string {
+	for _, p := range pkgs {
+		if p.Module != nil && p.Module.Main {
+			return p.Module.Dir
 		}
 	}
 	return ""

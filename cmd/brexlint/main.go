@@ -5,6 +5,7 @@
 //
 //	brexlint [flags] [packages]                 run every check, like go vet
 //	brexlint checklist [flags] [packages]       print the launch-readiness report
+//	brexlint secrets [-staged] [PATH...]        scan non-Go files for secrets
 //	go vet -vettool=$(which brexlint) [packages]
 //
 // The analysis command behaves like any golang.org/x/tools analysis driver:
@@ -36,6 +37,8 @@ func main() {
 		switch args[0] {
 		case "checklist":
 			os.Exit(checklistMain(args[1:]))
+		case "secrets":
+			os.Exit(secretsMain(args[1:]))
 		}
 	}
 	if delegated(args) {

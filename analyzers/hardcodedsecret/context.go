@@ -2,6 +2,7 @@ package hardcodedsecret
 
 import (
 	"encoding/base64"
+	"github.com/brexlint/brexlint/internal/typesutil"
 	"go/ast"
 	"go/constant"
 	"go/token"
@@ -152,19 +153,19 @@ func (c *checker) compositeLit(cl *ast.CompositeLit) {
 	t := c.pass.TypesInfo.TypeOf(cl)
 	switch {
 	case t == nil:
-	case isNamed(t, oauth2Path, "Config"):
+	case typesutil.IsNamed(t, oauth2Path, "Config"):
 		fs := c.fields(cl, t)
 		c.secret(fs["ClientSecret"], kindClientSecret, clientSecretMessage, nil)
 		if c.brexEndpoint(fs["Endpoint"], 0) {
 			c.secret(fs["ClientID"], kindClientID, clientIDMessage, nil)
 		}
-	case isNamed(t, clientCredentialsPath, "Config"):
+	case typesutil.IsNamed(t, clientCredentialsPath, "Config"):
 		fs := c.fields(cl, t)
 		c.secret(fs["ClientSecret"], kindClientSecret, clientSecretMessage, nil)
 		if c.brexURL(fs["TokenURL"]) {
 			c.secret(fs["ClientID"], kindClientID, clientIDMessage, nil)
 		}
-	case isNamed(t, "net/url", "Values"):
+	case typesutil.IsNamed(t, "net/url", "Values"):
 		for _, elt := range cl.Elts {
 			if kv, ok := elt.(*ast.KeyValueExpr); ok && c.isConst(kv.Key, "client_secret") {
 				for _, v := range elements(kv.Value) {
@@ -172,7 +173,7 @@ func (c *checker) compositeLit(cl *ast.CompositeLit) {
 				}
 			}
 		}
-	case isNamed(t, "net/http", "Header"):
+	case typesutil.IsNamed(t, "net/http", "Header"):
 		for _, elt := range cl.Elts {
 			if kv, ok := elt.(*ast.KeyValueExpr); ok && c.isAuthorization(kv.Key) {
 				for _, v := range elements(kv.Value) {
@@ -220,18 +221,18 @@ func (c *checker) assign(as *ast.AssignStmt) {
 			if sel == nil || sel.Kind() != types.FieldVal || lhs.Sel.Name != "ClientSecret" {
 				continue
 			}
-			if recv := sel.Recv(); isNamed(recv, oauth2Path, "Config") || isNamed(recv, clientCredentialsPath, "Config") {
+			if recv := sel.Recv(); typesutil.IsNamed(recv, oauth2Path, "Config") || typesutil.IsNamed(recv, clientCredentialsPath, "Config") {
 				c.secret(rhs, kindClientSecret, clientSecretMessage, nil)
 			}
 		case *ast.IndexExpr:
 			t := info.TypeOf(lhs.X)
 			switch {
 			case t == nil:
-			case isNamed(t, "net/url", "Values") && c.isConst(lhs.Index, "client_secret"):
+			case typesutil.IsNamed(t, "net/url", "Values") && c.isConst(lhs.Index, "client_secret"):
 				for _, v := range elements(rhs) {
 					c.secret(v, kindFormSecret, formSecretMessage, nil)
 				}
-			case isNamed(t, "net/http", "Header") && c.isAuthorization(lhs.Index):
+			case typesutil.IsNamed(t, "net/http", "Header") && c.isAuthorization(lhs.Index):
 				for _, v := range elements(rhs) {
 					c.secret(v, kindAuthHeader, authHeaderMessage, credential)
 				}
@@ -375,7 +376,7 @@ func (c *checker) brexEndpoint(e ast.Expr, depth int) bool {
 	switch x := ast.Unparen(e).(type) {
 	case *ast.CompositeLit:
 		t := c.pass.TypesInfo.TypeOf(x)
-		if t == nil || !isNamed(t, oauth2Path, "Endpoint") {
+		if t == nil || !typesutil.IsNamed(t, oauth2Path, "Endpoint") {
 			return false
 		}
 		fs := c.fields(x, t)
@@ -460,17 +461,4 @@ func (c *checker) objOf(e ast.Expr) types.Object {
 		return c.pass.TypesInfo.Uses[x.Sel]
 	}
 	return nil
-}
-
-// isNamed reports whether t (or *t) is the named type pkg.name.
-func isNamed(t types.Type, pkg, name string) bool {
-	if p, ok := types.Unalias(t).(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	n, ok := types.Unalias(t).(*types.Named)
-	if !ok {
-		return false
-	}
-	obj := n.Obj()
-	return obj.Name() == name && obj.Pkg() != nil && obj.Pkg().Path() == pkg
 }

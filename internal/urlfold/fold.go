@@ -1,6 +1,7 @@
 package urlfold
 
 import (
+	"github.com/brexlint/brexlint/internal/typesutil"
 	"go/ast"
 	"go/constant"
 	"go/token"
@@ -603,17 +604,4 @@ func isString(t types.Type) bool {
 }
 
 // isURL reports whether t is net/url.URL or a pointer to it.
-func isURL(t types.Type) bool {
-	if t == nil {
-		return false
-	}
-	if p, ok := types.Unalias(t).(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	n, ok := types.Unalias(t).(*types.Named)
-	if !ok {
-		return false
-	}
-	obj := n.Obj()
-	return obj.Pkg() != nil && obj.Pkg().Path() == "net/url" && obj.Name() == "URL"
-}
+func isURL(t types.Type) bool { return typesutil.IsNamed(t, "net/url", "URL") }

@@ -56,8 +56,8 @@ func checklistMain(args []string) int {
 	found := findings(res)
 	if ran[checks.HardcodedSecret] {
 		// The secrets items cover what git would commit, not only Go.
-		if root := moduleRoot(res.Packages); root != "" {
-			nonGo, err := scanNonGo(root, false)
+		if mod := mainModule(res.Packages); mod != nil {
+			nonGo, err := scanNonGo(mod.Dir, false)
 			if err != nil {
 				log.Print(err)
 				exit = 1
@@ -67,7 +67,9 @@ func checklistMain(args []string) int {
 	}
 	report := checklist.Evaluate(aud, func(c string) bool { return ran[c] }, found)
 	report.CatalogDate = brexapi.Date
-	report.Module = mainModule(res.Packages)
+	if mod := mainModule(res.Packages); mod != nil {
+		report.Module = mod.Path
+	}
 	if err := write(report); err != nil {
 		log.Print(err)
 		return 1
@@ -153,21 +155,13 @@ func recvTypeName(e ast.Expr) string {
 	return "?"
 }
 
-func mainModule(pkgs []*packages.Package) string {
-	for _, p := range pkgs {
-		if p.Module != nil {
-			return p.Module.Path
-		}
-	}
-	return ""
-}
-
-// moduleRoot is the directory of the module the packages belong to.
-func moduleRoot(pkgs []*packages.Package) string {
+// mainModule is the module the analyzed packages belong to (the one go
+// list runs in), or nil outside a module.
+func mainModule(pkgs []*packages.Package) *packages.Module {
 	for _, p := range pkgs {
 		if p.Module != nil && p.Module.Main {
-			return p.Module.Dir
+			return p.Module
 		}
 	}
-	return ""
+	return nil
 }

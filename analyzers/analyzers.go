@@ -4,6 +4,7 @@
 package analyzers
 
 import (
+	"github.com/brexlint/brexlint/analyzers/brexendpoint"
 	"github.com/brexlint/brexlint/analyzers/directive"
 	"github.com/brexlint/brexlint/analyzers/hardcodedsecret"
 	"golang.org/x/tools/go/analysis"
@@ -14,6 +15,7 @@ import (
 func All() []*analysis.Analyzer {
 	return []*analysis.Analyzer{
 		hardcodedsecret.Analyzer,
+		brexendpoint.Analyzer,
 		directive.Analyzer,
 	}
 }

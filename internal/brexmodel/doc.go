@@ -1,0 +1,29 @@
+// Package brexmodel is the Brex model: the one analyzer with facts, whose
+// result every Brex-specific check requires.
+//
+// For each package it finds the HTTP requests the code makes, folds their
+// method and URL (see internal/urlfold), decides which reach Brex (a Brex API
+// host; a catalogue path plus a Brex signal; a wrapper), matches them against
+// the endpoint catalogue, and records the headers set on them, where they are
+// sent, and where their response flows. Cross-package knowledge travels as
+// object facts on functions and types (never package facts, which go vet
+// passes only to direct importers):
+//
+//   - a wrapper: a function whose method or path parameter flows into a
+//     request (built and returned, or sent); callers are resolved with their
+//     constant arguments;
+//   - a helper that sets request headers (the Idempotency-Key above all);
+//   - a function that sends a request it is given;
+//   - a function returning unpredictable values (//brexlint:random, or a
+//     body that returns crypto/rand output);
+//   - //brexlint:client and //brexlint:retries429 on types and functions.
+//
+// The OAuth half of the model (configurations, authorization URLs, callback
+// handlers, exchanges) lives in internal/oauthmodel; this analyzer runs it
+// and carries its facts, so that there is one fact-bearing analyzer.
+//
+// Cost: the model returns at once, with nothing to export, for packages
+// that cannot make an HTTP request: those whose import graph does not reach
+// net/http. The standard driver analyzes every dependency when an analyzer
+// declares facts, so this path is what keeps brexlint near the loading floor.
+package brexmodel

@@ -1,0 +1,440 @@
+package brexmodel
+
+import (
+	"go/ast"
+	"go/types"
+	"net/http"
+
+	"github.com/brexlint/brexlint/internal/brexapi"
+	"github.com/brexlint/brexlint/internal/urlfold"
+	"golang.org/x/tools/go/ast/astutil"
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// funcScan is one pass over a function declaration's body (nested function
+// literals included): the requests it makes, the headers set on them, where
+// they are sent, and what the function is to its callers.
+type funcScan struct {
+	a      *httpAnalysis
+	fn     *types.Func // nil for a declaration go/types could not resolve
+	fd     *ast.FuncDecl
+	params map[*types.Var]int // the declaration's parameters, by index
+
+	calls         []callSite
+	callVar       map[*ast.CallExpr]*types.Var // request-producing call → its variable
+	returnedVar   map[*types.Var]bool
+	returnedCall  map[*ast.CallExpr]bool
+	headers       map[*types.Var][]*Header
+	sends         map[*types.Var][]*ast.CallExpr
+	origins       []*origin
+	requests      []*Request
+	wrapperOrigin *origin
+}
+
+type callSite struct {
+	call *ast.CallExpr
+	encl ast.Node // *ast.FuncDecl or *ast.FuncLit
+}
+
+// origin is a call that produces a request: a NewRequest, an http.Get-like
+// call, or a wrapper call instantiated with its arguments.
+type origin struct {
+	site        callSite
+	method      urlfold.Value
+	url         urlfold.Value
+	noHeaders   bool
+	sendsItself bool
+	via         *types.Func
+	signal      bool // the wrapper carries a Brex signal
+	headers     []*Header
+}
+
+func (a *httpAnalysis) newFuncScan(fn *types.Func, fd *ast.FuncDecl) *funcScan {
+	fs := &funcScan{
+		a: a, fn: fn, fd: fd,
+		params:       map[*types.Var]int{},
+		callVar:      map[*ast.CallExpr]*types.Var{},
+		returnedVar:  map[*types.Var]bool{},
+		returnedCall: map[*ast.CallExpr]bool{},
+		headers:      map[*types.Var][]*Header{},
+		sends:        map[*types.Var][]*ast.CallExpr{},
+	}
+	if fn != nil {
+		ps := fn.Signature().Params()
+		for i := 0; i < ps.Len(); i++ {
+			fs.params[ps.At(i)] = i
+		}
+	}
+	return fs
+}
+
+func (fs *funcScan) run() {
+	fs.walk(fs.fd.Body, fs.fd)
+	for _, cs := range fs.calls {
+		fs.visitCall(cs)
+	}
+	for _, o := range fs.origins {
+		fs.place(o)
+	}
+}
+
+// walk collects the calls, request variables and returns of body; encl is
+// the innermost enclosing function.
+func (fs *funcScan) walk(body ast.Node, encl ast.Node) {
+	info := fs.a.pass.TypesInfo
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			fs.walk(n.Body, n)
+			return false
+		case *ast.CallExpr:
+			fs.calls = append(fs.calls, callSite{n, encl})
+		case *ast.AssignStmt:
+			if len(n.Rhs) == 1 && len(n.Lhs) >= 1 {
+				if call, ok := astutil.Unparen(n.Rhs[0]).(*ast.CallExpr); ok {
+					if v := identVar(info, n.Lhs[0]); v != nil {
+						fs.callVar[call] = v
+					}
+				}
+			}
+			for i, lhs := range n.Lhs {
+				if i < len(n.Rhs) && len(n.Lhs) == len(n.Rhs) {
+					fs.headerIndexAssign(lhs, n.Rhs[i])
+				}
+			}
+		case *ast.ValueSpec:
+			if len(n.Values) == 1 && len(n.Names) >= 1 {
+				if call, ok := astutil.Unparen(n.Values[0]).(*ast.CallExpr); ok {
+					if v, ok := info.Defs[n.Names[0]].(*types.Var); ok {
+						fs.callVar[call] = v
+					}
+				}
+			}
+		case *ast.ReturnStmt:
+			for _, r := range n.Results {
+				switch r := astutil.Unparen(r).(type) {
+				case *ast.Ident:
+					if v := identVar(info, r); v != nil {
+						fs.returnedVar[v] = true
+					}
+				case *ast.CallExpr:
+					fs.returnedCall[r] = true
+				}
+			}
+		}
+		return true
+	})
+}
+
+// identVar returns the variable an identifier defines or uses.
+func identVar(info *types.Info, e ast.Expr) *types.Var {
+	id, ok := astutil.Unparen(e).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	if v, ok := info.Defs[id].(*types.Var); ok {
+		return v
+	}
+	v, _ := info.Uses[id].(*types.Var)
+	return v
+}
+
+// headerIndexAssign records req.Header[key] = value.
+func (fs *funcScan) headerIndexAssign(lhs, rhs ast.Expr) {
+	ix, ok := astutil.Unparen(lhs).(*ast.IndexExpr)
+	if !ok {
+		return
+	}
+	v := fs.headerOwner(ix.X)
+	if v == nil {
+		return
+	}
+	name, ok := canonical(fs.a.pass.TypesInfo, ix.Index)
+	if !ok {
+		return
+	}
+	var value ast.Expr = rhs
+	if cl, ok := astutil.Unparen(rhs).(*ast.CompositeLit); ok && len(cl.Elts) == 1 {
+		value = cl.Elts[0] // []string{key}
+	}
+	fs.headers[v] = append(fs.headers[v], &Header{Name: name, Pos: ix.Pos(), Value: value})
+}
+
+// headerOwner returns V when e is V.Header for a *http.Request variable V.
+func (fs *funcScan) headerOwner(e ast.Expr) *types.Var {
+	sel, ok := astutil.Unparen(e).(*ast.SelectorExpr)
+	if !ok || sel.Sel.Name != "Header" {
+		return nil
+	}
+	v := identVar(fs.a.pass.TypesInfo, sel.X)
+	if v == nil || !isRequestPtr(v.Type()) {
+		return nil
+	}
+	return v
+}
+
+func (fs *funcScan) visitCall(cs callSite) {
+	info := fs.a.pass.TypesInfo
+	call := cs.call
+	fn, _ := typeutil.Callee(info, call).(*types.Func)
+	fold := fs.a.folder.Fold
+	switch {
+	case isFunc(fn, "net/http", "NewRequest") && len(call.Args) == 3:
+		fs.origins = append(fs.origins, &origin{site: cs, method: fold(call.Args[0]), url: fold(call.Args[1])})
+		return
+	case isFunc(fn, "net/http", "NewRequestWithContext") && len(call.Args) == 4:
+		fs.origins = append(fs.origins, &origin{site: cs, method: fold(call.Args[1]), url: fold(call.Args[2])})
+		return
+	}
+	if m, ok := shorthandMethod(fn); ok && len(call.Args) >= 1 {
+		fs.origins = append(fs.origins, &origin{site: cs, method: urlfold.Lit(m), url: fold(call.Args[0]), noHeaders: true, sendsItself: true})
+		return
+	}
+	if isMethod(fn, "net/http", "Header", "Set") || isMethod(fn, "net/http", "Header", "Add") {
+		if sel, ok := astutil.Unparen(call.Fun).(*ast.SelectorExpr); ok && len(call.Args) == 2 {
+			if v := fs.headerOwner(sel.X); v != nil {
+				if name, ok := canonical(info, call.Args[0]); ok {
+					fs.headers[v] = append(fs.headers[v], &Header{Name: name, Pos: call.Pos(), Value: call.Args[1]})
+				}
+			}
+		}
+		return
+	}
+	if sig, ok := info.TypeOf(call.Fun).(*types.Signature); ok && isSendSignature(sig) && len(call.Args) == 1 {
+		if v := identVar(info, call.Args[0]); v != nil {
+			fs.sends[v] = append(fs.sends[v], call)
+		}
+		return
+	}
+	s := fs.a.summaryOf(fn)
+	if s == nil {
+		return
+	}
+	if s.setter != nil && s.setter.ReqParam < len(call.Args) {
+		if v := identVar(info, call.Args[s.setter.ReqParam]); v != nil {
+			fs.headers[v] = append(fs.headers[v], instantiateHeaders(s.setter.Headers, call, fn)...)
+		}
+	}
+	if s.sender != nil && s.sender.ReqParam < len(call.Args) {
+		if v := identVar(info, call.Args[s.sender.ReqParam]); v != nil {
+			fs.sends[v] = append(fs.sends[v], call)
+		}
+	}
+	if w := s.wrapper; w != nil {
+		o := &origin{site: cs, via: fn, noHeaders: w.NoHeaders, sendsItself: w.Sends, signal: w.Signal || fs.a.taughtClient(fn)}
+		if w.MethodParam >= 0 && w.MethodParam < len(call.Args) {
+			o.method = fold(call.Args[w.MethodParam])
+		} else if w.Method != "" {
+			o.method = urlfold.Lit(w.Method)
+		} else {
+			o.method = urlfold.Hole(urlfold.Unknown)
+		}
+		var parts []urlfold.Value
+		for _, p := range w.URL {
+			switch {
+			case !p.Hole:
+				parts = append(parts, urlfold.Lit(p.Lit))
+			case p.Param >= 0 && p.Param < len(call.Args) && !variadicAt(fn, p.Param):
+				parts = append(parts, fold(call.Args[p.Param]))
+			case p.Env != "":
+				parts = append(parts, urlfold.Value{Parts: []urlfold.Part{{Hole: true, HoleKind: urlfold.Env, EnvName: p.Env}}})
+			default:
+				parts = append(parts, urlfold.Hole(urlfold.Unknown))
+			}
+		}
+		o.url = urlfold.Concat(parts...)
+		o.headers = instantiateHeaders(w.Headers, call, fn)
+		fs.origins = append(fs.origins, o)
+	}
+}
+
+func variadicAt(fn *types.Func, i int) bool {
+	sig := fn.Signature()
+	return sig.Variadic() && i == sig.Params().Len()-1
+}
+
+// instantiateHeaders turns a fact's headers into the caller's: a header
+// from a parameter takes the caller's argument as its value.
+func instantiateHeaders(hs []HeaderFact, call *ast.CallExpr, fn *types.Func) []*Header {
+	var out []*Header
+	for _, h := range hs {
+		hdr := &Header{Name: h.Name, Pos: call.Pos(), Helper: fn, Summary: h.Summary}
+		if h.Param >= 0 {
+			if h.Param >= len(call.Args) || variadicAt(fn, h.Param) {
+				continue
+			}
+			hdr.Value = call.Args[h.Param]
+		}
+		out = append(out, hdr)
+	}
+	return out
+}
+
+// shorthandMethod returns the method of net/http's request-and-send
+// shorthands (package functions and *http.Client methods), which cannot
+// carry extra headers.
+func shorthandMethod(fn *types.Func) (string, bool) {
+	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "net/http" {
+		return "", false
+	}
+	if recv := fn.Signature().Recv(); recv != nil && !isMethod(fn, "net/http", "Client", fn.Name()) {
+		return "", false
+	}
+	switch fn.Name() {
+	case "Get":
+		return http.MethodGet, true
+	case "Head":
+		return http.MethodHead, true
+	case "Post", "PostForm":
+		return http.MethodPost, true
+	}
+	return "", false
+}
+
+// place decides what an origin is: the request of a wrapper (its function
+// returns the request, or sends one whose method or URL comes from its
+// parameters), or a request of this package at this call.
+func (fs *funcScan) place(o *origin) {
+	v := fs.callVar[o.site.call]
+	returned := fs.returnedCall[o.site.call] || (v != nil && fs.returnedVar[v])
+	var sends []*ast.CallExpr
+	if v != nil {
+		sends = fs.sends[v]
+	}
+	sent := o.sendsItself || len(sends) > 0
+	if fs.fn != nil && o.site.encl == fs.fd && (returned || (sent && fs.dependsOnParams(o))) {
+		if fs.wrapperOrigin == nil {
+			fs.wrapperOrigin = o
+		}
+		return
+	}
+	r := &Request{
+		Call:      o.site.call,
+		Func:      o.site.encl,
+		Via:       o.via,
+		URL:       o.url,
+		NoHeaders: o.noHeaders,
+		Headers:   append(append([]*Header(nil), o.headers...), fs.varHeaders(v)...),
+		Var:       v,
+		Sends:     sends,
+		Sent:      sent,
+	}
+	if m, ok := o.method.Complete(); ok {
+		r.Method = m
+	}
+	// A wrapper's call is judged on the wrapper's own evidence: the caller's
+	// package signal says nothing about which API another package's
+	// wrapper talks to (a module may hold a Brex client and a payments
+	// client side by side).
+	fs.a.judge(r, o.via == nil, o.signal || fs.a.taughtClient(fs.fn))
+	if r.Brex {
+		fs.requests = append(fs.requests, r)
+	}
+}
+
+func (fs *funcScan) varHeaders(v *types.Var) []*Header {
+	if v == nil {
+		return nil
+	}
+	return fs.headers[v]
+}
+
+// dependsOnParams reports whether the origin's endpoint is named by the
+// declaration's parameters: the method is a parameter, or a parameter
+// stands where the path's resource should be ("base + path"). A parameter
+// that only fills an id segment ("/v2/cards/" + id) leaves the endpoint
+// known here, so the function is not a wrapper: its callers pass ids, not
+// endpoints.
+func (fs *funcScan) dependsOnParams(o *origin) bool {
+	if fs.hasParam(o.method) {
+		return true
+	}
+	if !fs.hasParam(o.url) {
+		return false
+	}
+	if path, ok := o.url.Path(); ok {
+		if _, ok := brexapi.ResourceOf(path); ok {
+			return false
+		}
+	}
+	return true
+}
+
+func (fs *funcScan) hasParam(v urlfold.Value) bool {
+	for _, p := range v.Params() {
+		if _, ok := fs.params[p]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+// summary returns the function's facts.
+func (fs *funcScan) summary() *funcSummary {
+	s := &funcSummary{}
+	if o := fs.wrapperOrigin; o != nil {
+		w := &WrapperFact{MethodParam: -1, NoHeaders: o.noHeaders, Sends: o.sendsItself}
+		if m, ok := o.method.Complete(); ok {
+			w.Method = m
+		} else if o.method.IsHole() && o.method.Parts[0].HoleKind == urlfold.Param {
+			if i, ok := fs.params[o.method.Parts[0].Param]; ok {
+				w.MethodParam = i
+			}
+		}
+		for _, p := range o.url.Parts {
+			tp := TemplatePart{Lit: p.Lit, Hole: p.Hole, Param: -1}
+			if p.Hole {
+				switch p.HoleKind {
+				case urlfold.Param:
+					if i, ok := fs.params[p.Param]; ok {
+						tp.Param = i
+					}
+				case urlfold.Env:
+					tp.Env = p.EnvName
+				}
+			}
+			w.URL = append(w.URL, tp)
+		}
+		v := fs.callVar[o.site.call]
+		if v != nil {
+			w.Sends = w.Sends || len(fs.sends[v]) > 0
+		}
+		w.Returns = fs.returnedCall[o.site.call] || (v != nil && fs.returnedVar[v])
+		w.Signal = o.signal || fs.a.taughtClient(fs.fn) || fs.a.packageSignal()
+		w.Headers = fs.headerFacts(append(append([]*Header(nil), o.headers...), fs.varHeaders(v)...))
+		s.wrapper = w
+	}
+	for v, i := range fs.params {
+		if !isRequestPtr(v.Type()) {
+			continue
+		}
+		if hs := fs.headers[v]; len(hs) > 0 && s.setter == nil {
+			s.setter = &HeaderSetterFact{ReqParam: i, Headers: fs.headerFacts(hs)}
+		}
+		if len(fs.sends[v]) > 0 && s.sender == nil {
+			s.sender = &SenderFact{ReqParam: i}
+		}
+	}
+	return s
+}
+
+// headerFacts turns headers set in this function into facts for callers:
+// a value that is a parameter becomes that parameter's index.
+func (fs *funcScan) headerFacts(hs []*Header) []HeaderFact {
+	var out []HeaderFact
+	for _, h := range hs {
+		hf := HeaderFact{Name: h.Name, Param: -1, Summary: h.Summary}
+		if h.Value != nil {
+			if v := identVar(fs.a.pass.TypesInfo, h.Value); v != nil {
+				if i, ok := fs.params[v]; ok {
+					hf.Param = i
+				}
+			}
+			if hf.Param < 0 {
+				hf.Summary = fs.a.summarize(h.Value)
+			}
+		}
+		out = append(out, hf)
+	}
+	return out
+}

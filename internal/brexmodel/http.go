@@ -1,0 +1,373 @@
+package brexmodel
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"net/http"
+	"strings"
+
+	"github.com/brexlint/brexlint/internal/brexapi"
+	"github.com/brexlint/brexlint/internal/directives"
+	"github.com/brexlint/brexlint/internal/typesutil"
+	"github.com/brexlint/brexlint/internal/urlfold"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// httpAnalysis is the state of the HTTP half of the model for one package.
+type httpAnalysis struct {
+	pass   *analysis.Pass
+	model  *Model
+	folder *urlfold.Folder
+	teach  map[types.Object]directives.Teaching
+
+	decls map[*types.Func]*ast.FuncDecl
+	sums  map[*types.Func]*funcSummary // nil entry: in progress
+	scans map[*types.Func]*funcScan    // finished scans, reused by the main loop
+
+	signal *bool // the package carries a Brex signal; computed lazily
+}
+
+// funcSummary is what the model learns about one function of the package:
+// its facts (nil when it is not that kind of function).
+type funcSummary struct {
+	wrapper *WrapperFact
+	setter  *HeaderSetterFact
+	sender  *SenderFact
+}
+
+func (m *Model) analyzeHTTP(pass *analysis.Pass) error {
+	a := &httpAnalysis{
+		pass:   pass,
+		model:  m,
+		folder: urlfold.New(pass.TypesInfo, pass.Files, urlfold.PackageVars(pass.TypesInfo, pass.Files)),
+		teach:  pass.ResultOf[directives.Analyzer].(*directives.Index).Teaching,
+		decls:  map[*types.Func]*ast.FuncDecl{},
+		sums:   map[*types.Func]*funcSummary{},
+		scans:  map[*types.Func]*funcScan{},
+	}
+	m.random = a.isRandomFunc
+	for obj, t := range a.teach {
+		if t&(directives.Client|directives.Retries429) != 0 {
+			pass.ExportObjectFact(obj, &TeachingFact{Client: t&directives.Client != 0, Retries429: t&directives.Retries429 != 0})
+		}
+		if t&directives.Random != 0 {
+			if _, ok := obj.(*types.Func); ok {
+				pass.ExportObjectFact(obj, &RandomFact{})
+			}
+		}
+	}
+	for _, f := range pass.Files {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
+				if fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
+					a.decls[fn] = fd
+				}
+			}
+		}
+	}
+	for _, f := range pass.Files {
+		inTest := strings.HasSuffix(pass.Fset.File(f.Pos()).Name(), "_test.go")
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil {
+				continue
+			}
+			fn, _ := pass.TypesInfo.Defs[fd.Name].(*types.Func)
+			fs := a.scans[fn]
+			if fs == nil {
+				fs = a.newFuncScan(fn, fd)
+				fs.run()
+			}
+			for _, r := range fs.requests {
+				r.InTest = inTest
+				m.Requests = append(m.Requests, r)
+			}
+			if fn != nil {
+				s, ok := a.sums[fn]
+				if !ok || s == nil {
+					s = fs.summary()
+					a.sums[fn] = s
+				}
+				a.export(fn, s)
+			}
+		}
+	}
+	return nil
+}
+
+func (a *httpAnalysis) export(fn *types.Func, s *funcSummary) {
+	if s.wrapper != nil {
+		a.pass.ExportObjectFact(fn, s.wrapper)
+	}
+	if s.setter != nil {
+		a.pass.ExportObjectFact(fn, s.setter)
+	}
+	if s.sender != nil {
+		a.pass.ExportObjectFact(fn, s.sender)
+	}
+}
+
+// summaryOf returns what is known of fn: from a fact for an imported
+// function, from a scan of its body for one of this package (scanned on
+// demand, so callers see their callees' summaries whatever the order of
+// declarations; recursion yields nothing).
+func (a *httpAnalysis) summaryOf(fn *types.Func) *funcSummary {
+	if fn == nil {
+		return nil
+	}
+	fn = fn.Origin()
+	if fn.Pkg() != a.pass.Pkg {
+		s := &funcSummary{}
+		var w WrapperFact
+		if a.pass.ImportObjectFact(fn, &w) {
+			s.wrapper = &w
+		}
+		var h HeaderSetterFact
+		if a.pass.ImportObjectFact(fn, &h) {
+			s.setter = &h
+		}
+		var snd SenderFact
+		if a.pass.ImportObjectFact(fn, &snd) {
+			s.sender = &snd
+		}
+		return s
+	}
+	if s, ok := a.sums[fn]; ok {
+		return s // nil while in progress: a recursive call
+	}
+	fd := a.decls[fn]
+	if fd == nil {
+		return nil
+	}
+	a.sums[fn] = nil
+	fs := a.newFuncScan(fn, fd)
+	fs.run()
+	s := fs.summary()
+	a.sums[fn] = s
+	a.scans[fn] = fs
+	return s
+}
+
+// isRandomFunc reports whether fn is known to return unpredictable values.
+func (a *httpAnalysis) isRandomFunc(fn *types.Func) bool {
+	if fn == nil {
+		return false
+	}
+	if fn.Pkg() == a.pass.Pkg {
+		return a.teach[fn]&directives.Random != 0
+	}
+	return a.pass.ImportObjectFact(fn.Origin(), new(RandomFact))
+}
+
+// taughtClient reports whether obj (a function, or a method's receiver
+// type) carries //brexlint:client.
+func (a *httpAnalysis) taughtClient(obj types.Object) bool {
+	if obj == nil {
+		return false
+	}
+	if fn, ok := obj.(*types.Func); ok {
+		if a.taughtClient1(fn) {
+			return true
+		}
+		if recv := fn.Signature().Recv(); recv != nil {
+			if n, ok := types.Unalias(derefType(recv.Type())).(*types.Named); ok {
+				return a.taughtClient1(n.Obj())
+			}
+		}
+		return false
+	}
+	return a.taughtClient1(obj)
+}
+
+func (a *httpAnalysis) taughtClient1(obj types.Object) bool {
+	if obj.Pkg() == a.pass.Pkg {
+		return a.teach[obj]&directives.Client != 0
+	}
+	var t TeachingFact
+	return a.pass.ImportObjectFact(obj, &t) && t.Client
+}
+
+func derefType(t types.Type) types.Type {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		return p.Elem()
+	}
+	return t
+}
+
+// packageSignal reports whether the package carries a Brex signal: a string
+// literal or constant holding a Brex host (here or among the constants of a
+// direct import), a BREX_* environment variable read with os.Getenv or
+// os.LookupEnv, or a //brexlint:client directive.
+func (a *httpAnalysis) packageSignal() bool {
+	if a.signal != nil {
+		return *a.signal
+	}
+	found := a.computeSignal()
+	a.signal = &found
+	return found
+}
+
+func (a *httpAnalysis) computeSignal() bool {
+	for _, t := range a.teach {
+		if t&directives.Client != 0 {
+			return true
+		}
+	}
+	for _, f := range a.pass.Files {
+		found := false
+		ast.Inspect(f, func(n ast.Node) bool {
+			if found {
+				return false
+			}
+			switch n := n.(type) {
+			case *ast.BasicLit:
+				if n.Kind == token.STRING && hasBrexHost(constString(a.pass.TypesInfo, n)) {
+					found = true
+				}
+			case *ast.CallExpr:
+				if fn := typeutil.StaticCallee(a.pass.TypesInfo, n); isFunc(fn, "os", "Getenv") || isFunc(fn, "os", "LookupEnv") {
+					if len(n.Args) == 1 && strings.HasPrefix(constString(a.pass.TypesInfo, n.Args[0]), "BREX_") {
+						found = true
+					}
+				}
+			}
+			return !found
+		})
+		if found {
+			return true
+		}
+	}
+	for _, imp := range a.pass.Pkg.Imports() {
+		scope := imp.Scope()
+		for _, name := range scope.Names() {
+			if c, ok := scope.Lookup(name).(*types.Const); ok && c.Val().Kind() == constant.String {
+				if hasBrexHost(constant.StringVal(c.Val())) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// brexHosts are the host names whose presence in a string is a Brex signal.
+var brexHosts = append(append(brexapi.APIHosts(), brexapi.PCIHosts()...), "accounts-api.brex.com", "accounts.brex.com")
+
+func hasBrexHost(s string) bool {
+	if !strings.Contains(s, "brex") {
+		return false
+	}
+	for _, h := range brexHosts {
+		if strings.Contains(s, h) {
+			return true
+		}
+	}
+	return false
+}
+
+func constString(info *types.Info, e ast.Expr) string {
+	if tv, ok := info.Types[e]; ok && tv.Value != nil && tv.Value.Kind() == constant.String {
+		return constant.StringVal(tv.Value)
+	}
+	return ""
+}
+
+// isFunc reports whether fn is the package-level function pkg.name.
+func isFunc(fn *types.Func, pkg, name string) bool {
+	return fn != nil && fn.Name() == name && fn.Pkg() != nil && fn.Pkg().Path() == pkg &&
+		fn.Signature().Recv() == nil
+}
+
+// isMethod reports whether fn is the method name of the named type
+// pkg.typ (pointer receivers included).
+func isMethod(fn *types.Func, pkg, typ, name string) bool {
+	if fn == nil || fn.Name() != name {
+		return false
+	}
+	recv := fn.Signature().Recv()
+	return recv != nil && typesutil.IsNamed(recv.Type(), pkg, typ)
+}
+
+// isRequestPtr reports whether t is *net/http.Request.
+func isRequestPtr(t types.Type) bool {
+	p, ok := types.Unalias(t).(*types.Pointer)
+	return ok && typesutil.IsNamed(p.Elem(), "net/http", "Request")
+}
+
+// isSendSignature reports whether sig is func(*http.Request) (*http.Response,
+// error): Client.Do, RoundTripper.RoundTrip, a Doer interface's method, a
+// function value of that shape.
+func isSendSignature(sig *types.Signature) bool {
+	if sig == nil || sig.Params().Len() != 1 || sig.Results().Len() != 2 {
+		return false
+	}
+	if !isRequestPtr(sig.Params().At(0).Type()) {
+		return false
+	}
+	r := sig.Results().At(0).Type()
+	p, ok := types.Unalias(r).(*types.Pointer)
+	return ok && typesutil.IsNamed(p.Elem(), "net/http", "Response") &&
+		types.Identical(sig.Results().At(1).Type(), types.Universe.Lookup("error").Type())
+}
+
+// judge decides whether a request with this method and URL reaches Brex,
+// and finds its catalogue entry. signal adds evidence the URL lacks (a
+// wrapper's package signal, a taught client); usePackage lets the package's
+// own signal count too.
+func (a *httpAnalysis) judge(r *Request, usePackage, signal bool) {
+	if host, ok := r.URL.Host(); ok {
+		r.Host = host
+		if brexapi.IsAPIHost(host) || brexapi.IsPCIHost(host) {
+			r.Brex, r.Why = true, "Brex API host "+host
+		}
+	}
+	path, ok := r.URL.Path()
+	if !ok {
+		return
+	}
+	r.Path = path
+	if r.Host == "" {
+		if len(brexapi.PathEndpoints(path)) == 0 {
+			return
+		}
+		res, _ := brexapi.ResourceOf(path)
+		switch {
+		case res.BrexOnly():
+			r.Brex, r.Why = true, "path "+res.String()+" exists only at Brex"
+		case hasBrexEnv(r.URL):
+			r.Brex, r.Why = true, "catalogue path and a base URL from a BREX_* variable"
+		case len(r.URL.Env()) > 0:
+			// A base URL from a variable named for something else
+			// (LEDGER_URL) is another service's, even in a package that
+			// also talks to Brex.
+		case signal || usePackage && a.packageSignal():
+			r.Brex, r.Why = true, "catalogue path and a Brex signal in the package"
+		}
+	}
+	if r.Brex && r.Method != "" {
+		if ep, ok := brexapi.Lookup(r.Method, path); ok {
+			r.Endpoint = ep
+		}
+	}
+}
+
+func hasBrexEnv(v urlfold.Value) bool {
+	for _, n := range v.Env() {
+		if strings.HasPrefix(n, "BREX_") {
+			return true
+		}
+	}
+	return false
+}
+
+// canonical returns the canonical header name of a constant key.
+func canonical(info *types.Info, e ast.Expr) (string, bool) {
+	tv, ok := info.Types[e]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+		return "", false
+	}
+	return http.CanonicalHeaderKey(constant.StringVal(tv.Value)), true
+}

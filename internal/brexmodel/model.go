@@ -1,0 +1,88 @@
+package brexmodel
+
+import (
+	"go/ast"
+	"go/types"
+	"reflect"
+
+	"github.com/brexlint/brexlint/internal/directives"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+)
+
+// Analyzer computes the Brex model of a package. It reports nothing.
+var Analyzer = &analysis.Analyzer{
+	Name:             "brexmodel",
+	Doc:              "computes the Brex model (HTTP requests to Brex, wrappers, headers, response flow, OAuth flows) for brexlint's checks",
+	Run:              run,
+	Requires:         []*analysis.Analyzer{inspect.Analyzer, directives.Analyzer},
+	ResultType:       reflect.TypeFor[*Model](),
+	FactTypes:        factTypes(),
+	RunDespiteErrors: false,
+}
+
+// Model is the Brex model of one package: the result of [Analyzer].
+type Model struct {
+	// Requests are the HTTP requests the package makes, each at the call
+	// that names its endpoint (a NewRequest with a complete URL, or the
+	// call of a wrapper with constant arguments). Requests that only a
+	// caller can resolve (a wrapper's own NewRequest) are not listed:
+	// they are exported as facts and listed in the caller's package.
+	Requests []*Request
+
+	// OAuth is the OAuth half of the model; never nil.
+	OAuth *OAuth
+
+	info   *types.Info
+	files  []*ast.File
+	random func(*types.Func) bool
+}
+
+// Random reports whether fn is known to return unpredictable values: it is
+// taught //brexlint:random, or a fact says its returns are crypto/rand or
+// random UUID output. It makes the model an entropy.Oracle.
+func (m *Model) Random(fn *types.Func) bool {
+	return m.random != nil && m.random(fn)
+}
+
+func factTypes() []analysis.Fact {
+	return append(httpFactTypes(), oauthFactTypes()...)
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	m := &Model{OAuth: &OAuth{}, info: pass.TypesInfo, files: pass.Files}
+	if !reachesNetHTTP(pass.Pkg) && len(pass.AllObjectFacts()) == 0 {
+		return m, nil
+	}
+	if err := m.analyzeHTTP(pass); err != nil {
+		return nil, err
+	}
+	if err := m.analyzeOAuth(pass); err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
+// reachesNetHTTP reports whether pkg imports net/http, directly or not. A
+// package that does not cannot build a request, and cannot call a wrapper
+// (a wrapper's package imports net/http, so the caller's graph reaches it).
+func reachesNetHTTP(pkg *types.Package) bool {
+	seen := map[*types.Package]bool{}
+	var visit func(p *types.Package) bool
+	visit = func(p *types.Package) bool {
+		if p.Path() == "net/http" {
+			return true
+		}
+		if seen[p] {
+			return false
+		}
+		seen[p] = true
+		for _, q := range p.Imports() {
+			if visit(q) {
+				return true
+			}
+		}
+		return false
+	}
+	return visit(pkg)
+}

@@ -63,6 +63,14 @@ func checklistMain(args []string) int {
 				exit = 1
 			}
 			found = append(found, nonGo...)
+			// A .env that the code loads but that does not exist yet
+			// needs the types, so only the checklist can report it.
+			loaded, err := dotenvFindings(res.Packages, mod)
+			if err != nil {
+				log.Print(err)
+				exit = 1
+			}
+			found = append(found, loaded...)
 		}
 	}
 	report := checklist.Evaluate(aud, func(c string) bool { return ran[c] }, found)

@@ -1,11 +1,16 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
+	"fmt"
+	"io"
 	"io/fs"
+	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 )
 
@@ -42,22 +47,142 @@ func committable(root string) ([]string, error) {
 	return files, err
 }
 
+// stagedFile is a file that the next commit adds or changes: its path
+// relative to the directory git ran in, its mode and the object ID of its
+// staged content.
+type stagedFile struct {
+	Path string
+	Mode string // "100644", "100755", "120000" (symlink), "160000" (submodule)
+	OID  string
+}
+
 // staged lists the files added, copied, modified or renamed in git's index
-// below root, relative to root: what the next commit will hold. pre-commit
-// stashes unstaged changes before it runs hooks, so the work tree then holds
-// exactly the staged content.
-func staged(root string) ([]string, error) {
-	out, err := git(root, "diff", "--cached", "--name-only", "-z", "--relative", "--diff-filter=ACMR", "--", ".")
+// below root, relative to root, with the object ID of their staged
+// content: what the next commit will hold, which may differ from the work
+// tree (git add -p, or a file edited after git add).
+func staged(root string) ([]stagedFile, error) {
+	out, err := git(root, "diff", "--cached", "--raw", "-z", "--no-abbrev", "--no-renames", "--relative", "--diff-filter=ACMR", "--", ".")
 	if err != nil {
 		return nil, err
 	}
-	return splitZ(out), nil
+	// With -z each entry is ":srcmode dstmode srcoid dstoid status" NUL
+	// path NUL; --no-renames keeps it to one path.
+	fields := strings.Split(string(out), "\x00")
+	var files []stagedFile
+	for i := 0; i+1 < len(fields); i += 2 {
+		meta := strings.Fields(strings.TrimPrefix(fields[i], ":"))
+		if len(meta) < 5 {
+			return nil, fmt.Errorf("git diff --raw: unexpected entry %q", fields[i])
+		}
+		files = append(files, stagedFile{Path: fields[i+1], Mode: meta[1], OID: meta[3]})
+	}
+	return files, nil
+}
+
+// writeBlobs writes the content of the git objects of files below dir,
+// each at its Path, with one git cat-file --batch process run in root.
+// Blobs larger than limit are not written. It returns the paths written.
+func writeBlobs(root, dir string, files []stagedFile, limit int64) ([]string, error) {
+	if len(files) == 0 {
+		return nil, nil
+	}
+	cmd := exec.Command("git", "cat-file", "--batch")
+	cmd.Dir = root
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	stdin, err := cmd.StdinPipe()
+	if err != nil {
+		return nil, err
+	}
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		return nil, err
+	}
+	if err := cmd.Start(); err != nil {
+		return nil, err
+	}
+	go func() {
+		w := bufio.NewWriter(stdin)
+		for _, f := range files {
+			fmt.Fprintln(w, f.OID)
+		}
+		w.Flush()
+		stdin.Close()
+	}()
+	r := bufio.NewReader(stdout)
+	var written []string
+	readErr := func() error {
+		for _, f := range files {
+			header, err := r.ReadString('\n')
+			if err != nil {
+				return fmt.Errorf("git cat-file: %v", err)
+			}
+			// "<oid> <type> <size>", or "<oid> missing".
+			h := strings.Fields(header)
+			if len(h) != 3 || h[1] != "blob" {
+				return fmt.Errorf("git cat-file: staged content of %s: %q", f.Path, strings.TrimSpace(header))
+			}
+			size, err := strconv.ParseInt(h[2], 10, 64)
+			if err != nil {
+				return fmt.Errorf("git cat-file: bad header %q", strings.TrimSpace(header))
+			}
+			if size > limit {
+				if _, err := io.CopyN(io.Discard, r, size+1); err != nil {
+					return fmt.Errorf("git cat-file: %v", err)
+				}
+				continue
+			}
+			name := filepath.Join(dir, filepath.FromSlash(f.Path))
+			if err := os.MkdirAll(filepath.Dir(name), 0o700); err != nil {
+				return err
+			}
+			out, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+			if err != nil {
+				return err
+			}
+			_, err = io.CopyN(out, r, size)
+			if cerr := out.Close(); err == nil {
+				err = cerr
+			}
+			if err != nil {
+				return fmt.Errorf("git cat-file: %v", err)
+			}
+			if _, err := r.Discard(1); err != nil { // the newline after the content
+				return fmt.Errorf("git cat-file: %v", err)
+			}
+			written = append(written, f.Path)
+		}
+		return nil
+	}()
+	if readErr != nil {
+		cmd.Process.Kill()
+		cmd.Wait()
+		return nil, readErr
+	}
+	if err := cmd.Wait(); err != nil {
+		return nil, fmt.Errorf("git cat-file: %v: %s", err, strings.TrimSpace(stderr.String()))
+	}
+	return written, nil
+}
+
+// checkIgnored reports whether git would ignore the path (relative to
+// root), whether or not it exists: check-ignore matches the name against
+// the ignore rules only. The error is errNotGit outside a git work tree.
+func checkIgnored(root, rel string) (bool, error) {
+	_, err := git(root, "check-ignore", "-q", "--no-index", "--", rel)
+	if err == nil {
+		return true, nil
+	}
+	if ee := (*exec.ExitError)(nil); errors.As(err, &ee) && ee.ExitCode() == 1 {
+		return false, nil
+	}
+	return false, err
 }
 
 // ignored reports whether git would ignore the path (relative to root).
 func ignored(root, rel string) bool {
-	_, err := git(root, "check-ignore", "-q", "--no-index", "--", rel)
-	return err == nil
+	ign, _ := checkIgnored(root, rel)
+	return ign
 }
 
 // tracked reports whether git tracks the path (relative to root).

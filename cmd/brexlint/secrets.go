@@ -16,11 +16,23 @@ import (
 
 // secretsMain is "brexlint secrets": the scan of non-Go files alone, for
 // pre-commit hooks. Go files are the hardcodedsecret check's business.
+// It loads no Go packages, so the rule on a .env that the code loads but
+// that does not exist yet (dotenvFindings) is the checklist's alone.
 func secretsMain(args []string) int {
 	fs := flag.NewFlagSet("brexlint secrets", flag.ContinueOnError)
-	stagedOnly := fs.Bool("staged", false, "scan only the files staged for the next commit")
+	stagedOnly := fs.Bool("staged", false, "scan only the files staged for the next commit, as staged (the index content, not the work tree)")
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "usage: brexlint secrets [-staged] [PATH...]   (default .)")
+		fmt.Fprintln(fs.Output(), `
+Scans the non-Go files that git would commit (with -staged: the staged
+content of the files the next commit adds or changes) for secrets, and
+reports a committed .env or one that .gitignore does not ignore.
+
+It does not load Go packages, so it cannot tell that the code loads a .env
+that does not exist yet; "brexlint checklist" reports a .gitignore that
+would not ignore such a file.
+
+Flags:`)
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -49,28 +61,22 @@ func secretsMain(args []string) int {
 }
 
 // scanNonGo scans the non-Go files below root that git would commit (or,
-// with stagedOnly, that are staged) with the hardcodedsecret detector, and
-// reports a committed .env file, or a .env that .gitignore does not ignore.
-// Findings are hardcodedsecret findings, so the checklist files them under
-// its secrets item; file names are relative to root.
+// with stagedOnly, their staged content) with the hardcodedsecret detector,
+// and reports a committed .env file, or a .env that .gitignore does not
+// ignore. Findings are hardcodedsecret findings, so the checklist files them
+// under its secrets item; file names are relative to root.
+//
+// It reads files, not Go packages: a .env that the code loads but that does
+// not exist yet is dotenvFindings' business, which the checklist adds.
 func scanNonGo(root string, stagedOnly bool) ([]checklist.Finding, error) {
-	list := committable
-	if stagedOnly {
-		list = staged
-	}
-	files, err := list(root)
-	if err != nil {
-		return nil, fmt.Errorf("listing files in %s: %v", root, err)
-	}
 	var nonGo []string
-	for _, f := range files {
-		if !strings.HasSuffix(f, ".go") {
-			if _, err := os.Lstat(filepath.Join(root, filepath.FromSlash(f))); err == nil {
-				nonGo = append(nonGo, f)
-			}
-		}
+	var matches []secrets.FileMatch
+	var err error
+	if stagedOnly {
+		nonGo, matches, err = scanStaged(root)
+	} else {
+		nonGo, matches, err = scanCommittable(root)
 	}
-	matches, err := secrets.ScanFiles(root, nonGo)
 	if err != nil {
 		return nil, err
 	}
@@ -85,6 +91,68 @@ func scanNonGo(root string, stagedOnly bool) ([]checklist.Finding, error) {
 		})
 	}
 	return append(out, envFileFindings(root, nonGo)...), nil
+}
+
+// scanCommittable scans the work-tree content of the non-Go files that git
+// would commit. It returns the files' names and the secrets found.
+func scanCommittable(root string) ([]string, []secrets.FileMatch, error) {
+	files, err := committable(root)
+	if err != nil {
+		return nil, nil, fmt.Errorf("listing files in %s: %v", root, err)
+	}
+	var nonGo []string
+	for _, f := range files {
+		if !strings.HasSuffix(f, ".go") {
+			if _, err := os.Lstat(filepath.Join(root, filepath.FromSlash(f))); err == nil {
+				nonGo = append(nonGo, f)
+			}
+		}
+	}
+	matches, err := secrets.ScanFiles(root, nonGo)
+	return nonGo, matches, err
+}
+
+// scanStaged scans the staged content of the non-Go files that the next
+// commit adds or changes: the index version, which is what gets committed,
+// whatever the work tree holds (git add -p, edits after git add, a hook run
+// without pre-commit's stash). Symbolic links and submodules are skipped:
+// their blob is a link target or a commit, not content.
+//
+// The blobs are read with one git cat-file --batch process and written to
+// a private temporary directory (mode 0700, removed before returning) under
+// their own relative paths, so that the detector's path rules (lock files,
+// vendored code) apply as they do to the work tree.
+func scanStaged(root string) ([]string, []secrets.FileMatch, error) {
+	files, err := staged(root)
+	if err != nil {
+		return nil, nil, fmt.Errorf("listing staged files in %s: %v", root, err)
+	}
+	var nonGo []string
+	var blobs []stagedFile
+	for _, f := range files {
+		if strings.HasSuffix(f.Path, ".go") || f.Mode != "100644" && f.Mode != "100755" {
+			continue
+		}
+		nonGo = append(nonGo, f.Path)
+		blobs = append(blobs, f)
+	}
+	if len(blobs) == 0 {
+		return nil, nil, nil
+	}
+	tmp, err := os.MkdirTemp("", "brexlint-staged-")
+	if err != nil {
+		return nil, nil, err
+	}
+	defer os.RemoveAll(tmp)
+	written, err := writeBlobs(root, tmp, blobs, secrets.MaxFileSize)
+	if err != nil {
+		return nil, nil, fmt.Errorf("reading staged files in %s: %v", root, err)
+	}
+	matches, err := secrets.ScanFiles(tmp, written)
+	if err != nil {
+		return nil, nil, fmt.Errorf("scanning staged files in %s: %v", root, err)
+	}
+	return nonGo, matches, nil
 }
 
 // envFileFindings reports .env files that are, or are about to be,

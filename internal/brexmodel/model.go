@@ -46,7 +46,7 @@ func (m *Model) Random(fn *types.Func) bool {
 }
 
 func factTypes() []analysis.Fact {
-	return append(httpFactTypes(), oauthFactTypes()...)
+	return append(append(httpFactTypes(), responseFactTypes()...), oauthFactTypes()...)
 }
 
 func run(pass *analysis.Pass) (any, error) {

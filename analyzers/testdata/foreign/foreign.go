@@ -3,6 +3,11 @@
 package foreign
 
 import (
+	_ "github.com/stripe/stripe-go/v82"
+	_ "github.com/stripe/stripe-go/v82/form"
+	_ "github.com/stripe/stripe-go/v82/payout"
+	_ "github.com/stripe/stripe-go/v82/transfer"
+	_ "github.com/stripe/stripe-go/v82/webhook"
 	_ "golang.org/x/oauth2"
 	_ "golang.org/x/oauth2/amazon"
 	_ "golang.org/x/oauth2/authhandler"

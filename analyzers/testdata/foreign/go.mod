@@ -5,6 +5,9 @@ module example.com/foreign
 
 go 1.26.0
 
-require golang.org/x/oauth2 v0.38.0
+require (
+	github.com/stripe/stripe-go/v82 v82.5.1
+	golang.org/x/oauth2 v0.38.0
+)
 
 require cloud.google.com/go/compute/metadata v0.3.0 // indirect

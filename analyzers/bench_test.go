@@ -5,6 +5,7 @@ import (
 
 	"github.com/brexlint/brexlint/analyzers"
 	"github.com/brexlint/brexlint/internal/checks"
+	"github.com/brexlint/brexlint/internal/driver"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
@@ -47,6 +48,50 @@ func BenchmarkSuite(b *testing.B) {
 			for b.Loop() {
 				if _, err := checker.Analyze(v.as, pkgs, nil); err != nil {
 					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// factFloor is an analyzer that does nothing but declare a fact: under the
+// standard driver that alone makes every dependency load from source and be
+// analyzed, so it measures the honest loading floor of any fact-bearing
+// suite (design.md: the suite must stay within 1.5x of it).
+var factFloor = &analysis.Analyzer{
+	Name:      "factfloor",
+	Doc:       "declares a fact and does nothing (benchmark baseline)",
+	Run:       func(*analysis.Pass) (any, error) { return nil, nil },
+	FactTypes: []analysis.Fact{new(floorFact)},
+}
+
+type floorFact struct{}
+
+func (*floorFact) AFact() {}
+
+// BenchmarkLoadingFloor compares, end to end (load, type-check, analyze),
+// the whole suite with the loading floor on a large real module that does
+// not talk to Brex: stripe-go, pinned in testdata/foreign. The ratio
+// all/floor is the claim; absolute times depend on the machine.
+//
+//	go test -run '^$' -bench LoadingFloor -benchtime 3x ./analyzers/
+func BenchmarkLoadingFloor(b *testing.B) {
+	patterns := []string{"github.com/stripe/stripe-go/v82/..."}
+	for _, v := range []struct {
+		name string
+		as   []*analysis.Analyzer
+	}{
+		{"floor", []*analysis.Analyzer{factFloor}},
+		{"all", analyzers.All()},
+	} {
+		b.Run(v.name, func(b *testing.B) {
+			for b.Loop() {
+				res, err := driver.Run(v.as, patterns, driver.Options{Dir: "testdata/foreign"})
+				if err != nil {
+					b.Fatal(err)
+				}
+				if n := len(res.Diagnostics()); n != 0 {
+					b.Fatalf("%d findings on stripe-go", n)
 				}
 			}
 		})

@@ -6,7 +6,11 @@ package analyzers
 import (
 	"github.com/brexlint/brexlint/analyzers/brexendpoint"
 	"github.com/brexlint/brexlint/analyzers/directive"
+	"github.com/brexlint/brexlint/analyzers/embeddedwebview"
 	"github.com/brexlint/brexlint/analyzers/hardcodedsecret"
+	"github.com/brexlint/brexlint/analyzers/oauthcallback"
+	"github.com/brexlint/brexlint/analyzers/oauthlib"
+	"github.com/brexlint/brexlint/analyzers/oauthstate"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -16,6 +20,10 @@ func All() []*analysis.Analyzer {
 	return []*analysis.Analyzer{
 		hardcodedsecret.Analyzer,
 		brexendpoint.Analyzer,
+		oauthstate.Analyzer,
+		oauthcallback.Analyzer,
+		embeddedwebview.Analyzer,
+		oauthlib.Analyzer,
 		directive.Analyzer,
 	}
 }

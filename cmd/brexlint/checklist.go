@@ -7,9 +7,12 @@ import (
 	"log"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 
 	"github.com/brexlint/brexlint/checklist"
 	"github.com/brexlint/brexlint/internal/brexapi"
+	"github.com/brexlint/brexlint/internal/brexmodel"
 	"github.com/brexlint/brexlint/internal/checks"
 	"github.com/brexlint/brexlint/internal/driver"
 	"golang.org/x/tools/go/analysis"
@@ -22,7 +25,7 @@ import (
 // output format.
 func checklistMain(args []string) int {
 	fs := flag.NewFlagSet("brexlint checklist", flag.ContinueOnError)
-	audience := fs.String("audience", "customer", "which checklist: customer (user tokens) or partner (OAuth apps)")
+	audience := fs.String("audience", "auto", "which checklist: customer (user tokens), partner (OAuth apps), or auto (partner when the module has a Brex OAuth configuration)")
 	format := fs.String("format", "text", "output format: text, json or markdown")
 	tests := fs.Bool("test", true, "also analyze test files")
 	cf := registerCheckFlags(fs)
@@ -30,10 +33,14 @@ func checklistMain(args []string) int {
 	if err := fs.Parse(args); err != nil {
 		return exitOnFlagError(err)
 	}
-	aud, err := checklist.ParseAudience(*audience)
-	if err != nil {
-		log.Print(err)
-		return 1
+	auto := strings.EqualFold(strings.TrimSpace(*audience), "auto")
+	var aud checklist.Audience
+	if !auto {
+		var err error
+		if aud, err = checklist.ParseAudience(*audience); err != nil {
+			log.Print(err, " or auto")
+			return 1
+		}
 	}
 	write, err := reportWriter(*format)
 	if err != nil {
@@ -45,9 +52,21 @@ func checklistMain(args []string) int {
 		patterns = []string{"./..."}
 	}
 	selected := cf.selected()
-	res, exit := runChecks(selected, patterns, *tests)
+	run := selected
+	if auto && !slices.Contains(run, brexmodel.Analyzer) {
+		// The OAuth model decides the audience even when every OAuth
+		// check is disabled.
+		run = append(slices.Clip(run), brexmodel.Analyzer)
+	}
+	res, exit := runChecks(run, patterns, *tests)
 	if res == nil {
 		return exit
+	}
+	if auto {
+		aud = checklist.Customer
+		if hasBrexOAuth(res) {
+			aud = checklist.Partner
+		}
 	}
 	ran := map[string]bool{}
 	for _, a := range selected {
@@ -86,6 +105,21 @@ func checklistMain(args []string) int {
 		exit = 3
 	}
 	return exit
+}
+
+// hasBrexOAuth reports whether a package of the main module has a Brex OAuth
+// configuration, authorization URL or code exchange: the mark of a partner
+// integration, which the partner checklist covers.
+func hasBrexOAuth(res *driver.Result) bool {
+	for act := range res.Graph.All() {
+		if act.Analyzer != brexmodel.Analyzer || act.Package.Module == nil || !act.Package.Module.Main {
+			continue
+		}
+		if m, ok := act.Result.(*brexmodel.Model); ok && m.OAuth.HasBrexConfig() {
+			return true
+		}
+	}
+	return false
 }
 
 func reportWriter(format string) (func(checklist.Report) error, error) {

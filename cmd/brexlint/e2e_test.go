@@ -376,3 +376,56 @@ func TestUnusedSuppressionOnlyWhenItsCheckRuns(t *testing.T) {
 		t.Errorf("with -hardcodedsecret=false: exit %d, stderr %q; want silence", r.code, r.stderr)
 	}
 }
+
+// TestChecklistAudienceAuto checks that the default audience is chosen from
+// the code: a module that sends users to Brex's authorization page gets the
+// partner checklist, the sample (a user-token integration) the customer one.
+func TestChecklistAudienceAuto(t *testing.T) {
+	partner := writeModule(t, map[string]string{
+		"go.mod": "module example.com/partner\n\ngo 1.26\n",
+		"login/login.go": `package login
+
+import (
+	"crypto/rand"
+	"net/http"
+	"net/url"
+	"os"
+)
+
+const authorize = "https://accounts-api.brex.com/oauth2/default/v1/authorize"
+
+// Login sends the user to Brex to grant access.
+func Login(w http.ResponseWriter, r *http.Request) {
+	state := rand.Text()
+	http.SetCookie(w, &http.Cookie{Name: "state", Value: state, HttpOnly: true, Secure: true})
+	q := url.Values{"client_id": {os.Getenv("BREX_CLIENT_ID")}, "response_type": {"code"}, "state": {state}}
+	http.Redirect(w, r, authorize+"?"+q.Encode(), http.StatusFound)
+}
+`,
+	})
+	for _, tc := range []struct {
+		dir  string
+		args []string
+		want checklist.Audience
+	}{
+		{partner, nil, checklist.Partner},
+		{partner, []string{"-audience", "auto"}, checklist.Partner},
+		{partner, []string{"-audience", "customer"}, checklist.Customer},
+		{sampleDir(t), nil, checklist.Customer},
+		// The model decides even when no OAuth check runs.
+		{partner, []string{"-oauthstate=false", "-oauthcallback=false", "-oauthlib=false", "-embeddedwebview=false"}, checklist.Partner},
+	} {
+		args := append([]string{"checklist", "-format", "json"}, tc.args...)
+		r := run(t, tc.dir, brexlint, args...)
+		var report checklist.Report
+		if err := json.Unmarshal([]byte(r.stdout), &report); err != nil {
+			t.Fatalf("%v: %v\n%s\n%s", args, err, r.stdout, r.stderr)
+		}
+		if report.Audience != tc.want {
+			t.Errorf("%s %v: audience %q, want %q", filepath.Base(tc.dir), args, report.Audience, tc.want)
+		}
+	}
+	if r := run(t, partner, brexlint, "checklist", "-audience", "vendors"); r.code != 1 || !strings.Contains(r.stderr, `unknown audience "vendors"`) {
+		t.Errorf("-audience vendors: exit %d, stderr %q; want 1 and a clear error", r.code, r.stderr)
+	}
+}

@@ -1,0 +1,43 @@
+package oauthcallback
+
+import (
+	"github.com/brexlint/brexlint/internal/brexmodel"
+	"github.com/brexlint/brexlint/internal/checks"
+	"github.com/brexlint/brexlint/internal/directives"
+	"github.com/brexlint/brexlint/internal/oauthmodel"
+	"golang.org/x/tools/go/analysis"
+)
+
+// Analyzer reports Brex OAuth callbacks that do not handle a denial.
+var Analyzer = &analysis.Analyzer{
+	Name:     checks.OAuthCallback,
+	Doc:      "report Brex OAuth callback handlers that exchange the code without handling the error (denied consent) response",
+	URL:      checks.DocURL(checks.OAuthCallback),
+	Requires: []*analysis.Analyzer{brexmodel.Analyzer, directives.Analyzer},
+	Run:      run,
+}
+
+// kindUnhandledDenial is the one kind of finding
+// ("oauthcallback/unhandled-denial").
+const kindUnhandledDenial = "unhandled-denial"
+
+func run(pass *analysis.Pass) (any, error) {
+	r := directives.NewReporter(pass)
+	defer r.Finish()
+	m := pass.ResultOf[brexmodel.Analyzer].(*brexmodel.Model).OAuth
+	for _, h := range m.Handlers {
+		if h.InTest || h.HandlesError {
+			continue
+		}
+		for _, x := range h.Exchanges {
+			if x.Provider != oauthmodel.ProviderBrex {
+				continue
+			}
+			r.Reportf(x.Call.Pos(), kindUnhandledDenial,
+				"this Brex OAuth callback exchanges the code without looking at the error parameter: when the customer denies consent, Brex redirects back with error=access_denied and no code, and the denial surfaces as a confusing token-exchange failure; "+
+					"check r.FormValue(\"error\") (or return early on an empty code) before the exchange, and tell the customer that access was not granted")
+			break
+		}
+	}
+	return nil, nil
+}

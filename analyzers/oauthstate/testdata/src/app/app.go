@@ -1,0 +1,45 @@
+// Package app uses package brexauth: findings land at its calls.
+package app
+
+import (
+	"net/http"
+
+	"brexauth"
+)
+
+func login(w http.ResponseWriter, r *http.Request) {
+	http.Redirect(w, r, brexauth.LoginURL("static-state"), http.StatusFound) // want `oauthstate: the state given to brexauth.LoginURL \(which builds the authorization URL\) is a constant: every login sends the same value`
+}
+
+func loginWeak(w http.ResponseWriter, r *http.Request) {
+	http.Redirect(w, r, brexauth.LoginURL(brexauth.WeakState()), http.StatusFound) // want `is made from math/rand, which an attacker can predict`
+}
+
+func loginGood(w http.ResponseWriter, r *http.Request) {
+	state := brexauth.NewState()
+	http.SetCookie(w, &http.Cookie{Name: "oauth_state", Value: state, HttpOnly: true, Secure: true})
+	http.Redirect(w, r, brexauth.LoginURL(state), http.StatusFound)
+}
+
+func callback(w http.ResponseWriter, r *http.Request) {
+	code := r.URL.Query().Get("code")
+	tok, err := brexauth.Finish(r.Context(), code) // want `oauthstate: this OAuth callback exchanges the authorization code but never reads the request's state .*Brex requires a random state`
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusBadGateway)
+		return
+	}
+	_ = tok
+}
+
+func callbackChecked(w http.ResponseWriter, r *http.Request) {
+	if err := brexauth.CheckState(r); err != nil {
+		http.Error(w, "invalid state", http.StatusBadRequest)
+		return
+	}
+	tok, err := brexauth.Finish(r.Context(), r.FormValue("code"))
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusBadGateway)
+		return
+	}
+	_ = tok
+}

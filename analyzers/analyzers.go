@@ -8,6 +8,7 @@ import (
 	"github.com/brexlint/brexlint/analyzers/directive"
 	"github.com/brexlint/brexlint/analyzers/embeddedwebview"
 	"github.com/brexlint/brexlint/analyzers/hardcodedsecret"
+	"github.com/brexlint/brexlint/analyzers/idempotencykey"
 	"github.com/brexlint/brexlint/analyzers/oauthcallback"
 	"github.com/brexlint/brexlint/analyzers/oauthlib"
 	"github.com/brexlint/brexlint/analyzers/oauthstate"
@@ -19,6 +20,7 @@ import (
 func All() []*analysis.Analyzer {
 	return []*analysis.Analyzer{
 		hardcodedsecret.Analyzer,
+		idempotencykey.Analyzer,
 		brexendpoint.Analyzer,
 		oauthstate.Analyzer,
 		oauthcallback.Analyzer,

@@ -14,16 +14,20 @@
 //     constant arguments;
 //   - a helper that sets request headers (the Idempotency-Key above all);
 //   - a function that sends a request it is given;
-//   - a function returning unpredictable values (//brexlint:random, or a
-//     body that returns crypto/rand output);
+//   - what a function returns, as internal/entropy classifies it (a
+//     ValueFact: crypto/rand, UUID, time, counter, constant ...), so that a
+//     key or state helper of another package is judged where it is
+//     called; //brexlint:random teaches it for a function out of reach;
 //   - //brexlint:client and //brexlint:retries429 on types and functions.
 //
 // The OAuth half of the model (configurations, authorization URLs, callback
 // handlers, exchanges) lives in internal/oauthmodel; this analyzer runs it
 // and carries its facts, so that there is one fact-bearing analyzer.
 //
-// Cost: the model returns at once, with nothing to export, for packages
-// that cannot make an HTTP request: those whose import graph does not reach
-// net/http. The standard driver analyzes every dependency when an analyzer
+// Cost: the model returns at once, with nothing to export but value facts,
+// for packages that cannot make an HTTP request: those whose import graph
+// does not reach net/http. Value facts are computed only outside the
+// standard library, in packages that import a value generator
+// (entropy.Generates) or a function with a value fact. The standard driver analyzes every dependency when an analyzer
 // declares facts, so this path is what keeps brexlint near the loading floor.
 package brexmodel

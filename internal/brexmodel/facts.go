@@ -2,6 +2,7 @@ package brexmodel
 
 import (
 	"fmt"
+	"github.com/brexlint/brexlint/internal/entropy"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -74,11 +75,6 @@ type SenderFact struct {
 	ReqParam int
 }
 
-// RandomFact marks a function that returns unpredictable values: it is
-// taught //brexlint:random, or every return yields crypto/rand or random
-// UUID output.
-type RandomFact struct{}
-
 // TeachingFact carries the //brexlint:client and //brexlint:retries429
 // directives of a function or type to importers.
 type TeachingFact struct {
@@ -89,7 +85,6 @@ type TeachingFact struct {
 func (*WrapperFact) AFact()      {}
 func (*HeaderSetterFact) AFact() {}
 func (*SenderFact) AFact()       {}
-func (*RandomFact) AFact()       {}
 func (*TeachingFact) AFact()     {}
 
 func (f *WrapperFact) String() string {
@@ -138,7 +133,11 @@ func (h HeaderFact) String() string {
 	if h.Param >= 0 {
 		return fmt.Sprintf("%s=$%d", h.Name, h.Param)
 	}
-	return fmt.Sprintf("%s=%#x", h.Name, h.Summary.Kinds)
+	s := fmt.Sprintf("%s=%s", h.Name, entropy.Kind(h.Summary.Kinds))
+	if h.Summary.InRetryLoop {
+		s += " per-attempt"
+	}
+	return s
 }
 
 func (f *HeaderSetterFact) String() string {
@@ -150,13 +149,12 @@ func (f *HeaderSetterFact) String() string {
 }
 
 func (f *SenderFact) String() string { return fmt.Sprintf("sends($%d)", f.ReqParam) }
-func (*RandomFact) String() string   { return "random" }
 func (f *TeachingFact) String() string {
 	return fmt.Sprintf("teaching(client=%v retries429=%v)", f.Client, f.Retries429)
 }
 
 func httpFactTypes() []analysis.Fact {
 	return []analysis.Fact{
-		new(WrapperFact), new(HeaderSetterFact), new(SenderFact), new(RandomFact), new(TeachingFact),
+		new(WrapperFact), new(HeaderSetterFact), new(SenderFact), new(TeachingFact),
 	}
 }

@@ -92,7 +92,9 @@ func (fs *funcScan) walk(body ast.Node, encl ast.Node) {
 		case *ast.AssignStmt:
 			if len(n.Rhs) == 1 && len(n.Lhs) >= 1 {
 				if call, ok := astutil.Unparen(n.Rhs[0]).(*ast.CallExpr); ok {
-					if v := identVar(info, n.Lhs[0]); v != nil {
+					// Only a request variable: err := c.do(...) holds
+					// no request, and returning err returns none.
+					if v := identVar(info, n.Lhs[0]); v != nil && isRequestPtr(v.Type()) {
 						fs.callVar[call] = v
 					}
 				}
@@ -105,7 +107,7 @@ func (fs *funcScan) walk(body ast.Node, encl ast.Node) {
 		case *ast.ValueSpec:
 			if len(n.Values) == 1 && len(n.Names) >= 1 {
 				if call, ok := astutil.Unparen(n.Values[0]).(*ast.CallExpr); ok {
-					if v, ok := info.Defs[n.Names[0]].(*types.Var); ok {
+					if v, ok := info.Defs[n.Names[0]].(*types.Var); ok && isRequestPtr(v.Type()) {
 						fs.callVar[call] = v
 					}
 				}
@@ -118,7 +120,11 @@ func (fs *funcScan) walk(body ast.Node, encl ast.Node) {
 						fs.returnedVar[v] = true
 					}
 				case *ast.CallExpr:
-					fs.returnedCall[r] = true
+					// return c.do(...) returns the request only if the
+					// call yields one.
+					if returnsRequest(info, r) {
+						fs.returnedCall[r] = true
+					}
 				}
 			}
 		}
@@ -431,10 +437,27 @@ func (fs *funcScan) headerFacts(hs []*Header) []HeaderFact {
 				}
 			}
 			if hf.Param < 0 {
-				hf.Summary = fs.a.summarize(h.Value)
+				var sends []*ast.CallExpr
+				for _, cs := range fs.sends {
+					sends = append(sends, cs...)
+				}
+				hf.Summary = fs.a.summarize(h.Value, sends)
 			}
 		}
 		out = append(out, hf)
 	}
 	return out
+}
+
+// returnsRequest reports whether call yields a *http.Request (as its only
+// or first result).
+func returnsRequest(info *types.Info, call *ast.CallExpr) bool {
+	t := info.TypeOf(call)
+	if tup, ok := t.(*types.Tuple); ok {
+		if tup.Len() == 0 {
+			return false
+		}
+		t = tup.At(0).Type()
+	}
+	return t != nil && isRequestPtr(t)
 }

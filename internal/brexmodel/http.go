@@ -48,15 +48,9 @@ func (m *Model) analyzeHTTP(pass *analysis.Pass) error {
 		sums:   map[*types.Func]*funcSummary{},
 		scans:  map[*types.Func]*funcScan{},
 	}
-	m.random = a.isRandomFunc
 	for obj, t := range a.teach {
 		if t&(directives.Client|directives.Retries429) != 0 {
 			pass.ExportObjectFact(obj, &TeachingFact{Client: t&directives.Client != 0, Retries429: t&directives.Retries429 != 0})
-		}
-		if t&directives.Random != 0 {
-			if _, ok := obj.(*types.Func); ok {
-				pass.ExportObjectFact(obj, &RandomFact{})
-			}
 		}
 	}
 	for _, f := range pass.Files {
@@ -80,6 +74,9 @@ func (m *Model) analyzeHTTP(pass *analysis.Pass) error {
 			if fs == nil {
 				fs = a.newFuncScan(fn, fd)
 				fs.run()
+				if fn != nil {
+					a.scans[fn] = fs
+				}
 			}
 			for _, r := range fs.requests {
 				r.InTest = inTest
@@ -95,6 +92,7 @@ func (m *Model) analyzeHTTP(pass *analysis.Pass) error {
 			}
 		}
 	}
+	m.analyzeResponses(a)
 	return nil
 }
 
@@ -149,17 +147,6 @@ func (a *httpAnalysis) summaryOf(fn *types.Func) *funcSummary {
 	a.sums[fn] = s
 	a.scans[fn] = fs
 	return s
-}
-
-// isRandomFunc reports whether fn is known to return unpredictable values.
-func (a *httpAnalysis) isRandomFunc(fn *types.Func) bool {
-	if fn == nil {
-		return false
-	}
-	if fn.Pkg() == a.pass.Pkg {
-		return a.teach[fn]&directives.Random != 0
-	}
-	return a.pass.ImportObjectFact(fn.Origin(), new(RandomFact))
 }
 
 // taughtClient reports whether obj (a function, or a method's receiver

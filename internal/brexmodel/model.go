@@ -4,8 +4,10 @@ import (
 	"go/ast"
 	"go/types"
 	"reflect"
+	"slices"
 
 	"github.com/brexlint/brexlint/internal/directives"
+	"github.com/brexlint/brexlint/internal/entropy"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 )
@@ -33,24 +35,24 @@ type Model struct {
 	// OAuth is the OAuth half of the model; never nil.
 	OAuth *OAuth
 
-	info   *types.Info
-	files  []*ast.File
-	random func(*types.Func) bool
-}
-
-// Random reports whether fn is known to return unpredictable values: it is
-// taught //brexlint:random, or a fact says its returns are crypto/rand or
-// random UUID output. It makes the model an entropy.Oracle.
-func (m *Model) Random(fn *types.Func) bool {
-	return m.random != nil && m.random(fn)
+	info  *types.Info
+	files []*ast.File
+	pass  *analysis.Pass
+	teach map[types.Object]directives.Teaching
+	ent   *entropy.Classifier // built on first use; see classifier
+	resp  *responseAnalysis   // the response flow; nil until analyzeHTTP ran
 }
 
 func factTypes() []analysis.Fact {
-	return append(append(httpFactTypes(), responseFactTypes()...), oauthFactTypes()...)
+	return slices.Concat(httpFactTypes(), valueFactTypes(), responseFactTypes(), oauthFactTypes())
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	m := &Model{OAuth: &OAuth{}, info: pass.TypesInfo, files: pass.Files}
+	m := &Model{OAuth: &OAuth{}, info: pass.TypesInfo, files: pass.Files, pass: pass,
+		teach: pass.ResultOf[directives.Analyzer].(*directives.Index).Teaching}
+	// Helpers that generate values matter wherever they are declared: an
+	// ids package need not import net/http.
+	m.exportValues(pass)
 	if !reachesNetHTTP(pass.Pkg) && len(pass.AllObjectFacts()) == 0 {
 		return m, nil
 	}

@@ -1,9 +1,6 @@
 package brexmodel
 
 import (
-	"go/types"
-
-	"github.com/brexlint/brexlint/internal/directives"
 	"github.com/brexlint/brexlint/internal/oauthmodel"
 	"golang.org/x/tools/go/analysis"
 )
@@ -16,18 +13,10 @@ type OAuth = oauthmodel.Result
 func oauthFactTypes() []analysis.Fact { return oauthmodel.FactTypes() }
 
 // analyzeOAuth runs the OAuth model, which exports its own facts through
-// this analyzer. A function returns unpredictable values when it is taught
-// //brexlint:random here, or carries the model's RandomFact.
+// this analyzer. The model answers its questions about what functions of
+// other packages return (value facts).
 func (m *Model) analyzeOAuth(pass *analysis.Pass) error {
-	teach := pass.ResultOf[directives.Analyzer].(*directives.Index).Teaching
-	res, err := oauthmodel.Analyze(pass, oauthmodel.Options{
-		Random: func(fn *types.Func) bool {
-			if fn.Pkg() == pass.Pkg {
-				return teach[fn]&directives.Random != 0
-			}
-			return pass.ImportObjectFact(fn, new(RandomFact))
-		},
-	})
+	res, err := oauthmodel.Analyze(pass, oauthmodel.Options{Values: m})
 	if err != nil {
 		return err
 	}

@@ -91,9 +91,3 @@ type ValueSummary struct {
 	// loop of the wrapper.
 	InRetryLoop bool
 }
-
-// summarize describes a header value for a fact, so that importers can
-// judge a value they cannot see.
-func (a *httpAnalysis) summarize(e ast.Expr) ValueSummary {
-	return ValueSummary{} // TODO: entropy
-}

@@ -1,26 +1,450 @@
 package brexmodel
 
 import (
+	"fmt"
 	"go/ast"
 	"go/types"
+	"strings"
 
+	"github.com/brexlint/brexlint/internal/brexapi"
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/typeutil"
 )
 
-// responseFactTypes are the facts of the response-flow half of the model.
-func responseFactTypes() []analysis.Fact { return nil }
+// The response-flow half of the model: where the response to a Brex
+// request goes once it is sent (see response_flow.go for the flow inside
+// one function).
+//
+// A response is a Brex response when its request reaches Brex: a request of
+// Model.Requests sent in this package (its Call when it sends itself, its
+// Sends), and, inside this package, the sends of the functions such a
+// request goes through (the wrapper it is made with, the sender helpers it
+// is handed to, transitively), and the parameters of the functions of this
+// package that such a response, its body or bytes read from it are passed
+// to. A wrapper whose own URL names a Brex API host or a BREX_* base URL, or
+// that is taught //brexlint:client, sends Brex requests even when no caller
+// is in its package. A wrapper of another package whose callers alone say
+// it reaches Brex (a base URL from a field, a path parameter) is judged at
+// each call: its callers see its facts, but inside it the model does not
+// know that its responses are Brex's.
 
-// DecodedFromBrex reports whether values of type t are decoded from Brex
-// responses: t (or a pointer to it) is the target of a json decode of a
-// Brex response body in this package, or an imported type that a fact marks
-// as such.
-func (m *Model) DecodedFromBrex(t types.Type) bool {
-	return false // TODO(#4): response flow.
+// ResponseFact marks a function that yields the response to a request it
+// sends (a wrapper, a sender helper), or that takes a response, a body,
+// bytes or a decoder as a parameter, and says what becomes of them.
+type ResponseFact struct {
+	// Returns is the set of kinds (1<<kind: response, body, bytes,
+	// decoder, buffer) of its first result that carry the response to its
+	// own request.
+	Returns uint8
+	// DecodesInto are the parameters its response is decoded into
+	// (func do(ctx, method, path string, in, out any)).
+	DecodesInto []int
+	// Params say what it does with the response values it is given.
+	Params []ParamFlow
 }
 
-// IsBrexResponseBody reports whether e, an io.Reader or []byte expression
-// of this package, is the body of a response to a Brex request, or bytes
-// read from one.
+// ParamFlow is what a function does with a response value it takes as
+// parameter Param.
+type ParamFlow struct {
+	Param int
+	// Returns is the set of kinds of its first result that carry the
+	// parameter's value (func readBody(resp *http.Response) ([]byte, error)).
+	Returns uint8
+	// DecodesInto are the parameters the value is decoded into
+	// (func decodeJSON(r io.Reader, out any) error).
+	DecodesInto []int
+}
+
+// DecodedFact marks a type of this package whose values are decoded from
+// Brex responses here: the target of a decode of a Brex response, or a
+// type reachable from one through fields, pointers, slices, arrays and map
+// elements.
+type DecodedFact struct{}
+
+func (*ResponseFact) AFact() {}
+func (*DecodedFact) AFact()  {}
+
+var kindNames = [nKinds]string{"resp", "body", "bytes", "decoder", "buffer"}
+
+func kindsString(m uint8) string {
+	var s []string
+	for k := valKind(0); k < nKinds; k++ {
+		if m&(1<<k) != 0 {
+			s = append(s, kindNames[k])
+		}
+	}
+	return strings.Join(s, "|")
+}
+
+func paramsString(ps []int) string {
+	var s []string
+	for _, p := range ps {
+		s = append(s, fmt.Sprintf("$%d", p))
+	}
+	return strings.Join(s, ",")
+}
+
+func (f *ResponseFact) String() string {
+	var parts []string
+	if f.Returns != 0 {
+		parts = append(parts, "returns="+kindsString(f.Returns))
+	}
+	if len(f.DecodesInto) > 0 {
+		parts = append(parts, "decodes="+paramsString(f.DecodesInto))
+	}
+	for _, p := range f.Params {
+		var ps []string
+		if p.Returns != 0 {
+			ps = append(ps, "returns="+kindsString(p.Returns))
+		}
+		if len(p.DecodesInto) > 0 {
+			ps = append(ps, "decodes="+paramsString(p.DecodesInto))
+		}
+		parts = append(parts, fmt.Sprintf("$%d:%s", p.Param, strings.Join(ps, ",")))
+	}
+	return "response(" + strings.Join(parts, " ") + ")"
+}
+
+func (*DecodedFact) String() string { return "decoded" }
+
+// responseFactTypes are the facts of the response-flow half of the model.
+func responseFactTypes() []analysis.Fact {
+	return []analysis.Fact{new(ResponseFact), new(DecodedFact)}
+}
+
+// respSummary is what the model knows of a function's handling of
+// responses: its fact, and whether it sends a request itself.
+type respSummary struct {
+	ResponseFact
+	// Sends: the function sends its own request (a wrapper that sends, a
+	// sender helper).
+	Sends bool
+}
+
+// sends reports whether a call of the function yields a response, or
+// sends a request: such a call is a source of the caller's flow.
+func (s *respSummary) sends() bool {
+	return s.Sends || s.Returns != 0 || len(s.DecodesInto) > 0
+}
+
+func (s *respSummary) empty() bool {
+	return s.Returns == 0 && len(s.DecodesInto) == 0 && len(s.Params) == 0
+}
+
+// responseAnalysis is the state of the response flow for one package.
+type responseAnalysis struct {
+	pass  *analysis.Pass
+	http  *httpAnalysis
+	model *Model
+
+	flows   map[*types.Func]*respFlow // nil entry: in progress
+	ordered []*respFlow               // in declaration order
+
+	brexFuncs  map[*types.Func]bool
+	brexCalls  map[*ast.CallExpr]bool
+	brexParams map[*types.Func]map[int]bool
+	masks      map[*respFlow]uint64
+
+	decodedNamed map[*types.TypeName]bool
+	decodedOther typeutil.Map // unnamed types (struct{...}) → true
+}
+
+// analyzeResponses follows the responses of the package's requests; it
+// runs after analyzeHTTP, whose scans and summaries it reads.
+func (m *Model) analyzeResponses(a *httpAnalysis) {
+	r := &responseAnalysis{
+		pass:         a.pass,
+		http:         a,
+		model:        m,
+		flows:        map[*types.Func]*respFlow{},
+		brexFuncs:    map[*types.Func]bool{},
+		brexCalls:    map[*ast.CallExpr]bool{},
+		brexParams:   map[*types.Func]map[int]bool{},
+		masks:        map[*respFlow]uint64{},
+		decodedNamed: map[*types.TypeName]bool{},
+	}
+	m.resp = r
+	for _, f := range a.pass.Files {
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil {
+				continue
+			}
+			if fn, ok := a.pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
+				r.summaryOf(fn)
+			}
+		}
+	}
+	r.resolve()
+	for _, f := range r.ordered {
+		if !f.sum.empty() {
+			a.pass.ExportObjectFact(f.fn, &ResponseFact{Returns: f.sum.Returns, DecodesInto: f.sum.DecodesInto, Params: f.sum.Params})
+		}
+		mask := r.masks[f]
+		for _, ev := range f.decodes {
+			if ev.tags&mask != 0 && ev.typ != nil {
+				r.addDecoded(ev.typ)
+			}
+		}
+	}
+	for tn := range r.decodedNamed {
+		if tn.Pkg() == a.pass.Pkg {
+			a.pass.ExportObjectFact(tn, &DecodedFact{})
+		}
+	}
+}
+
+// summaryOf returns what fn does with responses: from its facts for a
+// function of another package, from its flow for one of this package
+// (computed on demand; nil during recursion).
+func (r *responseAnalysis) summaryOf(fn *types.Func) *respSummary {
+	if fn == nil {
+		return nil
+	}
+	fn = fn.Origin()
+	if fn.Pkg() != r.pass.Pkg {
+		s := &respSummary{}
+		r.pass.ImportObjectFact(fn, &s.ResponseFact)
+		if hs := r.http.summaryOf(fn); hs != nil {
+			s.Sends = hs.sender != nil || hs.wrapper != nil && hs.wrapper.Sends
+		}
+		return s
+	}
+	if f, ok := r.flows[fn]; ok {
+		if f == nil {
+			return nil
+		}
+		return f.sum
+	}
+	fd := r.http.decls[fn]
+	if fd == nil {
+		return nil
+	}
+	r.flows[fn] = nil
+	f := r.newFlow(fn, fd)
+	f.run()
+	f.sum = f.summary()
+	if hs := r.http.summaryOf(fn); hs != nil {
+		f.sum.Sends = hs.sender != nil || hs.wrapper != nil && hs.wrapper.Sends
+	}
+	r.flows[fn] = f
+	r.ordered = append(r.ordered, f)
+	return f.sum
+}
+
+// resolve decides which sources of each flow carry Brex responses.
+func (r *responseAnalysis) resolve() {
+	for _, req := range r.model.Requests {
+		if !req.Brex {
+			continue
+		}
+		r.brexCalls[req.Call] = true
+		r.markFunc(req.Via)
+		for _, s := range req.Sends {
+			r.brexCalls[s] = true
+		}
+	}
+	for fn, fs := range r.http.scans {
+		if fs.wrapperOrigin != nil && r.intrinsicBrex(fn, fs.wrapperOrigin) {
+			r.brexFuncs[fn] = true
+		}
+	}
+	for changed := true; changed; {
+		changed = false
+		for fn := range r.brexFuncs {
+			for _, s := range r.ownSends(fn) {
+				if !r.brexCalls[s] {
+					r.brexCalls[s] = true
+					changed = true
+				}
+			}
+		}
+		for call := range r.brexCalls {
+			fn, _ := typeutil.Callee(r.pass.TypesInfo, call).(*types.Func)
+			if r.markFunc(fn) {
+				changed = true
+			}
+		}
+		for _, f := range r.ordered {
+			var mask uint64
+			for i, src := range f.sources {
+				if src.call != nil && r.brexCalls[src.call] || src.call == nil && r.brexParams[f.fn][src.param] {
+					mask |= 1 << i
+				}
+			}
+			if mask != r.masks[f] {
+				r.masks[f] = mask
+				changed = true
+			}
+			for _, p := range f.passes {
+				if p.tags&mask == 0 || r.brexParams[p.callee][p.param] {
+					continue
+				}
+				if r.brexParams[p.callee] == nil {
+					r.brexParams[p.callee] = map[int]bool{}
+				}
+				r.brexParams[p.callee][p.param] = true
+				changed = true
+			}
+		}
+	}
+}
+
+// markFunc records that fn, when it is a function of this package that
+// sends requests, sends Brex requests; it reports whether that is new.
+func (r *responseAnalysis) markFunc(fn *types.Func) bool {
+	if fn == nil {
+		return false
+	}
+	fn = fn.Origin()
+	if fn.Pkg() != r.pass.Pkg || r.brexFuncs[fn] || r.http.scans[fn] == nil {
+		return false
+	}
+	r.brexFuncs[fn] = true
+	return true
+}
+
+// ownSends returns the calls that send fn's own request: the request of a
+// wrapper, or the request parameter of a sender helper.
+func (r *responseAnalysis) ownSends(fn *types.Func) []*ast.CallExpr {
+	fs := r.http.scans[fn]
+	if fs == nil {
+		return nil
+	}
+	var out []*ast.CallExpr
+	if o := fs.wrapperOrigin; o != nil {
+		if o.sendsItself {
+			out = append(out, o.site.call)
+		}
+		if v := fs.callVar[o.site.call]; v != nil {
+			out = append(out, fs.sends[v]...)
+		}
+	}
+	for v := range fs.params {
+		if isRequestPtr(v.Type()) {
+			out = append(out, fs.sends[v]...)
+		}
+	}
+	return out
+}
+
+// intrinsicBrex reports whether a wrapper reaches Brex whatever its
+// callers pass: its URL has a Brex API host or a BREX_* base URL, or it is
+// taught //brexlint:client.
+func (r *responseAnalysis) intrinsicBrex(fn *types.Func, o *origin) bool {
+	if host, ok := o.url.Host(); ok && (brexapi.IsAPIHost(host) || brexapi.IsPCIHost(host)) {
+		return true
+	}
+	return hasBrexEnv(o.url) || r.http.taughtClient(fn)
+}
+
+// addDecoded records t, and the types reachable from it through fields,
+// pointers, slices, arrays and map elements, as decoded from Brex.
+func (r *responseAnalysis) addDecoded(t types.Type) {
+	switch t := types.Unalias(t).(type) {
+	case *types.Named:
+		tn := t.Origin().Obj()
+		if r.decodedNamed[tn] {
+			return
+		}
+		if tn.Pkg() == nil {
+			return // error
+		}
+		r.decodedNamed[tn] = true
+		r.addDecoded(t.Underlying())
+	case *types.Pointer:
+		r.addDecoded(t.Elem())
+	case *types.Slice:
+		r.addDecoded(t.Elem())
+	case *types.Array:
+		r.addDecoded(t.Elem())
+	case *types.Map:
+		r.addDecoded(t.Elem())
+	case *types.Struct:
+		if r.decodedOther.At(t) != nil {
+			return
+		}
+		r.decodedOther.Set(t, true)
+		for i := 0; i < t.NumFields(); i++ {
+			if fld := t.Field(i); fld.Exported() || fld.Embedded() {
+				r.addDecoded(fld.Type())
+			}
+		}
+	}
+}
+
+// flowAt returns the flow of the function declaration holding pos.
+func (r *responseAnalysis) flowAt(e ast.Node) *respFlow {
+	for _, f := range r.ordered {
+		if f.fd.Pos() <= e.Pos() && e.End() <= f.fd.End() {
+			return f
+		}
+	}
+	return nil
+}
+
+// DecodedFromBrex reports whether values of type t are decoded from Brex
+// responses: t, or the element type of t when t is a pointer, slice, array
+// or map, is the target of a json decode of a Brex response body in this
+// package or a type reachable from such a target through exported
+// fields, pointers, slices, arrays and map elements; or t is a named type of
+// another package that its own package decodes from Brex (DecodedFact).
+//
+// Types of a third package that this package decodes are known here but
+// not to this package's importers (facts can only be attached to a
+// package's own objects).
+func (m *Model) DecodedFromBrex(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	for {
+		switch u := types.Unalias(t).(type) {
+		case *types.Pointer:
+			t = u.Elem()
+			continue
+		case *types.Slice:
+			t = u.Elem()
+			continue
+		case *types.Array:
+			t = u.Elem()
+			continue
+		case *types.Map:
+			t = u.Elem()
+			continue
+		}
+		break
+	}
+	switch t := types.Unalias(t).(type) {
+	case *types.Named:
+		tn := t.Origin().Obj()
+		if m.resp != nil && m.resp.decodedNamed[tn] {
+			return true
+		}
+		if m.pass != nil && tn.Pkg() != nil && tn.Pkg() != m.pass.Pkg {
+			return m.pass.ImportObjectFact(tn, new(DecodedFact))
+		}
+	case *types.Struct:
+		return m.resp != nil && m.resp.decodedOther.At(t) != nil
+	}
+	return false
+}
+
+// IsBrexResponseBody reports whether e, an expression of this package, is
+// the body of a response to a Brex request (resp.Body, a reader wrapping
+// it), bytes read from one (io.ReadAll, a filled bytes.Buffer, a string
+// conversion), a reader over such bytes, or a json.Decoder over either.
 func (m *Model) IsBrexResponseBody(e ast.Expr) bool {
-	return false // TODO(#4): response flow.
+	if m.resp == nil || e == nil {
+		return false
+	}
+	f := m.resp.flowAt(e)
+	if f == nil {
+		return false
+	}
+	mask := m.resp.masks[f]
+	if mask == 0 {
+		return false
+	}
+	v := f.eval(e)
+	return (v.reader()|v.bytes()|v[kDecoder])&mask != 0
 }

@@ -1100,3 +1100,24 @@ func TestModulePath(t *testing.T) {
 		}
 	}
 }
+
+func TestGenerates(t *testing.T) {
+	for path, want := range map[string]bool{
+		"crypto/rand":              true,
+		"math/rand":                true,
+		"math/rand/v2":             true,
+		"time":                     true,
+		"sync/atomic":              true,
+		"github.com/google/uuid":   true,
+		"github.com/gofrs/uuid/v5": true,
+		"golang.org/x/oauth2":      true,
+		"fmt":                      false,
+		"strings":                  false,
+		"net/http":                 false,
+		"example.com/ids":          false,
+	} {
+		if got := Generates(path); got != want {
+			t.Errorf("Generates(%q) = %v, want %v", path, got, want)
+		}
+	}
+}

@@ -13,6 +13,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // Package paths of the modeled third-party packages, without their
@@ -559,3 +560,35 @@ func (ci callInfo) modeled() bool {
 	p := ci.fn.Pkg().Path()
 	return p == randV1 || p == randV2
 }
+
+// generators are the packages (as modulePath gives them) with a modeled
+// function that generates a value: random, time, counter or UUID.
+// Built on first use: init functions add to models.
+var generators = sync.OnceValue(func() map[string]bool {
+	// math/rand's functions are classified by eval, not by the tables.
+	m := map[string]bool{randV1: true, randV2: true}
+	for key, md := range models {
+		if md.op == opGen || md.op == opReader || md.op == opCounter || md.op == opName || md.eff == effFill || md.eff == effIncr {
+			// Keys are "path.Name" or "path.Type.Name"; paths may hold
+			// dots (github.com/...) but not after their last slash.
+			path := key
+			if i := strings.LastIndexByte(path, '/'); i >= 0 {
+				if j := strings.IndexByte(path[i:], '.'); j >= 0 {
+					path = path[:i+j]
+				}
+			} else if j := strings.IndexByte(path, '.'); j >= 0 {
+				path = path[:j]
+			}
+			m[path] = true
+		}
+	}
+	return m
+})
+
+// Generates reports whether the package at path (any major version) has a
+// function that entropy knows to generate values: crypto/rand, math/rand,
+// time, sync/atomic, the UUID packages, x/oauth2's GenerateVerifier. A
+// package importing none of them can still pass values through, but cannot
+// make new ones, so a caller deciding whether a package's functions are
+// worth classifying can skip it.
+func Generates(path string) bool { return generators()[modulePath(path)] }

@@ -63,9 +63,10 @@
 //     parameter becomes its state;
 //   - [ExchangeFact]: a function that exchanges a code, with its provider;
 //   - [CallbackHelperFact]: a function that, given the request, checks the
-//     state or reads the error, or that compares a string parameter;
-//   - [ValueFact]: the entropy kinds of what a function returns, so that a
-//     state helper of another package is judged where it is called.
+//     state or reads the error, or that compares a string parameter.
+//
+// What a state helper of another package returns comes from the Brex
+// model's value facts (brexmodel.ValueFact), through Options.Values.
 //
 // [Result.HasBrexConfig] is true when the package or any dependency (through
 // these facts) has a Brex configuration, a Brex authorization-URL producer

@@ -64,23 +64,10 @@ type CallbackHelperFact struct {
 	ReadsError    bool
 }
 
-// ValueFact describes the value a function returns (its first result, a
-// string, []byte or integer), for the state checks: the union of the
-// internal/entropy kinds of its returns (an entropy.Kind bit set, stable
-// within a release) and, for a constant, its length (-1 if unknown). It is
-// how a helper of another package that returns math/rand or time values is
-// seen where it is called. It is not exported for functions whose returns
-// the package cannot see into (only entropy.Identifier).
-type ValueFact struct {
-	Kinds    uint32
-	ConstLen int
-}
-
 func (*ConfigFact) AFact()         {}
 func (*AuthURLFact) AFact()        {}
 func (*ExchangeFact) AFact()       {}
 func (*CallbackHelperFact) AFact() {}
-func (*ValueFact) AFact()          {}
 
 func (f *ConfigFact) String() string {
 	s := fmt.Sprintf("config(%s %s", f.Kind, f.Provider)
@@ -132,14 +119,10 @@ func (f *CallbackHelperFact) String() string {
 	return "callbackhelper(" + strings.Join(parts, " ") + ")"
 }
 
-func (f *ValueFact) String() string {
-	return fmt.Sprintf("value(kinds=%#x len=%d)", f.Kinds, f.ConstLen)
-}
-
 // FactTypes returns the OAuth model's fact types, for the Brex model
 // analyzer's FactTypes.
 func FactTypes() []analysis.Fact {
 	return []analysis.Fact{
-		new(ConfigFact), new(AuthURLFact), new(ExchangeFact), new(CallbackHelperFact), new(ValueFact),
+		new(ConfigFact), new(AuthURLFact), new(ExchangeFact), new(CallbackHelperFact),
 	}
 }

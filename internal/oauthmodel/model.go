@@ -290,10 +290,10 @@ func (r *Result) Producer(fn *types.Func) bool {
 
 // Options are what the OAuth model needs from its host analyzer.
 type Options struct {
-	// Random reports whether fn is known to return unpredictable values
-	// (//brexlint:random, or the Brex model's random-value fact). It may
-	// be nil.
-	Random func(fn *types.Func) bool
+	// Values answers for functions of other packages (and functions
+	// taught //brexlint:random): what they return, from the Brex model's
+	// value facts. It may be nil.
+	Values entropy.KindOracle
 }
 
 // Analyze computes the OAuth model of the package of pass, and exports its
@@ -345,7 +345,7 @@ func importedFacts(pass *analysis.Pass) importedSummary {
 		case *ExchangeFact:
 			s.any = true
 			s.brex = s.brex || f.Provider == ProviderBrex
-		case *CallbackHelperFact, *ValueFact:
+		case *CallbackHelperFact:
 			s.any = true
 		}
 	}

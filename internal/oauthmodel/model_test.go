@@ -107,7 +107,6 @@ func TestFactsGob(t *testing.T) {
 		&oauthmodel.AuthURLFact{StateParam: 1, Provider: oauthmodel.ProviderOther, PKCE: true},
 		&oauthmodel.ExchangeFact{Provider: oauthmodel.ProviderBrex, HandRolled: true},
 		&oauthmodel.CallbackHelperFact{ReqParam: 0, StateParam: -1, VerifiesState: true, ReadsError: true},
-		&oauthmodel.ValueFact{Kinds: 5, ConstLen: -1},
 	}
 	if got := len(oauthmodel.FactTypes()); got != len(facts) {
 		t.Fatalf("FactTypes has %d types, the test %d", got, len(facts))

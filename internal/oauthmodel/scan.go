@@ -54,7 +54,6 @@ type funcSummary struct {
 	config   *Config
 	authURL  *AuthURLFact
 	exchange *ExchangeFact
-	value    *ValueFact
 	// Of a function given a request: what it does with it.
 	reqParam      int
 	readsCode     bool
@@ -463,8 +462,6 @@ func (m *modeler) summary(fn *types.Func) *funcSummary {
 		s.exchange.HandRolled = s.exchange.HandRolled || x.HandRolled
 		s.exchange.PKCE = s.exchange.PKCE || x.PKCE
 	}
-	// The value returned, for state helpers.
-	s.value = m.valueFact(fn, fd)
 	// What it does with a request it is given.
 	ps := fn.Signature().Params()
 	for i := 0; i < ps.Len(); i++ {
@@ -644,9 +641,6 @@ func (m *modeler) exportFacts() {
 		}
 		if s.exchange != nil {
 			m.pass.ExportObjectFact(fn, s.exchange)
-		}
-		if s.value != nil {
-			m.pass.ExportObjectFact(fn, s.value)
 		}
 		cf := &CallbackHelperFact{ReqParam: -1, StateParam: -1}
 		if s.reqParam >= 0 && (s.verifiesState || s.readsError) {

@@ -64,54 +64,11 @@ func stateOf(v entropy.Value) State {
 // entropy returns the package's classifier, built on first use.
 func (m *modeler) entropy() *entropy.Classifier {
 	if m.classifier == nil {
-		m.classifier = entropy.New(m.info, m.pass.Files, oracle{m})
+		var o entropy.Oracle
+		if m.opts.Values != nil {
+			o = m.opts.Values
+		}
+		m.classifier = entropy.New(m.info, m.pass.Files, o)
 	}
 	return m.classifier
-}
-
-// oracle answers entropy's questions about functions of other packages:
-// random helpers (//brexlint:random, the Brex model's random fact) and the
-// kinds that a ValueFact records.
-type oracle struct{ m *modeler }
-
-func (o oracle) Random(fn *types.Func) bool {
-	return o.m.opts.Random != nil && o.m.opts.Random(fn)
-}
-
-func (o oracle) Kinds(fn *types.Func) (entropy.Kind, bool) {
-	fn = fn.Origin()
-	if fn.Pkg() == nil || fn.Pkg() == o.m.pass.Pkg {
-		return 0, false
-	}
-	var f ValueFact
-	if o.m.pass.ImportObjectFact(fn, &f) {
-		return entropy.Kind(f.Kinds), true
-	}
-	return 0, false
-}
-
-// valueFact returns the ValueFact of a function of the package whose first
-// result is a string, a []byte or an integer, when its returns are known
-// (not only entropy.Identifier).
-func (m *modeler) valueFact(fn *types.Func, fd *ast.FuncDecl) *ValueFact {
-	r := fn.Signature().Results()
-	if r.Len() == 0 || !valueType(r.At(0).Type()) {
-		return nil
-	}
-	v := m.entropy().Results(fd)
-	if v.Kinds == 0 || v.Kinds == entropy.Identifier {
-		return nil
-	}
-	return &ValueFact{Kinds: uint32(v.Kinds), ConstLen: v.ConstLen}
-}
-
-func valueType(t types.Type) bool {
-	switch u := t.Underlying().(type) {
-	case *types.Basic:
-		return u.Info()&(types.IsString|types.IsInteger) != 0
-	case *types.Slice:
-		b, ok := u.Elem().Underlying().(*types.Basic)
-		return ok && b.Kind() == types.Byte
-	}
-	return false
 }

@@ -31,3 +31,24 @@ func Build(ctx context.Context, hc *http.Client) {
 	req2, _ := builder.NewRequest(ctx, http.MethodPost, "/v2/cards") // want `POST /v2/cards \[Brex API host platform.brexapis.com\] via builder.NewRequest headers=Accept`
 	_ = req2
 }
+
+// CreateTransfer calls a wrapper with a constant path and returns only its
+// error: the request is this package's, and CreateTransfer is no wrapper
+// (its callers make no request).
+func CreateTransfer(ctx context.Context, b *brexclient.Client) error {
+	_, err := b.Do(ctx, http.MethodPost, consts.TransfersPath, nil) // want `POST /v1/transfers \[catalogue path and a Brex signal in the package\] sent via brexclient.Do`
+	return err
+}
+
+func CallsCreate(ctx context.Context, b *brexclient.Client) error {
+	return CreateTransfer(ctx, b)
+}
+
+// SendErr returns the error of a wrapper call, which is no request either.
+func SendErr(ctx context.Context, b *brexclient.Client) error {
+	return b.SendOnly(ctx, consts.CardsPath) // want `POST /v2/cards \[catalogue path and a Brex signal in the package\] sent via brexclient.SendOnly`
+}
+
+func CallsSendErr(ctx context.Context, b *brexclient.Client) error {
+	return SendErr(ctx, b)
+}

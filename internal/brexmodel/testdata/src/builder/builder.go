@@ -9,7 +9,7 @@ import (
 const base = "https://platform.brexapis.com"
 
 // NewRequest is a builder: it returns the request for the caller to finish.
-func NewRequest(ctx context.Context, method, path string) (*http.Request, error) { // want NewRequest:`wrapper\(\$1 https://platform.brexapis.com\{\$2\} returns signal Accept=0x0\)`
+func NewRequest(ctx context.Context, method, path string) (*http.Request, error) { // want NewRequest:`wrapper\(\$1 https://platform.brexapis.com\{\$2\} returns signal Accept=Constant\)`
 	req, err := http.NewRequestWithContext(ctx, method, base+path, nil)
 	if err != nil {
 		return nil, err

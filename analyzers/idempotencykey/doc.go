@@ -1,0 +1,93 @@
+// Package idempotencykey defines an Analyzer that reports Brex calls to
+// endpoints that require an Idempotency-Key when the key is missing, shared,
+// collision-prone, or made anew on each retry.
+//
+// # Analyzer idempotencykey
+//
+// idempotencykey: report Brex calls to endpoints that require an Idempotency-Key sent without one, with a constant or colliding key, or with a fresh key per retry
+//
+// Brex's launch checklist asks for a random Idempotency-Key on Create
+// transfer and Create card. A request that times out may still have been
+// executed: the client cannot know, so it retries, and without a key (or with
+// a new one) Brex executes it twice: a vendor is paid twice, a second card is
+// issued. With one key per operation, reused on every retry, Brex executes
+// the first request and answers the retries with its result.
+//
+// The endpoints are those the Brex API catalogue (internal/brexapi) marks as
+// requiring the key: POST /v1/transfers, POST /v2/cards, POST /v1/vendors,
+// POST /v1/incoming_transfers, spend-limit and budget writes, webhook
+// subscriptions, custom fields, and more. For each Brex request to one of
+// them (see internal/brexmodel for how a request is known to reach Brex,
+// including through wrappers in other packages), the check reports:
+//
+//   - no Idempotency-Key set on a request that is sent
+//     (idempotencykey/missing-key). The header counts in any spelling that
+//     http.CanonicalHeaderKey maps to Idempotency-Key, set with Header.Set
+//     or Add, by assigning req.Header[...], by a helper the model knows sets
+//     it, or inside a wrapper from the caller's argument;
+//   - http.Post, http.PostForm or the (*http.Client) methods of those names
+//     to such an endpoint: they cannot carry the header
+//     (idempotencykey/no-header-support);
+//   - a constant key: a literal, a named constant, an unexported
+//     package-level variable never reassigned, or uuid.NewMD5/NewSHA1 of
+//     constants. Every request then shares one key, and Brex drops all but
+//     the first (idempotencykey/constant-key);
+//   - a key made only from the clock (time.Now().UnixNano(), ...), from a
+//     math/rand source seeded with a constant or the time, or from a small
+//     random range (rand.Intn(1000)): concurrent requests collide
+//     (idempotencykey/colliding-key). The top-level math/rand functions that
+//     produce 63 or 64 bits are randomly seeded since Go 1.20 and are not
+//     reported;
+//   - a key made inside a retry loop that re-sends the request, or inside a
+//     function literal given to a retry helper (cenkalti/backoff, avast/retry-go,
+//     sethvargo/go-retry): each attempt carries a new key, which defeats the
+//     key (idempotencykey/key-per-attempt). A range over a collection (a
+//     fresh key per item is right) and a loop over a ticker's channel (it
+//     runs whatever the outcome) are not retry loops.
+//
+// With -idempotencykey.optional, a sent request without a key to an
+// endpoint where the key is optional is reported too
+// (idempotencykey/optional-key).
+//
+// Bad:
+//
+//	req, _ := http.NewRequestWithContext(ctx, "POST", "https://api.brex.com/v1/transfers", body)
+//	req.Header.Set("Idempotency-Key", strconv.FormatInt(time.Now().UnixNano(), 10))
+//
+// Good:
+//
+//	key := "payout-" + invoice.ID // or rand.Text(), stored with the payout
+//	for attempt := 0; attempt < 5; attempt++ {
+//		req, _ := http.NewRequestWithContext(ctx, "POST", "https://api.brex.com/v1/transfers", body())
+//		req.Header.Set("Idempotency-Key", key)
+//		...
+//	}
+//
+// Keys from crypto/rand (rand.Text, rand.Read), random UUIDs (google/uuid
+// New, NewString, NewRandom, NewV7; gofrs/uuid NewV4, NewV7), functions taught
+// //brexlint:random, and keys derived from the operation's own identifier
+// ("payout-" + invoice.ID: the stored key Brex recommends) are good. A key
+// on GET or DELETE is useless but harmless.
+//
+// The suggested fix for a missing key sets it from crypto/rand.Text() right
+// after the request is built (after its error check). It is offered only
+// when the file's Go version is at least 1.24, the request is not built
+// inside a retry loop (the fix would create the per-attempt bug), and a
+// name for crypto/rand is free (rand, else crand when math/rand holds the
+// name).
+//
+// Helpers of other packages are judged by what they return: the Brex model
+// exports a value fact for each exported function whose result entropy can
+// classify (ids.NewKey() built on crypto/rand is good, ids.TimeKey() built
+// on the clock collides), and for a key a wrapper or header helper makes
+// itself, whether it makes it inside its own retry loop; the finding then
+// lands at the caller's call of the wrapper.
+//
+// Out of reach: a request that leaves the function unsent (stored, put on a
+// queue) may get its key elsewhere, so it is not reported; a key whose
+// source the analysis cannot see (a parameter, a field, a call into code it
+// does not model) is assumed good, and so is a helper in a package that
+// imports no value generator (crypto/rand, math/rand, time, sync/atomic,
+// the UUID packages), whose functions the model does not classify; requests in _test.go files are not
+// checked.
+package idempotencykey

@@ -1,0 +1,211 @@
+package idempotencykey
+
+import (
+	"fmt"
+	"go/ast"
+	"go/types"
+	"slices"
+	"strings"
+
+	"github.com/brexlint/brexlint/internal/brexapi"
+	"github.com/brexlint/brexlint/internal/brexmodel"
+	"github.com/brexlint/brexlint/internal/checks"
+	"github.com/brexlint/brexlint/internal/directives"
+	"github.com/brexlint/brexlint/internal/entropy"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// Analyzer reports money-moving Brex calls without a unique, stable
+// Idempotency-Key.
+var Analyzer = &analysis.Analyzer{
+	Name:     checks.IdempotencyKey,
+	Doc:      "report Brex calls to endpoints that require an Idempotency-Key sent without one, with a constant or colliding key, or with a fresh key per retry",
+	URL:      checks.DocURL(checks.IdempotencyKey),
+	Requires: []*analysis.Analyzer{brexmodel.Analyzer, directives.Analyzer},
+	Run:      run,
+}
+
+// optional is the -idempotencykey.optional flag: also suggest a key where
+// the catalogue says it is optional.
+var optional bool
+
+func init() {
+	Analyzer.Flags.BoolVar(&optional, "optional", false, "also report endpoints where the Idempotency-Key is optional")
+}
+
+// headerName is the canonical name of the header.
+const headerName = "Idempotency-Key"
+
+// The kinds of finding (categories "idempotencykey/KIND").
+const (
+	kindMissing       = "missing-key"
+	kindCannotCarry   = "no-header-support"
+	kindConstant      = "constant-key"
+	kindColliding     = "colliding-key"
+	kindPerAttempt    = "key-per-attempt"
+	kindOptionalUnset = "optional-key"
+)
+
+type checker struct {
+	pass  *analysis.Pass
+	r     *directives.Reporter
+	model *brexmodel.Model
+	ent   *entropy.Classifier
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	r := directives.NewReporter(pass)
+	defer r.Finish()
+	m := pass.ResultOf[brexmodel.Analyzer].(*brexmodel.Model)
+	c := &checker{pass: pass, r: r, model: m}
+	for _, req := range m.Requests {
+		ep := req.Endpoint
+		if req.InTest || ep == nil {
+			continue
+		}
+		switch {
+		case ep.Idempotency == brexapi.IdempotencyRequired:
+			c.check(req, false)
+		case ep.Idempotency == brexapi.IdempotencyOptional && optional:
+			c.check(req, true)
+		}
+	}
+	return nil, nil
+}
+
+func (c *checker) classifier() *entropy.Classifier {
+	if c.ent == nil {
+		c.ent = entropy.New(c.pass.TypesInfo, c.pass.Files, c.model)
+	}
+	return c.ent
+}
+
+func (c *checker) check(req *brexmodel.Request, opt bool) {
+	ep := req.Endpoint
+	if req.NoHeaders {
+		c.r.Reportf(req.Pos(), kindCannotCarry, "%s needs an Idempotency-Key, which %s cannot send: a retried request creates a second %s; build it with http.NewRequestWithContext and set the header from crypto/rand.Text()",
+			ep, c.shorthandName(req), object(ep))
+		return
+	}
+	var keys []*brexmodel.Header
+	for _, h := range req.Headers {
+		if h.Name == headerName {
+			keys = append(keys, h)
+		}
+	}
+	if len(keys) == 0 {
+		if !req.Sent {
+			return // headers may be set where the request goes next
+		}
+		if opt {
+			c.r.Reportf(req.Pos(), kindOptionalUnset, "%s accepts an Idempotency-Key: set one from crypto/rand.Text() (or a stored business key) so a retry cannot apply the change twice", ep)
+			return
+		}
+		d := analysis.Diagnostic{
+			Pos:     req.Call.Pos(),
+			End:     req.Call.End(),
+			Message: fmt.Sprintf("%s is sent without an Idempotency-Key: a retried timeout creates a second %s; set the header to a key made once per operation (crypto/rand.Text(), or one stored with the operation)", ep, object(ep)),
+		}
+		if req.Via != nil && req.Var == nil {
+			d.Message = fmt.Sprintf("%s is sent through %s without an Idempotency-Key: a retried timeout creates a second %s; pass a key made once per operation (crypto/rand.Text(), or one stored with the operation) and set it in the wrapper", ep, req.Via.Name(), object(ep))
+		}
+		if fix, ok := c.fix(req); ok {
+			d.SuggestedFixes = []analysis.SuggestedFix{fix}
+		}
+		d.Category = kindMissing
+		c.r.Report(d)
+		return
+	}
+	for _, h := range keys {
+		c.checkKey(req, h)
+	}
+}
+
+// checkKey judges one Idempotency-Key value.
+func (c *checker) checkKey(req *brexmodel.Request, h *brexmodel.Header) {
+	ep := req.Endpoint
+	var v entropy.Value
+	pos := h.Pos
+	if h.Value != nil {
+		v = c.classifier().Classify(h.Value)
+	} else {
+		v = entropy.Value{Kinds: entropy.Kind(h.Summary.Kinds)}
+		pos = req.Pos()
+		if h.Summary.InRetryLoop {
+			c.r.Reportf(pos, kindPerAttempt, "%s gets a new Idempotency-Key on every attempt inside %s's retry loop: Brex then executes each retry of a timed-out request; make the key once, before the loop", ep, h.Helper.Name())
+			return
+		}
+	}
+	k := v.Kinds
+	switch {
+	case k == 0:
+		return // nothing known
+	case k&^(entropy.Constant|entropy.UUIDName) == 0:
+		c.r.Reportf(pos, kindConstant, "the Idempotency-Key of %s is a constant: every %s then shares one key and Brex ignores all but the first; make a key per operation (crypto/rand.Text(), or derived from the operation's own ID)", ep, object(ep))
+		return
+	case k&(entropy.CryptoRandom|entropy.UUIDRandom|entropy.MathRandGlobal|entropy.Identifier) == 0 &&
+		k&(entropy.Time|entropy.MathRandSeeded|entropy.MathRandSmall|entropy.Counter) != 0:
+		c.r.Reportf(pos, kindColliding, "the Idempotency-Key of %s is made from %s, which collides between concurrent requests (Brex then drops one as a repeat); use crypto/rand.Text() or the operation's own ID", ep, weakSource(k))
+		return
+	}
+	// A good key, unless it is made anew on each attempt of a retry loop
+	// that re-sends the same operation.
+	for _, g := range v.Gen {
+		loop := c.model.RetryAround(g)
+		if loop == nil {
+			continue
+		}
+		if !containsSend(loop, req) {
+			continue
+		}
+		c.r.Reportf(g, kindPerAttempt, "the Idempotency-Key of %s is made inside a retry loop, so each attempt carries a new key and Brex executes every retry of a timed-out request; make the key once, before the loop", ep)
+		return
+	}
+}
+
+// containsSend reports whether loop holds the request's call or one of its
+// sends: the loop re-issues the request.
+func containsSend(loop ast.Node, req *brexmodel.Request) bool {
+	in := func(n ast.Node) bool { return loop.Pos() <= n.Pos() && n.End() <= loop.End() }
+	if in(req.Call) {
+		return true
+	}
+	return slices.ContainsFunc(req.Sends, func(s *ast.CallExpr) bool { return in(s) })
+}
+
+func weakSource(k entropy.Kind) string {
+	switch {
+	case k&entropy.Time != 0 && k&(entropy.MathRandSeeded|entropy.MathRandSmall) != 0:
+		return "the clock and a weak random number"
+	case k&entropy.Time != 0:
+		return "the clock"
+	case k&entropy.MathRandSeeded != 0:
+		return "a math/rand source with a fixed or clock seed"
+	case k&entropy.MathRandSmall != 0:
+		return "a small random range"
+	}
+	return "a counter"
+}
+
+// object names what an endpoint creates, for messages: "transfer" for
+// POST /v1/transfers.
+func object(ep *brexapi.Endpoint) string {
+	if res, ok := brexapi.ResourceOf(ep.Path); ok && res.Name != "" {
+		name := res.Name[strings.LastIndexByte(res.Name, '/')+1:]
+		return strings.ReplaceAll(strings.TrimSuffix(name, "s"), "_", " ")
+	}
+	return "resource"
+}
+
+// shorthandName names the net/http shorthand that made the request.
+func (c *checker) shorthandName(req *brexmodel.Request) string {
+	fn, _ := typeutil.Callee(c.pass.TypesInfo, req.Call).(*types.Func)
+	switch {
+	case fn == nil:
+		return "this call"
+	case fn.Signature().Recv() != nil:
+		return "(*http.Client)." + fn.Name()
+	}
+	return "http." + fn.Name()
+}

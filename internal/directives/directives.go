@@ -31,6 +31,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/brexlint/brexlint/internal/checks"
 	"golang.org/x/tools/go/analysis"
@@ -149,12 +150,7 @@ func run(pass *analysis.Pass) (any, error) {
 				if !strings.HasPrefix(c.Text, Prefix) {
 					continue
 				}
-				text := strings.TrimPrefix(c.Text, Prefix)
-				// A "//" inside the directive starts a comment on the
-				// directive ("//brexlint:ignore x reason // see #12"),
-				// as it does for Go's own directives in test data.
-				text, _, _ = strings.Cut(text, "//")
-				verb, rest, _ := strings.Cut(strings.TrimSpace(text), " ")
+				verb, rest := split(c.Text)
 				switch verb {
 				case VerbIgnore, VerbFileIgnore:
 					if src == nil {
@@ -172,6 +168,21 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	return x, nil
+}
+
+// split returns the verb and the rest of the directive comment text
+// (which starts with Prefix). A "//" inside the directive starts a comment
+// on the directive ("//brexlint:ignore x reason // see #12"), as it does
+// for Go's own directives in test data; any white space separates the verb.
+func split(text string) (verb, rest string) {
+	text = strings.TrimPrefix(text, Prefix)
+	text, _, _ = strings.Cut(text, "//")
+	text = strings.TrimSpace(text)
+	i := strings.IndexFunc(text, unicode.IsSpace)
+	if i < 0 {
+		return text, ""
+	}
+	return text[:i], strings.TrimSpace(text[i:])
 }
 
 func (x *Index) problem(c *ast.Comment, kind, format string, args ...any) {
@@ -232,7 +243,7 @@ func (x *Index) collectTeaching(pass *analysis.Pass, decl ast.Decl, placed map[*
 			if !strings.HasPrefix(c.Text, Prefix) {
 				continue
 			}
-			verb, _, _ := strings.Cut(strings.TrimPrefix(c.Text, Prefix), " ")
+			verb, _ := split(c.Text)
 			switch verb {
 			case VerbClient:
 				t |= Client

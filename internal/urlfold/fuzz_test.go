@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/types"
+	"net/url"
 	"sort"
 	"strconv"
 	"strings"
@@ -111,4 +112,39 @@ func BenchmarkFold(b *testing.B) {
 			f.Fold(e)
 		}
 	}
+}
+
+// FuzzHostPath checks Host and Path of a complete URL against net/url on
+// the URLs both can read: an http(s) URL without user info, holes or
+// percent-escapes, whose host net/url accepts. Path is the path without
+// query or fragment ("/" when empty), a form brexapi.Lookup accepts.
+//
+//	go test -fuzz FuzzHostPath ./internal/urlfold/
+func FuzzHostPath(f *testing.F) {
+	for _, s := range []string{
+		"https://api.brex.com/v1/transfers", "https://platform.brexapis.com", "http://localhost:8080/v2/cards?x=1#f",
+		"https://api.brex.com/", "https://api.brex.com?x", "https://h/a//b/",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		v := Lit(s)
+		host, hok := v.Host()
+		path, pok := v.Path()
+		u, err := url.Parse(s)
+		if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Opaque != "" || u.User != nil || u.Host == "" ||
+			strings.ContainsAny(s, "%{}\\@ \t") || s != strings.ToValidUTF8(s, "") {
+			return
+		}
+		if !hok || host != u.Host {
+			t.Errorf("Lit(%q).Host() = %q, %v; net/url says %q", s, host, hok, u.Host)
+		}
+		want := u.Path
+		if want == "" {
+			want = "/"
+		}
+		if !pok || path != want {
+			t.Errorf("Lit(%q).Path() = %q, %v; net/url says %q", s, path, pok, want)
+		}
+	})
 }

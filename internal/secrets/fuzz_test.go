@@ -1,0 +1,64 @@
+package secrets_test
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/brexlint/brexlint/internal/secrets"
+	"github.com/google/go-cmp/cmp"
+)
+
+// FuzzRedact checks on arbitrary bytes (invalid UTF-8 included) that
+// Redact shows a prefix of the secret of at most 4 characters, and at most
+// half of a secret shorter than 8.
+//
+//	go test -fuzz FuzzRedact ./internal/secrets/
+func FuzzRedact(f *testing.F) {
+	for _, s := range []string{"", "a", "abcdefgh", userToken, "é日本語テキスト", "\xff\xfe\xfd\xfc\xfb\xfa\xf9\xf8\xf7"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := secrets.Redact(s)
+		shown, ok := strings.CutSuffix(got, "…")
+		if !ok || !strings.HasPrefix(s, shown) {
+			t.Fatalf("Redact(%q) = %q: not a prefix and an ellipsis", s, got)
+		}
+		n, k := utf8.RuneCountInString(s), utf8.RuneCountInString(shown)
+		if k > 4 || 2*k > n {
+			t.Fatalf("Redact(%q) = %q shows %d of %d characters", s, got, k, n)
+		}
+	})
+}
+
+// FuzzScan checks on arbitrary text that every match is where it says it
+// is, that its redaction never holds more than 4 of its characters, and
+// that the detector-free user token scan agrees with the detector.
+//
+//	go test -fuzz FuzzScan ./internal/secrets/
+func FuzzScan(f *testing.F) {
+	for _, s := range []string{
+		userToken, "Authorization: Bearer " + userToken + "\n", "token=" + userToken + "_x",
+		"bxt_YOUR_TOKEN", "AKIAIOSFODNN7EXAMPLE", "BREX_TOKEN=" + userToken + "\nOTHER=1\n", "",
+	} {
+		f.Add(s)
+	}
+	d := secrets.Detector()
+	f.Fuzz(func(t *testing.T, text string) {
+		var users []secrets.Match
+		for _, m := range d.Scan(text) {
+			if m.Start < 0 || m.End > len(text) || m.Start > m.End || text[m.Start:m.End] != m.Secret {
+				t.Fatalf("match %s at [%d,%d) does not locate its secret in %q", m.RuleID, m.Start, m.End, text)
+			}
+			if r := secrets.Redact(m.Secret); len(m.Secret) > 4 && strings.Contains(r, m.Secret[:5]) {
+				t.Fatalf("Redact shows 5 characters of a %s secret: %q", m.RuleID, r)
+			}
+			if m.Kind == secrets.KindBrexUserToken {
+				users = append(users, m)
+			}
+		}
+		if diff := cmp.Diff(users, secrets.ScanUserTokens(text)); diff != "" {
+			t.Errorf("ScanUserTokens disagrees with the detector (-detector +ScanUserTokens):\n%s", diff)
+		}
+	})
+}

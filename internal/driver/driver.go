@@ -9,8 +9,12 @@ package driver
 
 import (
 	"fmt"
+	"go/ast"
+	"go/parser"
 	"go/token"
+	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -47,9 +51,24 @@ func Run(analyzers []*analysis.Analyzer, patterns []string, opts Options) (*Resu
 		mode = packages.LoadAllSyntax | packages.NeedModule
 	}
 	cfg := &packages.Config{Mode: mode, Dir: opts.Dir, Tests: opts.Tests}
+	if mode&packages.NeedDeps != 0 {
+		parse, err := dependencyParser(patterns, opts)
+		if err != nil {
+			return nil, err
+		}
+		cfg.ParseFile = parse
+	}
 	pkgs, err := packages.Load(cfg, patterns...)
 	if err != nil {
 		return nil, err
+	}
+	if cfg.ParseFile != nil && purgeFailed(pkgs) {
+		// A standard-library package did not type-check without its
+		// bodies: load again, in full.
+		cfg.ParseFile = nil
+		if pkgs, err = packages.Load(cfg, patterns...); err != nil {
+			return nil, err
+		}
 	}
 	if err := checkPatterns(patterns, pkgs, opts.Dir); err != nil {
 		return nil, err
@@ -194,4 +213,157 @@ func (r *Result) Errors() []error {
 
 func isPrereqFailure(err error) bool {
 	return strings.HasPrefix(err.Error(), "failed prerequisites")
+}
+
+// dependencyParser returns a parser for packages.Config.ParseFile that
+// drops the function bodies of standard-library packages that are not
+// being analyzed themselves. The checker must load every dependency from
+// source to compute facts, but no brexlint fact is about the standard
+// library: its declarations are all the analysis needs, and its bodies are
+// most of the parsing, type-checking and memory of a run (gopls does
+// likewise for dependencies). Packages named by the patterns keep their
+// bodies, so "brexlint std" analyzes the standard library in full.
+//
+// Without bodies an import may no longer be used, which go/types reports
+// as an error; such imports become blank imports. A file whose imports
+// cannot all be accounted for (a dot import, a package whose name is not
+// its path's last element) keeps its bodies.
+func dependencyParser(patterns []string, opts Options) (func(*token.FileSet, string, []byte) (*ast.File, error), error) {
+	goroot, err := goEnv(opts.Dir, "GOROOT")
+	if err != nil || goroot == "" {
+		return nil, nil // parse everything: slower, never wrong
+	}
+	src := filepath.Join(goroot, "src") + string(filepath.Separator)
+	roots, err := packages.Load(&packages.Config{Mode: packages.NeedName | packages.NeedFiles, Dir: opts.Dir, Tests: opts.Tests}, patterns...)
+	if err != nil {
+		return nil, err
+	}
+	keep := map[string]bool{} // directories of root packages in GOROOT
+	for _, p := range roots {
+		for _, f := range p.GoFiles {
+			if strings.HasPrefix(f, src) {
+				keep[filepath.Dir(f)] = true
+			}
+		}
+	}
+	return func(fset *token.FileSet, filename string, data []byte) (*ast.File, error) {
+		const full = parser.AllErrors | parser.ParseComments | parser.SkipObjectResolution
+		if !strings.HasPrefix(filename, src) || keep[filepath.Dir(filename)] {
+			return parser.ParseFile(fset, filename, data, full)
+		}
+		f, err := parser.ParseFile(fset, filename, data, parser.SkipObjectResolution)
+		if err != nil || !purgeBodies(f) {
+			return parser.ParseFile(fset, filename, data, full)
+		}
+		return f, nil
+	}, nil
+}
+
+// purgeBodies drops f's function bodies and blanks the imports that only
+// the bodies used. It reports false, leaving f unusable, when an import's
+// name cannot be told from its path.
+func purgeBodies(f *ast.File) bool {
+	inBody := map[string]bool{}  // selector operands used in bodies
+	outside := map[string]bool{} // and elsewhere
+	for _, d := range f.Decls {
+		fd, isFunc := d.(*ast.FuncDecl)
+		ast.Inspect(d, func(n ast.Node) bool {
+			if sel, ok := n.(*ast.SelectorExpr); ok {
+				if id, ok := sel.X.(*ast.Ident); ok {
+					if isFunc && fd.Body != nil && fd.Body.Pos() <= id.Pos() && id.End() <= fd.Body.End() {
+						inBody[id.Name] = true
+					} else {
+						outside[id.Name] = true
+					}
+				}
+			}
+			return true
+		})
+	}
+	for _, imp := range f.Imports {
+		name := guessName(imp)
+		switch {
+		case name == "_":
+		case name == "." || name == "" || !inBody[name] && !outside[name]:
+			return false // the file uses the import under another name
+		case !outside[name]:
+			imp.Name = ast.NewIdent("_")
+		}
+	}
+	for _, d := range f.Decls {
+		fd, ok := d.(*ast.FuncDecl)
+		if !ok || fd.Body == nil {
+			continue
+		}
+		if fd.Name.Name == "init" || fd.Type.TypeParams != nil || genericRecv(fd) {
+			// go/types wants these bodies: one that never returns
+			// needs nothing else.
+			fd.Body = &ast.BlockStmt{Lbrace: fd.Body.Lbrace, Rbrace: fd.Body.Rbrace, List: []ast.Stmt{
+				&ast.ExprStmt{X: &ast.CallExpr{Fun: ast.NewIdent("panic"), Args: []ast.Expr{&ast.BasicLit{Kind: token.INT, Value: "0"}}}},
+			}}
+			continue
+		}
+		fd.Body = nil
+	}
+	return true
+}
+
+// genericRecv reports whether fd is a method of a generic type.
+func genericRecv(fd *ast.FuncDecl) bool {
+	if fd.Recv == nil || len(fd.Recv.List) == 0 {
+		return false
+	}
+	t := fd.Recv.List[0].Type
+	if st, ok := t.(*ast.StarExpr); ok {
+		t = st.X
+	}
+	switch t.(type) {
+	case *ast.IndexExpr, *ast.IndexListExpr:
+		return true
+	}
+	return false
+}
+
+// guessName returns the name an import binds: its explicit name, or the
+// last element of its path that is not a major version ("math/rand/v2" is
+// rand).
+func guessName(imp *ast.ImportSpec) string {
+	if imp.Name != nil {
+		return imp.Name.Name
+	}
+	path, err := strconv.Unquote(imp.Path.Value)
+	if err != nil {
+		return ""
+	}
+	elems := strings.Split(path, "/")
+	last := elems[len(elems)-1]
+	if len(elems) > 1 && len(last) > 1 && last[0] == 'v' && strings.Trim(last[1:], "0123456789") == "" {
+		last = elems[len(elems)-2]
+	}
+	return last
+}
+
+// purgeFailed reports whether a dependency parsed without bodies did not
+// type-check.
+func purgeFailed(pkgs []*packages.Package) bool {
+	failed := false
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		if p.Module == nil && len(p.Errors) > 0 {
+			for _, e := range p.Errors {
+				if e.Kind == packages.TypeError {
+					failed = true
+				}
+			}
+		}
+	})
+	return failed
+}
+
+// goEnv returns the value of one go env variable, as the go command that
+// go/packages runs sees it.
+func goEnv(dir, name string) (string, error) {
+	cmd := exec.Command("go", "env", name)
+	cmd.Dir = dir
+	out, err := cmd.Output()
+	return strings.TrimSpace(string(out)), err
 }

@@ -1,0 +1,106 @@
+package driver
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestPurgeBodies(t *testing.T) {
+	const src = `package p
+
+import (
+	"fmt"
+	"strings"
+	mrand "math/rand/v2"
+	"io"
+)
+
+var W io.Writer
+
+func init() { fmt.Println("x") }
+
+func F(s string) string { return strings.ToUpper(s) + fmt.Sprint(mrand.N(3)) }
+
+func G[T any](x T) T { return x }
+
+type L[T any] struct{ x T }
+
+func (l *L[T]) Get() T { return l.x }
+`
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "p.go", src, parser.SkipObjectResolution)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !purgeBodies(f) {
+		t.Fatal("purgeBodies refused a file whose imports are all accounted for")
+	}
+	var names []string
+	for _, imp := range f.Imports {
+		name := imp.Path.Value
+		if imp.Name != nil {
+			name = imp.Name.Name + " " + name
+		}
+		names = append(names, name)
+	}
+	// Only io is used outside the bodies.
+	want := []string{`_ "fmt"`, `_ "strings"`, `_ "math/rand/v2"`, `"io"`}
+	if diff := cmp.Diff(want, names); diff != "" {
+		t.Errorf("imports (-want +got):\n%s", diff)
+	}
+	// What remains type-checks: no unused import, no generic function
+	// without a body, no init without one.
+	// Fake imports; io.Writer must resolve.
+	var conf types.Config
+	conf.Importer = importerFunc(func(path string) (*types.Package, error) {
+		p := types.NewPackage(path, guessName(&ast.ImportSpec{Path: &ast.BasicLit{Value: `"` + path + `"`}}))
+		if path == "io" {
+			p.Scope().Insert(types.NewTypeName(token.NoPos, p, "Writer", types.NewInterfaceType(nil, nil)))
+		}
+		p.MarkComplete()
+		return p, nil
+	})
+	if _, err := conf.Check("p", fset, []*ast.File{f}, nil); err != nil {
+		t.Errorf("the purged file does not type-check: %v", err)
+	}
+	for _, d := range f.Decls {
+		if fd, ok := d.(*ast.FuncDecl); ok && fd.Name.Name == "F" && fd.Body != nil {
+			t.Error("F kept its body")
+		}
+	}
+}
+
+type importerFunc func(path string) (*types.Package, error)
+
+func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }
+
+func TestPurgeBodiesRefuses(t *testing.T) {
+	for _, src := range []string{
+		"package p\n\nimport . \"strings\"\n\nfunc F() string { return ToUpper(\"x\") }\n",
+		// The package's name is not its path's last element.
+		"package p\n\nimport \"example.com/go-yaml\"\n\nfunc F() { yaml.Marshal(nil) }\n",
+	} {
+		f, err := parser.ParseFile(token.NewFileSet(), "p.go", src, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if purgeBodies(f) {
+			t.Errorf("purgeBodies accepted\n%s", src)
+		}
+	}
+}
+
+func TestGuessName(t *testing.T) {
+	for path, want := range map[string]string{
+		"fmt": "fmt", "math/rand/v2": "rand", "net/http": "http", "vendor/golang.org/x/net/http2/hpack": "hpack", "v2": "v2",
+	} {
+		if got := guessName(&ast.ImportSpec{Path: &ast.BasicLit{Value: `"` + path + `"`}}); got != want {
+			t.Errorf("guessName(%q) = %q, want %q", path, got, want)
+		}
+	}
+}

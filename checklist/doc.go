@@ -58,8 +58,20 @@
 // This package knows nothing of go/analysis. The CLI loads the module, runs
 // the analyzers, applies suppression directives and the baseline, converts
 // each diagnostic to a [Finding] (file relative to the module root, enclosing
-// function for baselines) and tells [Evaluate] which checks ran. The report
-// renders as text for terminals ([Report.WriteText]), Markdown for
-// pull-request comments and $GITHUB_STEP_SUMMARY ([Report.WriteMarkdown]) and
-// JSON ([Report.WriteJSON]).
+// function and line of code for baselines) and tells [Evaluate] which checks
+// ran. The report renders as text for terminals ([Report.WriteText]),
+// Markdown for pull-request comments and $GITHUB_STEP_SUMMARY
+// ([Report.WriteMarkdown]), JSON ([Report.WriteJSON]) and SARIF 2.1.0 for
+// code scanning ([Report.WriteSARIF]).
+//
+// # Baselines
+//
+// A [Baseline] records accepted findings by [Key] (check, category, file,
+// enclosing function and a hash of the line of code, never the line
+// number), with a count per key. [Baseline.Filter] splits a run's findings
+// into those the baseline does not record, which the caller evaluates, and
+// those it accepts, which it sets in [Report.Baselined] so that every format
+// can say how many there are. The same key, as [Key.Fingerprint], is the
+// SARIF partial fingerprint, so code scanning and baselines agree on what
+// "the same finding" is.
 package checklist

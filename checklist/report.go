@@ -50,6 +50,9 @@ type Finding struct {
 	Line     int    `json:"line"`
 	Column   int    `json:"column"`
 	Function string `json:"function,omitempty"` // enclosing function, for baselines
+	// Code is the text of the finding's line, which the CLI reads for
+	// Key. It is never printed or stored: it may hold a secret.
+	Code string `json:"-"`
 }
 
 // ItemResult is the verdict on one item.
@@ -81,7 +84,9 @@ type ItemResult struct {
 //	    "findings": [Finding],    // sorted by file, line, column, check
 //	    "checks": [string]        // the item's checks that ran
 //	  }],
-//	  "unassigned": [Finding]     // findings of checks that decide no item
+//	  "unassigned": [Finding],    // findings of checks that decide no item
+//	  "baselined": [Finding],     // findings the baseline accepts (-baseline); not in items
+//	  "repo_dir": string          // the module root relative to the git repository root; "" there or outside git
 //	}
 //
 // where a Finding is
@@ -101,6 +106,16 @@ type Report struct {
 	// Unassigned holds the findings of checks that decide no item for this
 	// audience, e.g. the directive check. They do not fail the report.
 	Unassigned []Finding `json:"unassigned"`
+	// Baselined holds the findings that a baseline accepts (see
+	// [Baseline.Filter]): the caller evaluates the report without them,
+	// so they fail nothing, and sets them here so that reports can say
+	// how many there are.
+	Baselined []Finding `json:"baselined"`
+	// RepoDir is the module root relative to the root of its git
+	// repository, slash-separated, "" at the root or outside git. SARIF
+	// locations are relative to the repository root, as code scanning
+	// wants them.
+	RepoDir string `json:"repo_dir"`
 }
 
 // Evaluate judges every item of aud's section. ran reports whether a check
@@ -123,7 +138,7 @@ func Evaluate(aud Audience, ran func(check string) bool, findings []Finding) Rep
 		return found[check] || ran == nil || ran(check)
 	}
 
-	r := Report{Audience: aud, Items: []ItemResult{}, Unassigned: []Finding{}}
+	r := Report{Audience: aud, Items: []ItemResult{}, Unassigned: []Finding{}, Baselined: []Finding{}}
 	decides := make(map[string]bool) // checks that decide an item of aud
 	for _, it := range Items(aud) {
 		res := ItemResult{Item: it, Findings: []Finding{}, Checks: []string{}}
@@ -185,8 +200,23 @@ func (r Report) summary() string {
 	for _, res := range r.Items {
 		n[res.Status]++
 	}
-	return fmt.Sprintf("%d pass, %d fail, %d manual, %d not checked",
+	s := fmt.Sprintf("%d pass, %d fail, %d manual, %d not checked",
 		n[Pass], n[Fail], n[Manual], n[NotChecked])
+	if len(r.Baselined) > 0 {
+		s += fmt.Sprintf("; %d accepted by the baseline, not shown", len(r.Baselined))
+	}
+	return s
+}
+
+// baselinedOf counts the baselined findings of the item's checks.
+func (r Report) baselinedOf(it Item) int {
+	n := 0
+	for _, f := range r.Baselined {
+		if slices.Contains(it.Checks, f.Check) {
+			n++
+		}
+	}
+	return n
 }
 
 // notRun lists the item's checks that did not run.
@@ -236,6 +266,9 @@ func (r Report) WriteText(w io.Writer) error {
 		indent := strings.Repeat(" ", markWidth+2)
 		if nr := res.notRun(); len(nr) > 0 && (res.Status == Pass || res.Status == Fail) {
 			fmt.Fprintf(bw, "%s  (not run: %s)\n", indent, strings.Join(nr, ", "))
+		}
+		if n := r.baselinedOf(res.Item); n > 0 {
+			fmt.Fprintf(bw, "%s  (%d accepted by the baseline)\n", indent, n)
 		}
 		for _, f := range res.Findings {
 			fmt.Fprintf(bw, "%s  %s:%d:%d: %s\n", indent, f.File, f.Line, f.Column, oneLine(f.Message))
@@ -300,6 +333,9 @@ func (r Report) WriteMarkdown(w io.Writer) error {
 		status := mdStatus(res.Status)
 		if nr := res.notRun(); len(nr) > 0 && (res.Status == Pass || res.Status == Fail) {
 			status += " (not run: " + mdEscape(strings.Join(nr, ", ")) + ")"
+		}
+		if n := r.baselinedOf(res.Item); n > 0 {
+			status += fmt.Sprintf(" (%d accepted by the baseline)", n)
 		}
 		fmt.Fprintf(bw, "| `%s` %s | %s | %s |\n", res.Item.ID, mdItemText(res.Item), status, count)
 	}

@@ -289,6 +289,7 @@ func TestGolden(t *testing.T) {
 		{"report.txt", func(b *bytes.Buffer) error { return r.WriteText(b) }},
 		{"report.json", func(b *bytes.Buffer) error { return r.WriteJSON(b) }},
 		{"report.md", func(b *bytes.Buffer) error { return r.WriteMarkdown(b) }},
+		{"report.sarif", func(b *bytes.Buffer) error { return r.WriteSARIF(b, testTool) }},
 	} {
 		t.Run(tc.file, func(t *testing.T) {
 			var buf bytes.Buffer

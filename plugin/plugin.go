@@ -14,20 +14,29 @@
 //	        description: Brex API launch-readiness checks
 //	        settings:
 //	          disable: [enumdefault]
+//	          options:
+//	            idempotencykey:
+//	              optional: true
 //
 // Settings (all optional):
 //
 //	enable:  [check, ...]  run only these checks (default: every check)
 //	disable: [check, ...]  do not run these checks
+//	options: {check: {option: value}}
+//	                       set a check's options: the flags that brexlint
+//	                       takes as -check.option (brexlint -help lists them)
 //
 // Check names are those of checks.Names. An unknown setting key, an unknown
-// check name, a check both enabled and disabled, or an enabled check that this
-// build of brexlint does not provide is an error, so that a typo in
-// .golangci.yml never silently turns a check off.
+// check name, a check both enabled and disabled, an enabled check that this
+// build of brexlint does not provide, an unknown option or a value the
+// option does not accept is an error, so that a typo in .golangci.yml never
+// silently turns a check off or leaves an option unset.
 package plugin
 
 import (
+	"flag"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -51,6 +60,9 @@ type Settings struct {
 	Enable []string `json:"enable"`
 	// Disable removes these checks from the run.
 	Disable []string `json:"disable"`
+	// Options sets check options: Options[check][name] is the value of
+	// the analyzer flag name of that check (a string, number or boolean).
+	Options map[string]map[string]any `json:"options"`
 }
 
 // Plugin is brexlint's register.LinterPlugin.
@@ -69,19 +81,86 @@ func New(conf any) (register.LinterPlugin, error) {
 	if err != nil {
 		// DecodeSettings decodes with DisallowUnknownFields, so an unknown
 		// key arrives here as `json: unknown field "<key>"`.
-		return nil, fmt.Errorf("invalid settings (known keys: enable, disable): %w", err)
+		return nil, fmt.Errorf("invalid settings (known keys: enable, disable, options): %w", err)
 	}
 	p := &Plugin{settings: s}
 	if _, err := p.BuildAnalyzers(); err != nil {
 		return nil, err
 	}
+	if err := setOptions(analyzers.All(), s.Options); err != nil {
+		return nil, err
+	}
 	return p, nil
 }
 
+// setOptions sets the analyzer flags that options name, as brexlint's
+// -check.option flags do.
+func setOptions(all []*analysis.Analyzer, options map[string]map[string]any) error {
+	for _, check := range slices.Sorted(maps.Keys(options)) {
+		if !checks.Known(check) {
+			return fmt.Errorf("settings.options: unknown check %q (known checks: %s)", check, strings.Join(checks.Names, ", "))
+		}
+		i := slices.IndexFunc(all, func(a *analysis.Analyzer) bool { return a.Name == check })
+		if i < 0 {
+			return fmt.Errorf("settings.options: check %q is not available in this build of brexlint", check)
+		}
+		a := all[i]
+		for _, name := range slices.Sorted(maps.Keys(options[check])) {
+			f := a.Flags.Lookup(name)
+			if f == nil {
+				var known []string
+				a.Flags.VisitAll(func(f *flag.Flag) { known = append(known, f.Name) })
+				return fmt.Errorf("settings.options.%s: unknown option %q (options of %s: %s)", check, name, check, strings.Join(known, ", "))
+			}
+			v := options[check][name]
+			switch v.(type) {
+			case string, bool, float64:
+			default:
+				return fmt.Errorf("settings.options.%s.%s: want a string, number or boolean, not %v", check, name, v)
+			}
+			if err := f.Value.Set(fmt.Sprint(v)); err != nil {
+				return fmt.Errorf("settings.options.%s.%s: %v", check, name, err)
+			}
+		}
+	}
+	return nil
+}
+
 // BuildAnalyzers returns the analyzers of analyzers.All selected by the
-// settings, in their canonical order.
+// settings, in their canonical order, as golangci-lint should run them (see
+// unprefixed).
 func (p *Plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) {
-	return selectAnalyzers(analyzers.All(), p.settings)
+	as, err := selectAnalyzers(analyzers.All(), p.settings)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*analysis.Analyzer, len(as))
+	for i, a := range as {
+		out[i] = unprefixed(a)
+	}
+	return out, nil
+}
+
+// unprefixed returns a copy of check a whose diagnostics lose the "CHECK: "
+// prefix that every check puts on its messages (internal/directives), since
+// golangci-lint puts the analyzer's name before the message of a linter
+// with several analyzers itself: without this it would print
+// "idempotencykey: idempotencykey: ..." under the linter name brexlint.
+// The copy requires the same analyzers, so it shares their results and
+// facts with the other checks.
+func unprefixed(a *analysis.Analyzer) *analysis.Analyzer {
+	c := *a
+	prefix := a.Name + ": "
+	c.Run = func(pass *analysis.Pass) (any, error) {
+		p := *pass
+		report := pass.Report
+		p.Report = func(d analysis.Diagnostic) {
+			d.Message = strings.TrimPrefix(d.Message, prefix)
+			report(d)
+		}
+		return a.Run(&p)
+	}
+	return &c
 }
 
 // GetLoadMode reports that brexlint needs type information.

@@ -160,3 +160,125 @@ func toAny(ss []string) []any {
 	}
 	return out
 }
+
+// TestUnprefixed checks that under golangci-lint, which prints the analyzer
+// name before each message itself, a check's messages lose their own
+// "CHECK: " prefix, and nothing else changes.
+func TestUnprefixed(t *testing.T) {
+	var reported []string
+	orig := &analysis.Analyzer{
+		Name:     checks.RateLimit,
+		Doc:      "report things",
+		URL:      checks.DocURL(checks.RateLimit),
+		Requires: []*analysis.Analyzer{{Name: "model"}},
+		Run: func(pass *analysis.Pass) (any, error) {
+			pass.Report(analysis.Diagnostic{Message: "ratelimit: no backoff", Category: "ratelimit/no-retry"})
+			pass.Report(analysis.Diagnostic{Message: "statuscheck: not mine to strip"})
+			pass.Report(analysis.Diagnostic{Message: "ratelimitx: not a prefix"})
+			return "result", nil
+		},
+	}
+	c := unprefixed(orig)
+	if c == orig || c.Name != orig.Name || c.Doc != orig.Doc || c.URL != orig.URL || c.Requires[0] != orig.Requires[0] {
+		t.Fatalf("unprefixed changed the analyzer's identity: %+v", c)
+	}
+	res, err := c.Run(&analysis.Pass{Analyzer: c, Report: func(d analysis.Diagnostic) { reported = append(reported, d.Category+"|"+d.Message) }})
+	if err != nil || res != "result" {
+		t.Errorf("Run = %v, %v; want the wrapped analyzer's result", res, err)
+	}
+	want := []string{"ratelimit/no-retry|no backoff", "|statuscheck: not mine to strip", "|ratelimitx: not a prefix"}
+	if diff := cmp.Diff(want, reported); diff != "" {
+		t.Errorf("reported (-want +got):\n%s", diff)
+	}
+
+	p, err := New(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	as, err := p.BuildAnalyzers()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, a := range analyzers.All() {
+		if as[i] == a || as[i].Name != a.Name {
+			t.Errorf("BuildAnalyzers()[%d] = %s (%p), want an unprefixed copy of %s (%p)", i, as[i].Name, as[i], a.Name, a)
+		}
+	}
+}
+
+// fakeWithFlags is an analyzer of check name with options "optional" (bool)
+// and "limit" (int), as brexlint's -check.option flags.
+func fakeWithFlags(name string) (*analysis.Analyzer, *bool, *int) {
+	a := &analysis.Analyzer{Name: name}
+	optional := a.Flags.Bool("optional", false, "also report optional keys")
+	limit := a.Flags.Int("limit", 0, "a number")
+	return a, optional, limit
+}
+
+func TestSetOptions(t *testing.T) {
+	a, optional, limit := fakeWithFlags(checks.IdempotencyKey)
+	other, otherOptional, _ := fakeWithFlags(checks.RateLimit)
+	all := []*analysis.Analyzer{a, other}
+	// The map golangci-lint hands over, once through JSON as DecodeSettings does.
+	s, err := register.DecodeSettings[Settings](map[string]any{
+		"options": map[string]any{checks.IdempotencyKey: map[string]any{"optional": true, "limit": 3}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := setOptions(all, s.Options); err != nil {
+		t.Fatal(err)
+	}
+	if !*optional || *limit != 3 || *otherOptional {
+		t.Errorf("after options: idempotencykey optional=%v limit=%d, ratelimit optional=%v; want true, 3, false", *optional, *limit, *otherOptional)
+	}
+
+	for _, tc := range []struct {
+		name    string
+		options map[string]map[string]any
+		want    []string
+	}{
+		{"unknown check", map[string]map[string]any{"idempotency": {"optional": true}}, []string{"settings.options", `unknown check "idempotency"`}},
+		{"check not in this build", map[string]map[string]any{checks.OAuthState: {"optional": true}}, []string{`"oauthstate" is not available`}},
+		{"unknown option", map[string]map[string]any{checks.IdempotencyKey: {"optionl": true}}, []string{"settings.options.idempotencykey", `unknown option "optionl"`, "optional", "limit"}},
+		{"bad value", map[string]map[string]any{checks.IdempotencyKey: {"limit": "many"}}, []string{"settings.options.idempotencykey.limit", "parse error"}},
+		{"list value", map[string]map[string]any{checks.IdempotencyKey: {"limit": []any{1.0}}}, []string{"settings.options.idempotencykey.limit", "want a string, number or boolean"}},
+	} {
+		err := setOptions(all, tc.options)
+		if err == nil {
+			t.Errorf("%s: no error", tc.name)
+			continue
+		}
+		for _, w := range tc.want {
+			if !strings.Contains(err.Error(), w) {
+				t.Errorf("%s: error %q does not mention %s", tc.name, err, w)
+			}
+		}
+	}
+}
+
+// TestOptionsThroughNew sets a real check's option the way golangci-lint
+// does, through New, and puts it back.
+func TestOptionsThroughNew(t *testing.T) {
+	var a *analysis.Analyzer
+	for _, c := range analyzers.All() {
+		if c.Flags.Lookup("optional") != nil {
+			a = c
+		}
+	}
+	if a == nil {
+		t.Fatal("no check of this build has an option to set")
+	}
+	f := a.Flags.Lookup("optional")
+	old := f.Value.String()
+	t.Cleanup(func() { f.Value.Set(old) })
+	if _, err := New(map[string]any{"options": map[string]any{a.Name: map[string]any{"optional": true}}}); err != nil {
+		t.Fatal(err)
+	}
+	if got := f.Value.String(); got != "true" {
+		t.Errorf("%s.optional = %s after New, want true", a.Name, got)
+	}
+	if _, err := New(map[string]any{"options": map[string]any{a.Name: map[string]any{"nosuch": 1}}}); err == nil || !strings.Contains(err.Error(), `unknown option "nosuch"`) {
+		t.Errorf("New with an unknown option: err = %v", err)
+	}
+}

@@ -26,9 +26,10 @@ import (
 func checklistMain(args []string) int {
 	fs := flag.NewFlagSet("brexlint checklist", flag.ContinueOnError)
 	audience := fs.String("audience", "auto", "which checklist: customer (user tokens), partner (OAuth apps), or auto (partner when the module has a Brex OAuth configuration)")
-	format := fs.String("format", "text", "output format: text, json or markdown")
+	format := fs.String("format", "text", "output format: text, json, markdown or sarif")
 	tests := fs.Bool("test", true, "also analyze test files")
 	cf := registerCheckFlags(fs)
+	gate := registerGateFlags(fs)
 	fs.Usage = usage(fs, "usage: brexlint checklist [flags] [packages]   (default ./...)")
 	if err := fs.Parse(args); err != nil {
 		return exitOnFlagError(err)
@@ -92,10 +93,19 @@ func checklistMain(args []string) int {
 			found = append(found, loaded...)
 		}
 	}
+	found, baselined, err := gate.apply(found, mainModule(res.Packages))
+	if err != nil {
+		log.Print(err)
+		return 1
+	}
 	report := checklist.Evaluate(aud, func(c string) bool { return ran[c] }, found)
 	report.CatalogDate = brexapi.Date
 	if mod := mainModule(res.Packages); mod != nil {
 		report.Module = mod.Path
+	}
+	if err := gate.finish(&report, baselined, mainModule(res.Packages)); err != nil {
+		log.Print(err)
+		return 1
 	}
 	if err := write(report); err != nil {
 		log.Print(err)
@@ -130,8 +140,10 @@ func reportWriter(format string) (func(checklist.Report) error, error) {
 		return func(r checklist.Report) error { return r.WriteJSON(os.Stdout) }, nil
 	case "markdown", "md":
 		return func(r checklist.Report) error { return r.WriteMarkdown(os.Stdout) }, nil
+	case "sarif":
+		return func(r checklist.Report) error { return r.WriteSARIF(os.Stdout, sarifTool()) }, nil
 	}
-	return nil, fmt.Errorf("unknown -format %q: want text, json or markdown", format)
+	return nil, fmt.Errorf("unknown -format %q: want text, json, markdown or sarif", format)
 }
 
 // findings converts the run's diagnostics to checklist findings, with file

@@ -27,6 +27,7 @@ import (
 
 	"github.com/brexlint/brexlint/analyzers"
 	"github.com/brexlint/brexlint/checklist"
+	"github.com/brexlint/brexlint/internal/sampletest"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -73,41 +74,20 @@ func sortFindings(fs []finding) []finding {
 	return slices.Compact(fs)
 }
 
-var problemMarker = regexp.MustCompile(`^\s*// launch problem: (\w+):`)
-
-// plantedProblems reads the expected findings from the sample's markers.
+// plantedProblems reads the expected findings from the sample's markers,
+// for the checks of this build.
 func plantedProblems(t *testing.T, dir string) []finding {
 	enabled := map[string]bool{}
 	for _, a := range analyzers.All() {
 		enabled[a.Name] = true
 	}
-	var want []finding
-	err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") {
-			return err
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(dir, path)
-		pending := ""
-		for i, line := range strings.Split(string(data), "\n") {
-			if m := problemMarker.FindStringSubmatch(line); m != nil {
-				pending = m[1]
-				continue
-			}
-			if trimmed := strings.TrimSpace(line); pending != "" && trimmed != "" && !strings.HasPrefix(trimmed, "//") {
-				if enabled[pending] {
-					want = append(want, finding{pending, filepath.ToSlash(rel), i + 1})
-				}
-				pending = ""
-			}
-		}
-		return nil
-	})
+	planted, err := sampletest.Planted(dir, func(c string) bool { return enabled[c] })
 	if err != nil {
 		t.Fatal(err)
+	}
+	var want []finding
+	for _, p := range planted {
+		want = append(want, finding(p))
 	}
 	return sortFindings(want)
 }

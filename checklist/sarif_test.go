@@ -1,0 +1,228 @@
+package checklist
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/brexlint/brexlint/internal/checks"
+	"github.com/brexlint/brexlint/internal/sariftest"
+)
+
+func validateSARIF(t *testing.T, data []byte) {
+	t.Helper()
+	if err := sariftest.Validate(data); err != nil {
+		t.Error(err)
+	}
+}
+
+var testTool = SARIFTool{
+	Version: "v1.2.3",
+	Checks: []CheckDoc{
+		{checks.HardcodedSecret, "report secrets in source code\n\nA Brex user token or client secret in code leaks with the repository."},
+		{checks.IdempotencyKey, "report money-moving Brex calls without a random Idempotency-Key\n\nRetries must not pay twice."},
+		{checks.StatusCheck, "report Brex responses read before their status is checked"},
+		{checks.Directive, "report malformed //brexlint: directives"},
+	},
+}
+
+func writeSARIF(t *testing.T, r Report, tool SARIFTool) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := r.WriteSARIF(&buf, tool); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func TestSARIFValidates(t *testing.T) {
+	withDir := fixedReport()
+	withDir.RepoDir = "services/pay ments"
+	for name, r := range map[string]Report{
+		"fixed":       fixedReport(),
+		"repo subdir": withDir,
+		"empty":       Evaluate(Customer, nil, nil),
+		"no tool":     fixedReport(),
+	} {
+		t.Run(name, func(t *testing.T) {
+			tool := testTool
+			if name == "no tool" {
+				tool = SARIFTool{}
+			}
+			validateSARIF(t, writeSARIF(t, r, tool))
+		})
+	}
+}
+
+// The schema accepts a great deal; these are the properties GitHub code
+// scanning and the issue ask for, asserted one by one.
+func TestSARIFContent(t *testing.T) {
+	r := fixedReport()
+	r.RepoDir = "services/payments"
+	r.Baselined = []Finding{{Check: checks.IdempotencyKey, Message: "accepted", File: "x.go", Line: 1, Column: 1}}
+	var log struct {
+		Version string `json:"version"`
+		Runs    []struct {
+			Tool struct {
+				Driver struct {
+					Name, Version, SemanticVersion, InformationURI string
+					Rules                                          []struct {
+						ID                   string
+						ShortDescription     struct{ Text string }
+						Help                 struct{ Text, Markdown string }
+						HelpURI              string
+						DefaultConfiguration struct {
+							Level string
+						}
+					}
+				}
+			}
+			Results []struct {
+				RuleID    string
+				RuleIndex int
+				Level     string
+				Message   struct{ Text string }
+				Locations []struct {
+					PhysicalLocation struct {
+						ArtifactLocation struct {
+							URI       string
+							URIBaseID string `json:"uriBaseId"`
+						}
+						Region struct{ StartLine, StartColumn int }
+					}
+					LogicalLocations []struct{ Name, Kind string }
+				}
+				PartialFingerprints map[string]string
+			}
+			Properties map[string]any
+		}
+	}
+	if err := json.Unmarshal(writeSARIF(t, r, testTool), &log); err != nil {
+		t.Fatal(err)
+	}
+	if log.Version != "2.1.0" || len(log.Runs) != 1 {
+		t.Fatalf("version %q with %d runs, want 2.1.0 with 1", log.Version, len(log.Runs))
+	}
+	run := log.Runs[0]
+	d := run.Tool.Driver
+	if d.Name != "brexlint" || d.Version != "v1.2.3, Brex API catalogue 2025-05-01" || d.SemanticVersion != "1.2.3" {
+		t.Errorf("driver name %q, version %q, semanticVersion %q", d.Name, d.Version, d.SemanticVersion)
+	}
+
+	type rule struct{ ID, Level, HelpURI string }
+	var rules []rule
+	for _, ru := range d.Rules {
+		rules = append(rules, rule{ru.ID, ru.DefaultConfiguration.Level, ru.HelpURI})
+		if ru.ShortDescription.Text == "" || ru.Help.Text == "" || ru.Help.Markdown == "" {
+			t.Errorf("rule %s lacks a description or help", ru.ID)
+		}
+	}
+	doc := checks.DocURL
+	// One rule per check of the build, in order, then one per category
+	// in the order the results meet them (items first, then unassigned).
+	wantRules := []rule{
+		{"hardcodedsecret", "error", doc("hardcodedsecret")},
+		{"idempotencykey", "error", doc("idempotencykey")},
+		{"statuscheck", "error", doc("statuscheck")},
+		{"directive", "warning", doc("directive")},
+		{"hardcodedsecret/oauth-client-secret", "error", doc("hardcodedsecret")},
+		{"idempotencykey/constant-key", "error", doc("idempotencykey")},
+		{"statuscheck/decode-before-status", "error", doc("statuscheck")},
+		{"directive/no-reason", "warning", doc("directive")},
+	}
+	if diff := cmp.Diff(wantRules, rules); diff != "" {
+		t.Errorf("rules (-want +got):\n%s", diff)
+	}
+	secretHelp := d.Rules[0].Help
+	if !strings.Contains(secretHelp.Text, "secrets: Keep client IDs and client secrets out of source code") ||
+		!strings.Contains(secretHelp.Markdown, "(https://developer.brex.com/docs/partner_authentication/)") {
+		t.Errorf("hardcodedsecret help does not name its checklist item and link:\n%s\n%s", secretHelp.Text, secretHelp.Markdown)
+	}
+
+	type result struct {
+		RuleID, Level, URI, Base string
+		Line, Column             int
+		Function                 string
+	}
+	var results []result
+	for _, res := range run.Results {
+		if d.Rules[res.RuleIndex].ID != res.RuleID {
+			t.Errorf("result %s has ruleIndex %d (%s)", res.RuleID, res.RuleIndex, d.Rules[res.RuleIndex].ID)
+		}
+		if len(res.PartialFingerprints[SARIFFingerprint]) != 32 {
+			t.Errorf("result %s: partialFingerprints %v", res.RuleID, res.PartialFingerprints)
+		}
+		loc := res.Locations[0]
+		fn := ""
+		if len(loc.LogicalLocations) > 0 {
+			fn = loc.LogicalLocations[0].Name + "/" + loc.LogicalLocations[0].Kind
+		}
+		pl := loc.PhysicalLocation
+		results = append(results, result{res.RuleID, res.Level, pl.ArtifactLocation.URI, pl.ArtifactLocation.URIBaseID,
+			pl.Region.StartLine, pl.Region.StartColumn, fn})
+	}
+	// The statuscheck finding decides two items but is one result; the
+	// directive finding decides none: a warning. The baselined finding is
+	// not a result.
+	wantResults := []result{
+		{"hardcodedsecret/oauth-client-secret", "error", "services/payments/cmd/server/main.go", "%SRCROOT%", 12, 20, "main/function"},
+		{"idempotencykey/constant-key", "error", "services/payments/payments/transfer.go", "%SRCROOT%", 42, 9, "(*Payer).Pay/function"},
+		{"statuscheck/decode-before-status", "error", "services/payments/brex/client.go", "%SRCROOT%", 88, 2, "(*Client).do/function"},
+		{"directive/no-reason", "warning", "services/payments/payments/transfer.go", "%SRCROOT%", 40, 1, ""},
+	}
+	if diff := cmp.Diff(wantResults, results); diff != "" {
+		t.Errorf("results (-want +got):\n%s", diff)
+	}
+	wantProps := map[string]any{"audience": "partner", "module": "example.com/payments", "catalogDate": "2025-05-01", "baselined": 1.0}
+	if diff := cmp.Diff(wantProps, run.Properties); diff != "" {
+		t.Errorf("run properties (-want +got):\n%s", diff)
+	}
+}
+
+func TestSARIFFingerprintFollowsKey(t *testing.T) {
+	f := Finding{Check: checks.IdempotencyKey, Category: "idempotencykey/missing", Message: "m", File: "a.go", Line: 10, Column: 2, Function: "Pay", Code: "\treq := post()"}
+	moved := f
+	moved.Line, moved.Column, moved.Code = 11, 4, "  req := post() "
+	edited := f
+	edited.Code = "\treq := post(ctx)"
+	fp := func(f Finding) string {
+		r := Evaluate(Customer, nil, []Finding{f})
+		var log struct {
+			Runs []struct {
+				Results []struct{ PartialFingerprints map[string]string }
+			}
+		}
+		if err := json.Unmarshal(writeSARIF(t, r, testTool), &log); err != nil {
+			t.Fatal(err)
+		}
+		return log.Runs[0].Results[0].PartialFingerprints[SARIFFingerprint]
+	}
+	if fp(f) != fp(moved) {
+		t.Errorf("fingerprint changed when the line moved and was reindented")
+	}
+	if fp(f) == fp(edited) {
+		t.Errorf("fingerprint unchanged when the line's code changed")
+	}
+}
+
+func TestUTF16Column(t *testing.T) {
+	for _, tc := range []struct {
+		line      string
+		col, want int
+	}{
+		{"x := 1", 3, 3},
+		{"", 7, 7},                   // no line: unchanged
+		{"s := \"é\" + f()", 13, 12}, // é is 2 bytes, 1 unit
+		{"s := \"𝄞\" + f()", 15, 13}, // U+1D11E is 4 bytes, 2 units
+		{"short", 40, 40},            // out of range: unchanged
+		{"a\xffb := f()", 4, 4},      // invalid byte counts as one unit
+		{"\tx", 2, 2},
+	} {
+		if got := utf16Column(tc.line, tc.col); got != tc.want {
+			t.Errorf("utf16Column(%q, %d) = %d, want %d", tc.line, tc.col, got, tc.want)
+		}
+	}
+}

@@ -1,0 +1,154 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"flag"
+	"fmt"
+	"log"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/brexlint/brexlint/analyzers"
+	"github.com/brexlint/brexlint/checklist"
+	"golang.org/x/tools/go/packages"
+)
+
+// gateFlags are the flags of "brexlint checklist" that make it a CI gate
+// beyond its -format: a baseline of accepted findings, and a SARIF file
+// written next to the report on stdout (so that one run feeds both a
+// pull-request summary and code scanning).
+type gateFlags struct {
+	baseline      string
+	writeBaseline string
+	sarif         string
+}
+
+func registerGateFlags(fs *flag.FlagSet) *gateFlags {
+	g := new(gateFlags)
+	fs.StringVar(&g.baseline, "baseline", "", "accept the findings recorded in this `file`: fail only on new ones")
+	fs.StringVar(&g.writeBaseline, "write-baseline", "", "record every finding of this run in this `file`, and accept them")
+	fs.StringVar(&g.sarif, "sarif", "", "also write the report as SARIF 2.1.0 to this `file`")
+	return g
+}
+
+// apply reads each finding's line of code (for its checklist.Key), then
+// applies the baseline flags: it returns the findings that fail the gate
+// and those that a baseline accepts. -write-baseline records every finding
+// and accepts them all; -baseline alone accepts those it records.
+func (g *gateFlags) apply(found []checklist.Finding, mod *packages.Module) (fresh, accepted []checklist.Finding, err error) {
+	dir := ""
+	if mod != nil {
+		dir = mod.Dir
+	}
+	readCode(dir, found)
+	if g.writeBaseline != "" {
+		if err := writeBaseline(g.writeBaseline, checklist.NewBaseline(found)); err != nil {
+			return nil, nil, err
+		}
+		log.Printf("recorded %d findings in %s", len(found), g.writeBaseline)
+		return nil, found, nil
+	}
+	if g.baseline == "" {
+		return found, nil, nil
+	}
+	f, err := os.Open(g.baseline)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer f.Close()
+	b, err := checklist.ReadBaseline(f)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %v", g.baseline, err)
+	}
+	fresh, accepted, stale := b.Filter(found)
+	if stale > 0 {
+		log.Printf("%d findings recorded in %s no longer occur: -write-baseline %[2]s drops them", stale, g.baseline)
+	}
+	return fresh, accepted, nil
+}
+
+// finish completes the report (baselined findings, where the module sits
+// in its repository) and writes the -sarif file.
+func (g *gateFlags) finish(r *checklist.Report, accepted []checklist.Finding, mod *packages.Module) error {
+	if accepted != nil {
+		r.Baselined = accepted
+	}
+	if mod != nil {
+		r.RepoDir = repoDir(mod.Dir)
+	}
+	if g.sarif == "" {
+		return nil
+	}
+	var buf bytes.Buffer
+	if err := r.WriteSARIF(&buf, sarifTool()); err != nil {
+		return err
+	}
+	return os.WriteFile(g.sarif, buf.Bytes(), 0o644)
+}
+
+// sarifTool describes this build of brexlint for SARIF: its version and
+// the documentation of its checks.
+func sarifTool() checklist.SARIFTool {
+	t := checklist.SARIFTool{Version: moduleVersion()}
+	for _, a := range analyzers.All() {
+		t.Checks = append(t.Checks, checklist.CheckDoc{Name: a.Name, Doc: a.Doc})
+	}
+	return t
+}
+
+func writeBaseline(name string, b checklist.Baseline) error {
+	var buf bytes.Buffer
+	if err := b.Write(&buf); err != nil {
+		return err
+	}
+	return os.WriteFile(name, buf.Bytes(), 0o644)
+}
+
+// readCode sets the Code of each finding to its line of code, read from
+// the file below dir (the module root; "" is the working directory). A
+// finding whose file or line cannot be read keeps an empty Code, and its
+// key falls back to its message.
+func readCode(dir string, found []checklist.Finding) {
+	lines := map[string][]string{}
+	for i := range found {
+		f := &found[i]
+		if f.Line < 1 || f.File == "" {
+			continue
+		}
+		ls, ok := lines[f.File]
+		if !ok {
+			ls = fileLines(filepath.Join(dir, filepath.FromSlash(f.File)))
+			lines[f.File] = ls
+		}
+		if f.Line <= len(ls) {
+			f.Code = ls[f.Line-1]
+		}
+	}
+}
+
+// fileLines returns the lines of a file, nil if it cannot be read.
+func fileLines(name string) []string {
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return nil
+	}
+	var out []string
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	sc.Buffer(nil, len(data)+1)
+	for sc.Scan() {
+		out = append(out, strings.TrimSuffix(sc.Text(), "\r"))
+	}
+	return out
+}
+
+// repoDir is dir relative to the root of its git work tree, slash-separated,
+// or "" at the root or outside git.
+func repoDir(dir string) string {
+	out, err := git(dir, "rev-parse", "--show-prefix")
+	if err != nil {
+		return ""
+	}
+	return strings.TrimSuffix(strings.TrimSpace(string(out)), "/")
+}

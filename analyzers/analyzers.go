@@ -12,6 +12,8 @@ import (
 	"github.com/brexlint/brexlint/analyzers/oauthcallback"
 	"github.com/brexlint/brexlint/analyzers/oauthlib"
 	"github.com/brexlint/brexlint/analyzers/oauthstate"
+	"github.com/brexlint/brexlint/analyzers/ratelimit"
+	"github.com/brexlint/brexlint/analyzers/statuscheck"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -22,6 +24,8 @@ func All() []*analysis.Analyzer {
 		hardcodedsecret.Analyzer,
 		idempotencykey.Analyzer,
 		brexendpoint.Analyzer,
+		ratelimit.Analyzer,
+		statuscheck.Analyzer,
 		oauthstate.Analyzer,
 		oauthcallback.Analyzer,
 		embeddedwebview.Analyzer,

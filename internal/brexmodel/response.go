@@ -8,12 +8,28 @@ import (
 
 	"github.com/brexlint/brexlint/internal/brexapi"
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/types/typeutil"
 )
 
 // The response-flow half of the model: where the response to a Brex
-// request goes once it is sent (see response_flow.go for the flow inside
-// one function).
+// request goes once it is sent. Its files:
+//
+//   - response.go: which responses are Brex's, the facts, and the answers
+//     about bodies and decoded types (IsBrexResponseBody, DecodedFromBrex);
+//   - response_flow.go: the flow inside one function (responses, bodies,
+//     bytes, decoders; decodes, status checks, returns);
+//   - response_exec.go: what happens after a send when the status is 429,
+//     401 or 200 (a small abstract interpreter);
+//   - response_retry.go: retries of 429 (loops, retry libraries), their
+//     waits and bounds, and jobs handed back to a queue;
+//   - response_client.go: the client a request is sent through, and
+//     whether its transport retries 429;
+//   - response_ratelimit.go: the 429 handling of each send (Sends,
+//     InjectedClients), for the ratelimit check;
+//   - response_status.go: decodes and their status checks (Decodes), and
+//     what a 401 from a Brex Cash endpoint leads to (Cash401Effects), for
+//     the statuscheck check.
 //
 // A response is a Brex response when its request reaches Brex: a request of
 // Model.Requests sent in this package (its Call when it sends itself, its
@@ -27,6 +43,12 @@ import (
 // it reaches Brex (a base URL from a field, a path parameter) is judged at
 // each call: its callers see its facts, but inside it the model does not
 // know that its responses are Brex's.
+//
+// Not followed: responses, bodies and errors stored in struct fields, maps,
+// channels or package variables; values passed to functions of other
+// packages other than through their facts (and the standard library's
+// readers and decoders, which are modelled); more than 64 sources in one
+// function.
 
 // ResponseFact marks a function that yields the response to a request it
 // sends (a wrapper, a sender helper), or that takes a response, a body,
@@ -39,6 +61,18 @@ type ResponseFact struct {
 	// DecodesInto are the parameters its response is decoded into
 	// (func do(ctx, method, path string, in, out any)).
 	DecodesInto []int
+	// StatusChecked: it looks at the status of its own response (before
+	// returning the response or decoding it).
+	StatusChecked bool
+	// Err200, Err401 and Err429 say whether its error result is non-nil
+	// (1) or nil (2) when its response has that status; 0 if unknown.
+	Err200, Err401, Err429 uint8
+	// Handles429: its own sends are retried on 429 inside it or by their
+	// client (or the model cannot tell); its callers need not.
+	Handles429 bool
+	// Judged: its package knows that it sends Brex requests, and reported
+	// there what is wrong with their handling.
+	Judged bool
 	// Params say what it does with the response values it is given.
 	Params []ParamFlow
 }
@@ -53,7 +87,18 @@ type ParamFlow struct {
 	// DecodesInto are the parameters the value is decoded into
 	// (func decodeJSON(r io.Reader, out any) error).
 	DecodesInto []int
+	// Decodes: the value is decoded (into anything); DecodesFirst: before
+	// any look at its status.
+	Decodes, DecodesFirst bool
+	// ChecksStatus: the function looks at the status of the response it
+	// is given (func checkResponse(resp *http.Response) error).
+	ChecksStatus bool
 }
+
+// StatusFieldFact marks a struct field that its package fills with a
+// response's status code (APIError{StatusCode: resp.StatusCode}): reading
+// it from an error that a Brex call returned reads the status.
+type StatusFieldFact struct{}
 
 // DecodedFact marks a type of this package whose values are decoded from
 // Brex responses here: the target of a decode of a Brex response, or a
@@ -61,8 +106,11 @@ type ParamFlow struct {
 // elements.
 type DecodedFact struct{}
 
-func (*ResponseFact) AFact() {}
-func (*DecodedFact) AFact()  {}
+func (*ResponseFact) AFact()    {}
+func (*DecodedFact) AFact()     {}
+func (*StatusFieldFact) AFact() {}
+
+func (*StatusFieldFact) String() string { return "statusfield" }
 
 var kindNames = [nKinds]string{"resp", "body", "bytes", "decoder", "buffer"}
 
@@ -92,6 +140,26 @@ func (f *ResponseFact) String() string {
 	if len(f.DecodesInto) > 0 {
 		parts = append(parts, "decodes="+paramsString(f.DecodesInto))
 	}
+	if f.StatusChecked {
+		parts = append(parts, "checked")
+	}
+	if f.Handles429 {
+		parts = append(parts, "handles429")
+	}
+	if f.Judged {
+		parts = append(parts, "judged")
+	}
+	for _, e := range []struct {
+		code int
+		v    uint8
+	}{{429, f.Err429}, {401, f.Err401}} {
+		switch tri(e.v) {
+		case triTrue:
+			parts = append(parts, fmt.Sprintf("err@%d", e.code))
+		case triFalse:
+			parts = append(parts, fmt.Sprintf("nil@%d", e.code))
+		}
+	}
 	for _, p := range f.Params {
 		var ps []string
 		if p.Returns != 0 {
@@ -99,6 +167,14 @@ func (f *ResponseFact) String() string {
 		}
 		if len(p.DecodesInto) > 0 {
 			ps = append(ps, "decodes="+paramsString(p.DecodesInto))
+		} else if p.Decodes {
+			ps = append(ps, "decodes")
+		}
+		if p.DecodesFirst {
+			ps = append(ps, "unchecked")
+		}
+		if p.ChecksStatus {
+			ps = append(ps, "checks")
 		}
 		parts = append(parts, fmt.Sprintf("$%d:%s", p.Param, strings.Join(ps, ",")))
 	}
@@ -109,7 +185,8 @@ func (*DecodedFact) String() string { return "decoded" }
 
 // responseFactTypes are the facts of the response-flow half of the model.
 func responseFactTypes() []analysis.Fact {
-	return []analysis.Fact{new(ResponseFact), new(DecodedFact)}
+	return []analysis.Fact{new(ResponseFact), new(DecodedFact), new(StatusFieldFact),
+		new(ClientParamFact), new(ClientFieldFact), new(Retries429Fact), new(CredentialFact)}
 }
 
 // respSummary is what the model knows of a function's handling of
@@ -128,7 +205,22 @@ func (s *respSummary) sends() bool {
 }
 
 func (s *respSummary) empty() bool {
-	return s.Returns == 0 && len(s.DecodesInto) == 0 && len(s.Params) == 0
+	return s.Returns == 0 && len(s.DecodesInto) == 0 && len(s.Params) == 0 &&
+		s.Err401 == 0 && s.Err429 == 0
+}
+
+// errAt returns what the function's error result is when its response has
+// the given status.
+func (s *respSummary) errAt(status int64) tri {
+	switch status {
+	case 200:
+		return tri(s.Err200)
+	case 401:
+		return tri(s.Err401)
+	case 429:
+		return tri(s.Err429)
+	}
+	return triUnknown
 }
 
 // responseAnalysis is the state of the response flow for one package.
@@ -137,8 +229,9 @@ type responseAnalysis struct {
 	http  *httpAnalysis
 	model *Model
 
-	flows   map[*types.Func]*respFlow // nil entry: in progress
-	ordered []*respFlow               // in declaration order
+	flows    map[*types.Func]*respFlow // nil entry: in progress
+	imported map[*types.Func]*respSummary
+	ordered  []*respFlow // in declaration order
 
 	brexFuncs  map[*types.Func]bool
 	brexCalls  map[*ast.CallExpr]bool
@@ -147,6 +240,46 @@ type responseAnalysis struct {
 
 	decodedNamed map[*types.TypeName]bool
 	decodedOther typeutil.Map // unnamed types (struct{...}) → true
+
+	statusFields map[*types.Var]bool
+
+	// The requests sent at each call, and through each function.
+	callReqs map[*ast.CallExpr][]*Request
+	funcReqs map[*types.Func][]*Request
+
+	// Rate limits.
+	cj          *clientJudge
+	sends       map[sendKey]*sendInfo
+	callSites   map[*types.Func][]sendKey
+	callersMemo map[*types.Func]bool
+	handlesMemo map[*types.Func]bool
+	injParams   map[paramKey][]string
+	perCall     map[paramKey]bool
+	injFields   map[*types.Var][]string
+	changed     bool
+	activities  map[*types.Func]bool
+	sendsOut    []*Send
+	injected    []*InjectedClient
+
+	// Status checks.
+	decodesOut []*Decode
+	creds      *credentials
+	seenEffect map[ast.Node]bool
+	effectsOut []*CredentialEffect
+
+	// exported are the facts exported, in order (for tests).
+	exported []exportedFact
+}
+
+type exportedFact struct {
+	obj  types.Object
+	fact analysis.Fact
+}
+
+// export exports an object fact of the response flow.
+func (r *responseAnalysis) export(obj types.Object, fact analysis.Fact) {
+	r.pass.ExportObjectFact(obj, fact)
+	r.exported = append(r.exported, exportedFact{obj, fact})
 }
 
 // analyzeResponses follows the responses of the package's requests; it
@@ -157,11 +290,28 @@ func (m *Model) analyzeResponses(a *httpAnalysis) {
 		http:         a,
 		model:        m,
 		flows:        map[*types.Func]*respFlow{},
+		imported:     map[*types.Func]*respSummary{},
 		brexFuncs:    map[*types.Func]bool{},
 		brexCalls:    map[*ast.CallExpr]bool{},
 		brexParams:   map[*types.Func]map[int]bool{},
 		masks:        map[*respFlow]uint64{},
 		decodedNamed: map[*types.TypeName]bool{},
+		statusFields: map[*types.Var]bool{},
+		callReqs:     map[*ast.CallExpr][]*Request{},
+		funcReqs:     map[*types.Func][]*Request{},
+		sends:        map[sendKey]*sendInfo{},
+		callSites:    map[*types.Func][]sendKey{},
+		callersMemo:  map[*types.Func]bool{},
+		handlesMemo:  map[*types.Func]bool{},
+		injParams:    map[paramKey][]string{},
+		perCall:      map[paramKey]bool{},
+		injFields:    map[*types.Var][]string{},
+		seenEffect:   map[ast.Node]bool{},
+	}
+	if inGOROOT(a.pass) {
+		// The standard library sends no Brex request, and its helpers
+		// (io.ReadAll, json.NewDecoder ...) are modelled directly.
+		return
 	}
 	m.resp = r
 	for _, f := range a.pass.Files {
@@ -176,10 +326,17 @@ func (m *Model) analyzeResponses(a *httpAnalysis) {
 		}
 	}
 	r.resolve()
+	r.buildSends()
+	r.buildDecodes()
+	r.buildEffects()
 	for _, f := range r.ordered {
-		if !f.sum.empty() {
-			a.pass.ExportObjectFact(f.fn, &ResponseFact{Returns: f.sum.Returns, DecodesInto: f.sum.DecodesInto, Params: f.sum.Params})
+		f.sum.Judged = f.sum.Sends && r.brexFuncs[f.fn]
+		f.sum.Handles429 = f.sum.Sends && r.calleeHandles(f.fn)
+		if !f.sum.empty() || f.sum.Judged || f.sum.Handles429 {
+			rf := f.sum.ResponseFact
+			r.export(f.fn, &rf)
 		}
+		r.exportRetries(f)
 		mask := r.masks[f]
 		for _, ev := range f.decodes {
 			if ev.tags&mask != 0 && ev.typ != nil {
@@ -189,8 +346,11 @@ func (m *Model) analyzeResponses(a *httpAnalysis) {
 	}
 	for tn := range r.decodedNamed {
 		if tn.Pkg() == a.pass.Pkg {
-			a.pass.ExportObjectFact(tn, &DecodedFact{})
+			r.export(tn, &DecodedFact{})
 		}
+	}
+	for v := range r.statusFields {
+		r.export(v, &StatusFieldFact{})
 	}
 }
 
@@ -203,11 +363,15 @@ func (r *responseAnalysis) summaryOf(fn *types.Func) *respSummary {
 	}
 	fn = fn.Origin()
 	if fn.Pkg() != r.pass.Pkg {
+		if s, ok := r.imported[fn]; ok {
+			return s
+		}
 		s := &respSummary{}
 		r.pass.ImportObjectFact(fn, &s.ResponseFact)
 		if hs := r.http.summaryOf(fn); hs != nil {
 			s.Sends = hs.sender != nil || hs.wrapper != nil && hs.wrapper.Sends
 		}
+		r.imported[fn] = s
 		return s
 	}
 	if f, ok := r.flows[fn]; ok {
@@ -223,7 +387,11 @@ func (r *responseAnalysis) summaryOf(fn *types.Func) *respSummary {
 	r.flows[fn] = nil
 	f := r.newFlow(fn, fd)
 	f.run()
+	r.noteStatusFields(f)
 	f.sum = f.summary()
+	f.sum.Err200 = uint8(f.ownErr(200))
+	f.sum.Err401 = uint8(f.ownErr(401))
+	f.sum.Err429 = uint8(f.ownErr(429))
 	if hs := r.http.summaryOf(fn); hs != nil {
 		f.sum.Sends = hs.sender != nil || hs.wrapper != nil && hs.wrapper.Sends
 	}
@@ -242,6 +410,34 @@ func (r *responseAnalysis) resolve() {
 		r.markFunc(req.Via)
 		for _, s := range req.Sends {
 			r.brexCalls[s] = true
+		}
+		seen := map[ast.Node]bool{}
+		r.spread(req, req.Call, seen)
+		for _, s := range req.Sends {
+			r.spread(req, s, seen)
+		}
+	}
+	// A request built by a call written as the argument of a send
+	// (hc.Do(newRequest(...))) is sent there.
+	byCall := map[*ast.CallExpr]*Request{}
+	for _, req := range r.model.Requests {
+		if req.Brex {
+			byCall[req.Call] = req
+		}
+	}
+	for _, f := range r.ordered {
+		for _, src := range f.sources {
+			if src.call == nil {
+				continue
+			}
+			for _, a := range src.call.Args {
+				if c, ok := astutil.Unparen(a).(*ast.CallExpr); ok {
+					if req := byCall[c]; req != nil {
+						r.brexCalls[src.call] = true
+						r.spread(req, src.call, map[ast.Node]bool{})
+					}
+				}
+			}
 		}
 	}
 	for fn, fs := range r.http.scans {
@@ -287,6 +483,25 @@ func (r *responseAnalysis) resolve() {
 				changed = true
 			}
 		}
+	}
+}
+
+// spread records that req is sent at call, and through the function call
+// calls (and the sends of that function's own request, transitively).
+func (r *responseAnalysis) spread(req *Request, call *ast.CallExpr, seen map[ast.Node]bool) {
+	if seen[call] {
+		return
+	}
+	seen[call] = true
+	r.callReqs[call] = append(r.callReqs[call], req)
+	fn, _ := typeutil.Callee(r.pass.TypesInfo, call).(*types.Func)
+	if fn == nil || fn.Origin().Pkg() != r.pass.Pkg || r.http.scans[fn.Origin()] == nil {
+		return
+	}
+	fn = fn.Origin()
+	r.funcReqs[fn] = append(r.funcReqs[fn], req)
+	for _, s := range r.ownSends(fn) {
+		r.spread(req, s, seen)
 	}
 }
 

@@ -108,6 +108,18 @@ type decodeEvent struct {
 	// is (the caller's destination: func do(..., out any)); -1 if none.
 	param int
 	typ   types.Type // the decoded type (pointers removed); nil for an interface
+	// via is the helper or wrapper that decodes, when it is not decoded
+	// here; checked reports that via checks the status before decoding.
+	via     *types.Func
+	checked bool
+}
+
+// statusCheck is a look at the status of the responses of tags: a
+// comparison or switch on StatusCode (or Status), or a helper that checks
+// it.
+type statusCheck struct {
+	pos  token.Pos
+	tags uint64
 }
 
 // passEvent is a value of the flow passed as argument param to callee, a
@@ -130,16 +142,25 @@ type respFlow struct {
 	fd     *ast.FuncDecl
 	params map[*types.Var]int
 
-	sources  []*source
-	callSrc  map[*ast.CallExpr]int // sending call → its source bit
-	vars     map[*types.Var]val
-	assigns  []assign
-	effects  []*ast.CallExpr // calls that fill a buffer: buf.ReadFrom(x), io.Copy(&buf, x)
-	calls    []*ast.CallExpr
-	returns  []*ast.ReturnStmt // the declaration's own returns (not a literal's)
-	decodes  []decodeEvent
-	passes   []passEvent
-	returned val // the first result, over every return
+	sources []*source
+	callSrc map[*ast.CallExpr]int // sending call → its source bit
+	vars    map[*types.Var]val
+	assigns []assign
+	effects []*ast.CallExpr // calls that fill a buffer: buf.ReadFrom(x), io.Copy(&buf, x)
+	calls   []*ast.CallExpr
+	returns []*ast.ReturnStmt // the declaration's own returns (not a literal's)
+	cmps    []ast.Expr        // comparisons and switch tags
+	lits    []*ast.CompositeLit
+	decodes []decodeEvent
+	checks  []statusCheck
+	// statusVars are the variables holding the status of the responses
+	// of their tags (code := resp.StatusCode).
+	statusVars map[*types.Var]uint64
+	// cmpParams are the integer parameters compared in the function (a
+	// status helper: func ok(code int) bool).
+	cmpParams map[int]bool
+	passes    []passEvent
+	returned  val // the first result, over every return
 
 	sum *respSummary
 }
@@ -147,9 +168,11 @@ type respFlow struct {
 func (r *responseAnalysis) newFlow(fn *types.Func, fd *ast.FuncDecl) *respFlow {
 	f := &respFlow{
 		r: r, fn: fn, fd: fd,
-		params:  map[*types.Var]int{},
-		callSrc: map[*ast.CallExpr]int{},
-		vars:    map[*types.Var]val{},
+		params:     map[*types.Var]int{},
+		callSrc:    map[*ast.CallExpr]int{},
+		vars:       map[*types.Var]val{},
+		statusVars: map[*types.Var]uint64{},
+		cmpParams:  map[int]bool{},
 	}
 	sig := fn.Signature()
 	for i := 0; i < sig.Params().Len(); i++ {
@@ -252,6 +275,20 @@ func (f *respFlow) run() {
 			break
 		}
 	}
+	// Status variables: code := resp.StatusCode (twice, for chains).
+	for range 2 {
+		for _, as := range f.assigns {
+			if t := f.statusTags(as.rhs); t != 0 && isInteger(as.lhs.Type()) {
+				f.statusVars[as.lhs] |= t
+			}
+		}
+	}
+	for _, e := range f.cmps {
+		if t := f.statusTags(e); t != 0 {
+			f.checks = append(f.checks, statusCheck{pos: e.Pos(), tags: t})
+		}
+		f.noteCmpParams(e)
+	}
 	for _, call := range f.calls {
 		f.events(call)
 	}
@@ -284,6 +321,17 @@ func (f *respFlow) collect(body ast.Node, own bool) {
 			if f.isEffect(n) {
 				f.effects = append(f.effects, n)
 			}
+		case *ast.BinaryExpr:
+			switch n.Op {
+			case token.EQL, token.NEQ, token.LSS, token.LEQ, token.GTR, token.GEQ:
+				f.cmps = append(f.cmps, n)
+			}
+		case *ast.SwitchStmt:
+			if n.Tag != nil {
+				f.cmps = append(f.cmps, n.Tag)
+			}
+		case *ast.CompositeLit:
+			f.lits = append(f.lits, n)
 		case *ast.AssignStmt:
 			if len(n.Lhs) == len(n.Rhs) {
 				for i, l := range n.Lhs {
@@ -546,12 +594,18 @@ func (f *respFlow) events(call *ast.CallExpr) {
 		f.decode(call, f.eval(call.Args[0]).bytes(), call.Args[1])
 		return
 	}
-	sum := f.r.summaryOf(fn)
+	var sum *respSummary
+	if _, ok := shorthandMethod(fn); !ok && !isSendCall(info, call) {
+		sum = f.r.summaryOf(fn)
+	}
 	if sum != nil {
 		if i, ok := f.callSrc[call]; ok {
+			if sum.StatusChecked {
+				f.checks = append(f.checks, statusCheck{pos: call.Pos(), tags: 1 << i})
+			}
 			for _, j := range sum.DecodesInto {
 				if j < len(call.Args) && !variadicAt(fn, j) {
-					f.decode(call, 1<<i, call.Args[j])
+					f.decodeVia(call, 1<<i, call.Args[j], fn, sum.StatusChecked)
 				}
 			}
 		}
@@ -559,13 +613,33 @@ func (f *respFlow) events(call *ast.CallExpr) {
 			if pf.Param >= len(call.Args) || variadicAt(fn, pf.Param) {
 				continue
 			}
-			tags := f.eval(call.Args[pf.Param]).any()
+			v := f.eval(call.Args[pf.Param])
+			tags := v.any()
 			if tags == 0 {
 				continue
 			}
+			if pf.ChecksStatus && v[kResp] != 0 {
+				f.checks = append(f.checks, statusCheck{pos: call.Pos(), tags: v[kResp]})
+			}
+			checked := pf.ChecksStatus && !pf.DecodesFirst
 			for _, j := range pf.DecodesInto {
 				if j < len(call.Args) && !variadicAt(fn, j) {
-					f.decode(call, tags, call.Args[j])
+					f.decodeVia(call, tags, call.Args[j], fn, checked)
+				}
+			}
+			if pf.Decodes && len(pf.DecodesInto) == 0 {
+				f.decodeVia(call, tags, nil, fn, checked)
+			}
+		}
+	}
+	// A status passed to a helper of this package that compares it.
+	if fn.Origin().Pkg() == f.r.pass.Pkg {
+		if g := f.r.flows[fn.Origin()]; g != nil {
+			for i, a := range call.Args {
+				if g.cmpParams[i] {
+					if t := f.statusTags(a); t != 0 {
+						f.checks = append(f.checks, statusCheck{pos: call.Pos(), tags: t})
+					}
 				}
 			}
 		}
@@ -585,11 +659,21 @@ func (f *respFlow) events(call *ast.CallExpr) {
 
 // decode records a decode of values from tags into target.
 func (f *respFlow) decode(call *ast.CallExpr, tags uint64, target ast.Expr) {
+	f.decodeVia(call, tags, target, nil, false)
+}
+
+// decodeVia records a decode made by the helper or wrapper via (nil: here);
+// target may be nil when the helper decodes into its own variable.
+func (f *respFlow) decodeVia(call *ast.CallExpr, tags uint64, target ast.Expr, via *types.Func, checked bool) {
 	if tags == 0 {
 		return
 	}
 	info := f.r.pass.TypesInfo
-	ev := decodeEvent{pos: call.Pos(), tags: tags, target: target, param: -1}
+	ev := decodeEvent{pos: call.Pos(), tags: tags, target: target, param: -1, via: via, checked: checked}
+	if target == nil {
+		f.decodes = append(f.decodes, ev)
+		return
+	}
 	t := astutil.Unparen(target)
 	if u, ok := t.(*ast.UnaryExpr); ok && u.Op == token.AND {
 		t = astutil.Unparen(u.X)
@@ -623,28 +707,125 @@ func (f *respFlow) summary() *respSummary {
 			sendMask |= 1 << i
 		}
 	}
-	s.Sends = sendMask != 0
 	s.Returns = f.returned.restrict(sendMask).kindMask()
 	for _, ev := range f.decodes {
 		if ev.param >= 0 && ev.tags&sendMask != 0 {
 			s.DecodesInto = appendUnique(s.DecodesInto, ev.param)
 		}
 	}
+	if sendMask != 0 {
+		s.StatusChecked = true
+		for i := range f.sources {
+			if sendMask&(1<<i) != 0 && f.firstCheck(1<<i) == token.NoPos {
+				s.StatusChecked = false
+			}
+		}
+	}
 	for i, src := range f.sources {
 		if src.call != nil {
 			continue
 		}
-		pf := ParamFlow{Param: src.param, Returns: f.returned.restrict(1 << i).kindMask()}
+		bit := uint64(1) << i
+		pf := ParamFlow{Param: src.param, Returns: f.returned.restrict(bit).kindMask()}
+		first := f.firstCheck(bit)
+		pf.ChecksStatus = src.kind == kResp && first != token.NoPos
 		for _, ev := range f.decodes {
-			if ev.param >= 0 && ev.param != src.param && ev.tags&(1<<i) != 0 {
+			if ev.tags&bit == 0 {
+				continue
+			}
+			pf.Decodes = true
+			if !ev.checked && (first == token.NoPos || ev.pos < first) {
+				pf.DecodesFirst = true
+			}
+			if ev.param >= 0 && ev.param != src.param {
 				pf.DecodesInto = appendUnique(pf.DecodesInto, ev.param)
 			}
 		}
-		if pf.Returns != 0 || len(pf.DecodesInto) > 0 {
+		if pf.Returns != 0 || len(pf.DecodesInto) > 0 || pf.ChecksStatus || pf.Decodes {
 			s.Params = append(s.Params, pf)
 		}
 	}
 	return s
+}
+
+// firstCheck returns the position of the first look at the status of the
+// responses of bit, or NoPos.
+func (f *respFlow) firstCheck(bit uint64) token.Pos {
+	first := token.NoPos
+	for _, c := range f.checks {
+		if c.tags&bit != 0 && (first == token.NoPos || c.pos < first) {
+			first = c.pos
+		}
+	}
+	return first
+}
+
+// checkedBefore reports whether the status of the responses of tags is
+// looked at before pos (every source of tags).
+func (f *respFlow) checkedBefore(tags uint64, pos token.Pos) bool {
+	for i := range f.sources {
+		bit := uint64(1) << i
+		if tags&bit == 0 {
+			continue
+		}
+		c := f.firstCheck(bit)
+		if c == token.NoPos || c > pos {
+			return false
+		}
+	}
+	return true
+}
+
+// statusTags returns the sources whose status e reads: StatusCode or
+// Status of a response, or a status variable.
+func (f *respFlow) statusTags(e ast.Expr) uint64 {
+	info := f.r.pass.TypesInfo
+	var tags uint64
+	ast.Inspect(e, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.SelectorExpr:
+			if isResponseField(info, n, "StatusCode") || isResponseField(info, n, "Status") {
+				tags |= f.eval(n.X)[kResp]
+				return false
+			}
+		case *ast.Ident:
+			if v, ok := info.Uses[n].(*types.Var); ok {
+				tags |= f.statusVars[v]
+			}
+		}
+		return true
+	})
+	return tags
+}
+
+// noteCmpParams records the integer parameters that e compares.
+func (f *respFlow) noteCmpParams(e ast.Expr) {
+	info := f.r.pass.TypesInfo
+	var operands []ast.Expr
+	if b, ok := e.(*ast.BinaryExpr); ok {
+		operands = []ast.Expr{b.X, b.Y}
+	} else {
+		operands = []ast.Expr{e}
+	}
+	for _, o := range operands {
+		ast.Inspect(o, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok {
+				if v, ok := info.Uses[id].(*types.Var); ok && isInteger(v.Type()) {
+					if i, ok := f.params[v]; ok {
+						f.cmpParams[i] = true
+					}
+				}
+			}
+			return true
+		})
+	}
+}
+
+func isInteger(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsInteger != 0
 }
 
 func appendUnique(s []int, x int) []int {

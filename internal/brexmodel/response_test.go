@@ -1,6 +1,7 @@
 package brexmodel
 
 import (
+	"fmt"
 	"go/ast"
 	"go/types"
 	"testing"
@@ -32,15 +33,8 @@ var bodies = &analysis.Analyzer{
 	Run: func(pass *analysis.Pass) (any, error) {
 		m := pass.ResultOf[Analyzer].(*Model)
 		if m.resp != nil {
-			for _, f := range m.resp.ordered {
-				if !f.sum.empty() {
-					pass.ExportObjectFact(f.fn, &shownFact{(&ResponseFact{Returns: f.sum.Returns, DecodesInto: f.sum.DecodesInto, Params: f.sum.Params}).String()})
-				}
-			}
-			for tn := range m.resp.decodedNamed {
-				if tn.Pkg() == pass.Pkg {
-					pass.ExportObjectFact(tn, &shownFact{"decoded"})
-				}
+			for _, e := range m.resp.exported {
+				pass.ExportObjectFact(e.obj, &shownFact{e.fact.(fmt.Stringer).String()})
 			}
 		}
 		for _, f := range pass.Files {
@@ -81,5 +75,5 @@ var bodies = &analysis.Analyzer{
 // answers about bodies and decoded types, within a package and across
 // packages.
 func TestResponseFlow(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), bodies, "respclient", "respapp")
+	analysistest.Run(t, analysistest.TestData(), bodies, "respclient", "respapp", "resptransport")
 }

@@ -23,7 +23,7 @@ func NewTransfer(ctx context.Context) (*http.Request, error) { // want NewTransf
 	return http.NewRequestWithContext(ctx, http.MethodPost, base+"/v1/transfers", nil)
 }
 
-func Send(hc *http.Client, req *http.Request) error { // want Send:`sends\(\$1\)`
+func Send(hc *http.Client, req *http.Request) error { // want Send:`sends\(\$1\)` Send:`response\(handles429\)` Send:`clientparam\(\$0 per-call\)`
 	resp, err := hc.Do(req)
 	if err != nil {
 		return err

@@ -17,7 +17,7 @@ const baseURL = "https://api.brex.com"
 type Client struct{ hc *http.Client }
 
 type APIError struct { // want APIError:`decoded` `decoded APIError`
-	Status  int    `json:"-"`
+	Status  int    `json:"-"` // want Status:`statusfield`
 	Type    string `json:"type"`
 	Message string `json:"message"`
 }
@@ -81,7 +81,7 @@ func (c *Client) newRequest(ctx context.Context, method, path string, body any) 
 }
 
 // do is a wrapper that decodes into its caller's destination.
-func (c *Client) do(ctx context.Context, method, path string, in, out any) error { // want do:`response\(decodes=\$4\)`
+func (c *Client) do(ctx context.Context, method, path string, in, out any) error { // want do:`response\(decodes=\$4 checked handles429 judged err@429 err@401\)`
 	req, err := c.newRequest(ctx, method, path, in)
 	if err != nil {
 		return err
@@ -90,7 +90,7 @@ func (c *Client) do(ctx context.Context, method, path string, in, out any) error
 }
 
 // send checks the status, decodes the error body, then decodes into out.
-func (c *Client) send(req *http.Request, out any) error { // want send:`response\(decodes=\$1\)`
+func (c *Client) send(req *http.Request, out any) error { // want send:`response\(decodes=\$1 checked handles429 judged err@429 err@401\)`
 	resp, err := c.hc.Do(req)
 	if err != nil {
 		return err
@@ -105,7 +105,7 @@ func (c *Client) send(req *http.Request, out any) error { // want send:`response
 	return dec.Decode(out)
 }
 
-func (c *Client) CreateTransfer(ctx context.Context) (Transfer, error) {
+func (c *Client) CreateTransfer(ctx context.Context) (Transfer, error) { // want CreateTransfer:`response\(checked err@429 err@401\)`
 	var t Transfer
 	err := c.do(ctx, http.MethodPost, "/v1/transfers", nil, &t)
 	return t, err
@@ -142,7 +142,7 @@ func readBody(resp *http.Response) ([]byte, error) { // want readBody:`response\
 }
 
 // decodeJSON decodes a reader into its destination.
-func decodeJSON(r io.Reader, out any) error { // want decodeJSON:`response\(\$0:decodes=\$1\)`
+func decodeJSON(r io.Reader, out any) error { // want decodeJSON:`response\(\$0:decodes=\$1,unchecked\)`
 	return json.NewDecoder(r).Decode(out) // want `brex body`
 }
 

@@ -1,0 +1,107 @@
+// Package ratelimit defines an Analyzer that reports Brex calls whose
+// HTTP 429 (rate limit) responses are not handled: not retried, retried
+// without a growing wait, or retried without end.
+//
+// # Analyzer ratelimit
+//
+// ratelimit: report Brex calls whose HTTP 429 (rate limit) responses are not retried with a growing, bounded backoff
+//
+// Brex answers 429 when an integration goes over 1,000 requests a minute,
+// or over its daily transfer and card limits. Brex's launch checklist asks
+// for graceful rate-limit handling even when you think you will never hit
+// it: an integration that fails on the first 429, or that retries in a
+// tight loop, breaks (and keeps Brex answering 429) on its busiest day.
+//
+// Which calls are Brex calls, and where their responses go, is decided by
+// the Brex model (internal/brexmodel). A 429 counts as handled when
+//
+//   - the call is retried with a wait that grows (exponential or other
+//     backoff; jitter is recommended, not required) by a retry whose
+//     condition includes 429 (== 429, http.StatusTooManyRequests, >= 400,
+//     != 2xx, or any error when the error carries the status), in the same
+//     function, in a wrapper or helper it goes through, or around every
+//     call of the wrapper in the package;
+//   - a retry library of the closed list retries it: cenkalti/backoff (v4,
+//     v5), avast/retry-go, sethvargo/go-retry (the error must be wrapped in
+//     retry.RetryableError);
+//   - the client's transport retries 429: hashicorp/go-retryablehttp, a
+//     RoundTripper (in this package or another) whose RoundTrip retries
+//     429, or a type, function or method taught //brexlint:retries429;
+//   - the job is handed back to a queue or scheduler to run later: an
+//     Asynq handler or a Temporal activity that returns the error, or an
+//     Asynq Enqueue on the 429 path.
+//
+// The check reports:
+//
+//   - a Brex call handled in none of these ways (ratelimit/unhandled). It
+//     lands once: at the send inside a wrapper or helper that turns the 429
+//     into an error or swallows it (so one finding covers every endpoint
+//     sent through it), or at the callers' calls of a wrapper that hands
+//     the *http.Response back. Where the client is injected (a parameter of
+//     a constructor, an exported field), the finding lands where a client
+//     without 429 handling is passed in, in this package or an importer;
+//   - a retry on 429 with no wait, a constant wait, or a wait taken only
+//     from the Retry-After header (ratelimit/no-backoff): every client then
+//     retries in lockstep and Brex keeps answering 429. Brex does not
+//     document Retry-After, so relying on it alone means no wait when it is
+//     absent; honoring it when present is good;
+//   - a retry loop with neither an attempt limit nor a context or deadline
+//     (ratelimit/unbounded), and a retry library configured never to stop
+//     (a cenkalti/backoff ConstantBackOff, an ExponentialBackOff without
+//     MaxElapsedTime).
+//
+// Bad:
+//
+//	resp, err := http.DefaultClient.Do(req) // a 429 is an error like any other
+//	if err != nil {
+//		return err
+//	}
+//	if resp.StatusCode/100 != 2 {
+//		return fmt.Errorf("brex: %s", resp.Status)
+//	}
+//
+// Good: a bounded retry with exponential backoff and jitter, that gives up
+// when the context is done.
+//
+//	func (c *Client) send(ctx context.Context, req *http.Request) (*http.Response, error) {
+//		const attempts = 6
+//		for attempt := 0; ; attempt++ {
+//			resp, err := c.hc.Do(req.Clone(ctx)) // a body needs req.GetBody
+//			if err != nil {
+//				return nil, err
+//			}
+//			if resp.StatusCode != http.StatusTooManyRequests || attempt == attempts-1 {
+//				return resp, nil
+//			}
+//			resp.Body.Close()
+//			wait := 250 * time.Millisecond << attempt // 0.25s, 0.5s, 1s ...
+//			wait += rand.N(wait / 2)                   // jitter: clients do not retry in lockstep
+//			select {
+//			case <-ctx.Done():
+//				return nil, ctx.Err()
+//			case <-time.After(wait):
+//			}
+//		}
+//	}
+//
+// or a client whose transport does it:
+//
+//	rc := retryablehttp.NewClient() // retries 429 and 5xx with exponential backoff
+//	rc.RetryMax = 5
+//	hc := rc.StandardClient()
+//
+// Not reported: calls in _test.go files; calls to other APIs (the model
+// decides which calls reach Brex); a golang.org/x/time/rate limiter is not
+// taken for 429 handling, but is no finding by itself.
+//
+// Out of reach (the check stays quiet): retries the model cannot follow (a
+// loop that goes on whatever the status, such as a pagination loop, is not
+// a retry; a condition the model cannot evaluate is given the benefit of
+// the doubt); errors handed to code the model does not follow (a goroutine,
+// an errgroup, a function literal not given to a retry library); clients
+// built by functions of other packages without facts; resty (its requests
+// are not modelled); wrappers of another package whose base URL only their
+// callers know to be Brex's are judged at the callers' calls. A
+// //brexlint:retries429 directive on a client, transport or helper teaches
+// what analysis cannot see.
+package ratelimit

@@ -1,0 +1,439 @@
+package brexmodel
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"net/http"
+	"sort"
+	"strings"
+
+	"github.com/brexlint/brexlint/internal/brexapi"
+	"github.com/brexlint/brexlint/internal/oauthmodel"
+	"github.com/brexlint/brexlint/internal/typesutil"
+	"golang.org/x/tools/go/ast/astutil"
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// Status checks: where the body of a Brex response is decoded, and whether
+// its status was looked at first; and what a 401 from a Brex Cash endpoint
+// leads to.
+
+// Decode is a decode of a Brex response's body into data.
+type Decode struct {
+	// Call is the Decode or Unmarshal call, or the call of the helper or
+	// wrapper that decodes.
+	Call *ast.CallExpr
+	// Func is the declaration holding Call.
+	Func *ast.FuncDecl
+	// Via is the helper or wrapper that decodes; nil when decoded here.
+	Via *types.Func
+	// Checked: the status is looked at before the decode (here, or inside
+	// Via before it decodes).
+	Checked   bool
+	Endpoints []string
+	InTest    bool
+}
+
+// Decodes returns the decodes of Brex response bodies in the package whose
+// status check is this package's to make: those made here or by a helper
+// given the response or its body, and those made inside a wrapper of
+// another package that does not know it sends Brex requests. (A wrapper of
+// this package is judged where it decodes.)
+func (m *Model) Decodes() []*Decode {
+	if m.resp == nil {
+		return nil
+	}
+	return m.resp.decodesOut
+}
+
+// buildDecodes computes the package's Decodes.
+func (r *responseAnalysis) buildDecodes() {
+	for _, f := range r.ordered {
+		mask := r.masks[f]
+		var callMask uint64
+		for i, src := range f.sources {
+			if src.call != nil && mask&(1<<i) != 0 {
+				callMask |= 1 << i
+			}
+		}
+		seen := map[token.Pos]bool{}
+		for _, ev := range f.decodes {
+			tags := ev.tags & callMask
+			if tags == 0 || seen[ev.pos] {
+				continue
+			}
+			call := r.callAt(f, ev.pos)
+			if call == nil {
+				continue
+			}
+			d := &Decode{Call: call, Func: f.fd, Via: ev.via, InTest: r.inTest(ev.pos)}
+			if ev.via != nil && r.decodesOwnResponse(f, call, ev.via) {
+				// A wrapper or sender decoding its own response into the
+				// caller's destination: it is judged inside, unless it is
+				// of another package that does not know it talks to Brex.
+				via := ev.via.Origin()
+				if via.Pkg() == r.pass.Pkg {
+					continue
+				}
+				var rf ResponseFact
+				if r.pass.ImportObjectFact(via, &rf) && rf.Judged {
+					continue
+				}
+				d.Checked = rf.StatusChecked
+			} else {
+				d.Checked = ev.checked || f.checkedBefore(tags, ev.pos)
+			}
+			for i := range f.sources {
+				if tags&(1<<i) != 0 {
+					d.Endpoints = mergeStrings(d.Endpoints, r.endpointsOf(f, f.sources[i].call))
+				}
+			}
+			seen[ev.pos] = true
+			r.decodesOut = append(r.decodesOut, d)
+		}
+	}
+}
+
+// decodesOwnResponse reports whether call (a call of via in f) is a send
+// whose wrapper decodes its own response.
+func (r *responseAnalysis) decodesOwnResponse(f *respFlow, call *ast.CallExpr, via *types.Func) bool {
+	if _, ok := f.callSrc[call]; !ok {
+		return false
+	}
+	s := r.summaryOf(via)
+	return s != nil && len(s.DecodesInto) > 0
+}
+
+// callAt returns the call of f at pos.
+func (r *responseAnalysis) callAt(f *respFlow, pos token.Pos) *ast.CallExpr {
+	for _, c := range f.calls {
+		if c.Pos() == pos {
+			return c
+		}
+	}
+	return nil
+}
+
+// CredentialEffect is what a 401 from a Brex Cash endpoint leads to: the
+// stored credential cleared or replaced, a token refreshed, revoked, a
+// redirect to authorize, or a helper that does one of these.
+type CredentialEffect struct {
+	// Node is the effect: an assignment or a call.
+	Node ast.Node
+	// What says what it does ("clears or replaces the stored credential").
+	What string
+	// Endpoints are the Brex Cash endpoints whose 401 leads here.
+	Endpoints []string
+	InTest    bool
+}
+
+// Cash401Effects returns the credential effects that a 401 from a Brex
+// Cash endpoint leads to in the package.
+func (m *Model) Cash401Effects() []*CredentialEffect {
+	if m.resp == nil {
+		return nil
+	}
+	return m.resp.effectsOut
+}
+
+// CredentialFact marks a function that refreshes, revokes, clears or
+// replaces a credential, or redirects to authorize.
+type CredentialFact struct {
+	What string
+}
+
+func (*CredentialFact) AFact()           {}
+func (f *CredentialFact) String() string { return "credential(" + f.What + ")" }
+
+// cashPrefixes are the paths of the Brex Cash endpoints, where a 401 means
+// that Brex Cash is not enabled or the role lacks access.
+var cashPrefixes = []string{"/v2/accounts/cash", "/v2/transactions/cash", "/v1/transfers", "/v1/vendors"}
+
+// IsCashPath reports whether path (a request path or catalogue template)
+// is a Brex Cash endpoint's.
+func IsCashPath(path string) bool {
+	for _, p := range cashPrefixes {
+		if path == p || strings.HasPrefix(path, p+"/") || strings.HasPrefix(path, p+"?") {
+			return true
+		}
+	}
+	return false
+}
+
+// credentials is what the package stores credentials in.
+type credentials struct {
+	vars  map[*types.Var]bool // variables and fields holding a credential
+	maps  map[*types.Var]bool // maps from which a credential is read
+	funcs map[*types.Func]string
+}
+
+// buildCredentials finds the package's credential stores: the variables and
+// fields read into an Authorization header, and those holding oauth2
+// tokens or token sources; and the functions of the package that act on
+// them.
+func (r *responseAnalysis) buildCredentials() {
+	info := r.pass.TypesInfo
+	c := &credentials{vars: map[*types.Var]bool{}, maps: map[*types.Var]bool{}, funcs: map[*types.Func]string{}}
+	r.creds = c
+	var collect func(f *respFlow, e ast.Expr, depth int)
+	collect = func(f *respFlow, e ast.Expr, depth int) {
+		ast.Inspect(e, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.IndexExpr:
+				if v := storeVar(info, n.X); v != nil {
+					if _, ok := v.Type().Underlying().(*types.Map); ok {
+						c.maps[v] = true
+					}
+				}
+			case *ast.SelectorExpr:
+				if s, ok := info.Selections[n]; ok && s.Kind() == types.FieldVal {
+					if isStringish(s.Obj().Type()) {
+						c.vars[s.Obj().(*types.Var).Origin()] = true
+					}
+					return false
+				}
+			case *ast.Ident:
+				v, ok := info.Uses[n].(*types.Var)
+				if !ok {
+					return true
+				}
+				if v.Parent() == r.pass.Pkg.Scope() && isStringish(v.Type()) {
+					c.vars[v] = true
+				} else if depth < 3 && f != nil {
+					for _, val := range f.assignedValues(v) {
+						collect(f, val, depth+1)
+					}
+				}
+			}
+			return true
+		})
+	}
+	for _, f := range r.ordered {
+		ast.Inspect(f.fd.Body, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.CallExpr:
+				fn, _ := typeutil.Callee(info, n).(*types.Func)
+				if (isMethod(fn, "net/http", "Header", "Set") || isMethod(fn, "net/http", "Header", "Add")) && len(n.Args) == 2 {
+					if name, ok := canonical(info, n.Args[0]); ok && name == "Authorization" {
+						collect(f, n.Args[1], 0)
+					}
+				}
+			case *ast.AssignStmt:
+				for i, l := range n.Lhs {
+					if ix, ok := astutil.Unparen(l).(*ast.IndexExpr); ok && i < len(n.Rhs) && len(n.Lhs) == len(n.Rhs) {
+						if name, ok := canonical(info, ix.Index); ok && name == "Authorization" && typesutil.IsNamed(info.TypeOf(ix.X), "net/http", "Header") {
+							collect(f, n.Rhs[i], 0)
+						}
+					}
+				}
+			}
+			return true
+		})
+	}
+	// Helpers that act on credentials: an effect among the statements of
+	// their body that always run (not under a condition or in a loop).
+	// Functions that send requests themselves are not helpers of this
+	// kind: their effects are judged where they are.
+	for changed := true; changed; {
+		changed = false
+		for _, f := range r.ordered {
+			if _, ok := c.funcs[f.fn]; ok || f.sendsAny() {
+				continue
+			}
+			what := ""
+			for _, st := range f.fd.Body.List {
+				var parts []ast.Node
+				switch st := st.(type) {
+				case *ast.IfStmt:
+					parts = []ast.Node{st.Init, st.Cond}
+				case *ast.ForStmt, *ast.RangeStmt, *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt, *ast.GoStmt, *ast.DeferStmt:
+				default:
+					parts = []ast.Node{st}
+				}
+				for _, p := range parts {
+					if p == nil || what != "" {
+						continue
+					}
+					ast.Inspect(p, func(n ast.Node) bool {
+						if _, ok := n.(*ast.FuncLit); ok || what != "" {
+							return false
+						}
+						what = r.effectOf(n)
+						return what == ""
+					})
+				}
+			}
+			if what != "" {
+				c.funcs[f.fn] = what
+				changed = true
+			}
+		}
+	}
+	for fn, what := range c.funcs {
+		r.export(fn, &CredentialFact{What: what})
+	}
+}
+
+// storeVar returns the variable or field e denotes.
+func storeVar(info *types.Info, e ast.Expr) *types.Var {
+	switch e := astutil.Unparen(e).(type) {
+	case *ast.Ident:
+		v, _ := info.Uses[e].(*types.Var)
+		return v
+	case *ast.SelectorExpr:
+		if s, ok := info.Selections[e]; ok && s.Kind() == types.FieldVal {
+			return s.Obj().(*types.Var).Origin()
+		}
+		v, _ := info.Uses[e.Sel].(*types.Var)
+		return v
+	}
+	return nil
+}
+
+func isStringish(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsString != 0
+}
+
+// isTokenType reports whether t holds an oauth2 token or token source.
+func isTokenType(t types.Type) bool {
+	return typesutil.IsNamed(t, oauth2Path, "Token") || typesutil.IsNamed(t, oauth2Path, "TokenSource")
+}
+
+// effectOf says what credential effect the single node n is ("" if none):
+// an assignment to a credential store, a delete from a credential map, a
+// token refresh, a revocation, a redirect to authorize, or a call of a
+// function that does one of these.
+func (r *responseAnalysis) effectOf(n ast.Node) string {
+	info := r.pass.TypesInfo
+	c := r.creds
+	switch n := n.(type) {
+	case *ast.AssignStmt:
+		for _, l := range n.Lhs {
+			if v := storeVar(info, l); v != nil && (c.vars[v] || isTokenType(v.Type()) && v.Pkg() == r.pass.Pkg && (v.IsField() || v.Parent() == r.pass.Pkg.Scope())) {
+				return "clears or replaces the stored credential"
+			}
+			if ix, ok := astutil.Unparen(l).(*ast.IndexExpr); ok {
+				if v := storeVar(info, ix.X); v != nil && c.maps[v] {
+					return "clears or replaces the stored credential"
+				}
+			}
+		}
+	case *ast.CallExpr:
+		if id, ok := astutil.Unparen(n.Fun).(*ast.Ident); ok {
+			if b, ok := info.Uses[id].(*types.Builtin); ok && b.Name() == "delete" && len(n.Args) == 2 {
+				if v := storeVar(info, n.Args[0]); v != nil && c.maps[v] {
+					return "deletes the stored credential"
+				}
+			}
+		}
+		fn, _ := typeutil.Callee(info, n).(*types.Func)
+		if fn == nil {
+			return ""
+		}
+		switch {
+		case isMethod(fn, oauth2Path, "TokenSource", "Token"),
+			isMethod(fn, oauth2Path, "Config", "TokenSource"),
+			isFunc(fn, oauth2Path, "ReuseTokenSource"),
+			isMethod(fn, oauth2Path+"/clientcredentials", "Config", "Token"),
+			isMethod(fn, oauth2Path+"/clientcredentials", "Config", "TokenSource"):
+			return "refreshes the token"
+		case isMethod(fn, oauth2Path, "Config", "AuthCodeURL"):
+			return "sends the user to authorize again"
+		case isFunc(fn, "net/http", "Redirect") && len(n.Args) == 4:
+			if s := r.http.folder.Fold(n.Args[2]).String(); s != "" {
+				if ok, _, _ := oauthmodel.IsAuthorizeEndpoint(s); ok {
+					return "sends the user to authorize again"
+				}
+			}
+		}
+		for _, a := range n.Args {
+			if t := info.TypeOf(a); t != nil && isStringish(t) {
+				if s, ok := r.http.folder.Fold(a).Complete(); ok && brexapi.IsRevokeURL(s) {
+					return "revokes the token"
+				}
+			}
+		}
+		fn = fn.Origin()
+		if fn.Pkg() == r.pass.Pkg {
+			if what, ok := c.funcs[fn]; ok {
+				return "calls " + fn.Name() + ", which " + what
+			}
+		} else {
+			var cf CredentialFact
+			if r.pass.ImportObjectFact(fn, &cf) {
+				return "calls " + qualifiedName(fn) + ", which " + cf.What
+			}
+		}
+	}
+	return ""
+}
+
+// buildEffects finds the credential effects that a 401 from a Brex Cash
+// endpoint leads to: effects on the paths that follow a send of such an
+// endpoint when its status is 401, and not when it is 200.
+func (r *responseAnalysis) buildEffects() {
+	r.buildCredentials()
+	for _, f := range r.ordered {
+		mask := r.masks[f]
+		for i, src := range f.sources {
+			if src.call == nil || mask&(1<<i) == 0 {
+				continue
+			}
+			var cash []string
+			for _, ep := range r.endpointsOf(f, src.call) {
+				if _, path, ok := strings.Cut(ep, " "); ok && IsCashPath(path) {
+					cash = append(cash, ep)
+				}
+			}
+			if len(cash) == 0 {
+				continue
+			}
+			at := func(status int64) map[ast.Node]string {
+				found := map[ast.Node]string{}
+				visit := func(n ast.Node) {
+					ast.Inspect(n, func(n ast.Node) bool {
+						if _, ok := n.(*ast.FuncLit); ok {
+							return false
+						}
+						if what := r.effectOf(n); what != "" {
+							found[n] = what
+							return false
+						}
+						return true
+					})
+				}
+				f.at(src.call, 1<<i, status, f.srcErr(src, status), f.loopAround(src.call), visit)
+				return found
+			}
+			bad, good := at(http.StatusUnauthorized), at(http.StatusOK)
+			var nodes []ast.Node
+			for n := range bad {
+				if _, ok := good[n]; !ok {
+					nodes = append(nodes, n)
+				}
+			}
+			sort.Slice(nodes, func(a, b int) bool { return nodes[a].Pos() < nodes[b].Pos() })
+			for _, n := range nodes {
+				if r.seenEffect[n] {
+					continue
+				}
+				r.seenEffect[n] = true
+				r.effectsOut = append(r.effectsOut, &CredentialEffect{Node: n, What: bad[n], Endpoints: cash, InTest: r.inTest(n.Pos())})
+			}
+		}
+	}
+}
+
+// sendsAny reports whether the function sends a request itself.
+func (f *respFlow) sendsAny() bool {
+	for _, src := range f.sources {
+		if src.call != nil {
+			return true
+		}
+	}
+	return false
+}

@@ -7,6 +7,7 @@ import (
 	"github.com/brexlint/brexlint/analyzers/brexendpoint"
 	"github.com/brexlint/brexlint/analyzers/directive"
 	"github.com/brexlint/brexlint/analyzers/embeddedwebview"
+	"github.com/brexlint/brexlint/analyzers/enumdefault"
 	"github.com/brexlint/brexlint/analyzers/hardcodedsecret"
 	"github.com/brexlint/brexlint/analyzers/idempotencykey"
 	"github.com/brexlint/brexlint/analyzers/oauthcallback"
@@ -14,6 +15,7 @@ import (
 	"github.com/brexlint/brexlint/analyzers/oauthstate"
 	"github.com/brexlint/brexlint/analyzers/ratelimit"
 	"github.com/brexlint/brexlint/analyzers/statuscheck"
+	"github.com/brexlint/brexlint/analyzers/strictdecode"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -24,6 +26,8 @@ func All() []*analysis.Analyzer {
 		hardcodedsecret.Analyzer,
 		idempotencykey.Analyzer,
 		brexendpoint.Analyzer,
+		enumdefault.Analyzer,
+		strictdecode.Analyzer,
 		ratelimit.Analyzer,
 		statuscheck.Analyzer,
 		oauthstate.Analyzer,

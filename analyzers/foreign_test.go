@@ -25,10 +25,18 @@ func TestQuietOnForeignCode(t *testing.T) {
 		"net/http", "net/http/httputil", "net/url", "encoding/json", "crypto/hmac", "crypto/tls",
 		"golang.org/x/oauth2/...",
 		// Stripe's client: /v1/transfers, /v1/payouts and webhooks
-		// shaped like Brex's, with its own enums and switches.
+		// shaped like Brex's, with its own enums and switches (its
+		// event-type switch in the thin-event webhook example, and the
+		// deserialization tests of its enum-typed fields).
 		"github.com/stripe/stripe-go/v82", "github.com/stripe/stripe-go/v82/transfer",
 		"github.com/stripe/stripe-go/v82/payout", "github.com/stripe/stripe-go/v82/webhook",
 		"github.com/stripe/stripe-go/v82/form",
+		"github.com/stripe/stripe-go/v82/example",
+		"github.com/stripe/stripe-go/v82/example/v2/thinevent_webhook_handler",
+		// Another provider's client and Standard Webhooks receiver, with
+		// upper-case enums whose values are also Brex's, strict enum
+		// unmarshallers and DisallowUnknownFields.
+		"example.com/foreign/stdwebhooks",
 		// HTTP code for other APIs without 429 handling or status
 		// checks, on paths shaped like Brex's.
 		"example.com/foreign/otherapis",

@@ -1,0 +1,27 @@
+package enumdefault_test
+
+import (
+	"testing"
+
+	"github.com/brexlint/brexlint/analyzers/enumdefault"
+	"golang.org/x/tools/go/analysis/analysistest"
+)
+
+// TestEnumDefault covers Brex enum types (of this package and others),
+// literal switches, and the look-alikes that stay quiet: ambiguous value
+// sets, the program's own enums, request-only enums, packages that are not
+// Brex code.
+func TestEnumDefault(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), enumdefault.Analyzer, "a", "app", "notbrex", "taught")
+}
+
+// TestDecodedFromBrex covers switches over fields of types that the Brex
+// model says are decoded from Brex responses, here and (through its facts)
+// in another package.
+func TestDecodedFromBrex(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), enumdefault.Analyzer, "model", "modelapp")
+}
+
+func TestSuggestedFix(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), enumdefault.Analyzer, "fix")
+}

@@ -18,7 +18,15 @@
 //     ValueFact: crypto/rand, UUID, time, counter, constant ...), so that a
 //     key or state helper of another package is judged where it is
 //     called; //brexlint:random teaches it for a function out of reach;
-//   - //brexlint:client and //brexlint:retries429 on types and functions.
+//   - //brexlint:client and //brexlint:retries429 on types and functions;
+//   - the response flow (response.go and response_*.go): a function that
+//     yields or consumes a Brex response (ResponseFact), a struct field
+//     filled with a response's status (StatusFieldFact), a type decoded
+//     from Brex responses (DecodedFact), a constructor parameter or an
+//     exported field that injects the client Brex requests go through
+//     (ClientParamFact, ClientFieldFact), a transport or client that
+//     retries 429 (Retries429Fact), and a function with a credential
+//     effect (CredentialFact).
 //
 // The OAuth half of the model (configurations, authorization URLs, callback
 // handlers, exchanges) lives in internal/oauthmodel; this analyzer runs it
@@ -28,6 +36,8 @@
 // for packages that cannot make an HTTP request: those whose import graph
 // does not reach net/http. Value facts are computed only outside the
 // standard library, in packages that import a value generator
-// (entropy.Generates) or a function with a value fact. The standard driver analyzes every dependency when an analyzer
-// declares facts, so this path is what keeps brexlint near the loading floor.
+// (entropy.Generates) or a function with a value fact. The standard driver
+// analyzes every dependency when an analyzer declares facts, so this path
+// is what keeps brexlint near the loading floor (internal/driver also
+// loads the standard library without function bodies).
 package brexmodel

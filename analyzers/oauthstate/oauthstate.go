@@ -2,12 +2,12 @@ package oauthstate
 
 import (
 	"fmt"
-	"go/types"
 
 	"github.com/brexlint/brexlint/internal/brexmodel"
 	"github.com/brexlint/brexlint/internal/checks"
 	"github.com/brexlint/brexlint/internal/directives"
 	"github.com/brexlint/brexlint/internal/oauthmodel"
+	"github.com/brexlint/brexlint/internal/typesutil"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -96,25 +96,9 @@ func subject(pass *analysis.Pass, a *oauthmodel.AuthURL) string {
 	case a.HandBuilt:
 		return "the state of this hand-built authorization URL"
 	case a.Via != nil:
-		return fmt.Sprintf("the state given to %s (which builds the authorization URL)", funcName(pass, a.Via))
+		return fmt.Sprintf("the state given to %s (which builds the authorization URL)", typesutil.FuncName(a.Via, pass.Pkg))
 	}
 	return "the OAuth state passed to AuthCodeURL"
-}
-
-func funcName(pass *analysis.Pass, fn *types.Func) string {
-	name := fn.Name()
-	if recv := fn.Signature().Recv(); recv != nil {
-		t := recv.Type()
-		if p, ok := t.(*types.Pointer); ok {
-			t = p.Elem()
-		}
-		if n, ok := types.Unalias(t).(*types.Named); ok {
-			name = n.Obj().Name() + "." + name
-		}
-	} else if fn.Pkg() != nil && fn.Pkg() != pass.Pkg {
-		name = fn.Pkg().Name() + "." + name
-	}
-	return name
 }
 
 func constDesc(s oauthmodel.State) string {

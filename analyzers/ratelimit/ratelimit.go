@@ -3,12 +3,12 @@ package ratelimit
 import (
 	"fmt"
 	"go/ast"
-	"go/types"
 	"strings"
 
 	"github.com/brexlint/brexlint/internal/brexmodel"
 	"github.com/brexlint/brexlint/internal/checks"
 	"github.com/brexlint/brexlint/internal/directives"
+	"github.com/brexlint/brexlint/internal/typesutil"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -47,7 +47,7 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		if s.Client == brexmodel.ClientRetriesConstant && s.Via == nil {
 			r.Reportf(s.Call.Pos(), kindNoBackoff, "%s retries 429 from %s with a constant wait: every client retries in lockstep and Brex keeps answering 429; "+
-				"make the wait grow exponentially, with jitter", s.ClientWhat, endpoints(s.Endpoints))
+				"make the wait grow exponentially, with jitter", s.ClientWhat, brexmodel.EndpointList(s.Endpoints, "the Brex requests sent here"))
 		}
 		if rt := s.Retry; rt != nil && !retries[rt.Node] {
 			retries[rt.Node] = true
@@ -60,13 +60,13 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		if ic.Kind == brexmodel.ClientRetriesConstant {
 			r.Reportf(ic.Node.Pos(), kindNoBackoff, "%s, passed to %s, retries 429 from %s with a constant wait: every client retries in lockstep and Brex keeps answering 429; "+
-				"make the wait grow exponentially, with jitter", ic.What, ic.Into, endpoints(ic.Endpoints))
+				"make the wait grow exponentially, with jitter", ic.What, ic.Into, brexmodel.EndpointList(ic.Endpoints, "the Brex requests sent here"))
 			continue
 		}
 		r.Reportf(ic.Node.Pos(), kindUnhandled, "%s is passed to %s, which sends %s through it with no other 429 handling: "+
 			"Brex answers 429 above 1,000 requests a minute, and this client fails them; pass a client whose transport retries 429 "+
 			"with exponential backoff and jitter, bounded (e.g. retryablehttp.NewClient().StandardClient())",
-			ic.What, ic.Into, endpoints(ic.Endpoints))
+			ic.What, ic.Into, brexmodel.EndpointList(ic.Endpoints, "the Brex requests sent here"))
 	}
 	return nil, nil
 }
@@ -75,11 +75,11 @@ func unhandled(pass *analysis.Pass, s *brexmodel.Send) string {
 	var b strings.Builder
 	switch {
 	case s.Via != nil && s.ViaReturns:
-		fmt.Fprintf(&b, "%s returns the response of %s and nothing retries its 429", name(pass, s), endpoints(s.Endpoints))
+		fmt.Fprintf(&b, "%s returns the response of %s and nothing retries its 429", typesutil.FuncName(s.Via, pass.Pkg), brexmodel.EndpointList(s.Endpoints, "the Brex requests sent here"))
 	case s.Via != nil:
-		fmt.Fprintf(&b, "a 429 from %s is not retried, by %s or around it", endpoints(s.Endpoints), name(pass, s))
+		fmt.Fprintf(&b, "a 429 from %s is not retried, by %s or around it", brexmodel.EndpointList(s.Endpoints, "the Brex requests sent here"), typesutil.FuncName(s.Via, pass.Pkg))
 	default:
-		fmt.Fprintf(&b, "a 429 from %s is not retried", endpoints(s.Endpoints))
+		fmt.Fprintf(&b, "a 429 from %s is not retried", brexmodel.EndpointList(s.Endpoints, "the Brex requests sent here"))
 		if s.ClientWhat != "" {
 			fmt.Fprintf(&b, " (the client is %s)", s.ClientWhat)
 		}
@@ -89,7 +89,7 @@ func unhandled(pass *analysis.Pass, s *brexmodel.Send) string {
 }
 
 func checkRetry(r *directives.Reporter, s *brexmodel.Send, rt *brexmodel.Retry) {
-	what := "this retry of " + endpoints(s.Endpoints)
+	what := "this retry of " + brexmodel.EndpointList(s.Endpoints, "the Brex requests sent here")
 	if rt.Lib != "" {
 		what += " (" + rt.Lib + ")"
 	}
@@ -112,35 +112,4 @@ func checkRetry(r *directives.Reporter, s *brexmodel.Send, rt *brexmodel.Retry) 
 		r.Reportf(rt.Node.Pos(), kindUnbounded, "%s has neither an attempt limit nor a context or deadline: during a long rate limit it never stops; "+
 			"stop after a few attempts or when the context is done", what)
 	}
-}
-
-// endpoints names the endpoints of a finding.
-func endpoints(eps []string) string {
-	switch len(eps) {
-	case 0:
-		return "the Brex requests sent here"
-	case 1:
-		return eps[0]
-	case 2:
-		return eps[0] + " and " + eps[1]
-	}
-	return fmt.Sprintf("%s, %s and %d more", eps[0], eps[1], len(eps)-2)
-}
-
-func name(pass *analysis.Pass, s *brexmodel.Send) string {
-	fn := s.Via
-	n := fn.Name()
-	if recv := fn.Signature().Recv(); recv != nil {
-		t := types.Unalias(recv.Type())
-		if p, ok := t.(*types.Pointer); ok {
-			t = types.Unalias(p.Elem())
-		}
-		if nt, ok := t.(*types.Named); ok {
-			n = nt.Obj().Name() + "." + n
-		}
-	}
-	if fn.Pkg() != nil && fn.Pkg() != pass.Pkg {
-		n = fn.Pkg().Name() + "." + n
-	}
-	return n
 }

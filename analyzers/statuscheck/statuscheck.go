@@ -1,12 +1,10 @@
 package statuscheck
 
 import (
-	"fmt"
-	"go/types"
-
 	"github.com/brexlint/brexlint/internal/brexmodel"
 	"github.com/brexlint/brexlint/internal/checks"
 	"github.com/brexlint/brexlint/internal/directives"
+	"github.com/brexlint/brexlint/internal/typesutil"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -34,9 +32,9 @@ func run(pass *analysis.Pass) (any, error) {
 		if d.InTest || d.Checked {
 			continue
 		}
-		what := "the body of " + endpoints(d.Endpoints) + " is decoded"
+		what := "the body of " + brexmodel.EndpointList(d.Endpoints, "a Brex response") + " is decoded"
 		if d.Via != nil {
-			what = name(pass, d.Via) + " decodes the body of " + endpoints(d.Endpoints)
+			what = typesutil.FuncName(d.Via, pass.Pkg) + " decodes the body of " + brexmodel.EndpointList(d.Endpoints, "a Brex response")
 		}
 		r.Reportf(d.Call.Pos(), kindUnchecked, "%s before any check of resp.StatusCode: a Brex error body ({type, message, code}) then reads as data "+
 			"(an empty page, a zero value); check StatusCode first and decode a non-2xx body into an error that keeps Brex's type, message, code "+
@@ -52,37 +50,7 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		r.Reportf(e.Node.Pos(), kindCash401, "a 401 from %s (%s) %s here: on Brex Cash endpoints 401 means Brex Cash is not enabled "+
 			"for the account or the user's role lacks access, not a bad token; report the missing access (Brex's error message) instead of re-authenticating",
-			endpoints(e.Endpoints), kind, e.What)
+			brexmodel.EndpointList(e.Endpoints, "a Brex response"), kind, e.What)
 	}
 	return nil, nil
-}
-
-// endpoints names the endpoints of a finding.
-func endpoints(eps []string) string {
-	switch len(eps) {
-	case 0:
-		return "a Brex response"
-	case 1:
-		return eps[0]
-	case 2:
-		return eps[0] + " and " + eps[1]
-	}
-	return fmt.Sprintf("%s, %s and %d more", eps[0], eps[1], len(eps)-2)
-}
-
-func name(pass *analysis.Pass, fn *types.Func) string {
-	n := fn.Name()
-	if recv := fn.Signature().Recv(); recv != nil {
-		t := types.Unalias(recv.Type())
-		if p, ok := t.(*types.Pointer); ok {
-			t = types.Unalias(p.Elem())
-		}
-		if nt, ok := t.(*types.Named); ok {
-			n = nt.Obj().Name() + "." + n
-		}
-	}
-	if fn.Pkg() != nil && fn.Pkg() != pass.Pkg {
-		n = fn.Pkg().Name() + "." + n
-	}
-	return n
 }

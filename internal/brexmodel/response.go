@@ -663,3 +663,17 @@ func (m *Model) IsBrexResponseBody(e ast.Expr) bool {
 	v := f.eval(e)
 	return (v.reader()|v.bytes()|v[kDecoder])&mask != 0
 }
+
+// EndpointList names the endpoints of a finding for its message: "POST
+// /v1/transfers", "A and B", "A, B and 3 more"; none when there are none.
+func EndpointList(eps []string, none string) string {
+	switch len(eps) {
+	case 0:
+		return none
+	case 1:
+		return eps[0]
+	case 2:
+		return eps[0] + " and " + eps[1]
+	}
+	return fmt.Sprintf("%s, %s and %d more", eps[0], eps[1], len(eps)-2)
+}

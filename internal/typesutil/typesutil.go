@@ -21,3 +21,23 @@ func IsNamed(t types.Type, pkgPath, name string) bool {
 	obj := n.Obj()
 	return obj.Name() == name && obj.Pkg() != nil && obj.Pkg().Path() == pkgPath
 }
+
+// FuncName names fn for a message read in package from: "Do",
+// "Client.Do" for a method (pointer receivers included), qualified with
+// the package name when fn is declared elsewhere ("brex.Client.Do").
+func FuncName(fn *types.Func, from *types.Package) string {
+	n := fn.Name()
+	if recv := fn.Signature().Recv(); recv != nil {
+		t := types.Unalias(recv.Type())
+		if p, ok := t.(*types.Pointer); ok {
+			t = types.Unalias(p.Elem())
+		}
+		if nt, ok := t.(*types.Named); ok {
+			n = nt.Obj().Name() + "." + n
+		}
+	}
+	if fn.Pkg() != nil && fn.Pkg() != from {
+		n = fn.Pkg().Name() + "." + n
+	}
+	return n
+}

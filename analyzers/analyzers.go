@@ -12,10 +12,12 @@ import (
 	"github.com/brexlint/brexlint/analyzers/idempotencykey"
 	"github.com/brexlint/brexlint/analyzers/oauthcallback"
 	"github.com/brexlint/brexlint/analyzers/oauthlib"
+	"github.com/brexlint/brexlint/analyzers/oauthscopes"
 	"github.com/brexlint/brexlint/analyzers/oauthstate"
 	"github.com/brexlint/brexlint/analyzers/ratelimit"
 	"github.com/brexlint/brexlint/analyzers/statuscheck"
 	"github.com/brexlint/brexlint/analyzers/strictdecode"
+	"github.com/brexlint/brexlint/analyzers/tokenrefresh"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -33,7 +35,9 @@ func All() []*analysis.Analyzer {
 		oauthstate.Analyzer,
 		oauthcallback.Analyzer,
 		embeddedwebview.Analyzer,
+		tokenrefresh.Analyzer,
 		oauthlib.Analyzer,
+		oauthscopes.Analyzer,
 		directive.Analyzer,
 	}
 }

@@ -30,6 +30,7 @@ func checklistMain(args []string) int {
 	tests := fs.Bool("test", true, "also analyze test files")
 	cf := registerCheckFlags(fs)
 	gate := registerGateFlags(fs)
+	scopes := registerScopeFlags(fs)
 	fs.Usage = usage(fs, "usage: brexlint checklist [flags] [packages]   (default ./...)")
 	if err := fs.Parse(args); err != nil {
 		return exitOnFlagError(err)
@@ -74,6 +75,7 @@ func checklistMain(args []string) int {
 		ran[a.Name] = true
 	}
 	found := findings(res)
+	found = append(found, scopes.findings(res, ran)...) // the whole-module scope view
 	if ran[checks.HardcodedSecret] {
 		// The secrets items cover what git would commit, not only Go.
 		if mod := mainModule(res.Packages); mod != nil {

@@ -14,9 +14,22 @@ func oauthFactTypes() []analysis.Fact { return oauthmodel.FactTypes() }
 
 // analyzeOAuth runs the OAuth model, which exports its own facts through
 // this analyzer. The model answers its questions about what functions of
-// other packages return (value facts).
+// other packages return (value facts), and is given the Brex endpoints the
+// package calls, for its scope view.
 func (m *Model) analyzeOAuth(pass *analysis.Pass) error {
-	res, err := oauthmodel.Analyze(pass, oauthmodel.Options{Values: m})
+	var calls []oauthmodel.EndpointCall
+	for _, r := range m.Requests {
+		if r.Brex && r.Endpoint != nil {
+			c := oauthmodel.EndpointCall{Call: r.Call, Func: r.Func, Endpoint: r.Endpoint, InTest: r.InTest}
+			for _, h := range r.Headers {
+				if h.Name == "Authorization" && h.Value != nil {
+					c.Auth = h.Value
+				}
+			}
+			calls = append(calls, c)
+		}
+	}
+	res, err := oauthmodel.Analyze(pass, oauthmodel.Options{Values: m, Calls: calls})
 	if err != nil {
 		return err
 	}

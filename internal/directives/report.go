@@ -54,6 +54,24 @@ func (r *Reporter) Report(d analysis.Diagnostic) {
 	r.pass.Report(d)
 }
 
+// Silenced reports whether a finding of the check at pos would be dropped:
+// pos is in a generated file or an Example function, or a suppression
+// naming the check covers it (which then counts as used). It is for
+// findings that another part of brexlint reports at pos, such as the
+// checklist's whole-module view, so that their suppressions are honored
+// and not called unused.
+func (r *Reporter) Silenced(pos token.Pos) bool {
+	fset := r.pass.Fset
+	if r.index.Skipped(fset, pos) {
+		return true
+	}
+	if s := r.suppression(fset.PositionFor(pos, false)); s != nil {
+		r.used[s] = true
+		return true
+	}
+	return false
+}
+
 // Reportf reports a finding of the given kind at pos.
 func (r *Reporter) Reportf(pos token.Pos, kind, format string, args ...any) {
 	r.Report(analysis.Diagnostic{Pos: pos, Category: kind, Message: fmt.Sprintf(format, args...)})

@@ -51,6 +51,27 @@
 //     checks, a value leaving the handler) and whether it handles a denial
 //     (reads "error" or "error_description", or tests the code for
 //     emptiness).
+//   - The scope view (scopes.go, for oauthscopes): the Brex
+//     authorization-code configurations the package sees ([Result.ScopeConfigs]:
+//     written here, or a direct import's through ConfigFact and
+//     AuthURLFact; a hand-built authorization URL's constant scope
+//     parameter counts), and the Brex endpoints it calls
+//     ([Result.EndpointUses]: the requests the Brex model found, handed in
+//     as Options.Calls, and calls of other packages' functions with a
+//     ScopeUseFact).
+//   - The token view (tokens.go, tokenuse.go, tokencache.go, for
+//     tokenrefresh and oauthscopes): where each token (an *oauth2.Token or
+//     an access-token string) used by oauth2.StaticTokenSource, an
+//     Authorization header, Config.Client or Config.TokenSource comes from
+//     (fresh from an exchange or refresh, stored in a field, package
+//     variable, map, decoded or rebuilt from parts, a parameter, the
+//     environment), whether it is a Brex token, whether a static source is
+//     kept beyond the request, whether a source's refreshed tokens are
+//     persisted ([Result.TokenUses]); where Brex configurations are used
+//     with refresh ([Result.RefreshUses]); hand-written refresh_token
+//     grants and whether their response's refresh_token is kept
+//     ([Result.HandRefreshes]); access tokens kept with a lifetime of their
+//     own ([Result.TokenCaches]).
 //
 // # Facts
 //
@@ -63,7 +84,20 @@
 //     parameter becomes its state;
 //   - [ExchangeFact]: a function that exchanges a code, with its provider;
 //   - [CallbackHelperFact]: a function that, given the request, checks the
-//     state or reads the error, or that compares a string parameter.
+//     state or reads the error, or that compares a string parameter;
+//   - [ScopeUseFact]: an exported function or method that reaches Brex
+//     endpoints, in a package that sees no Brex configuration;
+//   - [TokenSinkFact]: a function whose token parameter reaches a static
+//     source, a header, or a Brex configuration's Client or TokenSource;
+//   - [StoredTokenFact]: a function that returns a stored token;
+//   - [TokenSlotFact]: a struct field or package variable that holds Brex
+//     tokens.
+//
+// Under go vet, facts on package-level functions and variables reach only
+// direct importers (x/tools does not re-export them); facts on methods,
+// fields and types reach every importer. The scope view therefore hands
+// endpoints on from importer to importer (each level's functions carry the
+// endpoints of the functions they call).
 //
 // What a state helper of another package returns comes from the Brex
 // model's value facts (brexmodel.ValueFact), through Options.Values.

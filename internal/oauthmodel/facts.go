@@ -39,6 +39,11 @@ type AuthURLFact struct {
 	Legacy     bool
 	// PKCE: the URL carries a PKCE challenge (S256ChallengeOption).
 	PKCE bool
+	// HandBuilt: the URL is built by hand; Scopes are its scope
+	// parameter when ScopesKnown (a hand-built flow's configuration).
+	HandBuilt   bool
+	Scopes      []string
+	ScopesKnown bool
 }
 
 // ExchangeFact marks a function that exchanges an authorization code for a
@@ -88,6 +93,12 @@ func (f *AuthURLFact) String() string {
 	if f.PKCE {
 		s += " pkce"
 	}
+	if f.HandBuilt {
+		s += " hand-built"
+	}
+	if f.ScopesKnown {
+		s += " scopes=[" + strings.Join(f.Scopes, " ") + "]"
+	}
 	return s + ")"
 }
 
@@ -124,5 +135,6 @@ func (f *CallbackHelperFact) String() string {
 func FactTypes() []analysis.Fact {
 	return []analysis.Fact{
 		new(ConfigFact), new(AuthURLFact), new(ExchangeFact), new(CallbackHelperFact),
+		new(ScopeUseFact), new(TokenSinkFact), new(StoredTokenFact), new(TokenSlotFact),
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"maps"
 	"strings"
 
 	"github.com/brexlint/brexlint/internal/brexapi"
@@ -173,7 +174,7 @@ func isStringType(t types.Type) bool {
 // authorization request.
 func (m *modeler) handBuiltURL(u *unit, e ast.Expr, s string, p Provider, legacy bool) *AuthURL {
 	keys, holes := QueryKeys(s)
-	var stateExpr ast.Expr
+	captured := map[string]ast.Expr{}
 	// url.Values encoded inside the expression.
 	open := false
 	ast.Inspect(e, func(n ast.Node) bool {
@@ -182,14 +183,12 @@ func (m *modeler) handBuiltURL(u *unit, e ast.Expr, s string, p Provider, legacy
 			return true
 		}
 		if x, ok := m.encodeOf(call); ok {
-			ks, se, known := m.valuesKeys(u, x)
+			ks, vs, known := m.valuesKeys(u, x)
 			if !known {
 				open = true
 			}
 			keys = append(keys, ks...)
-			if se != nil {
-				stateExpr = se
-			}
+			maps.Copy(captured, vs)
 			holes--
 		}
 		return true
@@ -234,14 +233,12 @@ func (m *modeler) handBuiltURL(u *unit, e ast.Expr, s string, p Provider, legacy
 					open = true
 					continue
 				}
-				ks, se, known := m.valuesKeys(u, x)
+				ks, vs, known := m.valuesKeys(u, x)
 				if !known {
 					open = true
 				}
 				keys = append(keys, ks...)
-				if se != nil {
-					stateExpr = se
-				}
+				maps.Copy(captured, vs)
 				holes--
 			}
 		}
@@ -265,13 +262,14 @@ func (m *modeler) handBuiltURL(u *unit, e ast.Expr, s string, p Provider, legacy
 	switch {
 	case !has("state"):
 		a.State = State{Class: StateAbsent}
-	case stateExpr != nil:
-		a.State = m.classify(stateExpr, u.node)
+	case captured["state"] != nil:
+		a.State = m.classify(captured["state"], u.node)
 	default:
 		if v, ok := queryValue(s, "state"); ok {
 			a.State = State{Class: StateConstant, ConstLen: len(v)}
 		}
 	}
+	a.Scopes, a.ScopesKnown = m.handBuiltScopes(s, captured["scope"])
 	return a
 }
 
@@ -294,11 +292,11 @@ func (m *modeler) encodeOf(call *ast.CallExpr) (ast.Expr, bool) {
 }
 
 // valuesKeys returns the names set in the url.Values x of the unit, the
-// expression given to "state", and whether every name is known: x is a
-// local variable made in the unit (url.Values{...}, make(url.Values), or
-// u.Query()) and used only through Set, Add, Del, Get, Has, Encode and
-// v[k] = ... with constant names.
-func (m *modeler) valuesKeys(u *unit, x ast.Expr) (keys []string, stateExpr ast.Expr, known bool) {
+// expressions given to "state" and "scope" (see captureKeys), and whether
+// every name is known: x is a local variable made in the unit
+// (url.Values{...}, make(url.Values), or u.Query()) and used only through
+// Set, Add, Del, Get, Has, Encode and v[k] = ... with constant names.
+func (m *modeler) valuesKeys(u *unit, x ast.Expr) (keys []string, vals map[string]ast.Expr, known bool) {
 	if cl, ok := ast.Unparen(x).(*ast.CompositeLit); ok {
 		return m.valuesLitKeys(cl)
 	}
@@ -312,11 +310,11 @@ func (m *modeler) valuesKeys(u *unit, x ast.Expr) (keys []string, stateExpr ast.
 	}
 	switch init := ast.Unparen(init).(type) {
 	case *ast.CompositeLit:
-		ks, se, ok := m.valuesLitKeys(init)
+		ks, vs, ok := m.valuesLitKeys(init)
 		if !ok {
 			return nil, nil, false
 		}
-		keys, stateExpr = ks, se
+		keys, vals = ks, vs
 	case *ast.CallExpr:
 		fn, _ := typeutil.Callee(m.info, init).(*types.Func)
 		switch {
@@ -328,6 +326,9 @@ func (m *modeler) valuesKeys(u *unit, x ast.Expr) (keys []string, stateExpr ast.
 		}
 	default:
 		return nil, nil, false
+	}
+	if vals == nil {
+		vals = map[string]ast.Expr{}
 	}
 	allowed := map[*ast.Ident]bool{}
 	for _, call := range u.calls {
@@ -349,8 +350,8 @@ func (m *modeler) valuesKeys(u *unit, x ast.Expr) (keys []string, stateExpr ast.
 				return nil, nil, false
 			}
 			keys = append(keys, k)
-			if k == "state" {
-				stateExpr = call.Args[1]
+			if captureKeys[k] {
+				vals[k] = call.Args[1]
 			}
 		case "Del", "Get", "Has", "Encode":
 		default:
@@ -373,9 +374,9 @@ func (m *modeler) valuesKeys(u *unit, x ast.Expr) (keys []string, stateExpr ast.
 				return nil, nil, false
 			}
 			keys = append(keys, k)
-			if k == "state" && i < len(as.Rhs) {
+			if captureKeys[k] && i < len(as.Rhs) {
 				if cl, ok := ast.Unparen(as.Rhs[i]).(*ast.CompositeLit); ok && len(cl.Elts) == 1 {
-					stateExpr = cl.Elts[0]
+					vals[k] = cl.Elts[0]
 				}
 			}
 			allowed[id] = true
@@ -391,14 +392,20 @@ func (m *modeler) valuesKeys(u *unit, x ast.Expr) (keys []string, stateExpr ast.
 	if escapes {
 		return nil, nil, false
 	}
-	return keys, stateExpr, true
+	return keys, vals, true
 }
 
-// valuesLitKeys returns the names of a url.Values literal.
-func (m *modeler) valuesLitKeys(cl *ast.CompositeLit) (keys []string, stateExpr ast.Expr, known bool) {
+// captureKeys are the query parameters whose values the model reads: the
+// state (oauthstate) and the requested scopes (oauthscopes).
+var captureKeys = map[string]bool{"state": true, "scope": true}
+
+// valuesLitKeys returns the names of a url.Values literal, and the values
+// of captureKeys.
+func (m *modeler) valuesLitKeys(cl *ast.CompositeLit) (keys []string, vals map[string]ast.Expr, known bool) {
 	if !typesutil.IsNamed(m.info.TypeOf(cl), "net/url", "Values") {
 		return nil, nil, false
 	}
+	vals = map[string]ast.Expr{}
 	for _, el := range cl.Elts {
 		kv, ok := el.(*ast.KeyValueExpr)
 		if !ok {
@@ -409,11 +416,11 @@ func (m *modeler) valuesLitKeys(cl *ast.CompositeLit) (keys []string, stateExpr 
 			return nil, nil, false
 		}
 		keys = append(keys, k)
-		if k == "state" {
+		if captureKeys[k] {
 			if vl, ok := ast.Unparen(kv.Value).(*ast.CompositeLit); ok && len(vl.Elts) == 1 {
-				stateExpr = vl.Elts[0]
+				vals[k] = vl.Elts[0]
 			}
 		}
 	}
-	return keys, stateExpr, true
+	return keys, vals, true
 }

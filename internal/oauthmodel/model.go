@@ -89,6 +89,9 @@ type Config struct {
 	// InTest reports whether the configuration is written in a _test.go
 	// file.
 	InTest bool
+	// fromAuthURL: a hand-built configuration made from an authorization
+	// URL (not from a token request).
+	fromAuthURL bool
 }
 
 // Brex reports whether the configuration is on a Brex auth host.
@@ -161,6 +164,10 @@ type AuthURL struct {
 	// PKCE: the URL carries a PKCE challenge.
 	PKCE  bool
 	State State
+	// Scopes are the scopes a hand-built URL (or a producer of one)
+	// requests, when ScopesKnown: its scope parameter is a constant.
+	Scopes      []string
+	ScopesKnown bool
 	// InTest reports whether Node is in a _test.go file.
 	InTest bool
 }
@@ -250,6 +257,19 @@ type Result struct {
 	// Handlers are the callback handlers.
 	Handlers []*Handler
 
+	// The scope view (see scopes.go): the Brex authorization-code
+	// configurations the package sees, and the Brex endpoints it calls.
+	ScopeConfigs []*Config
+	EndpointUses []*EndpointUse
+
+	// The token view (see tokens.go): where OAuth tokens are used in ways
+	// that decide whether they are refreshed, hand-written refreshes, and
+	// access tokens kept in caches.
+	TokenUses     []*TokenUse
+	RefreshUses   []*RefreshUse
+	HandRefreshes []*HandRefresh
+	TokenCaches   []*TokenCache
+
 	brexConfig bool
 	// authValues are expressions of the package known to be
 	// authorization URLs (for embeddedwebview), and producers are the
@@ -294,6 +314,9 @@ type Options struct {
 	// taught //brexlint:random): what they return, from the Brex model's
 	// value facts. It may be nil.
 	Values entropy.KindOracle
+	// Calls are the package's calls of Brex endpoints that the HTTP half
+	// of the model found, for the scope view.
+	Calls []EndpointCall
 }
 
 // Analyze computes the OAuth model of the package of pass, and exports its
@@ -311,11 +334,18 @@ func Analyze(pass *analysis.Pass, opts Options) (*Result, error) {
 	imported := importedFacts(pass)
 	res.brexConfig = imported.brex
 	if !imported.any && !mayHoldOAuth(pass, insp) {
+		// No OAuth flow, but the package may call Brex endpoints that
+		// an importer compares with its configuration.
+		if len(opts.Calls) > 0 || imported.scopeUses {
+			analyzeScopes(pass, opts, res)
+		}
 		return res, nil
 	}
 	m := newModeler(pass, insp, opts, res)
 	m.run()
 	res.isAuth = func(e ast.Expr) bool { return m.isAuthValue(e, 0) }
+	m.analyzeTokens()
+	analyzeScopes(pass, opts, res)
 	return res, nil
 }
 
@@ -326,7 +356,7 @@ func isOAuthLibrary(path string) bool {
 	return path == oauth2Path || strings.HasPrefix(path, oauth2Path+"/")
 }
 
-type importedSummary struct{ any, brex bool }
+type importedSummary struct{ any, brex, scopeUses bool }
 
 // importedFacts looks at the OAuth facts of the dependencies.
 func importedFacts(pass *analysis.Pass) importedSummary {
@@ -347,6 +377,11 @@ func importedFacts(pass *analysis.Pass) importedSummary {
 			s.brex = s.brex || f.Provider == ProviderBrex
 		case *CallbackHelperFact:
 			s.any = true
+		case *TokenSinkFact, *StoredTokenFact, *TokenSlotFact:
+			s.any = true
+		case *ScopeUseFact:
+			// Not an OAuth flow: the scope view alone handles it.
+			s.scopeUses = true
 		}
 	}
 	return s
@@ -412,6 +447,10 @@ type modeler struct {
 	verified  map[paramKey]bool
 	// classifier is internal/entropy's, built on first use.
 	classifier *entropy.Classifier
+	// roots are the units of the package, in source order.
+	roots []*unit
+	// tok is the token view's state (tokens.go).
+	tok *tokenState
 }
 
 type paramKey struct {

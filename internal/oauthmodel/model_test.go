@@ -104,9 +104,15 @@ func TestFactsGob(t *testing.T) {
 	facts := []analysis.Fact{
 		&oauthmodel.ConfigFact{Kind: oauthmodel.ClientCredentialsConfig, Provider: oauthmodel.ProviderBrex, Legacy: true,
 			AuthURL: "a", TokenURL: "t", Scopes: []string{"openid"}, ScopesKnown: true},
-		&oauthmodel.AuthURLFact{StateParam: 1, Provider: oauthmodel.ProviderOther, PKCE: true},
+		&oauthmodel.AuthURLFact{StateParam: 1, Provider: oauthmodel.ProviderOther, PKCE: true, HandBuilt: true,
+			Scopes: []string{"openid", "users.readonly"}, ScopesKnown: true},
 		&oauthmodel.ExchangeFact{Provider: oauthmodel.ProviderBrex, HandRolled: true},
 		&oauthmodel.CallbackHelperFact{ReqParam: 0, StateParam: -1, VerifiesState: true, ReadsError: true},
+		&oauthmodel.ScopeUseFact{Uses: []oauthmodel.ScopeUse{{Method: "GET", Path: "/v2/users", Origin: "example.com/brex.ListUsers"}}},
+		&oauthmodel.TokenSinkFact{Sinks: []oauthmodel.TokenSink{{Param: 1, Kind: oauthmodel.ConfigSourceUse, Brex: true, Persisted: true,
+			RefreshOnPath: true, Kept: true}}},
+		&oauthmodel.StoredTokenFact{Brex: true, Access: true, Refreshed: true},
+		&oauthmodel.TokenSlotFact{Access: true, Refreshed: true},
 	}
 	if got := len(oauthmodel.FactTypes()); got != len(facts) {
 		t.Fatalf("FactTypes has %d types, the test %d", got, len(facts))

@@ -373,8 +373,7 @@ func (m *modeler) usesValue(u *unit, seeds []ast.Expr, vars map[*types.Var]bool,
 		}
 	}
 	found := false
-	var visit func(root ast.Node)
-	visit = func(root ast.Node) {
+	visit := func(root ast.Node) {
 		ast.Inspect(root, func(n ast.Node) bool {
 			if found {
 				return false

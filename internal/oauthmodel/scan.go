@@ -134,6 +134,7 @@ func (m *modeler) run() {
 	for _, u := range roots {
 		m.scanUnit(u)
 	}
+	m.roots = roots
 	// Configurations written in the package.
 	m.insp.Preorder([]ast.Node{(*ast.CompositeLit)(nil)}, func(n ast.Node) {
 		lit := n.(*ast.CompositeLit)
@@ -363,7 +364,8 @@ func (m *modeler) viaExchange(u *unit, call *ast.CallExpr, fn *types.Func, f *Ex
 }
 
 func (m *modeler) viaAuthURL(u *unit, call *ast.CallExpr, fn *types.Func, f *AuthURLFact) *AuthURL {
-	a := &AuthURL{Node: call, Func: u.node, Via: fn, Provider: f.Provider, Legacy: f.Legacy, PKCE: f.PKCE, InTest: u.inTest}
+	a := &AuthURL{Node: call, Func: u.node, Via: fn, Provider: f.Provider, Legacy: f.Legacy, PKCE: f.PKCE, InTest: u.inTest,
+		Scopes: f.Scopes, ScopesKnown: f.ScopesKnown}
 	if f.StateParam >= 0 && f.StateParam < len(call.Args) && !variadicAt(fn, f.StateParam) {
 		a.State = m.classify(call.Args[f.StateParam], u.node)
 	}
@@ -440,7 +442,8 @@ func (m *modeler) summary(fn *types.Func) *funcSummary {
 			continue
 		}
 		if a := m.authURLOf(u, ret.Results[0]); a != nil {
-			f := &AuthURLFact{StateParam: -1, Provider: a.Provider, Legacy: a.Legacy, PKCE: a.PKCE}
+			f := &AuthURLFact{StateParam: -1, Provider: a.Provider, Legacy: a.Legacy, PKCE: a.PKCE,
+				HandBuilt: a.HandBuilt || a.Via != nil && a.ScopesKnown, Scopes: a.Scopes, ScopesKnown: a.ScopesKnown}
 			if a.State.Class == StateParam && a.Func == fd {
 				f.StateParam = a.State.Param
 			}
@@ -560,9 +563,7 @@ func (m *modeler) callbackOf(u *unit) *callback {
 
 // finishUnit records the unit's findings in the result.
 func (m *modeler) finishUnit(u *unit) {
-	for _, a := range u.authURLs {
-		m.res.AuthURLs = append(m.res.AuthURLs, a)
-	}
+	m.res.AuthURLs = append(m.res.AuthURLs, u.authURLs...)
 	m.res.Exchanges = append(m.res.Exchanges, u.exchanges...)
 	for _, x := range u.exchanges {
 		if x.Provider == ProviderBrex && x.HandRolled {
@@ -575,7 +576,7 @@ func (m *modeler) finishUnit(u *unit) {
 		if a.HandBuilt && a.Provider == ProviderBrex {
 			m.res.brexConfig = true
 			m.res.Configs = append(m.res.Configs, &Config{Pos: a.Node.Pos(), Kind: HandBuiltConfig, Provider: ProviderBrex,
-				Legacy: a.Legacy, InTest: a.InTest})
+				Legacy: a.Legacy, InTest: a.InTest, Scopes: a.Scopes, ScopesKnown: a.ScopesKnown, fromAuthURL: true})
 		}
 	}
 	cb := m.callbackOf(u)

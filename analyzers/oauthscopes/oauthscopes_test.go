@@ -1,0 +1,19 @@
+package oauthscopes_test
+
+import (
+	"testing"
+
+	"github.com/brexlint/brexlint/analyzers/oauthscopes"
+	"golang.org/x/tools/go/analysis/analysistest"
+)
+
+func TestOAuthScopes(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), oauthscopes.Analyzer,
+		"brexauth", "brexcalls", "service", "app", "direct", "unknown", "customer", "handbuilt", "brexauthlegacy", "app2")
+}
+
+// TestOfflineAccessFix checks the fix that adds offline_access to a
+// configuration's Scopes, on one line and on several.
+func TestOfflineAccessFix(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), oauthscopes.Analyzer, "offline")
+}

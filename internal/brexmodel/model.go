@@ -9,15 +9,16 @@ import (
 	"github.com/brexlint/brexlint/internal/directives"
 	"github.com/brexlint/brexlint/internal/entropy"
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 )
 
 // Analyzer computes the Brex model of a package. It reports nothing.
 var Analyzer = &analysis.Analyzer{
-	Name:             "brexmodel",
-	Doc:              "computes the Brex model (HTTP requests to Brex, wrappers, headers, response flow, OAuth flows) for brexlint's checks",
-	Run:              run,
-	Requires:         []*analysis.Analyzer{inspect.Analyzer, directives.Analyzer},
+	Name: "brexmodel",
+	Doc:  "computes the Brex model (HTTP requests to Brex, wrappers, headers, response flow, OAuth flows) for brexlint's checks",
+	Run:  run,
+	// Not inspect.Analyzer: the model runs on every dependency, and the
+	// few packages that need an inspector build their own.
+	Requires:         []*analysis.Analyzer{directives.Analyzer},
 	ResultType:       reflect.TypeFor[*Model](),
 	FactTypes:        factTypes(),
 	RunDespiteErrors: false,

@@ -9,8 +9,6 @@ import (
 	"github.com/brexlint/brexlint/internal/entropy"
 	"github.com/brexlint/brexlint/internal/urlfold"
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
-	"golang.org/x/tools/go/ast/inspector"
 )
 
 // Provider says whose authorization server an OAuth flow talks to.
@@ -321,7 +319,7 @@ type Options struct {
 
 // Analyze computes the OAuth model of the package of pass, and exports its
 // facts. pass must belong to an analyzer whose FactTypes include
-// FactTypes() and that requires inspect.Analyzer. It returns an empty
+// FactTypes(). It returns an empty
 // Result at once for packages that cannot hold an OAuth flow: those that do
 // not import golang.org/x/oauth2, hold no string that names an OAuth
 // endpoint or parameter, and import no OAuth facts.
@@ -330,10 +328,9 @@ func Analyze(pass *analysis.Pass, opts Options) (*Result, error) {
 	if isOAuthLibrary(pass.Pkg.Path()) {
 		return res, nil
 	}
-	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	imported := importedFacts(pass)
 	res.brexConfig = imported.brex
-	if !imported.any && !mayHoldOAuth(pass, insp) {
+	if !imported.any && !mayHoldOAuth(pass) {
 		// No OAuth flow, but the package may call Brex endpoints that
 		// an importer compares with its configuration.
 		if len(opts.Calls) > 0 || imported.scopeUses {
@@ -341,7 +338,7 @@ func Analyze(pass *analysis.Pass, opts Options) (*Result, error) {
 		}
 		return res, nil
 	}
-	m := newModeler(pass, insp, opts, res)
+	m := newModeler(pass, opts, res)
 	m.run()
 	res.isAuth = func(e ast.Expr) bool { return m.isAuthValue(e, 0) }
 	m.analyzeTokens()
@@ -390,19 +387,16 @@ func importedFacts(pass *analysis.Pass) importedSummary {
 // mayHoldOAuth is the cheap prefilter: the package imports x/oauth2, or
 // one of its string literals names an OAuth endpoint or parameter (see
 // prefilterWords).
-func mayHoldOAuth(pass *analysis.Pass, insp *inspector.Inspector) bool {
+func mayHoldOAuth(pass *analysis.Pass) bool {
 	for _, imp := range pass.Pkg.Imports() {
 		if imp.Path() == oauth2Path || strings.HasPrefix(imp.Path(), oauth2Path+"/") {
 			return true
 		}
 	}
 	found := false
-	insp.Preorder([]ast.Node{(*ast.BasicLit)(nil)}, func(n ast.Node) {
-		if found {
-			return
-		}
-		lit := n.(*ast.BasicLit)
-		if lit.Kind != token.STRING {
+	visit := func(n ast.Node) {
+		lit, ok := n.(*ast.BasicLit)
+		if !ok || lit.Kind != token.STRING {
 			return
 		}
 		s := strings.ToLower(lit.Value)
@@ -412,7 +406,16 @@ func mayHoldOAuth(pass *analysis.Pass, insp *inspector.Inspector) bool {
 				return
 			}
 		}
-	})
+	}
+	for _, f := range pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			if found {
+				return false
+			}
+			visit(n)
+			return true
+		})
+	}
 	return found
 }
 
@@ -430,7 +433,6 @@ const (
 type modeler struct {
 	pass   *analysis.Pass
 	info   *types.Info
-	insp   *inspector.Inspector
 	opts   Options
 	res    *Result
 	folder *urlfold.Folder

@@ -10,7 +10,6 @@ import (
 	"github.com/brexlint/brexlint/internal/typesutil"
 	"github.com/brexlint/brexlint/internal/urlfold"
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 )
 
@@ -62,11 +61,10 @@ type funcSummary struct {
 	exchanges     []*Exchange
 }
 
-func newModeler(pass *analysis.Pass, insp *inspector.Inspector, opts Options, res *Result) *modeler {
+func newModeler(pass *analysis.Pass, opts Options, res *Result) *modeler {
 	return &modeler{
 		pass:      pass,
 		info:      pass.TypesInfo,
-		insp:      insp,
 		opts:      opts,
 		res:       res,
 		folder:    urlfold.New(pass.TypesInfo, pass.Files, urlfold.PackageVars(pass.TypesInfo, pass.Files)),
@@ -108,10 +106,7 @@ func (m *modeler) run() {
 	}
 	// Units: declarations, handler closures, and literals outside any
 	// declaration (var h = func(w, r) {...}).
-	m.insp.WithStack([]ast.Node{(*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)}, func(n ast.Node, push bool, stack []ast.Node) bool {
-		if !push {
-			return true
-		}
+	walkFiles(m.pass.Files, func(n ast.Node, stack []ast.Node) {
 		switch n := n.(type) {
 		case *ast.FuncDecl:
 			if n.Body != nil {
@@ -129,15 +124,17 @@ func (m *modeler) run() {
 				roots = append(roots, m.unitOf(n))
 			}
 		}
-		return true
 	})
 	for _, u := range roots {
 		m.scanUnit(u)
 	}
 	m.roots = roots
 	// Configurations written in the package.
-	m.insp.Preorder([]ast.Node{(*ast.CompositeLit)(nil)}, func(n ast.Node) {
-		lit := n.(*ast.CompositeLit)
+	walkFiles(m.pass.Files, func(n ast.Node, _ []ast.Node) {
+		lit, ok := n.(*ast.CompositeLit)
+		if !ok {
+			return
+		}
 		k, ok := configType(m.info.TypeOf(lit))
 		if !ok || k == EndpointConfig {
 			return
@@ -774,4 +771,23 @@ func funcKey(fn *types.Func) string {
 		return fn.Name()
 	}
 	return fn.Pkg().Path() + "." + fn.Name()
+}
+
+// walkFiles calls f for each node of files, depth first, with the stack of
+// the nodes that enclose it (n last). The model walks the syntax itself
+// rather than build an inspector: it runs on every dependency, and an
+// inspector per package is memory that a handful of walks does not repay.
+func walkFiles(files []*ast.File, f func(n ast.Node, stack []ast.Node)) {
+	var stack []ast.Node
+	for _, file := range files {
+		ast.Inspect(file, func(n ast.Node) bool {
+			if n == nil {
+				stack = stack[:len(stack)-1]
+				return false
+			}
+			stack = append(stack, n)
+			f(n, stack)
+			return true
+		})
+	}
 }

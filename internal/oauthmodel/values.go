@@ -73,10 +73,7 @@ func (m *modeler) indexValues() {
 			}
 		}
 	}
-	m.insp.Preorder([]ast.Node{
-		(*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.UnaryExpr)(nil),
-		(*ast.IncDecStmt)(nil), (*ast.RangeStmt)(nil), (*ast.CompositeLit)(nil),
-	}, func(n ast.Node) {
+	walkFiles(m.pass.Files, func(n ast.Node, _ []ast.Node) {
 		switch n := n.(type) {
 		case *ast.AssignStmt:
 			switch n.Tok {

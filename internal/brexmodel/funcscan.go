@@ -6,6 +6,7 @@ import (
 	"net/http"
 
 	"github.com/brexlint/brexlint/internal/brexapi"
+	"github.com/brexlint/brexlint/internal/typesutil"
 	"github.com/brexlint/brexlint/internal/urlfold"
 	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/types/typeutil"
@@ -94,7 +95,7 @@ func (fs *funcScan) walk(body ast.Node, encl ast.Node) {
 				if call, ok := astutil.Unparen(n.Rhs[0]).(*ast.CallExpr); ok {
 					// Only a request variable: err := c.do(...) holds
 					// no request, and returning err returns none.
-					if v := identVar(info, n.Lhs[0]); v != nil && isRequestPtr(v.Type()) {
+					if v := typesutil.VarOf(info, n.Lhs[0]); v != nil && isRequestPtr(v.Type()) {
 						fs.callVar[call] = v
 					}
 				}
@@ -116,7 +117,7 @@ func (fs *funcScan) walk(body ast.Node, encl ast.Node) {
 			for _, r := range n.Results {
 				switch r := astutil.Unparen(r).(type) {
 				case *ast.Ident:
-					if v := identVar(info, r); v != nil {
+					if v := typesutil.VarOf(info, r); v != nil {
 						fs.returnedVar[v] = true
 					}
 				case *ast.CallExpr:
@@ -130,19 +131,6 @@ func (fs *funcScan) walk(body ast.Node, encl ast.Node) {
 		}
 		return true
 	})
-}
-
-// identVar returns the variable an identifier defines or uses.
-func identVar(info *types.Info, e ast.Expr) *types.Var {
-	id, ok := astutil.Unparen(e).(*ast.Ident)
-	if !ok {
-		return nil
-	}
-	if v, ok := info.Defs[id].(*types.Var); ok {
-		return v
-	}
-	v, _ := info.Uses[id].(*types.Var)
-	return v
 }
 
 // headerIndexAssign records req.Header[key] = value.
@@ -172,7 +160,7 @@ func (fs *funcScan) headerOwner(e ast.Expr) *types.Var {
 	if !ok || sel.Sel.Name != "Header" {
 		return nil
 	}
-	v := identVar(fs.a.pass.TypesInfo, sel.X)
+	v := typesutil.VarOf(fs.a.pass.TypesInfo, sel.X)
 	if v == nil || !isRequestPtr(v.Type()) {
 		return nil
 	}
@@ -207,7 +195,7 @@ func (fs *funcScan) visitCall(cs callSite) {
 		return
 	}
 	if sig, ok := info.TypeOf(call.Fun).(*types.Signature); ok && isSendSignature(sig) && len(call.Args) == 1 {
-		if v := identVar(info, call.Args[0]); v != nil {
+		if v := typesutil.VarOf(info, call.Args[0]); v != nil {
 			fs.sends[v] = append(fs.sends[v], call)
 		}
 		return
@@ -217,12 +205,12 @@ func (fs *funcScan) visitCall(cs callSite) {
 		return
 	}
 	if s.setter != nil && s.setter.ReqParam < len(call.Args) {
-		if v := identVar(info, call.Args[s.setter.ReqParam]); v != nil {
+		if v := typesutil.VarOf(info, call.Args[s.setter.ReqParam]); v != nil {
 			fs.headers[v] = append(fs.headers[v], instantiateHeaders(s.setter.Headers, call, fn)...)
 		}
 	}
 	if s.sender != nil && s.sender.ReqParam < len(call.Args) {
-		if v := identVar(info, call.Args[s.sender.ReqParam]); v != nil {
+		if v := typesutil.VarOf(info, call.Args[s.sender.ReqParam]); v != nil {
 			fs.sends[v] = append(fs.sends[v], call)
 		}
 	}
@@ -431,7 +419,7 @@ func (fs *funcScan) headerFacts(hs []*Header) []HeaderFact {
 	for _, h := range hs {
 		hf := HeaderFact{Name: h.Name, Param: -1, Summary: h.Summary}
 		if h.Value != nil {
-			if v := identVar(fs.a.pass.TypesInfo, h.Value); v != nil {
+			if v := typesutil.VarOf(fs.a.pass.TypesInfo, h.Value); v != nil {
 				if i, ok := fs.params[v]; ok {
 					hf.Param = i
 				}

@@ -263,7 +263,7 @@ func (j *clientJudge) contextClient(f *respFlow, ctx ast.Expr) clientInfo {
 	for depth := 0; depth < 4; depth++ {
 		call, ok := astutil.Unparen(ctx).(*ast.CallExpr)
 		if !ok {
-			if v := identVar(info, ctx); v != nil && f != nil {
+			if v := typesutil.VarOf(info, ctx); v != nil && f != nil {
 				if vals := f.assignedValues(v); len(vals) == 1 {
 					ctx = vals[0]
 					continue

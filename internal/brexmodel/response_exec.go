@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"go/types"
 
+	"github.com/brexlint/brexlint/internal/typesutil"
 	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -157,7 +158,7 @@ func (x *interp) findErrVars(path []ast.Node) {
 		switch n := n.(type) {
 		case *ast.AssignStmt:
 			if len(n.Rhs) == 1 && astutil.Unparen(n.Rhs[0]) == x.src && errIdx < len(n.Lhs) && len(n.Lhs) == res.Len() {
-				if v := identVar(info, n.Lhs[errIdx]); v != nil {
+				if v := typesutil.VarOf(info, n.Lhs[errIdx]); v != nil {
 					x.errVars[v] = true
 				}
 			}

@@ -335,12 +335,12 @@ func (f *respFlow) collect(body ast.Node, own bool) {
 		case *ast.AssignStmt:
 			if len(n.Lhs) == len(n.Rhs) {
 				for i, l := range n.Lhs {
-					if v := identVar(info, l); v != nil {
+					if v := typesutil.VarOf(info, l); v != nil {
 						f.assigns = append(f.assigns, assign{v, n.Rhs[i]})
 					}
 				}
 			} else if len(n.Rhs) == 1 {
-				if v := identVar(info, n.Lhs[0]); v != nil {
+				if v := typesutil.VarOf(info, n.Lhs[0]); v != nil {
 					f.assigns = append(f.assigns, assign{v, n.Rhs[0]})
 				}
 			}
@@ -434,7 +434,7 @@ func (f *respFlow) applyEffect(call *ast.CallExpr) bool {
 	if u, ok := dst.(*ast.UnaryExpr); ok && u.Op == token.AND {
 		dst = u.X
 	}
-	v := identVar(info, dst)
+	v := typesutil.VarOf(info, dst)
 	if v == nil || !typesutil.IsNamed(v.Type(), "bytes", "Buffer") {
 		return false
 	}
@@ -678,7 +678,7 @@ func (f *respFlow) decodeVia(call *ast.CallExpr, tags uint64, target ast.Expr, v
 	if u, ok := t.(*ast.UnaryExpr); ok && u.Op == token.AND {
 		t = astutil.Unparen(u.X)
 	}
-	if v := identVar(info, t); v != nil {
+	if v := typesutil.VarOf(info, t); v != nil {
 		if i, ok := f.params[v]; ok {
 			ev.param = i
 		}

@@ -474,7 +474,7 @@ func (r *responseAnalysis) varyingVars(loop ast.Node) map[*types.Var]bool {
 		nodes = append(nodes, l.Body)
 	case *ast.RangeStmt:
 		if l.Key != nil {
-			if v := identVar(info, l.Key); v != nil {
+			if v := typesutil.VarOf(info, l.Key); v != nil {
 				out[v] = true
 			}
 		}
@@ -486,12 +486,12 @@ func (r *responseAnalysis) varyingVars(loop ast.Node) map[*types.Var]bool {
 			case *ast.FuncLit:
 				return false
 			case *ast.IncDecStmt:
-				if v := identVar(info, s.X); v != nil {
+				if v := typesutil.VarOf(info, s.X); v != nil {
 					out[v] = true
 				}
 			case *ast.AssignStmt:
 				for i, l := range s.Lhs {
-					v := identVar(info, l)
+					v := typesutil.VarOf(info, l)
 					if v == nil {
 						continue
 					}

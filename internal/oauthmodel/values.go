@@ -4,6 +4,8 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+
+	"github.com/brexlint/brexlint/internal/typesutil"
 )
 
 // valueIndex records, for the whole package, where each variable and
@@ -43,17 +45,7 @@ func (m *modeler) indexValues() {
 		fieldAssigns: map[*types.Var][]fieldAssign{},
 	}
 	info := m.info
-	varOf := func(e ast.Expr) *types.Var {
-		id, ok := ast.Unparen(e).(*ast.Ident)
-		if !ok {
-			return nil
-		}
-		if v, ok := info.Defs[id].(*types.Var); ok {
-			return v
-		}
-		v, _ := info.Uses[id].(*types.Var)
-		return v
-	}
+	varOf := func(e ast.Expr) *types.Var { return typesutil.VarOf(info, e) }
 	assign := func(lhs []ast.Expr, rhs []ast.Expr) {
 		if len(lhs) == len(rhs) {
 			for i, l := range lhs {

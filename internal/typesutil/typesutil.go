@@ -3,7 +3,10 @@
 // identified by its types.Object and package path, never by spelling.
 package typesutil
 
-import "go/types"
+import (
+	"go/ast"
+	"go/types"
+)
 
 // IsNamed reports whether t, or the type t points to, is the named type
 // pkgPath.name (aliases resolved).
@@ -40,4 +43,15 @@ func FuncName(fn *types.Func, from *types.Package) string {
 		n = fn.Pkg().Name() + "." + n
 	}
 	return n
+}
+
+// VarOf returns the variable that e, an identifier in parentheses or not,
+// defines or uses; nil for anything else.
+func VarOf(info *types.Info, e ast.Expr) *types.Var {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, _ := info.ObjectOf(id).(*types.Var)
+	return v
 }

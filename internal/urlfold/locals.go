@@ -5,6 +5,8 @@ import (
 	"go/token"
 	"go/types"
 	"sort"
+
+	"github.com/brexlint/brexlint/internal/typesutil"
 )
 
 // def is the defining expression of a local variable: expr itself
@@ -76,14 +78,7 @@ func (f *Folder) scan(decl ast.Decl) *funcInfo {
 		mutated: map[*types.Var]bool{},
 		query:   map[*types.Var]bool{},
 	}
-	varOf := func(e ast.Expr) *types.Var {
-		id, ok := ast.Unparen(e).(*ast.Ident)
-		if !ok {
-			return nil
-		}
-		v, _ := f.info.ObjectOf(id).(*types.Var)
-		return v
-	}
+	varOf := func(e ast.Expr) *types.Var { return typesutil.VarOf(f.info, e) }
 	// assigned records an assignment to lhs (not a definition).
 	assigned := func(lhs ast.Expr) {
 		lhs = ast.Unparen(lhs)

@@ -8,14 +8,17 @@
 package driver
 
 import (
+	"bytes"
 	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
@@ -51,20 +54,21 @@ func Run(analyzers []*analysis.Analyzer, patterns []string, opts Options) (*Resu
 		mode = packages.LoadAllSyntax | packages.NeedModule
 	}
 	cfg := &packages.Config{Mode: mode, Dir: opts.Dir, Tests: opts.Tests}
+	var purgeFailed func([]*packages.Package) bool
 	if mode&packages.NeedDeps != 0 {
-		parse, err := dependencyParser(patterns, opts)
+		parse, failed, err := dependencyParser(patterns, opts)
 		if err != nil {
 			return nil, err
 		}
-		cfg.ParseFile = parse
+		cfg.ParseFile, purgeFailed = parse, failed
 	}
 	pkgs, err := packages.Load(cfg, patterns...)
 	if err != nil {
 		return nil, err
 	}
-	if cfg.ParseFile != nil && purgeFailed(pkgs) {
-		// A standard-library package did not type-check without its
-		// bodies: load again, in full.
+	if purgeFailed != nil && purgeFailed(pkgs) {
+		// A dependency did not type-check without its bodies: load
+		// again, in full.
 		cfg.ParseFile = nil
 		if pkgs, err = packages.Load(cfg, patterns...); err != nil {
 			return nil, err
@@ -216,47 +220,77 @@ func isPrereqFailure(err error) bool {
 }
 
 // dependencyParser returns a parser for packages.Config.ParseFile that
-// drops the function bodies of standard-library packages that are not
-// being analyzed themselves. The checker must load every dependency from
-// source to compute facts, but no brexlint fact is about the standard
-// library: its declarations are all the analysis needs, and its bodies are
-// most of the parsing, type-checking and memory of a run (gopls does
-// likewise for dependencies). Packages named by the patterns keep their
-// bodies, so "brexlint std" analyzes the standard library in full.
+// drops the function bodies of dependencies whose bodies no brexlint fact
+// needs, and a function reporting whether a package whose files it
+// purged failed to type-check. The checker must load every dependency
+// from source to compute facts, but the bodies are most of the parsing,
+// type-checking and memory of a run (gopls does likewise for
+// dependencies). Bodies are kept
+//   - in the packages named by the patterns ("brexlint std" analyzes the
+//     standard library in full);
+//   - outside the standard library, in files that import net/http or
+//     mention Brex, OAuth or a brexlint directive: the files where
+//     wrappers, senders, response helpers, OAuth flows and teachings live.
+//
+// So a dependency's helpers that only generate values (an ids package of
+// another module) get no value fact: the checks then treat their values as
+// unknown, a miss rather than a false finding.
 //
 // Without bodies an import may no longer be used, which go/types reports
 // as an error; such imports become blank imports. A file whose imports
 // cannot all be accounted for (a dot import, a package whose name is not
 // its path's last element) keeps its bodies.
-func dependencyParser(patterns []string, opts Options) (func(*token.FileSet, string, []byte) (*ast.File, error), error) {
+func dependencyParser(patterns []string, opts Options) (func(*token.FileSet, string, []byte) (*ast.File, error), func([]*packages.Package) bool, error) {
 	goroot, err := goEnv(opts.Dir, "GOROOT")
 	if err != nil || goroot == "" {
-		return nil, nil // parse everything: slower, never wrong
+		return nil, nil, nil // parse everything: slower, never wrong
 	}
-	src := filepath.Join(goroot, "src") + string(filepath.Separator)
+	std := filepath.Join(goroot, "src") + string(filepath.Separator)
 	roots, err := packages.Load(&packages.Config{Mode: packages.NeedName | packages.NeedFiles, Dir: opts.Dir, Tests: opts.Tests}, patterns...)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	keep := map[string]bool{} // directories of root packages in GOROOT
+	keep := map[string]bool{} // directories of root packages
 	for _, p := range roots {
 		for _, f := range p.GoFiles {
-			if strings.HasPrefix(f, src) {
-				keep[filepath.Dir(f)] = true
-			}
+			keep[filepath.Dir(f)] = true
 		}
 	}
-	return func(fset *token.FileSet, filename string, data []byte) (*ast.File, error) {
+	var purged sync.Map // file name → true
+	parse := func(fset *token.FileSet, filename string, data []byte) (*ast.File, error) {
 		const full = parser.AllErrors | parser.ParseComments | parser.SkipObjectResolution
-		if !strings.HasPrefix(filename, src) || keep[filepath.Dir(filename)] {
+		if keep[filepath.Dir(filename)] || !strings.HasPrefix(filename, std) && needsBodies(data) {
 			return parser.ParseFile(fset, filename, data, full)
 		}
 		f, err := parser.ParseFile(fset, filename, data, parser.SkipObjectResolution)
 		if err != nil || !purgeBodies(f) {
 			return parser.ParseFile(fset, filename, data, full)
 		}
+		purged.Store(filename, true)
 		return f, nil
-	}, nil
+	}
+	failed := func(pkgs []*packages.Package) bool {
+		bad := false
+		packages.Visit(pkgs, nil, func(p *packages.Package) {
+			if bad || !slices.ContainsFunc(p.Errors, func(e packages.Error) bool { return e.Kind == packages.TypeError }) {
+				return
+			}
+			bad = slices.ContainsFunc(p.CompiledGoFiles, func(f string) bool { _, ok := purged.Load(f); return ok })
+		})
+		return bad
+	}
+	return parse, failed, nil
+}
+
+// needsBodies reports whether a dependency's file may hold what a brexlint
+// fact is about: it imports net/http, or mentions Brex, OAuth or a
+// brexlint directive.
+func needsBodies(src []byte) bool {
+	if bytes.Contains(src, []byte(`"net/http"`)) {
+		return true
+	}
+	lower := bytes.ToLower(src)
+	return bytes.Contains(lower, []byte("brex")) || bytes.Contains(lower, []byte("oauth"))
 }
 
 // purgeBodies drops f's function bodies and blanks the imports that only
@@ -341,22 +375,6 @@ func guessName(imp *ast.ImportSpec) string {
 		last = elems[len(elems)-2]
 	}
 	return last
-}
-
-// purgeFailed reports whether a dependency parsed without bodies did not
-// type-check.
-func purgeFailed(pkgs []*packages.Package) bool {
-	failed := false
-	packages.Visit(pkgs, nil, func(p *packages.Package) {
-		if p.Module == nil && len(p.Errors) > 0 {
-			for _, e := range p.Errors {
-				if e.Kind == packages.TypeError {
-					failed = true
-				}
-			}
-		}
-	})
-	return failed
 }
 
 // goEnv returns the value of one go env variable, as the go command that

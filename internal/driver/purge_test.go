@@ -104,3 +104,18 @@ func TestGuessName(t *testing.T) {
 		}
 	}
 }
+
+func TestNeedsBodies(t *testing.T) {
+	for src, want := range map[string]bool{
+		"package c\n\nimport \"net/http\"\n":                     true, // a wrapper or sender may live here
+		"package c\n\n// Client talks to the BREX API.\n":        true,
+		"package c\n\nimport \"golang.org/x/oauth2\"\n":          true,
+		"package c\n\n//brexlint:client\nfunc Do() {}\n":         true,
+		"package yaml\n\nimport \"strings\"\n\nfunc F() {}\n":    false,
+		"package ids\n\nimport \"crypto/rand\"\n\nfunc K() {}\n": false, // a documented miss: no value fact
+	} {
+		if got := needsBodies([]byte(src)); got != want {
+			t.Errorf("needsBodies(%q) = %v, want %v", src, got, want)
+		}
+	}
+}

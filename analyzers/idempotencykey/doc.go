@@ -88,6 +88,9 @@
 // source the analysis cannot see (a parameter, a field, a call into code it
 // does not model) is assumed good, and so is a helper in a package that
 // imports no value generator (crypto/rand, math/rand, time, sync/atomic,
-// the UUID packages), whose functions the model does not classify; requests in _test.go files are not
+// the UUID packages), whose functions the model does not classify, or in a
+// file of another module that brexlint's own driver loads without bodies
+// (one that neither imports net/http nor mentions Brex; go vet -vettool
+// still classifies it); requests in _test.go files are not
 // checked.
 package idempotencykey

@@ -4,9 +4,10 @@ import (
 	"testing"
 
 	"github.com/brexlint/brexlint/analyzers/oauthcallback"
+	"github.com/brexlint/brexlint/internal/teststubs"
 	"golang.org/x/tools/go/analysis/analysistest"
 )
 
 func TestOAuthCallback(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), oauthcallback.Analyzer, "a", "app", "quickstart")
+	analysistest.Run(t, teststubs.GOPATH(t, analysistest.TestData(), "golang.org/x/oauth2"), oauthcallback.Analyzer, "a", "app", "quickstart")
 }

@@ -4,9 +4,10 @@ import (
 	"testing"
 
 	"github.com/brexlint/brexlint/analyzers/oauthstate"
+	"github.com/brexlint/brexlint/internal/teststubs"
 	"golang.org/x/tools/go/analysis/analysistest"
 )
 
 func TestOAuthState(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), oauthstate.Analyzer, "a", "handlers", "app", "quickstart")
+	analysistest.Run(t, teststubs.GOPATH(t, analysistest.TestData(), "golang.org/x/oauth2"), oauthstate.Analyzer, "a", "handlers", "app", "quickstart")
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/brexlint/brexlint/internal/brexmodel"
 	"github.com/brexlint/brexlint/internal/oauthmodel"
+	"github.com/brexlint/brexlint/internal/teststubs"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
 )
@@ -58,7 +59,7 @@ func stateName(c oauthmodel.StateClass) string {
 }
 
 func TestModel(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), dump, "config", "mainapp", "other", "plain")
+	analysistest.Run(t, teststubs.GOPATH(t, analysistest.TestData(), "golang.org/x/oauth2"), dump, "config", "mainapp", "other", "plain")
 }
 
 func TestQueryKeys(t *testing.T) {

@@ -29,7 +29,10 @@ func analyzeMain(args []string) int {
 	fs.Bool("diff", false, "with -fix, print a unified diff instead of changing files")
 	fs.Var(versionFlag{}, "V", "print version and exit (-V=full: with build ID, for go vet)")
 	cf := registerCheckFlags(fs)
-	fs.Usage = usage(fs, "usage: brexlint [flags] packages\n       brexlint checklist [flags] [packages]")
+	registerVersion(fs)
+	fs.Usage = usage(fs, `brexlint [flags] packages runs the checks on the packages and prints
+findings on stderr, as go vet does (-json: go vet's JSON, on stdout).
+Flags go before the packages.`)
 	if err := fs.Parse(args); err != nil {
 		return exitOnFlagError(err)
 	}

@@ -31,7 +31,11 @@ func checklistMain(args []string) int {
 	cf := registerCheckFlags(fs)
 	gate := registerGateFlags(fs)
 	scopes := registerScopeFlags(fs)
-	fs.Usage = usage(fs, "usage: brexlint checklist [flags] [packages]   (default ./...)")
+	registerVersion(fs)
+	fs.Usage = usage(fs, `brexlint checklist [flags] [packages] (default ./...) loads the whole
+module, runs the checks and the non-Go secret scan, and prints every item
+of Brex's launch checklist with its status on stdout: the CI gate. It
+exits 3 when an item fails, whatever the -format.`)
 	if err := fs.Parse(args); err != nil {
 		return exitOnFlagError(err)
 	}

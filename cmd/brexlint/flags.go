@@ -3,6 +3,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 
@@ -48,18 +49,30 @@ func (cf *checkFlags) selected() []*analysis.Analyzer {
 	return keep
 }
 
-// usage prints the command's help: its flags, then the checks.
-func usage(fs *flag.FlagSet, synopsis string) func() {
+// usageOut is where -help writes; brexlint help sets it to stdout, where
+// go help writes too.
+var usageOut io.Writer = os.Stderr
+
+// usage prints a command's help: every command's synopsis, what this one
+// does, its flags, then the checks.
+func usage(fs *flag.FlagSet, about string) func() {
+	fs.SetOutput(usageOut)
 	return func() {
 		out := fs.Output()
-		fmt.Fprintf(out, "%s\n\nFlags:\n", synopsis)
+		fmt.Fprintf(out, "%s\n\n%s\n\nFlags:\n", synopsis, strings.TrimSpace(about))
 		fs.PrintDefaults()
-		fmt.Fprintf(out, "\nChecks (documentation: https://pkg.go.dev/github.com/brexlint/brexlint/analyzers):\n")
-		for _, a := range analyzers.All() {
-			doc, _, _ := strings.Cut(a.Doc, "\n")
-			fmt.Fprintf(out, "  %-16s %s\n", a.Name, doc)
-		}
+		fmt.Fprintf(out, "\nChecks ('brexlint help CHECK' prints a check's documentation):\n")
+		listChecks(out)
 	}
+}
+
+// registerVersion adds -version (and so --version) to fs.
+func registerVersion(fs *flag.FlagSet) {
+	fs.BoolFunc("version", "print the version and exit", func(string) error {
+		printVersion()
+		os.Exit(0)
+		return nil
+	})
 }
 
 // triState is a boolean flag that knows whether it was set.

@@ -6,7 +6,16 @@
 //	brexlint [flags] [packages]                 run every check, like go vet
 //	brexlint checklist [flags] [packages]       print the launch-readiness report
 //	brexlint secrets [-staged] [PATH...]        scan non-Go files for secrets
-//	go vet -vettool=$(which brexlint) [packages]
+//	brexlint help [CHECK|checklist|secrets]     documentation
+//	brexlint version                            print the version
+//	go vet -vettool="$(go env GOPATH)/bin/brexlint" [packages]
+//
+// Give go vet the binary's path: with an empty -vettool (what $(which
+// brexlint) gives when brexlint is not on PATH) go vet runs its own checks
+// and says nothing about brexlint.
+//
+// Findings go to stderr, as go vet prints them; -json (go vet's JSON) and
+// the checklist report go to stdout.
 //
 // The analysis command behaves like any golang.org/x/tools analysis driver:
 // -json prints exactly what go vet -json prints, -fix applies suggested
@@ -39,7 +48,17 @@ func main() {
 			os.Exit(checklistMain(args[1:]))
 		case "secrets":
 			os.Exit(secretsMain(args[1:]))
+		case "help":
+			usageOut = os.Stdout
+			os.Exit(helpMain(args[1:]))
+		case "version", "-version", "--version":
+			printVersion()
+			return
 		}
+	}
+	if len(args) == 0 {
+		overview(os.Stderr)
+		os.Exit(2)
 	}
 	if delegated(args) {
 		// The go vet protocol (a .cfg file, -flags), -fix/-diff and help
@@ -53,11 +72,9 @@ func main() {
 }
 
 // delegated reports whether the command line is one that multichecker.Main
-// handles as go vet expects, rather than brexlint's own standalone path.
+// handles as go vet expects (the .cfg protocol, -flags, -fix and -diff),
+// rather than brexlint's own standalone path.
 func delegated(args []string) bool {
-	if len(args) == 0 || args[0] == "help" {
-		return true
-	}
 	if strings.HasSuffix(args[len(args)-1], ".cfg") {
 		return true
 	}

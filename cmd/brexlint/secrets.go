@@ -21,10 +21,12 @@ import (
 func secretsMain(args []string) int {
 	fs := flag.NewFlagSet("brexlint secrets", flag.ContinueOnError)
 	stagedOnly := fs.Bool("staged", false, "scan only the files staged for the next commit, as staged (the index content, not the work tree)")
+	fs.SetOutput(usageOut)
+	registerVersion(fs)
 	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "usage: brexlint secrets [-staged] [PATH...]   (default .)")
+		fmt.Fprintln(fs.Output(), synopsis)
 		fmt.Fprintln(fs.Output(), `
-Scans the non-Go files that git would commit (with -staged: the staged
+brexlint secrets [-staged] [PATH...] (default .) scans the non-Go files that git would commit (with -staged: the staged
 content of the files the next commit adds or changes) for secrets, and
 reports a committed .env or one that .gitignore does not ignore.
 

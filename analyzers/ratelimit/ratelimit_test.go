@@ -8,5 +8,5 @@ import (
 )
 
 func TestRateLimit(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), ratelimit.Analyzer, "a", "wrappers", "injclient", "transport", "brexwrap")
+	analysistest.Run(t, analysistest.TestData(), ratelimit.Analyzer, "a", "wrappers", "injclient", "transport", "brexwrap", "flow")
 }

@@ -8,5 +8,5 @@ import (
 )
 
 func TestStatusCheck(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), statuscheck.Analyzer, "a", "cash", "helpers", "brexwrap")
+	analysistest.Run(t, analysistest.TestData(), statuscheck.Analyzer, "a", "cash", "helpers", "brexwrap", "flow")
 }

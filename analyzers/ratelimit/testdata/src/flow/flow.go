@@ -88,7 +88,9 @@ type Ledger struct {
 	hc   *http.Client
 }
 
-func NewLedger() *Ledger { return &Ledger{base: "https://ledger.internal.example", hc: http.DefaultClient} }
+func NewLedger() *Ledger {
+	return &Ledger{base: "https://ledger.internal.example", hc: http.DefaultClient}
+}
 
 func (l *Ledger) Users(ctx context.Context, cursor string) error {
 	u := l.base + "/v2/users?limit=100"

@@ -24,6 +24,7 @@ var Analyzer = &analysis.Analyzer{
 const (
 	kindConstant    = "constant-state"
 	kindPredictable = "predictable-state"
+	kindShort       = "short-state"
 	kindMissing     = "missing-state"
 	kindUnverified  = "unverified-state"
 )
@@ -60,6 +61,11 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 			r.Reportf(pos, kindPredictable, "%s is made from %s, which an attacker can predict, so %s; %s%s",
 				where, a.State.Why, why, doRandom, brexNote(a.Provider))
+		case oauthmodel.StateRandom:
+			if n := a.State.RandLen; n > 0 && n < minStateLen {
+				r.Reportf(pos, kindShort, "%s is random but only %d characters long: a short state can be guessed, so %s; %s%s",
+					where, n, why, doRandom, brexNote(a.Provider))
+			}
 		case oauthmodel.StateAbsent:
 			if pkceOK {
 				continue
@@ -87,6 +93,10 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	return nil, nil
 }
+
+// minStateLen is the shortest state accepted: Brex's checklist asks for
+// at least 9 characters, and CSRF protection is universal.
+const minStateLen = 9
 
 const doRandom = "generate a fresh state per login with crypto/rand (rand.Text(), Go 1.24+), keep it in the session or a cookie, and compare it on the callback"
 

@@ -228,6 +228,8 @@ func TestFold(t *testing.T) {
 		{"field option", result{"https://api.brex.com/v1/transfers/{Param:id}", "https://api.brex.com/v1/transfers/{}", "api.brex.com", "/v1/transfers/{}"}},
 		// A getter that returns another API's field or the Brex host.
 		{"getter", result{"{Unknown}/v1/transfers", "{}/v1/transfers", "", "/v1/transfers"}},
+		// A getter that returns the field or the Brex host.
+		{"getter default", result{"https://api.brex.com/v1/transfers", "https://api.brex.com/v1/transfers", "api.brex.com", "/v1/transfers"}},
 		{"url helper", result{"https://api.brex.com/v2/users/{Param:id}", "https://api.brex.com/v2/users/{}", "api.brex.com", "/v2/users/{}"}},
 	}
 	seen := map[string]bool{"blowup": true} // TestBudget
@@ -383,5 +385,52 @@ func TestJoin(t *testing.T) {
 		if got := Join(tt.b, tt.a).String(); got != tt.want {
 			t.Errorf("%s: Join reversed = %q, want %q", tt.name, got, tt.want)
 		}
+	}
+}
+
+// TestNewPackageSkipsTests checks that a test pointing a client at its
+// own server does not change where the package's code sends requests.
+func TestNewPackageSkipsTests(t *testing.T) {
+	src := `package p
+type Client struct{ base string }
+func New() *Client { return &Client{base: "https://api.brex.com"} }
+func (c *Client) url() string { return c.base + "/v2/users" }
+`
+	test := `package p
+func testClient() *Client { c := New(); c.base = "http://127.0.0.1:8080"; return c }
+`
+	var files []*ast.File
+	for name, s := range map[string]string{"client.go": src, "client_test.go": test} {
+		f, err := parser.ParseFile(fset, name, s, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, f)
+	}
+	info := &types.Info{
+		Types:      map[ast.Expr]types.TypeAndValue{},
+		Defs:       map[*ast.Ident]types.Object{},
+		Uses:       map[*ast.Ident]types.Object{},
+		Selections: map[*ast.SelectorExpr]*types.Selection{},
+	}
+	if _, err := (&types.Config{}).Check("p", fset, files, info); err != nil {
+		t.Fatal(err)
+	}
+	var ret ast.Expr
+	for _, f := range files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			if fd, ok := n.(*ast.FuncDecl); ok && fd.Name.Name == "url" {
+				ret = fd.Body.List[0].(*ast.ReturnStmt).Results[0]
+			}
+			return true
+		})
+	}
+	if got := NewPackage(fset, info, files).Fold(ret).String(); got != "https://api.brex.com/v2/users" {
+		t.Errorf("NewPackage: %q, want the constructor's host", got)
+	}
+	// PackageVars sees every file: the test's host joins with the
+	// constructor's to a hole.
+	if got := New(info, files, PackageVars(info, files)).Fold(ret).String(); got != "{}/v2/users" {
+		t.Errorf("PackageVars: %q, want {}/v2/users", got)
 	}
 }

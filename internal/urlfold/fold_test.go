@@ -208,6 +208,7 @@ func TestFold(t *testing.T) {
 		// 19 chained locals: the 17th expansion is cut off.
 		{"depth", result{"{Unknown}" + strings.Repeat("/", 16), "{}" + strings.Repeat("/", 16), "", strings.Repeat("/", 16)}},
 		{"wrapper", result{"{Param:base}{Param:path}", "{}{}", "", ""}},
+		{"slash normalized", result{"{Param:base}{Param:path}", "{}{}", "", ""}},
 		// Flow.
 		{"pagination append", result{"https://api.brex.com/v1/transfers?{Unknown}", "https://api.brex.com/v1/transfers?{}", "api.brex.com", "/v1/transfers"}},
 		{"pagination sprintf", result{"https://api.brex.com/v2/users?{Unknown}", "https://api.brex.com/v2/users?{}", "api.brex.com", "/v2/users"}},
@@ -376,6 +377,8 @@ func TestJoin(t *testing.T) {
 		{"paths differ", Lit("https://api.brex.com/v1/transfers"), Lit("https://api.brex.com/v2/users"), "https://api.brex.com{}"},
 		{"schemes differ", Lit("http://api.brex.com/v1/transfers"), Lit("https://api.brex.com/v2/users"), "{}"},
 		{"hosts differ", Lit("https://api.brex.com/v1/transfers"), Lit("https://api.stripe.com/v1/transfers"), "{}"},
+		{"leading slash", Hole(Param), Concat(Lit("/"), Hole(Param)), "{}"},
+		{"trailing slash", Hole(Param), Concat(Hole(Param), Lit("/")), "{}/"},
 		{"in query", Lit("/v1/transfers?status=A"), Lit("/v1/transfers?status=B&x"), "/v1/transfers?{}"},
 	}
 	for _, tt := range tests {

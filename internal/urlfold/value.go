@@ -300,6 +300,8 @@ func renderPath(parts []Part) string {
 // a variable at a use reached by two definitions. The join keeps what a
 // check needs and never invents a path:
 //   - equal values are kept;
+//   - a single hole joined with itself behind a "/" is the hole, and with
+//     itself followed by a "/" is that (see joinSlash1);
 //   - values that differ only after the path (in the query or fragment:
 //     a cursor or a query appended behind an if) keep the part before it,
 //     followed by "?" and a hole;
@@ -319,6 +321,12 @@ func Join(a, b Value) Value {
 	}
 	if qa, qb := cutQuery(a), cutQuery(b); qa.equal(qb) {
 		return Concat(qa, Lit("?"), Hole(Unknown))
+	}
+	if j, ok := joinSlash1(a, b); ok {
+		return j
+	}
+	if j, ok := joinSlash1(b, a); ok {
+		return j
 	}
 	if _, ok := b.Host(); ok && a.unset() {
 		return b
@@ -345,6 +353,24 @@ func Join(a, b Value) Value {
 		}
 	}
 	return Hole(Unknown)
+}
+
+// joinSlash1 joins a single hole h with itself slash-normalized, the way
+// helpers make sure of the slash between a base URL and a path: path =
+// "/" + path joins to the path as given (a caller that passes "/v1/..."
+// is exact, and one that passes "v1/..." leaves no determinable path rather
+// than a doubled slash), base += "/" to the base with its slash.
+func joinSlash1(h, v Value) (Value, bool) {
+	if !h.IsHole() || len(v.Parts) != 2 {
+		return Value{}, false
+	}
+	switch {
+	case v.Parts[0] == Part{Lit: "/"} && v.Parts[1] == h.Parts[0]:
+		return h, true
+	case v.Parts[0] == h.Parts[0] && v.Parts[1] == Part{Lit: "/"}:
+		return v, true
+	}
+	return Value{}, false
 }
 
 // unset reports whether v is empty or a single hole.

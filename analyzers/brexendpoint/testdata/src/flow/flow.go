@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"strings"
 )
 
 const defaultBaseURL = "https://api.brex.com"
@@ -39,6 +40,24 @@ func (c *Client) do(ctx context.Context, method, path string, body io.Reader) (*
 		return nil, err
 	}
 	return c.hc.Do(req)
+}
+
+// get makes sure of the slash between the base URL and the path: it is
+// still a wrapper whose callers name the endpoint.
+func (c *Client) get(ctx context.Context, path string) (*http.Response, error) {
+	if !strings.HasPrefix(path, "/") {
+		path = "/" + path
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, c.baseURL+path, nil)
+	if err != nil {
+		return nil, err
+	}
+	return c.hc.Do(req)
+}
+
+func (c *Client) Limits(ctx context.Context, id string) {
+	c.get(ctx, "/v1/budgets/"+id) // want `GET /v1/budgets/\{id\} is deprecated since Oct 2024`
+	c.get(ctx, "/v2/spend_limits/"+id)
 }
 
 // Base URL in a field: the wrapper's callers name the endpoints.

@@ -57,7 +57,9 @@
 //     variable is cut where it closes: the definition being folded
 //     contributes nothing to itself, so the value is the join of the value
 //     on entry and its appended forms. A variable with one definition
-//     needs no graph. A url.URL variable whose RawQuery or Fragment is
+//     needs no graph. u.Path = e on a url.URL variable is a definition
+//     too: the scheme and host before it (or the hole they come from)
+//     followed by e. A url.URL variable whose RawQuery or Fragment is
 //     assigned keeps its path: its query becomes "?{}".
 //   - Package-level variables and struct fields: through the VarResolver
 //     given to New. PackageVars (and NewPackage, which leaves out
@@ -111,12 +113,15 @@
 //     evaluated (if prod { base = a } else { base = b } is a or b).
 //   - A variable assigned inside a function literal other than the one
 //     that declares it, a variable whose address is taken, one with a
-//     field other than the query changed, and a range variable are
-//     Unknown everywhere; a variable used inside a function literal is the
-//     join of all its definitions.
+//     field other than the path or the query changed, and a range
+//     variable are Unknown everywhere; a variable used inside a function
+//     literal is the join of all its definitions. A url.URL changed
+//     through another variable that points to it is not seen.
 //   - Struct fields and package variables are flow-insensitive: every
-//     value the package gives them counts everywhere; what other packages
-//     assign is not seen, and neither is a change through a pointer, a
+//     value the package gives them counts everywhere; only those the
+//     package declares are resolved (a url.URL's Path field belongs to
+//     each URL, not to the package); what other packages assign is not
+//     seen, and neither is a change through a pointer, a
 //     map, a slice or a channel, or a *url.URL changed by a function it is
 //     passed to. Methods called through an interface or a function value
 //     are not followed, and neither are functions of other packages

@@ -220,6 +220,9 @@ func (f *Folder) foldDef(st *state, fi *funcInfo, v *types.Var, d *def, depth in
 	case d.add:
 		before := f.foldVar(st, v, d.node.Pos(), depth+1)
 		return Concat(before, f.fold(st, d.expr, depth+1)), true
+	case d.path:
+		before := f.foldVar(st, v, d.node.Pos(), depth+1)
+		return withPath(before, f.fold(st, d.expr, depth+1)), true
 	case d.idx >= 0:
 		call, ok := ast.Unparen(d.expr).(*ast.CallExpr)
 		if !ok {
@@ -786,4 +789,24 @@ func (f *Folder) foldResult(st *state, call *ast.CallExpr, fn *types.Func, fd *a
 		return Hole(Unknown)
 	}
 	return out
+}
+
+// withPath is the String() of a URL whose Path is set to p: the scheme and
+// host of u (its first hole when they are unknown: a base URL from the
+// environment or a parameter) followed by p, with the slash url.URL adds
+// before a relative path. The rest of u's path, and its query, are gone.
+func withPath(u, p Value) Value {
+	var origin Value
+	if host, _, ok := u.splitHost(); ok {
+		lit := u.Parts[0].Lit
+		origin = Lit(lit[:schemeEnd(lit)] + host)
+	} else if len(u.Parts) > 0 && u.Parts[0].Hole {
+		origin = Value{Parts: u.Parts[:1]}
+	} else {
+		return Hole(Unknown)
+	}
+	if len(p.Parts) > 0 && !p.Parts[0].Hole && !strings.HasPrefix(p.Parts[0].Lit, "/") {
+		p = Concat(Lit("/"), p)
+	}
+	return Concat(origin, p)
 }

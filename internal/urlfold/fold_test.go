@@ -194,7 +194,7 @@ func TestFold(t *testing.T) {
 		{"cycle", result{"{Unknown}/x", "{}/x", "", "/x"}},
 		{"unknown call", result{"{Unknown}", "{}", "", ""}},
 		{"url query", result{"https://api.brex.com/v1/transfers?{Unknown}", "https://api.brex.com/v1/transfers?{}", "api.brex.com", "/v1/transfers"}},
-		{"url mutated path", result{"{Unknown}", "{}", "", ""}},
+		{"url mutated path", result{"https://api.brex.com/v1/transfers", "https://api.brex.com/v1/transfers", "api.brex.com", "/v1/transfers"}},
 		{"strings join", result{"https://api.brex.com/v1/transfers/{Param:id}", "https://api.brex.com/v1/transfers/{}", "api.brex.com", "/v1/transfers/{}"}},
 		{"reassigned param", result{"{Unknown}/v1/transfers", "{}/v1/transfers", "", "/v1/transfers"}},
 		{"host then hole", result{"https://api.brex.com{Param:id}", "https://api.brex.com{}", "api.brex.com", ""}},
@@ -231,6 +231,11 @@ func TestFold(t *testing.T) {
 		{"getter", result{"{Unknown}/v1/transfers", "{}/v1/transfers", "", "/v1/transfers"}},
 		// A getter that returns the field or the Brex host.
 		{"getter default", result{"https://api.brex.com/v1/transfers", "https://api.brex.com/v1/transfers", "api.brex.com", "/v1/transfers"}},
+		{"url path set", result{"https://api.brex.com/v1/transfers/{Param:id}", "https://api.brex.com/v1/transfers/{}", "api.brex.com", "/v1/transfers/{}"}},
+		// e.Path of the URL from the environment is unknown: the joined
+		// path still follows the base.
+		{"url path joined", result{"{Env:BREX_API_URL}{Unknown}/v2/users", "{}{}/v2/users", "", "/v2/users"}},
+		{"url path relative", result{"https://api.brex.com/v2/users/me", "https://api.brex.com/v2/users/me", "api.brex.com", "/v2/users/me"}},
 		{"url helper", result{"https://api.brex.com/v2/users/{Param:id}", "https://api.brex.com/v2/users/{}", "api.brex.com", "/v2/users/{}"}},
 	}
 	seen := map[string]bool{"blowup": true} // TestBudget

@@ -24,6 +24,9 @@ type def struct {
 	// add is true for x += expr: the value is the variable's value before
 	// the statement followed by expr.
 	add bool
+	// path is true for u.Path = expr on a url.URL variable: the value is
+	// the scheme and host before the statement followed by expr.
+	path bool
 	// fn is the innermost function (an *ast.FuncDecl or *ast.FuncLit)
 	// containing node.
 	fn ast.Node
@@ -145,6 +148,18 @@ func (f *Folder) scan(decl ast.Decl) *funcInfo {
 			}
 		}
 	}
+	// urlPathOf returns u when lhs is u.Path for a url.URL (or *url.URL)
+	// variable u.
+	urlPathOf := func(lhs ast.Expr) *types.Var {
+		sel, ok := lhs.(*ast.SelectorExpr)
+		if !ok || sel.Sel.Name != "Path" {
+			return nil
+		}
+		if v := varOf(sel.X); v != nil && isURL(v.Type()) {
+			return v
+		}
+		return nil
+	}
 	var nodes []ast.Node // the path from decl to the current node
 	ast.Inspect(decl, func(n ast.Node) bool {
 		if n == nil {
@@ -176,7 +191,9 @@ func (f *Folder) scan(decl ast.Decl) *funcInfo {
 				lhs = ast.Unparen(lhs)
 				v := varOf(lhs)
 				if v == nil {
-					if n.Tok != token.DEFINE {
+					if u := urlPathOf(lhs); u != nil && n.Tok == token.ASSIGN && len(n.Lhs) == len(n.Rhs) {
+						addDef(u, &def{node: n, expr: n.Rhs[i], idx: -1, path: true})
+					} else if n.Tok != token.DEFINE {
 						assigned(lhs)
 					}
 					continue

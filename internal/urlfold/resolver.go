@@ -19,7 +19,8 @@ import (
 // constructor and overridable by an option or from the environment folds
 // to the Brex host. A field's zero value does not count (a struct literal
 // that leaves the field out is not an assignment), and neither does what
-// other packages assign: their code is not here. Value returns the single
+// other packages assign: their code is not here. Only the variables and
+// fields the package declares are resolved. Value returns the single
 // initializer of a variable or field that has exactly one.
 func PackageVars(info *types.Info, files []*ast.File) VarResolver {
 	return packageVars(info, files, nil)
@@ -191,9 +192,11 @@ func packageVars(info *types.Info, files []*ast.File, skip func(*ast.File) bool)
 		})
 	}
 	// Keep what this package declares: a variable of another package
-	// assigned here is still that package's to give.
+	// assigned here is still that package's to give, and a field of
+	// another package's type (url.URL's Path) belongs to each value of it,
+	// not to the package.
 	for v := range r {
-		if !v.IsField() && !declaredIn(v, files) {
+		if !declaredIn(v, files) {
 			delete(r, v)
 		}
 	}

@@ -130,6 +130,20 @@ func Budgets(ctx context.Context, prod bool, q url.Values) (*http.Response, erro
 	return http.DefaultClient.Do(req)
 }
 
+// A url.URL parsed from the base URL, its Path set.
+func (c *Client) Budget(ctx context.Context, id string) (*http.Response, error) {
+	u, err := url.Parse(c.baseURL)
+	if err != nil {
+		return nil, err
+	}
+	u.Path = "/v1/budgets/" + id
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil) // want `GET /v1/budgets/\{id\} is deprecated since Oct 2024`
+	if err != nil {
+		return nil, err
+	}
+	return c.hc.Do(req)
+}
+
 // Look-alikes that stay quiet: the same shapes against another API.
 
 type Payments struct {
@@ -152,6 +166,15 @@ func (p *Payments) do(ctx context.Context, method, path string) (*http.Response,
 func (p *Payments) Cards(ctx context.Context, customer string) {
 	p.do(ctx, http.MethodGet, "/v1/cards?customer="+customer)
 	p.do(ctx, http.MethodPost, "/v1/customers/"+customer+"/status")
+}
+
+func (p *Payments) Card(ctx context.Context, id string) (*http.Response, error) {
+	u, err := url.Parse(p.baseURL)
+	if err != nil {
+		return nil, err
+	}
+	u.Path = "/v1/cards/" + id
+	return p.hc.Get(u.String())
 }
 
 func OtherFromEnv(ctx context.Context, id string) (*http.Response, error) {

@@ -139,7 +139,7 @@ func (s *scopeFlags) findings(res *driver.Result, ran map[string]bool) []checkli
 			continue
 		}
 		out = append(out, scopeFinding(u.pkg, u.use.Call.Pos(), u.pos, oauthscopes.KindMissingScope,
-			oauthscopes.MissingScopeMessage(u.use.Endpoint, "", who, granted)))
+			oauthscopes.MissingScopeMessage(u.use.Endpoint, "", who)))
 	}
 	if s.unused {
 		for _, c := range configs {

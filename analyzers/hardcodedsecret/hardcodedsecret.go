@@ -187,7 +187,7 @@ func (c *checker) literalFinding(lit *ast.BasicLit, m secrets.Match) *finding {
 		f.kind = kindCredential
 		rule, _ := m.Kind.GitleaksRule()
 		f.message = "hardcoded credential %s (gitleaks rule " + rule + ")"
-		f.related = "gitleaks rule " + rule + ": " + strings.TrimSuffix(m.Description, ".")
+		f.related = strings.TrimSuffix(m.Description, ".")
 	}
 	return f
 }

@@ -48,9 +48,9 @@
 //     (oauthscopes/unused-scope).
 //
 // A missing-scope message names the scope to add (the read-only one for a
-// read) and the endpoint's other scopes; its related information says
-// what the configuration requests, at its Scopes when the package writes
-// it. Brex rejects every such call for insufficient scopes, which surfaces
+// read), the endpoint's other scopes and the configuration by its name;
+// its related information says what the configuration requests, at its
+// Scopes when the package writes it. Brex rejects every such call for insufficient scopes, which surfaces
 // only when a customer connects: add the scope to the Scopes (customers
 // already connected must authorize again: scopes are additive). Without
 // offline_access Brex issues no refresh token, so the connection dies when

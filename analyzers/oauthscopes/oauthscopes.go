@@ -106,12 +106,13 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	if granted, ok := Granted(m.ScopeConfigs); ok {
 		who := describeConfigs(pass, m.ScopeConfigs)
+		short := configNames(pass, m.ScopeConfigs, who)
 		for _, u := range res.Uses {
 			if u.Endpoint.PermittedBy(granted) {
 				continue
 			}
 			r.Report(analysis.Diagnostic{Pos: u.Call.Pos(), Category: KindMissingScope,
-				Message: MissingScopeMessage(u.Endpoint, via(pass, u), who),
+				Message: MissingScopeMessage(u.Endpoint, via(pass, u), short),
 				Related: []analysis.RelatedInformation{{Pos: grantedPos(pass, m.ScopeConfigs, u.Call.Pos()), Message: GrantedMessage(who, granted)}}})
 		}
 	}
@@ -140,7 +141,7 @@ func Granted(configs []*oauthmodel.Config) ([]string, bool) {
 func MissingScopeMessage(ep *brexapi.Endpoint, via, who string) string {
 	call := ep.String()
 	if via != "" {
-		call += " (called through " + via + ")"
+		call += " (via " + via + ")"
 	}
 	scope := suggestScope(ep)
 	var others []string
@@ -152,7 +153,7 @@ func MissingScopeMessage(ep *brexapi.Endpoint, via, who string) string {
 	if len(others) > 0 {
 		scope += " (or " + strings.Join(others, ", ") + ")"
 	}
-	return fmt.Sprintf("%s needs scope %s, which %s does not request", call, scope, who)
+	return fmt.Sprintf("%s needs scope %s, not requested by %s", call, scope, who)
 }
 
 // GrantedMessage is the related information of a missing-scope finding:
@@ -197,6 +198,21 @@ func via(pass *analysis.Pass, u *oauthmodel.EndpointUse) string {
 		return ""
 	}
 	return typesutil.FuncName(u.Via, pass.Pkg)
+}
+
+// configNames names the configurations for a missing-scope message by
+// their names alone ("brexauth.Config"), or as who does when one has none.
+func configNames(pass *analysis.Pass, cs []*oauthmodel.Config, who string) string {
+	var names []string
+	for _, c := range cs {
+		n := configName(pass, c)
+		if n == "" {
+			return who
+		}
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	return strings.Join(slices.Compact(names), ", ")
 }
 
 // describeConfigs names the configurations for a message: "the Brex

@@ -75,7 +75,7 @@ func run(pass *analysis.Pass) (any, error) {
 		if hr.InTest || !hr.DropsRefresh {
 			continue
 		}
-		r.Reportf(hr.Decode.Pos(), kindDroppedRefresh, "this hand-written Brex refresh keeps the new access token but its response type %s %s", hr.Type, hr.Why)
+		r.Reportf(hr.Decode.Pos(), kindDroppedRefresh, "this hand-written Brex refresh drops refresh_token: its response type %s %s", hr.Type, hr.Why)
 	}
 	for _, c := range m.TokenCaches {
 		if c.InTest {

@@ -38,7 +38,7 @@ func refresh(ctx context.Context, refreshToken string) (string, error) {
 	}
 	defer resp.Body.Close()
 	var out tokenResponse
-	if err := json.NewDecoder(resp.Body).Decode(&out); err != nil { // want `^tokenrefresh: this hand-written Brex refresh keeps the new access token but its response type tokenResponse has no refresh_token field$`
+	if err := json.NewDecoder(resp.Body).Decode(&out); err != nil { // want `^tokenrefresh: this hand-written Brex refresh drops refresh_token: its response type tokenResponse has no refresh_token field$`
 		return "", err
 	}
 	return out.AccessToken, nil

@@ -58,7 +58,10 @@ type CheckDoc struct {
 //     location relative to the repository root (uriBaseId %SRCROOT%),
 //     columns in UTF-16 code units, the enclosing function as a logical
 //     location, and partialFingerprints[SARIFFingerprint], the finding's
-//     [Key] (so code scanning follows it when lines move);
+//     [Key] (so code scanning follows it when lines move), and the
+//     finding's related information as relatedLocations, each with its
+//     message (every endpoint of a message that names two and counts the
+//     rest);
 //   - the tool version with the date of the Brex API catalogue, and the
 //     audience, module, catalogue date and baselined count as run
 //     properties.
@@ -263,12 +266,31 @@ func (b *sarifBuilder) result(f Finding, level string) sarifResult {
 	if f.Function != "" {
 		loc.LogicalLocations = []sarifLogicalLocation{{Name: f.Function, Kind: "function"}}
 	}
+	var related []sarifRelatedLocation
+	for j, rel := range f.Related {
+		p := rel.File
+		if b.report.RepoDir != "" {
+			p = path.Join(b.report.RepoDir, rel.File)
+		}
+		rl := sarifRelatedLocation{ID: j + 1, Message: sarifMessage{Text: rel.Message}}
+		rl.PhysicalLocation.ArtifactLocation = sarifArtifactLocation{URI: (&url.URL{Path: p}).String(), URIBaseID: SARIFSourceRoot}
+		if rel.Line > 0 {
+			rl.PhysicalLocation.Region = &sarifRegion{StartLine: rel.Line, StartColumn: rel.Column}
+			if rel.File == f.File && rel.Line == f.Line {
+				// On another line the column stays in bytes: the
+				// finding carries only its own line's text.
+				rl.PhysicalLocation.Region.StartColumn = utf16Column(f.Code, rel.Column)
+			}
+		}
+		related = append(related, rl)
+	}
 	return sarifResult{
 		RuleID:              b.rules[i].ID,
 		RuleIndex:           i,
 		Level:               level,
 		Message:             sarifMessage{Text: f.Message},
 		Locations:           []sarifLocation{loc},
+		RelatedLocations:    related,
 		PartialFingerprints: map[string]string{SARIFFingerprint: f.Key().Fingerprint()},
 	}
 }
@@ -347,16 +369,22 @@ type (
 		Markdown string `json:"markdown,omitempty"`
 	}
 	sarifResult struct {
-		RuleID              string            `json:"ruleId"`
-		RuleIndex           int               `json:"ruleIndex"`
-		Level               string            `json:"level"`
-		Message             sarifMessage      `json:"message"`
-		Locations           []sarifLocation   `json:"locations"`
-		PartialFingerprints map[string]string `json:"partialFingerprints"`
+		RuleID              string                 `json:"ruleId"`
+		RuleIndex           int                    `json:"ruleIndex"`
+		Level               string                 `json:"level"`
+		Message             sarifMessage           `json:"message"`
+		Locations           []sarifLocation        `json:"locations"`
+		RelatedLocations    []sarifRelatedLocation `json:"relatedLocations,omitempty"`
+		PartialFingerprints map[string]string      `json:"partialFingerprints"`
 	}
 	sarifLocation struct {
 		PhysicalLocation sarifPhysicalLocation  `json:"physicalLocation"`
 		LogicalLocations []sarifLogicalLocation `json:"logicalLocations,omitempty"`
+	}
+	sarifRelatedLocation struct {
+		ID               int                   `json:"id"`
+		PhysicalLocation sarifPhysicalLocation `json:"physicalLocation"`
+		Message          sarifMessage          `json:"message"`
 	}
 	sarifPhysicalLocation struct {
 		ArtifactLocation sarifArtifactLocation `json:"artifactLocation"`

@@ -208,6 +208,73 @@ func TestSARIFFingerprintFollowsKey(t *testing.T) {
 	}
 }
 
+// TestSARIFRelatedLocations: what a one-line message leaves out (every
+// endpoint of "GET /v1/expenses, GET /v1/vendors and 2 more") reaches
+// SARIF as the result's relatedLocations, and the report's JSON as the
+// finding's related.
+func TestSARIFRelatedLocations(t *testing.T) {
+	eps := []string{"GET /v1/expenses", "GET /v1/vendors", "GET /v2/users", "POST /v1/transfers"}
+	f := Finding{Check: checks.RateLimit, Category: "ratelimit/unhandled", File: "brex/client.go", Line: 89, Column: 15, Code: "	resp, err := c.hc.Do(req) // é",
+		Message: "ratelimit: 429 from GET /v1/expenses, GET /v1/vendors and 2 more is not retried (client: http.DefaultClient)"}
+	for _, ep := range eps {
+		f.Related = append(f.Related, Related{Message: "endpoint: " + ep, File: f.File, Line: f.Line, Column: f.Column})
+	}
+	r := Evaluate(Customer, nil, []Finding{f})
+	r.RepoDir = "svc"
+	data := writeSARIF(t, r, testTool)
+	validateSARIF(t, data)
+	var log struct {
+		Runs []struct {
+			Results []struct {
+				RelatedLocations []struct {
+					ID               int
+					Message          struct{ Text string }
+					PhysicalLocation struct {
+						ArtifactLocation struct{ URI, URIBaseID string }
+						Region           struct{ StartLine, StartColumn int }
+					}
+				}
+			}
+		}
+	}
+	if err := json.Unmarshal(data, &log); err != nil {
+		t.Fatal(err)
+	}
+	type loc struct {
+		ID        int
+		Text, URI string
+		Line, Col int
+	}
+	var got, want []loc
+	for _, rl := range log.Runs[0].Results[0].RelatedLocations {
+		got = append(got, loc{rl.ID, rl.Message.Text, rl.PhysicalLocation.ArtifactLocation.URI, rl.PhysicalLocation.Region.StartLine, rl.PhysicalLocation.Region.StartColumn})
+	}
+	for i, ep := range eps {
+		want = append(want, loc{i + 1, "endpoint: " + ep, "svc/brex/client.go", 89, 15})
+	}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("relatedLocations (-want +got):\n%s", d)
+	}
+
+	var buf bytes.Buffer
+	if err := r.WriteJSON(&buf); err != nil {
+		t.Fatal(err)
+	}
+	var rep Report
+	if err := json.Unmarshal(buf.Bytes(), &rep); err != nil {
+		t.Fatal(err)
+	}
+	var gotJSON []Related
+	for _, res := range rep.Items {
+		for _, g := range res.Findings {
+			gotJSON = append(gotJSON, g.Related...)
+		}
+	}
+	if d := cmp.Diff(f.Related, gotJSON); d != "" {
+		t.Errorf("JSON related (-want +got):\n%s", d)
+	}
+}
+
 func TestUTF16Column(t *testing.T) {
 	for _, tc := range []struct {
 		line      string

@@ -1,6 +1,7 @@
 package checklist
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -43,6 +44,11 @@ type SARIFTool struct {
 type CheckDoc struct {
 	Name string // the check's name (internal/checks)
 	Doc  string // the analyzer's Doc: a summary line, then paragraphs
+	// Help is the check's whole documentation (its doc.go, as brexlint
+	// help CHECK prints it): what each finding means, why Brex cares and
+	// how to fix it, which the one-line messages leave out. HelpMarkdown
+	// is the same as Markdown. Either may be empty; Doc then stands in.
+	Help, HelpMarkdown string
 }
 
 // WriteSARIF writes the report as a SARIF 2.1.0 log with one run:
@@ -75,9 +81,9 @@ func (r Report) WriteSARIF(w io.Writer, tool SARIFTool) error {
 			audienceChecks[c] = append(audienceChecks[c], res.Item.ID)
 		}
 	}
-	docs := map[string]string{}
+	docs := map[string]CheckDoc{}
 	for _, c := range tool.Checks {
-		docs[c.Name] = c.Doc
+		docs[c.Name] = c
 	}
 
 	b := sarifBuilder{report: r, docs: docs, items: audienceChecks, index: map[string]int{}}
@@ -147,7 +153,7 @@ func (r Report) WriteSARIF(w io.Writer, tool SARIFTool) error {
 
 type sarifBuilder struct {
 	report Report
-	docs   map[string]string   // check → analyzer Doc
+	docs   map[string]CheckDoc // check → its documentation
 	items  map[string][]string // check → IDs of the audience's items it decides
 	rules  []sarifRule
 	index  map[string]int // rule ID → index in rules
@@ -183,7 +189,8 @@ func (b *sarifBuilder) rule(check, category string) int {
 	if i, ok := b.index[id]; ok {
 		return i
 	}
-	doc := sentence(b.docs[check])
+	cd := b.docs[check]
+	doc := sentence(cd.Doc)
 	summary, _, _ := strings.Cut(doc, "\n")
 	if summary == "" {
 		summary = "brexlint check " + check
@@ -199,9 +206,10 @@ func (b *sarifBuilder) rule(check, category string) int {
 		fmt.Fprintf(&helpText, "Findings of kind %q of the %s check.\n\n", kind, check)
 		fmt.Fprintf(&helpMD, "Findings of kind `%s` of the `%s` check.\n\n", kind, check)
 	}
-	if doc != "" {
-		helpText.WriteString(doc + "\n\n")
-		helpMD.WriteString(doc + "\n\n")
+	full := cmp.Or(strings.TrimSpace(cd.Help), doc)
+	if full != "" {
+		helpText.WriteString(full + "\n\n")
+		helpMD.WriteString(cmp.Or(strings.TrimSpace(cd.HelpMarkdown), full) + "\n\n")
 	}
 	ids := b.items[check]
 	if len(ids) > 0 {
@@ -226,7 +234,6 @@ func (b *sarifBuilder) rule(check, category string) int {
 		fmt.Fprintf(&helpMD, " Silence one finding with `//brexlint:ignore %s <reason>`.", check)
 	}
 
-	full := doc
 	if full == "" {
 		full = summary
 	}

@@ -22,10 +22,10 @@ func validateSARIF(t *testing.T, data []byte) {
 var testTool = SARIFTool{
 	Version: "v1.2.3",
 	Checks: []CheckDoc{
-		{checks.HardcodedSecret, "report secrets in source code\n\nA Brex user token or client secret in code leaks with the repository."},
-		{checks.IdempotencyKey, "report money-moving Brex calls without a random Idempotency-Key\n\nRetries must not pay twice."},
-		{checks.StatusCheck, "report Brex responses read before their status is checked"},
-		{checks.Directive, "report malformed //brexlint: directives"},
+		{Name: checks.HardcodedSecret, Doc: "report secrets in source code\n\nA Brex user token or client secret in code leaks with the repository."},
+		{Name: checks.IdempotencyKey, Doc: "report money-moving Brex calls without a random Idempotency-Key\n\nRetries must not pay twice."},
+		{Name: checks.StatusCheck, Doc: "report Brex responses read before their status is checked"},
+		{Name: checks.Directive, Doc: "report malformed //brexlint: directives"},
 	},
 }
 
@@ -272,6 +272,57 @@ func TestSARIFRelatedLocations(t *testing.T) {
 	}
 	if d := cmp.Diff(f.Related, gotJSON); d != "" {
 		t.Errorf("JSON related (-want +got):\n%s", d)
+	}
+}
+
+// TestSARIFRuleHelp: the rules of a check and of its categories carry the
+// check's whole documentation (what brexlint help CHECK prints: why Brex
+// cares, how to fix each kind of finding) as fullDescription and help,
+// since messages are one clause.
+func TestSARIFRuleHelp(t *testing.T) {
+	tool := SARIFTool{Checks: []CheckDoc{{
+		Name:         checks.RateLimit,
+		Doc:          "report Brex calls whose 429 responses are not retried",
+		Help:         "Package ratelimit ...\n\nHow to fix: retry 429 with exponential backoff and jitter.\n",
+		HelpMarkdown: "Package ratelimit ...\n\n### Analyzer ratelimit\n\nHow to fix: retry 429 with exponential backoff and jitter.\n",
+	}}}
+	f := Finding{Check: checks.RateLimit, Category: "ratelimit/unhandled", Message: "ratelimit: 429 from GET /v2/users is not retried", File: "a.go", Line: 3, Column: 2}
+	data := writeSARIF(t, Evaluate(Customer, nil, []Finding{f}), tool)
+	validateSARIF(t, data)
+	var log struct {
+		Runs []struct {
+			Tool struct {
+				Driver struct {
+					Rules []struct {
+						ID               string
+						ShortDescription struct{ Text string }
+						FullDescription  struct{ Text string }
+						Help             struct{ Text, Markdown string }
+					}
+				}
+			}
+		}
+	}
+	if err := json.Unmarshal(data, &log); err != nil {
+		t.Fatal(err)
+	}
+	rules := log.Runs[0].Tool.Driver.Rules
+	if len(rules) != 2 {
+		t.Fatalf("%d rules, want ratelimit and ratelimit/unhandled", len(rules))
+	}
+	for _, r := range rules {
+		if r.ShortDescription.Text == "" || strings.Contains(r.ShortDescription.Text, "How to fix") {
+			t.Errorf("%s: shortDescription %q, want the summary line", r.ID, r.ShortDescription.Text)
+		}
+		if r.FullDescription.Text != strings.TrimSpace(tool.Checks[0].Help) {
+			t.Errorf("%s: fullDescription %q, want the whole documentation", r.ID, r.FullDescription.Text)
+		}
+		if !strings.Contains(r.Help.Text, tool.Checks[0].Help) {
+			t.Errorf("%s: help text lacks the documentation:\n%s", r.ID, r.Help.Text)
+		}
+		if !strings.Contains(r.Help.Markdown, "### Analyzer ratelimit") {
+			t.Errorf("%s: help markdown lacks the documentation's Markdown:\n%s", r.ID, r.Help.Markdown)
+		}
 	}
 }
 

@@ -43,7 +43,7 @@ func (c *Client) usersPage(ctx context.Context, cursor string) (*page, error) {
 	if err != nil {
 		return nil, err
 	}
-	resp, err := c.hc.Do(req) // want `a 429 from GET /v2/users is not retried \(the client is http.DefaultClient\)`
+	resp, err := c.hc.Do(req) // want `429 from GET /v2/users is not retried \(client: http.DefaultClient\)`
 	if err != nil {
 		return nil, err
 	}
@@ -74,7 +74,7 @@ func Departments(ctx context.Context) error {
 	if base == "" {
 		base = "https://api.brex.com"
 	}
-	resp, err := http.Get(base + "/v2/departments") // want `a 429 from GET /v2/departments is not retried`
+	resp, err := http.Get(base + "/v2/departments") // want `429 from GET /v2/departments is not retried`
 	if err != nil {
 		return err
 	}

@@ -179,6 +179,9 @@ func (j *clientJudge) sendClient(f *respFlow, call *ast.CallExpr) clientInfo {
 	fn, _ := typeutil.Callee(info, call).(*types.Func)
 	if fn != nil && fn.Signature().Recv() == nil {
 		if _, ok := shorthandMethod(fn); ok {
+			if fn.Pkg().Path() == retryablehttpPath {
+				return clientInfo{kind: ClientRetries} // a default retryablehttp client
+			}
 			return clientInfo{kind: ClientNone, what: "http." + fn.Name() + ", which uses http.DefaultClient"}
 		}
 	}
@@ -189,6 +192,10 @@ func (j *clientJudge) sendClient(f *respFlow, call *ast.CallExpr) clientInfo {
 	recv := sel.X
 	t := info.TypeOf(recv)
 	switch {
+	case typesutil.IsNamed(t, retryablehttpPath, "Client"):
+		// Its default policy retries 429 with a growing wait that
+		// honours Retry-After; a CheckRetry of its own is out of reach.
+		return clientInfo{kind: ClientRetries}
 	case typesutil.IsNamed(t, "net/http", "Client"):
 		return j.client(f, recv)
 	case isSendCall(info, call) && sel.Sel.Name == "RoundTrip":

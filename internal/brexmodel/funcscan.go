@@ -255,6 +255,10 @@ func (fs *funcScan) visitCall(cs callSite) {
 		}
 		return
 	}
+	if o, ok := fs.restyOrigin(cs, fn); ok {
+		fs.origins = append(fs.origins, o)
+		return
+	}
 	s := fs.a.summaryOf(fn)
 	if s == nil {
 		return

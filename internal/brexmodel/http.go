@@ -29,6 +29,7 @@ type httpAnalysis struct {
 	scans map[*types.Func]*funcScan    // finished scans, reused by the main loop
 
 	signal *bool // the package carries a Brex signal; computed lazily
+	resty  *restyIndex
 }
 
 // funcSummary is what the model learns about one function of the package:

@@ -53,5 +53,5 @@ func TestFacts(t *testing.T) {
 }
 
 func TestRequests(t *testing.T) {
-	analysistest.Run(t, teststubs.GOPATH(t, analysistest.TestData(), "github.com/hashicorp/go-retryablehttp"), requests, "app", "direct", "reqbuild")
+	analysistest.Run(t, teststubs.GOPATH(t, analysistest.TestData(), "github.com/hashicorp/go-retryablehttp", "github.com/go-resty/resty/v2"), requests, "app", "direct", "reqbuild", "restyapp")
 }

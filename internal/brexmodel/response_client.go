@@ -192,6 +192,11 @@ func (j *clientJudge) sendClient(f *respFlow, call *ast.CallExpr) clientInfo {
 	recv := sel.X
 	t := info.TypeOf(recv)
 	switch {
+	case typesutil.IsNamed(t, restyPath, "Request"):
+		if _, _, ok := restySendMethod(fn); ok {
+			return j.restyClient(f, recv)
+		}
+		return clientInfo{}
 	case typesutil.IsNamed(t, retryablehttpPath, "Client"):
 		// Its default policy retries 429 with a growing wait that
 		// honours Retry-After; a CheckRetry of its own is out of reach.

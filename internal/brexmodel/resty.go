@@ -2,6 +2,7 @@ package brexmodel
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/types"
 	"strings"
 
@@ -363,4 +364,142 @@ func (fs *funcScan) restyOrigin(cs callSite, fn *types.Func) (*origin, bool) {
 	}
 	o.headers = conf.headers
 	return o, true
+}
+
+// sendsItself reports whether a call of fn builds a request and sends it:
+// the shorthands of net/http and retryablehttp, and resty's request
+// methods (Get, Post, ..., Execute).
+func sendsItself(fn *types.Func) bool {
+	if _, ok := shorthandMethod(fn); ok {
+		return true
+	}
+	_, _, ok := restySendMethod(fn)
+	return ok
+}
+
+// restyStatusCall reports whether call reads the status of a resty
+// response (resp.StatusCode(), resp.IsSuccess(), resp.IsError()), and
+// returns the method's name and the response expression.
+func restyStatusCall(info *types.Info, call *ast.CallExpr) (string, ast.Expr, bool) {
+	fn, _ := typeutil.Callee(info, call).(*types.Func)
+	if fn == nil || len(call.Args) != 0 {
+		return "", nil, false
+	}
+	switch fn.Name() {
+	case "StatusCode", "IsSuccess", "IsError":
+	default:
+		return "", nil, false
+	}
+	if !isMethod(fn, restyPath, "Response", fn.Name()) {
+		return "", nil, false
+	}
+	sel, ok := astutil.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return "", nil, false
+	}
+	return fn.Name(), sel.X, true
+}
+
+// restyClient judges the 429 handling of the resty client a request
+// (expression req, of type *resty.Request) is sent through. resty retries
+// nothing until SetRetryCount, and then only failed connections unless a
+// retry condition (AddRetryCondition) says so; its waits grow
+// exponentially. A transport or http.Client of its own that retries 429
+// handles them too.
+func (j *clientJudge) restyClient(f *respFlow, req ast.Expr) clientInfo {
+	conf := j.r.http.restyConfigOf(req)
+	var inner []clientInfo
+	for _, t := range conf.transports {
+		inner = append(inner, j.transport(f, t))
+	}
+	for _, c := range conf.clients {
+		inner = append(inner, j.client(f, c))
+	}
+	for _, c := range inner {
+		if c.kind == ClientRetries || c.kind == ClientRetriesConstant {
+			return c
+		}
+	}
+	if conf.open {
+		return clientInfo{} // configured where the model cannot see
+	}
+	for _, c := range inner {
+		if c.kind != ClientNone {
+			return clientInfo{}
+		}
+	}
+	retries := false
+	for _, n := range conf.retryCounts {
+		tv, ok := j.r.pass.TypesInfo.Types[n]
+		if !ok || tv.Value == nil || tv.Value.Kind() != constant.Int || constant.Sign(tv.Value) != 0 {
+			retries = true
+		}
+	}
+	if !retries {
+		return clientInfo{kind: ClientNone, what: "a resty client without SetRetryCount"}
+	}
+	covers := triFalse
+	for _, c := range conf.conditions {
+		switch t := j.r.http.conditionCovers429(c); {
+		case t == triTrue:
+			return clientInfo{kind: ClientRetries}
+		case t == triUnknown:
+			covers = triUnknown
+		}
+	}
+	if covers == triUnknown {
+		return clientInfo{}
+	}
+	return clientInfo{kind: ClientNone, what: "a resty client whose retry conditions leave out 429"}
+}
+
+// conditionCovers429 judges a resty retry condition: true when its body
+// names the status 429 or calls IsError (which covers it); false when it
+// reads no status at all (it retries on errors only); unknown otherwise
+// (another status comparison, a function the model cannot see).
+func (a *httpAnalysis) conditionCovers429(e ast.Expr) tri {
+	info := a.pass.TypesInfo
+	var body *ast.BlockStmt
+	switch x := astutil.Unparen(e).(type) {
+	case *ast.FuncLit:
+		body = x.Body
+	default:
+		if fn, ok := objOf(info, x).(*types.Func); ok && a.decls[fn] != nil {
+			body = a.decls[fn].Body
+		}
+	}
+	if body == nil {
+		return triUnknown
+	}
+	names, reads := false, false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case ast.Expr:
+			if tv, ok := info.Types[n]; ok && tv.Value != nil {
+				if v, ok := constant.Int64Val(tv.Value); tv.Value.Kind() == constant.Int && ok && v == 429 {
+					names = true
+				}
+				return false
+			}
+			if call, ok := n.(*ast.CallExpr); ok {
+				if name, _, ok := restyStatusCall(info, call); ok {
+					reads = true
+					if name == "IsError" {
+						names = true
+					}
+				}
+			}
+			if sel, ok := n.(*ast.SelectorExpr); ok && (isResponseField(info, sel, "StatusCode") || isResponseField(info, sel, "Status")) {
+				reads = true // resp.RawResponse.StatusCode
+			}
+		}
+		return true
+	})
+	switch {
+	case names:
+		return triTrue
+	case reads:
+		return triUnknown
+	}
+	return triFalse
 }

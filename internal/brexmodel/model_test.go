@@ -55,3 +55,11 @@ func TestFacts(t *testing.T) {
 func TestRequests(t *testing.T) {
 	analysistest.Run(t, teststubs.GOPATH(t, analysistest.TestData(), "github.com/hashicorp/go-retryablehttp", "github.com/go-resty/resty/v2"), requests, "app", "direct", "reqbuild", "restyapp")
 }
+
+// TestBuilderFacts checks the wrapper facts of a client built on resty and
+// retryablehttp, and their requests at a caller in another package.
+func TestBuilderFacts(t *testing.T) {
+	dir := teststubs.GOPATH(t, analysistest.TestData(), "github.com/hashicorp/go-retryablehttp", "github.com/go-resty/resty/v2")
+	analysistest.Run(t, dir, brexmodel.Analyzer, "restyclient")
+	analysistest.Run(t, dir, requests, "restyuser")
+}

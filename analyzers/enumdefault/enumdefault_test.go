@@ -13,7 +13,7 @@ import (
 // sets, the program's own enums, request-only enums, packages that are not
 // Brex code.
 func TestEnumDefault(t *testing.T) {
-	analysistest.Run(t, teststubs.GOPATH(t, analysistest.TestData(), "github.com/hashicorp/go-retryablehttp"), enumdefault.Analyzer, "a", "app", "notbrex", "taught", "retryable")
+	analysistest.Run(t, teststubs.GOPATH(t, analysistest.TestData(), "github.com/hashicorp/go-retryablehttp", "github.com/go-resty/resty/v2"), enumdefault.Analyzer, "a", "app", "notbrex", "taught", "retryable", "restyapp")
 }
 
 // TestDecodedFromBrex covers switches over fields of types that the Brex

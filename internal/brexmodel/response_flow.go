@@ -600,6 +600,17 @@ func (f *respFlow) events(call *ast.CallExpr) {
 		f.decode(call, f.eval(call.Args[0]).bytes(), call.Args[1])
 		return
 	}
+	if i, ok := f.callSrc[call]; ok {
+		if _, _, ok := restySendMethod(fn); ok {
+			// SetResult(&out): resty decodes a 2xx body into out, and
+			// only a 2xx one.
+			sel := astutil.Unparen(call.Fun).(*ast.SelectorExpr)
+			for _, target := range f.r.http.restyConfigOf(sel.X).results {
+				f.decodeVia(call, 1<<i, target, nil, true)
+			}
+			return
+		}
+	}
 	var sum *respSummary
 	if !sendsItself(fn) && !isSendCall(info, call) {
 		sum = f.r.summaryOf(fn)

@@ -63,6 +63,9 @@ type restyConfig struct {
 	// open: the client may be configured where the model cannot see (a
 	// parameter, an exported field, a function of another package).
 	open bool
+	// results are the arguments of SetResult: what resty decodes a 2xx
+	// body into.
+	results []ast.Expr
 	// transports are the arguments of SetTransport and NewWithClient.
 	transports []ast.Expr
 	clients    []ast.Expr
@@ -289,6 +292,10 @@ func (a *httpAnalysis) restyApply(c *restyConfig, call *ast.CallExpr, fn *types.
 	case "AddRetryCondition":
 		if len(call.Args) == 1 {
 			c.conditions = append(c.conditions, call.Args[0])
+		}
+	case "SetResult":
+		if len(call.Args) == 1 && isMethod(fn, restyPath, "Request", fn.Name()) {
+			c.results = append(c.results, call.Args[0])
 		}
 	case "SetTransport":
 		if len(call.Args) == 1 {

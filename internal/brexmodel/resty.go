@@ -86,12 +86,19 @@ func (a *httpAnalysis) restyIndex() *restyIndex {
 	ix := &restyIndex{calls: map[types.Object][]*ast.CallExpr{}, stores: map[types.Object][]ast.Expr{}}
 	a.resty = ix
 	info := a.pass.TypesInfo
+	var inTest bool
+	// keep drops what a _test.go file does to a variable or field of the
+	// program: a client is judged by what the program configures.
+	keep := func(obj types.Object) bool {
+		return !inTest || strings.HasSuffix(a.pass.Fset.File(obj.Pos()).Name(), "_test.go")
+	}
 	store := func(lhs, rhs ast.Expr) {
-		if obj := storedObj(info, lhs); obj != nil && isRestyType(obj.Type()) {
+		if obj := storedObj(info, lhs); obj != nil && isRestyType(obj.Type()) && keep(obj) {
 			ix.stores[obj] = append(ix.stores[obj], rhs)
 		}
 	}
 	for _, f := range a.pass.Files {
+		inTest = strings.HasSuffix(a.pass.Fset.File(f.Pos()).Name(), "_test.go")
 		ast.Inspect(f, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.CallExpr:
@@ -100,7 +107,7 @@ func (a *httpAnalysis) restyIndex() *restyIndex {
 					break
 				}
 				if sel, ok := astutil.Unparen(n.Fun).(*ast.SelectorExpr); ok {
-					if obj := storedObj(info, restyChainRoot(info, sel.X)); obj != nil {
+					if obj := storedObj(info, restyChainRoot(info, sel.X)); obj != nil && keep(obj) {
 						ix.calls[obj] = append(ix.calls[obj], n)
 					}
 				}
@@ -120,7 +127,7 @@ func (a *httpAnalysis) restyIndex() *restyIndex {
 				for _, el := range n.Elts {
 					if kv, ok := el.(*ast.KeyValueExpr); ok {
 						if id, ok := kv.Key.(*ast.Ident); ok {
-							if v, ok := info.Uses[id].(*types.Var); ok && v.IsField() && isRestyType(v.Type()) {
+							if v, ok := info.Uses[id].(*types.Var); ok && v.IsField() && isRestyType(v.Type()) && keep(v) {
 								ix.stores[v.Origin()] = append(ix.stores[v.Origin()], kv.Value)
 							}
 						}

@@ -255,7 +255,7 @@ func (fs *funcScan) visitCall(cs callSite) {
 		}
 		return
 	}
-	if o, ok := fs.restyOrigin(cs, fn); ok {
+	if o, ok := fs.restyOrigin(cs); ok {
 		fs.origins = append(fs.origins, o)
 		return
 	}

@@ -193,8 +193,8 @@ func (j *clientJudge) sendClient(f *respFlow, call *ast.CallExpr) clientInfo {
 	t := info.TypeOf(recv)
 	switch {
 	case typesutil.IsNamed(t, restyPath, "Request"):
-		if _, _, ok := restySendMethod(fn); ok {
-			return j.restyClient(f, recv)
+		if _, _, req, ok := restySend(info, call); ok {
+			return j.restyClient(f, req)
 		}
 		return clientInfo{}
 	case typesutil.IsNamed(t, retryablehttpPath, "Client"):

@@ -601,11 +601,10 @@ func (f *respFlow) events(call *ast.CallExpr) {
 		return
 	}
 	if i, ok := f.callSrc[call]; ok {
-		if _, _, ok := restySendMethod(fn); ok {
+		if _, _, req, ok := restySend(info, call); ok {
 			// SetResult(&out): resty decodes a 2xx body into out, and
 			// only a 2xx one.
-			sel := astutil.Unparen(call.Fun).(*ast.SelectorExpr)
-			for _, target := range f.r.http.restyConfigOf(sel.X).results {
+			for _, target := range f.r.http.restyConfigOf(req).results {
 				f.decodeVia(call, 1<<i, target, nil, true)
 			}
 			return

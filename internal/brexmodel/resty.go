@@ -45,6 +45,22 @@ func restySendMethod(fn *types.Func) (method string, urlArg int, ok bool) {
 	return "", 0, false
 }
 
+// restySend returns the method, URL argument and request expression of a
+// call of a resty request method that sends (r.Post(path)); not for a
+// method expression ((*resty.Request).Post(r, path)).
+func restySend(info *types.Info, call *ast.CallExpr) (method string, urlArg int, req ast.Expr, ok bool) {
+	fn, _ := typeutil.Callee(info, call).(*types.Func)
+	method, urlArg, ok = restySendMethod(fn)
+	if !ok || urlArg >= len(call.Args) {
+		return "", 0, nil, false
+	}
+	sel, ok := astutil.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || info.Selections[sel] == nil || info.Selections[sel].Kind() != types.MethodVal {
+		return "", 0, nil, false
+	}
+	return method, urlArg, sel.X, true
+}
+
 // isRestyType reports whether t is *resty.Client or *resty.Request.
 func isRestyType(t types.Type) bool {
 	p, ok := types.Unalias(t).(*types.Pointer)
@@ -350,12 +366,8 @@ func sameHosts(vs []urlfold.Value) bool {
 }
 
 // restyOrigin returns the request a resty send makes (c.R()...Post(path)).
-func (fs *funcScan) restyOrigin(cs callSite, fn *types.Func) (*origin, bool) {
-	method, urlArg, ok := restySendMethod(fn)
-	if !ok || urlArg >= len(cs.call.Args) {
-		return nil, false
-	}
-	sel, ok := astutil.Unparen(cs.call.Fun).(*ast.SelectorExpr)
+func (fs *funcScan) restyOrigin(cs callSite) (*origin, bool) {
+	method, urlArg, req, ok := restySend(fs.a.pass.TypesInfo, cs.call)
 	if !ok {
 		return nil, false
 	}
@@ -366,7 +378,7 @@ func (fs *funcScan) restyOrigin(cs callSite, fn *types.Func) (*origin, bool) {
 	} else {
 		o.method = fold(cs.call.Args[0])
 	}
-	conf := fs.a.restyConfigOf(sel.X)
+	conf := fs.a.restyConfigOf(req)
 	path := fold(cs.call.Args[urlArg])
 	if _, ok := path.Host(); ok {
 		o.url = path

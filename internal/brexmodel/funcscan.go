@@ -173,13 +173,21 @@ func (fs *funcScan) root(v *types.Var) *types.Var {
 }
 
 // requestVar returns the variable of the request e denotes: a request
-// variable, or a request made from one (req.WithContext(ctx)), resolved
-// to the variable of the request it was first made as.
+// variable, a request made from one (req.WithContext(ctx)), or the
+// *http.Request a retryablehttp request embeds (rreq.Request), resolved to
+// the variable of the request it was first made as.
 func (fs *funcScan) requestVar(e ast.Expr) *types.Var {
 	e = astutil.Unparen(e)
-	if call, ok := e.(*ast.CallExpr); ok {
-		if src, ok := requestSource(fs.a.pass.TypesInfo, call); ok {
+	switch x := e.(type) {
+	case *ast.CallExpr:
+		if src, ok := requestSource(fs.a.pass.TypesInfo, x); ok {
 			return fs.requestVar(src)
+		}
+		return nil
+	case *ast.SelectorExpr:
+		if s, ok := fs.a.pass.TypesInfo.Selections[x]; ok && s.Kind() == types.FieldVal && x.Sel.Name == "Request" &&
+			typesutil.IsNamed(s.Recv(), retryablehttpPath, "Request") {
+			return fs.requestVar(x.X)
 		}
 		return nil
 	}

@@ -57,6 +57,11 @@ func Retryable(ctx context.Context, rc *retryablehttp.Client, key string) {
 	rreq, _ := retryablehttp.FromRequest(hreq)
 	rc.Do(rreq)
 
+	// The embedded *http.Request is the request too.
+	req3, _ := retryablehttp.NewRequest(http.MethodPost, base+"/v2/users", nil) // want `POST /v2/users \[Brex API host api.brex.com\] sent headers=Idempotency-Key`
+	req3.Request.Header.Set("Idempotency-Key", key)
+	http.DefaultClient.Do(req3.Request)
+
 	rc.Get(base + "/v2/departments")          // want `GET /v2/departments \[Brex API host api.brex.com\] sent noheaders`
 	retryablehttp.Get(base + "/v2/locations") // want `GET /v2/locations \[Brex API host api.brex.com\] sent noheaders`
 }

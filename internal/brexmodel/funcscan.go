@@ -73,6 +73,17 @@ func (a *httpAnalysis) newFuncScan(fn *types.Func, fd *ast.FuncDecl) *funcScan {
 
 func (fs *funcScan) run() {
 	fs.walk(fs.fd.Body, fs.fd)
+	// A variable that also holds another request (r = http.NewRequest(...)
+	// later on) is not only the first request: it stays its own.
+	made := map[*types.Var]int{}
+	for _, v := range fs.callVar {
+		made[v]++
+	}
+	for v := range fs.derived {
+		if made[v] > 1 {
+			delete(fs.derived, v)
+		}
+	}
 	// A request made from another is that request: returning it returns
 	// the first one.
 	for v := range fs.returnedVar {

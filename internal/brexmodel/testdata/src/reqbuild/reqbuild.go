@@ -21,6 +21,18 @@ func WithCtx(ctx context.Context, hc *http.Client, key string) {
 	hc.Do(r2)
 }
 
+// Reused holds a clone, then a request of its own: the second request's
+// headers are its own, not the first's (which is not seen sent: a
+// variable that holds two requests is not followed flow-sensitively).
+func Reused(ctx context.Context, hc *http.Client, key string) {
+	req, _ := http.NewRequest(http.MethodGet, base+"/v2/users/me", nil) // want `GET /v2/users/me \[Brex API host api.brex.com\]$`
+	r := req.Clone(ctx)
+	hc.Do(r)
+	r, _ = http.NewRequest(http.MethodPost, base+"/v1/transfers", nil) // want `POST /v1/transfers \[Brex API host api.brex.com\] sent headers=Idempotency-Key`
+	r.Header.Set("Idempotency-Key", key)
+	hc.Do(r)
+}
+
 // Cloned sends a clone made in the argument of Do.
 func Cloned(ctx context.Context, hc *http.Client) {
 	req, _ := http.NewRequest(http.MethodGet, base+"/v2/cards", nil) // want `GET /v2/cards \[Brex API host api.brex.com\] sent`

@@ -1,0 +1,53 @@
+package secrets
+
+import "strings"
+
+// RedactText returns text with every secret that the detector finds in it
+// replaced by its [Redact] form ("bxt_…"). It is the one gate between
+// brexlint and its output: every message, package error, context line,
+// diff and baseline hash goes through it, because a message that quotes
+// what the code wrote (a URL path, a directive, a type error) may quote a
+// secret that no check is about.
+//
+// It applies the rules of [D.Scan], the ones the hardcodedsecret check
+// reports: every rule anchored on a vendor's prefix or shape. gitleaks'
+// generic-api-key is left out, as in Go literals: it matches values of 10
+// characters after words such as "password", so no cheap prefilter could
+// spare the detector for ordinary text, and the findings of the non-Go
+// scan, where it applies, print only [Redact] forms. Text without a
+// candidate run ([CandidateLiteral]) is returned as is, without building
+// the detector.
+func RedactText(text string) string {
+	if !CandidateLiteral(text) {
+		return text
+	}
+	ms := Detector().Scan(text)
+	if len(ms) == 0 {
+		return text
+	}
+	var b strings.Builder
+	b.Grow(len(text))
+	last := 0
+	for _, m := range ms {
+		if m.Start < last || m.Start >= m.End {
+			// Overlaps a secret already redacted: hide the rest of it.
+			if m.End > last {
+				last = m.End
+			}
+			continue
+		}
+		b.WriteString(text[last:m.Start])
+		b.WriteString(Redact(m.Secret))
+		last = m.End
+	}
+	b.WriteString(text[last:])
+	out := b.String()
+	for _, m := range ms {
+		// A secret that gitleaks did not locate, or that the text
+		// repeats where no rule matched it: hide every copy.
+		if m.Secret != "" && strings.Contains(out, m.Secret) {
+			out = strings.ReplaceAll(out, m.Secret, Redact(m.Secret))
+		}
+	}
+	return out
+}

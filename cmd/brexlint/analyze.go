@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"flag"
 	"fmt"
-	"go/token"
 	"io"
 	"log"
 	"os"
@@ -14,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/brexlint/brexlint/internal/driver"
+	"github.com/brexlint/brexlint/internal/srclines"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -86,7 +86,7 @@ func runChecks(selected []*analysis.Analyzer, patterns []string, tests bool) (*d
 		return nil, 1
 	}
 	exit := 0
-	if reportBroken(os.Stderr, res.Broken) {
+	if reportBroken(os.Stderr, res.Broken, selected) {
 		exit = 1
 	}
 	for _, err := range res.Errors() {
@@ -96,11 +96,23 @@ func runChecks(selected []*analysis.Analyzer, patterns []string, tests bool) (*d
 	return res, exit
 }
 
-// reportBroken names each package that does not build, with its errors,
-// and reports whether there was one.
-func reportBroken(w io.Writer, broken []driver.Broken) bool {
+// reportBroken names each package that does not build, with its errors
+// (redacted by the driver), and reports whether there was one. The checks
+// that need no types (RunDespiteErrors: hardcodedsecret, directive) still
+// ran on it, and it says so.
+func reportBroken(w io.Writer, broken []driver.Broken, selected []*analysis.Analyzer) bool {
+	var ran []string
+	for _, a := range selected {
+		if a.RunDespiteErrors {
+			ran = append(ran, a.Name)
+		}
+	}
+	skipped := "so its checks were skipped"
+	if len(ran) > 0 {
+		skipped = "so only " + strings.Join(ran, " and ") + " ran on it"
+	}
 	for _, b := range broken {
-		fmt.Fprintf(w, "brexlint: package %s has errors, so its checks were skipped:\n", b.ID)
+		fmt.Fprintf(w, "brexlint: package %s has errors, %s:\n", b.ID, skipped)
 		for _, e := range b.Errors {
 			fmt.Fprintf(w, "\t%s\n", relError(e.Error()))
 		}
@@ -123,23 +135,22 @@ func printText(w io.Writer, diags []driver.Diagnostic, context int) {
 	})
 	bw := bufio.NewWriter(w)
 	defer bw.Flush()
+	var src srclines.Reader
 	for _, d := range diags {
 		p := d.Position
 		p.Filename = relPath(p.Filename)
 		fmt.Fprintf(bw, "%s: %s\n", p, d.Message)
 		if context >= 0 {
-			printContext(bw, d.Position, context)
+			printContext(bw, src.Lines(d.Source.Filename, d.Files()), d.Source.Line, context)
 		}
 	}
 }
 
-func printContext(w io.Writer, p token.Position, n int) {
-	data, err := os.ReadFile(p.Filename)
-	if err != nil {
-		return
-	}
-	lines := strings.Split(string(data), "\n")
-	for i := max(p.Line-n, 1); i <= min(p.Line+n, len(lines)); i++ {
+// printContext prints line (1-based) of lines with n lines around it. The
+// lines are those of the file the package is made of, at the finding's
+// unadjusted position: a //line directive does not choose what is read.
+func printContext(w io.Writer, lines []string, line, n int) {
+	for i := max(line-n, 1); i <= min(line+n, len(lines)); i++ {
 		fmt.Fprintf(w, "%d\t%s\n", i, lines[i-1])
 	}
 }

@@ -99,7 +99,7 @@ exits 3 when an item fails, whatever the -format.`)
 			found = append(found, loaded...)
 		}
 	}
-	found, baselined, err := gate.apply(found, mainModule(res.Packages))
+	found, baselined, err := gate.apply(found, mainModule(res.Packages), packageFiles(res.Packages))
 	if err != nil {
 		log.Print(err)
 		return 1

@@ -9,6 +9,7 @@ package driver
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"go/ast"
 	"go/parser"
@@ -20,6 +21,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/brexlint/brexlint/internal/secrets"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
@@ -84,6 +86,7 @@ func Run(analyzers []*analysis.Analyzer, patterns []string, opts Options) (*Resu
 			return
 		}
 		seen[p.ID] = true
+		redactErrors(p)
 		res.Broken = append(res.Broken, Broken{ID: p.ID, Errors: p.Errors})
 	})
 	res.Graph, err = checker.Analyze(analyzers, pkgs, nil)
@@ -91,6 +94,18 @@ func Run(analyzers []*analysis.Analyzer, patterns []string, opts Options) (*Resu
 		return nil, err
 	}
 	return res, nil
+}
+
+// redactErrors redacts the secrets that p's errors quote: a type error
+// quotes the constant it could not use ("cannot use "bxt_…" (untyped
+// string constant) as int value"), a syntax error the token it stopped at.
+func redactErrors(p *packages.Package) {
+	for i := range p.Errors {
+		p.Errors[i].Msg = secrets.RedactText(p.Errors[i].Msg)
+	}
+	for i := range p.TypeErrors {
+		p.TypeErrors[i].Msg = secrets.RedactText(p.TypeErrors[i].Msg)
+	}
 }
 
 // checkPatterns reports the patterns that matched no package. go list only
@@ -165,9 +180,21 @@ func needFacts(analyzers []*analysis.Analyzer) bool {
 type Diagnostic struct {
 	Check    string
 	Package  *packages.Package
-	Position token.Position
+	Position token.Position // as //line directives adjust it, for people
 	End      token.Position
+	Source   token.Position // in the file the package is made of, for reading it
 	analysis.Diagnostic
+}
+
+// Files returns the files of d's package: the only files whose lines may
+// be read for d (see package srclines).
+func (d Diagnostic) Files() []string {
+	return PackageFiles(d.Package)
+}
+
+// PackageFiles returns the files a package is made of.
+func PackageFiles(p *packages.Package) []string {
+	return slices.Concat(p.CompiledGoFiles, p.GoFiles, p.OtherFiles, p.IgnoredFiles)
 }
 
 // Diagnostics returns the diagnostics of the root actions, once each: a file
@@ -193,7 +220,7 @@ func (r *Result) Diagnostics() []Diagnostic {
 				continue
 			}
 			seen[k] = true
-			out = append(out, Diagnostic{Check: act.Analyzer.Name, Package: act.Package, Position: pos, End: end, Diagnostic: d})
+			out = append(out, Diagnostic{Check: act.Analyzer.Name, Package: act.Package, Position: pos, End: end, Source: fset.PositionFor(d.Pos, false), Diagnostic: d})
 		}
 	}
 	return out
@@ -209,7 +236,7 @@ func (r *Result) Errors() []error {
 	var errs []error
 	for act := range r.Graph.All() {
 		if act.Err != nil && !broken[act.Package.ID] && !isPrereqFailure(act.Err) {
-			errs = append(errs, fmt.Errorf("%s: %s: %w", act.Package.ID, act.Analyzer.Name, act.Err))
+			errs = append(errs, errors.New(secrets.RedactText(fmt.Sprintf("%s: %s: %v", act.Package.ID, act.Analyzer.Name, act.Err))))
 		}
 	}
 	return errs

@@ -14,6 +14,12 @@
 // brexlint) gives when brexlint is not on PATH) go vet runs its own checks
 // and says nothing about brexlint.
 //
+// No output holds more than the first four characters of a secret: under
+// go vet, which prints -c context lines itself, a finding in a file that
+// holds a secret (or in a file the package is not made of, named by a
+// //line directive) is given as file:line, without its column, so that go
+// vet quotes no line of that file.
+//
 // Findings go to stderr, as go vet prints them; -json (go vet's JSON) and
 // the checklist report go to stdout.
 //
@@ -59,6 +65,9 @@ func main() {
 	if len(args) == 0 {
 		overview(os.Stderr)
 		os.Exit(2)
+	}
+	if strings.HasSuffix(args[len(args)-1], ".cfg") && os.Getenv(vetChildEnv) == "" {
+		os.Exit(vetMain(args))
 	}
 	if delegated(args) {
 		// The go vet protocol (a .cfg file, -flags), -fix/-diff and help

@@ -56,9 +56,15 @@ func TestSecretsNeverPrinted(t *testing.T) {
 		"checklist sarif":    {"checklist", "-format", "sarif", "-sarif", sarif},
 		"baseline":           {"checklist", "-write-baseline", baseline},
 		"secrets":            {"secrets"},
+		"go vet":             {"vet", "-vettool=" + brexlint, "-c=2", "./..."},
+		"go vet -json":       {"vet", "-vettool=" + brexlint, "-json", "./..."},
 	}
 	for name, args := range runs {
-		r := run(t, dir, brexlint, args...)
+		tool := brexlint
+		if args[0] == "vet" {
+			tool = goTool()
+		}
+		r := run(t, dir, tool, args...)
 		out := r.stdout + r.stderr
 		for _, f := range []string{baseline, sarif} {
 			if data, err := os.ReadFile(f); err == nil {

@@ -21,10 +21,16 @@ func TestLineDirectivesDoNotSteerReads(t *testing.T) {
 		"a/environ.go": "package a\n\n//line /proc/self/environ:1\n//brexlint:ignore idempotencykey\nvar A = 1\n",
 		"a/zero.go":    "package a\n\n//line /dev/zero:1\n//brexlint:ignore idempotencykey\nvar B = 1\n",
 		"a/stdin.go":   "package a\n\n//line /dev/stdin:1\n//brexlint:ignore idempotencykey\nvar C = 1\n",
+		// With a column, go vet -c would read the file too.
+		"a/environ2.go": "package a\n\n//line /proc/self/environ:1:1\n//brexlint:ignore idempotencykey\nvar D = 1\n",
 	})
-	for _, args := range [][]string{{"-c", "1", "./..."}, {"checklist"}, {"checklist", "-format", "sarif"}} {
+	for _, args := range [][]string{{"-c", "1", "./..."}, {"checklist"}, {"checklist", "-format", "sarif"}, {"vet", "-vettool=" + brexlint, "-c=1", "./..."}} {
 		ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
-		cmd := exec.CommandContext(ctx, brexlint, args...)
+		tool := brexlint
+		if args[0] == "vet" {
+			tool = goTool()
+		}
+		cmd := exec.CommandContext(ctx, tool, args...)
 		cmd.Dir = dir
 		cmd.Env = append(os.Environ(), "BREXLINT_CANARY="+canary)
 		stdin, err := cmd.StdinPipe() // never written: reading it would hang

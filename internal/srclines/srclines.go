@@ -54,33 +54,54 @@ func (r *Reader) Lines(name string, files []string) []string {
 // not a regular file of at most [MaxSize] bytes. Callers must have
 // established that name is a file of the code (see [Reader.Lines]).
 func Read(name string) ([]string, error) {
-	f, err := os.Open(name)
+	text, _, err := read(name)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if !fi.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s: not a regular file", name)
-	}
-	// The size bound is enforced on what is read, not on what Stat says:
-	// files in /proc report size 0.
-	data, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
-	if err != nil {
-		return nil, err
-	}
-	if len(data) > MaxSize {
-		return nil, fmt.Errorf("%s: larger than %d bytes", name, MaxSize)
-	}
-	text := secrets.RedactText(string(data))
 	lines := strings.Split(text, "\n")
 	for i, l := range lines {
 		lines[i] = strings.TrimSuffix(l, "\r")
 	}
 	return lines, nil
+}
+
+// Quotable reports whether a tool that knows nothing of secrets may print
+// lines of the file name: it is one of files, can be read within the
+// bounds of [Read], and holds no secret.
+func Quotable(name string, files []string) bool {
+	if !member(name, files) {
+		return false
+	}
+	_, redacted, err := read(name)
+	return err == nil && !redacted
+}
+
+// read returns the redacted text of the file name and whether redacting
+// changed it.
+func read(name string) (string, bool, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return "", false, err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return "", false, err
+	}
+	if !fi.Mode().IsRegular() {
+		return "", false, fmt.Errorf("%s: not a regular file", name)
+	}
+	// The size bound is enforced on what is read, not on what Stat says:
+	// files in /proc report size 0.
+	data, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
+	if err != nil {
+		return "", false, err
+	}
+	if len(data) > MaxSize {
+		return "", false, fmt.Errorf("%s: larger than %d bytes", name, MaxSize)
+	}
+	text := secrets.RedactText(string(data))
+	return text, text != string(data), nil
 }
 
 // member reports whether name is one of files, compared as clean paths.

@@ -25,8 +25,8 @@ func analyzeMain(args []string) int {
 	tests := fs.Bool("test", true, "also analyze test files")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile to this file")
 	memprofile := fs.String("memprofile", "", "write a heap profile to this file")
-	fs.Bool("fix", false, "apply all suggested fixes")
-	fs.Bool("diff", false, "with -fix, print a unified diff instead of changing files")
+	fix := fs.Bool("fix", false, "apply the suggested fixes, then print the findings left and exit 3 if any")
+	diff := fs.Bool("diff", false, "with -fix, print a unified diff on stdout instead of changing files")
 	fs.Var(versionFlag{}, "V", "print version and exit (-V=full: with build ID, for go vet)")
 	cf := registerCheckFlags(fs)
 	registerVersion(fs)
@@ -60,6 +60,21 @@ Flags go before the packages.`)
 
 	res, exit := runChecks(cf.selected(), fs.Args(), *tests)
 	if res == nil {
+		return exit
+	}
+	if *fix || *diff {
+		// Like golangci-lint --fix: apply what can be fixed, and keep
+		// reporting the rest, so that a CI step running -fix -diff fails
+		// while findings remain.
+		left, err := applyFixes(res.Diagnostics(), *diff, os.Stdout)
+		if err != nil {
+			log.Print(err)
+			exit = 1
+		}
+		printText(os.Stderr, left, *context)
+		if exit == 0 && len(left) > 0 {
+			exit = 3
+		}
 		return exit
 	}
 	if *jsonOut {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/brexlint/brexlint/analyzers"
 	"github.com/brexlint/brexlint/checklist"
+	"github.com/brexlint/brexlint/internal/atomicfile"
 	"github.com/brexlint/brexlint/internal/driver"
 	"github.com/brexlint/brexlint/internal/srclines"
 	"golang.org/x/tools/go/packages"
@@ -87,7 +88,7 @@ func (g *gateFlags) finish(r *checklist.Report, accepted []checklist.Finding, mo
 	if err := r.WriteSARIF(&buf, sarifTool()); err != nil {
 		return err
 	}
-	return os.WriteFile(g.sarif, buf.Bytes(), 0o644)
+	return atomicfile.Write(g.sarif, buf.Bytes(), 0o644)
 }
 
 // sarifTool describes this build of brexlint for SARIF: its version and
@@ -105,7 +106,7 @@ func writeBaseline(name string, b checklist.Baseline) error {
 	if err := b.Write(&buf); err != nil {
 		return err
 	}
-	return os.WriteFile(name, buf.Bytes(), 0o644)
+	return atomicfile.Write(name, buf.Bytes(), 0o644) // never a half-written baseline
 }
 
 // readCode sets the Code of each finding to its line of code, read from

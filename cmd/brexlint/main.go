@@ -27,7 +27,9 @@
 // -json prints exactly what go vet -json prints, -fix applies suggested
 // fixes and -diff shows them, -NAME=false disables a check and -NAME.flag
 // sets one of its options. Exit status: 0 clean, 1 error, 3 findings (with
-// -json, 0 unless there was an error).
+// -json, 0 unless there was an error). -fix and -fix -diff then print the
+// findings they could not fix and exit 3 if any remain, as golangci-lint
+// --fix does: a CI step running -fix -diff fails while findings remain.
 //
 // brexlint ./... and brexlint checklist answer a run on code that has not
 // changed since an identical earlier run from a cache (internal/runcache
@@ -79,28 +81,34 @@ func main() {
 		os.Exit(vetMain(args))
 	}
 	if delegated(args) {
-		// The go vet protocol (a .cfg file, -flags), -fix/-diff and help
-		// are x/tools' own: use its driver so that they stay exactly
-		// what go vet and other analysis drivers do.
+		// The go vet protocol (a .cfg file, -flags) is x/tools' own: use
+		// its driver so that it stays exactly what go vet expects.
 		registerVersionFlag()
 		multichecker.Main(analyzers.All()...)
 		return
 	}
-	if exit, ok := cached(args); ok {
-		os.Exit(exit)
+	if !hasFlag(args, "fix", "diff") {
+		// -fix writes files: never answered from the cache.
+		if exit, ok := cached(args); ok {
+			os.Exit(exit)
+		}
 	}
 	os.Exit(analyzeMain(args))
 }
 
 // delegated reports whether the command line is one that multichecker.Main
-// handles as go vet expects (the .cfg protocol, -flags, -fix and -diff),
-// rather than brexlint's own standalone path.
+// handles as go vet expects (the .cfg protocol, -flags), rather than
+// brexlint's own standalone path. -fix and -diff are brexlint's own: they
+// write atomically, change only the fixed lines, redact diffs and report
+// what they could not fix.
 func delegated(args []string) bool {
-	if strings.HasSuffix(args[len(args)-1], ".cfg") {
-		return true
-	}
+	return strings.HasSuffix(args[len(args)-1], ".cfg") || hasFlag(args, "flags")
+}
+
+// hasFlag reports whether args set one of the named flags.
+func hasFlag(args []string, names ...string) bool {
 	return slices.ContainsFunc(args, func(a string) bool {
 		name, _, _ := strings.Cut(strings.TrimLeft(a, "-"), "=")
-		return strings.HasPrefix(a, "-") && (name == "fix" || name == "diff" || name == "flags")
+		return strings.HasPrefix(a, "-") && slices.Contains(names, name)
 	})
 }

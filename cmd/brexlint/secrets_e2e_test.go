@@ -34,6 +34,11 @@ func TestSecretsNeverPrinted(t *testing.T) {
 			"func Send() (*http.Response, error) {\n\treturn http.Post(\"https://api.brex.com/v2/transfers/" + plantedGitHub + "\", \"application/json\", nil)\n}\n\n" +
 			"func Get() (*http.Response, error) {\n\treturn http.Get(\"https://api.brex.com/v2/transfers/" + plantedHook + "\")\n}\n\n" +
 			"var keys = `\n" + plantedAWS + "\n" + plantedToken + "\n`\n",
+		// A fix next to a secret: -fix -diff shows its line as context.
+		"fix/fix.go": "package fix\n\nimport (\n\t\"encoding/json\"\n\t\"net/http\"\n)\n\n" +
+			"func List() error {\n\tresp, err := http.Get(\"https://api.brex.com/v1/vendors\")\n\tif err != nil {\n\t\treturn err\n\t}\n" +
+			"\tdefer resp.Body.Close()\n\tdec := json.NewDecoder(resp.Body)\n\tconst k = \"" + plantedGitHub + "\"\n" +
+			"\tdec.DisallowUnknownFields()\n\tvar v struct{ K string }\n\tv.K = k\n\treturn dec.Decode(&v)\n}\n",
 		// Type errors quote the constants they cannot use.
 		"broken/broken.go": "package broken\n\nvar X int = \"" + plantedAWS + "\"\n\nvar Y int = \"" + plantedGitHub + "\"\n",
 		".env":             "BREX_API_TOKEN=" + plantedToken + "\n",
@@ -56,6 +61,7 @@ func TestSecretsNeverPrinted(t *testing.T) {
 		"checklist sarif":    {"checklist", "-format", "sarif", "-sarif", sarif},
 		"baseline":           {"checklist", "-write-baseline", baseline},
 		"secrets":            {"secrets"},
+		"fix diff":           {"-fix", "-diff", "./..."},
 		"go vet":             {"vet", "-vettool=" + brexlint, "-c=2", "./..."},
 		"go vet -json":       {"vet", "-vettool=" + brexlint, "-json", "./..."},
 	}
@@ -85,6 +91,9 @@ func TestSecretsNeverPrinted(t *testing.T) {
 			if !strings.Contains(out, s) {
 				t.Errorf("%s: output does not mention %q: the secrets were not found\n%s", name, s, out)
 			}
+		}
+		if name == "fix diff" && !strings.Contains(out, "-\tdec.DisallowUnknownFields()") {
+			t.Errorf("fix diff: the fix is not shown:\n%s", out)
 		}
 		if name == "context" && !strings.Contains(out, "\treturn http.Get(\"https://api.brex.com/v2/transfers/whse…\")") {
 			t.Errorf("context: the offending line is not shown, redacted:\n%s", out)

@@ -52,3 +52,83 @@ func TestLineDirectivesDoNotSteerReads(t *testing.T) {
 		}
 	}
 }
+
+// fixSource is a file with one fixable finding (strictdecode: the fix
+// removes DisallowUnknownFields) and findings that no fix removes.
+const fixSource = `package app
+
+import (
+	"encoding/json"
+	"net/http"
+)
+
+var   handFormatted=1
+
+func List() error {
+	resp, err := http.Get("https://api.brex.com/v1/vendors")
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	dec := json.NewDecoder(resp.Body)
+	dec.DisallowUnknownFields()
+	var v struct{}
+	return dec.Decode(&v)
+}
+`
+
+// TestFixReportsWhatRemains runs -fix -diff and -fix on a module with a
+// fixable finding and others: both print the findings left and exit 3
+// (issue 18), -diff changes no file, and -fix applies the fix.
+func TestFixReportsWhatRemains(t *testing.T) {
+	dir := writeModule(t, map[string]string{
+		"go.mod":     "module example.com/m\n\ngo 1.26\n",
+		"app/app.go": fixSource,
+	})
+	r := run(t, dir, brexlint, "-fix", "-diff", "./...")
+	if r.code != 3 || !strings.Contains(r.stdout, "-\tdec.DisallowUnknownFields()") || !strings.Contains(r.stderr, "ratelimit: ") {
+		t.Errorf("-fix -diff: exit %d, want 3, a diff on stdout and the findings left on stderr\nstdout:\n%s\nstderr:\n%s", r.code, r.stdout, r.stderr)
+	}
+	if strings.Contains(r.stderr, "strictdecode: ") {
+		t.Errorf("-fix -diff reports the finding its diff fixes:\n%s", r.stderr)
+	}
+	if data, _ := os.ReadFile(dir + "/app/app.go"); string(data) != fixSource {
+		t.Errorf("-fix -diff changed the file")
+	}
+	r = run(t, dir, brexlint, "-fix", "./...")
+	if r.code != 3 || !strings.Contains(r.stderr, "ratelimit: ") || strings.Contains(r.stderr, "strictdecode: ") {
+		t.Errorf("-fix: exit %d, want 3 and the findings left\n%s", r.code, r.stderr)
+	}
+	want := strings.Replace(fixSource, "\tdec.DisallowUnknownFields()\n", "", 1)
+	if data, _ := os.ReadFile(dir + "/app/app.go"); string(data) != want {
+		t.Errorf("-fix wrote:\n%s\nwant:\n%s", data, want)
+	}
+}
+
+// TestFixChangesOnlyFixedLines fixes a file with CRLF line endings, a byte
+// order mark and a hand-formatted line: the fix removes its line, and
+// every other byte stays (issue 16, defect 7: the whole file was
+// re-gofmt'ed).
+func TestFixChangesOnlyFixedLines(t *testing.T) {
+	src := "\ufeff" + strings.ReplaceAll(fixSource, "\n", "\r\n")
+	dir := writeModule(t, map[string]string{
+		"go.mod":     "module example.com/m\n\ngo 1.26\n",
+		"app/app.go": src,
+	})
+	r := run(t, dir, brexlint, "-fix", "./...")
+	if r.code != 3 {
+		t.Errorf("-fix: exit %d, want 3\n%s", r.code, r.stderr)
+	}
+	want := strings.Replace(src, "\tdec.DisallowUnknownFields()\r\n", "", 1)
+	data, err := os.ReadFile(dir + "/app/app.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(data) != want {
+		t.Errorf("-fix wrote %q\nwant %q", data, want)
+	}
+	entries, _ := os.ReadDir(dir + "/app")
+	if len(entries) != 1 {
+		t.Errorf("-fix left %d files in the package directory, want 1 (no temporary file)", len(entries))
+	}
+}

@@ -2,8 +2,11 @@ package main_test
 
 import (
 	"context"
+	"errors"
 	"os"
 	"os/exec"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -130,5 +133,73 @@ func TestFixChangesOnlyFixedLines(t *testing.T) {
 	entries, _ := os.ReadDir(dir + "/app")
 	if len(entries) != 1 {
 		t.Errorf("-fix left %d files in the package directory, want 1 (no temporary file)", len(entries))
+	}
+}
+
+// TestSecretsUnreadableEntries: symbolic links that lead nowhere or to
+// themselves do not stop the non-Go scan (they are not followed: git
+// commits the link, not its target), and when git refuses the repository
+// (a corrupt index here; "dubious ownership" in CI containers) brexlint
+// secrets says what git said and exits 1, and the checklist does not pass
+// its secrets item.
+func TestSecretsUnreadableEntries(t *testing.T) {
+	dir := writeModule(t, map[string]string{
+		"go.mod":      "module example.com/m\n\ngo 1.26\n",
+		"a.go":        "package m\n",
+		"config.yaml": "webhook_secret: " + plantedHook + "\n",
+	})
+	for _, l := range [][2]string{{"nowhere", "dangling"}, {"loop", "loop"}} {
+		if err := os.Symlink(l[0], filepath.Join(dir, l[1])); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, args := range [][]string{{"init", "-q"}, {"add", "."}} {
+		if out, err := exec.Command("git", append([]string{"-C", dir}, args...)...).CombinedOutput(); err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+	}
+	r := run(t, dir, brexlint, "secrets")
+	if r.code != 3 || !strings.Contains(r.stderr, "config.yaml:1:17: hardcodedsecret") {
+		t.Errorf("secrets with dangling and looping links: exit %d, want 3 and the secret of config.yaml\n%s", r.code, r.stderr)
+	}
+
+	if err := os.WriteFile(filepath.Join(dir, ".git", "index"), []byte("DIRC garbage"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r = run(t, dir, brexlint, "secrets")
+	if r.code != 1 || !strings.Contains(r.stderr, "git ls-files") || !strings.Contains(r.stderr, "fatal: ") {
+		t.Errorf("secrets when git refuses the repository: exit %d, want 1 and git's message\n%s", r.code, r.stderr)
+	}
+	r = run(t, dir, brexlint, "checklist")
+	if r.code == 0 || regexp.MustCompile(`(?m)^pass\s+secrets `).MatchString(r.stdout) || !strings.Contains(r.stdout, "could be scanned") {
+		t.Errorf("checklist when git refuses the repository: exit %d; the secrets item must not pass\n%s\n%s", r.code, r.stdout, r.stderr)
+	}
+
+	// A file is not a directory to scan below.
+	r = run(t, dir, brexlint, "secrets", "config.yaml")
+	if r.code != 1 || !strings.Contains(r.stderr, "config.yaml is not a directory") {
+		t.Errorf("secrets FILE: exit %d, want 1 and a clear error\n%s", r.code, r.stderr)
+	}
+}
+
+// TestSecretsStagedWritesNoCopies runs secrets -staged with a temporary
+// directory that cannot be written: staged blobs are scanned in memory,
+// never copied to disk, where an interrupted run left them in plaintext.
+func TestSecretsStagedWritesNoCopies(t *testing.T) {
+	dir := writeModule(t, map[string]string{
+		"go.mod":      "module example.com/m\n\ngo 1.26\n",
+		"config.yaml": "webhook_secret: " + plantedHook + "\n",
+	})
+	for _, args := range [][]string{{"init", "-q"}, {"add", "."}} {
+		if out, err := exec.Command("git", append([]string{"-C", dir}, args...)...).CombinedOutput(); err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+	}
+	cmd := exec.Command(brexlint, "secrets", "-staged")
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "TMPDIR="+filepath.Join(dir, "no", "such", "dir"))
+	out, err := cmd.CombinedOutput()
+	if ee := (*exec.ExitError)(nil); !errors.As(err, &ee) || ee.ExitCode() != 3 || !strings.Contains(string(out), "config.yaml:1:17") {
+		t.Errorf("secrets -staged without a writable TMPDIR: %v, want exit 3 and the staged secret\n%s", err, out)
 	}
 }

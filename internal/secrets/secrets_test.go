@@ -253,8 +253,22 @@ func TestScanFiles(t *testing.T) {
 		t.Errorf("ScanFiles (-want +got):\n%s", diff)
 	}
 
-	if _, err := secrets.ScanFiles(root, []string{"missing.env"}); err == nil {
-		t.Error("ScanFiles of a missing file: no error")
+	// An unreadable file is named in the error and does not stop the
+	// scan; symbolic links, dangling or looping, are not followed.
+	for _, link := range [][2]string{{"nowhere", "dangling"}, {"loop", "loop"}, {".env", "env-link"}} {
+		if err := os.Symlink(link[0], filepath.Join(root, link[1])); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err = secrets.ScanFiles(root, []string{"missing.env", "dangling", "loop", "env-link", ".env"})
+	if err == nil || !strings.Contains(err.Error(), "missing.env") {
+		t.Errorf("ScanFiles of a missing file: error %v, want one naming it", err)
+	}
+	if err != nil && (strings.Contains(err.Error(), "dangling") || strings.Contains(err.Error(), "loop")) {
+		t.Errorf("ScanFiles followed a symbolic link: %v", err)
+	}
+	if len(got) != 2 || got[0].Path != ".env" {
+		t.Errorf("ScanFiles stopped at the missing file: got %d matches, want the 2 of .env", len(got))
 	}
 }
 

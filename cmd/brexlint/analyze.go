@@ -41,6 +41,10 @@ Flags go before the packages.`)
 		fs.Usage()
 		return 1
 	}
+	if err := flagAfterPackages(fs.Args()); err != nil {
+		log.Print(err)
+		return 1
+	}
 	if *cpuprofile != "" {
 		f, err := os.Create(*cpuprofile)
 		if err != nil {

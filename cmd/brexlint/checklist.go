@@ -55,6 +55,10 @@ exits 3 when an item fails, whatever the -format.`)
 		return 1
 	}
 	patterns := fs.Args()
+	if err := flagAfterPackages(patterns); err != nil {
+		log.Print(err)
+		return 1
+	}
 	if len(patterns) == 0 {
 		patterns = []string{"./..."}
 	}

@@ -329,6 +329,30 @@ func TestPatternMatchingNothing(t *testing.T) {
 			t.Errorf("brexlint %s: exit %d, stderr %q; want exit 1 and a clear error", strings.Join(args, " "), r.code, r.stderr)
 		}
 	}
+	// In module example.com/m1, example.com/m/... is another module's
+	// pattern, not a prefix of example.com/m1 (issue 16, defect 8).
+	dir1 := writeModule(t, map[string]string{
+		"go.mod": "module example.com/m1\n\ngo 1.26\n",
+		"a/a.go": "package a\n",
+	})
+	for _, args := range [][]string{{"./...", "example.com/m/..."}, {"checklist", "./...", "example.com/m/..."}} {
+		r := run(t, dir1, brexlint, args...)
+		if r.code != 1 || !strings.Contains(r.stderr, "example.com/m/... matched no packages") {
+			t.Errorf("brexlint %s: exit %d, stderr %q; want exit 1 and a clear error", strings.Join(args, " "), r.code, r.stderr)
+		}
+	}
+	// Flags go before the packages.
+	for _, args := range [][]string{{"./...", "-json"}, {"checklist", "./...", "-format", "json"}} {
+		r := run(t, dir1, brexlint, args...)
+		if r.code != 1 || !strings.Contains(r.stderr, "flags go before the packages") || strings.Contains(r.stderr, "has errors") {
+			t.Errorf("brexlint %s: exit %d, stderr %q; want exit 1 and flags go first", strings.Join(args, " "), r.code, r.stderr)
+		}
+	}
+	// Outside any module, say so.
+	r := run(t, t.TempDir(), brexlint, "./...")
+	if r.code != 1 || !strings.Contains(r.stderr, "no go.mod") {
+		t.Errorf("brexlint ./... outside a module: exit %d, stderr %q; want exit 1 and no go.mod named", r.code, r.stderr)
+	}
 }
 
 func TestDisableCheck(t *testing.T) {

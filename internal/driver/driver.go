@@ -14,8 +14,10 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -113,7 +115,7 @@ func redactErrors(p *packages.Package) {
 // path would pass forever.
 func checkPatterns(patterns []string, pkgs []*packages.Package, dir string) error {
 	if len(pkgs) == 0 {
-		return fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
+		return fmt.Errorf("%s matched no packages%s", strings.Join(patterns, " "), noModule(dir))
 	}
 	var missing []string
 	for _, pat := range patterns {
@@ -125,9 +127,18 @@ func checkPatterns(patterns []string, pkgs []*packages.Package, dir string) erro
 		}
 	}
 	if len(missing) > 0 {
-		return fmt.Errorf("%s matched no packages", strings.Join(missing, " "))
+		return fmt.Errorf("%s matched no packages%s", strings.Join(missing, " "), noModule(dir))
 	}
 	return nil
+}
+
+// noModule explains, after "matched no packages", that dir is in no
+// module, or returns "".
+func noModule(dir string) string {
+	if gomod, err := goEnv(dir, "GOMOD"); err == nil && (gomod == "" || gomod == os.DevNull) {
+		return ": there is no go.mod in this directory or above it (run brexlint in a module, or go mod init one)"
+	}
+	return ""
 }
 
 func anyMatches(pat string, pkgs []*packages.Package, dir string) bool {
@@ -150,12 +161,26 @@ func anyMatches(pat string, pkgs []*packages.Package, dir string) bool {
 	if prefix == "" || prefix == "all" || prefix == "std" || prefix == "cmd" {
 		return true
 	}
+	match := matchPattern(pat)
 	for _, p := range pkgs {
-		if p.PkgPath == prefix || strings.HasPrefix(p.PkgPath, prefix) {
+		if match(p.PkgPath) {
 			return true
 		}
 	}
 	return false
+}
+
+// matchPattern returns a matcher of import paths for a go list pattern, as
+// the go command matches them: "..." matches any string, and "x/..."
+// matches x itself too. "example.com/m/..." does not match
+// example.com/m1, while "example.com/m..." does.
+func matchPattern(pat string) func(string) bool {
+	re := regexp.QuoteMeta(pat)
+	re = strings.ReplaceAll(re, `\.\.\.`, `.*`)
+	if strings.HasSuffix(re, `/.*`) {
+		re = strings.TrimSuffix(re, `/.*`) + `(/.*)?`
+	}
+	return regexp.MustCompile(`^` + re + `$`).MatchString
 }
 
 func needFacts(analyzers []*analysis.Analyzer) bool {

@@ -18,7 +18,7 @@ import (
 )
 
 // analyzeMain is the standalone analysis command.
-func analyzeMain(args []string) int {
+func analyzeMain(args []string) (exit int) {
 	fs := flag.NewFlagSet("brexlint", flag.ContinueOnError)
 	jsonOut := fs.Bool("json", false, "print diagnostics as JSON, in the shape go vet -json prints")
 	context := fs.Int("c", -1, "print the offending line with this many lines of context")
@@ -59,7 +59,19 @@ Flags go before the packages.`)
 		defer pprof.StopCPUProfile()
 	}
 	if *memprofile != "" {
-		defer writeHeapProfile(*memprofile)
+		// Create the file first: a path that cannot be written is an
+		// error before the run, not a message after it.
+		f, err := os.Create(*memprofile)
+		if err != nil {
+			log.Print(err)
+			return 1
+		}
+		defer func() {
+			if err := writeHeapProfile(f); err != nil {
+				log.Print(err)
+				exit = 1
+			}
+		}()
 	}
 
 	res, exit := runChecks(cf.selected(), fs.Args(), *tests)
@@ -195,14 +207,10 @@ func relError(msg string) string {
 	return msg
 }
 
-func writeHeapProfile(name string) {
-	f, err := os.Create(name)
-	if err != nil {
-		log.Print(err)
-		return
+func writeHeapProfile(f *os.File) error {
+	err := pprof.WriteHeapProfile(f)
+	if cerr := f.Close(); err == nil {
+		err = cerr
 	}
-	defer f.Close()
-	if err := pprof.WriteHeapProfile(f); err != nil {
-		log.Print(err)
-	}
+	return err
 }

@@ -203,3 +203,16 @@ func TestSecretsStagedWritesNoCopies(t *testing.T) {
 		t.Errorf("secrets -staged without a writable TMPDIR: %v, want exit 3 and the staged secret\n%s", err, out)
 	}
 }
+
+// TestProfileThatCannotBeWritten: a -memprofile path that cannot be
+// created is an error (exit 1), not a message after a run that exits 0.
+func TestProfileThatCannotBeWritten(t *testing.T) {
+	dir := writeModule(t, map[string]string{
+		"go.mod": "module example.com/m\n\ngo 1.26\n",
+		"a.go":   "package m\n",
+	})
+	r := run(t, dir, brexlint, "-memprofile", filepath.Join(dir, "no", "such", "dir", "mem.out"), "./...")
+	if r.code != 1 || !strings.Contains(r.stderr, "mem.out") {
+		t.Errorf("-memprofile into a missing directory: exit %d, want 1 and an error naming the file\n%s", r.code, r.stderr)
+	}
+}

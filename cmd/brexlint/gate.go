@@ -41,11 +41,7 @@ func registerGateFlags(fs *flag.FlagSet) *gateFlags {
 // and those that a baseline accepts. -write-baseline records every finding
 // and accepts them all; -baseline alone accepts those it records.
 func (g *gateFlags) apply(found []checklist.Finding, mod *packages.Module, files []string) (fresh, accepted []checklist.Finding, err error) {
-	dir := ""
-	if mod != nil {
-		dir = mod.Dir
-	}
-	readCode(dir, found, files)
+	readCode(rootDir(mod), found, files)
 	if g.writeBaseline != "" {
 		if err := writeBaseline(g.writeBaseline, checklist.NewBaseline(found)); err != nil {
 			return nil, nil, err
@@ -79,7 +75,7 @@ func (g *gateFlags) finish(r *checklist.Report, accepted []checklist.Finding, mo
 		r.Baselined = accepted
 	}
 	if mod != nil {
-		r.RepoDir = repoDir(mod.Dir)
+		r.RepoDir = repoDir(rootDir(mod))
 	}
 	if g.sarif == "" {
 		return nil

@@ -216,3 +216,28 @@ func TestProfileThatCannotBeWritten(t *testing.T) {
 		t.Errorf("-memprofile into a missing directory: exit %d, want 1 and an error naming the file\n%s", r.code, r.stderr)
 	}
 }
+
+// TestChecklistWorkspacePaths runs the checklist in a go.work workspace
+// of two modules: file names are relative to the workspace, so SARIF
+// points at mb/b.go (not ma/b.go) and baseline keys keep the module.
+func TestChecklistWorkspacePaths(t *testing.T) {
+	dir := writeModule(t, map[string]string{
+		"go.work":   "go 1.26\n\nuse (\n\t./ma\n\t./mb\n)\n",
+		"ma/go.mod": "module example.com/ma\n\ngo 1.26\n",
+		"ma/a.go":   "package a\n\n//brexlint:ignore idempotencykey\nvar A = 1\n",
+		"mb/go.mod": "module example.com/mb\n\ngo 1.26\n",
+		"mb/b.go":   "package b\n\n//brexlint:ignore idempotencykey\nvar B = 1\n",
+	})
+	baseline := filepath.Join(t.TempDir(), "baseline.json")
+	r := run(t, dir, brexlint, "checklist", "-format", "sarif", "./ma/...", "./mb/...")
+	run(t, dir, brexlint, "checklist", "-write-baseline", baseline, "./ma/...", "./mb/...")
+	data, err := os.ReadFile(baseline)
+	if err != nil {
+		t.Fatalf("no baseline written: %v\n%s", err, r.stderr)
+	}
+	for name, out := range map[string]string{"SARIF": r.stdout, "baseline": string(data)} {
+		if !strings.Contains(out, `"mb/b.go"`) || !strings.Contains(out, `"ma/a.go"`) || strings.Contains(out, `"ma/b.go"`) {
+			t.Errorf("%s: want the files ma/a.go and mb/b.go, relative to the workspace:\n%s", name, out)
+		}
+	}
+}

@@ -173,7 +173,15 @@ func printText(w io.Writer, diags []driver.Diagnostic, context int) {
 		p.Filename = relPath(p.Filename)
 		fmt.Fprintf(bw, "%s: %s\n", p, d.Message)
 		if context >= 0 {
-			printContext(bw, src.Lines(d.Source.Filename, d.Files()), d.Source.Line, context)
+			// The position as //line adjusts it when it is in a file of
+			// the package (a cgo package's code is analyzed in cgo's
+			// translation, whose //line directives lead back to the
+			// user's file), else the file the code was parsed from.
+			lines, line := src.Lines(d.Position.Filename, d.Files()), d.Position.Line
+			if lines == nil {
+				lines, line = src.Lines(d.Source.Filename, d.Files()), d.Source.Line
+			}
+			printContext(bw, lines, line, context)
 		}
 	}
 }

@@ -108,11 +108,12 @@ func writeBaseline(name string, b checklist.Baseline) error {
 // readCode sets the Code of each finding to its line of code, read from
 // the file below dir (the module root; "" is the working directory) if it
 // is one of files, the files of the analyzed packages: never a file that
-// a //line directive names. The line is redacted, so that a key's hash is
-// never a hash of a secret. A finding whose file or line cannot be read
+// a //line directive names. Secrets in the line are masked (same length,
+// so SARIF's UTF-16 columns stay right), so that a key's hash is never a
+// hash of a secret. A finding whose file or line cannot be read
 // keeps an empty Code, and its key falls back to its message.
 func readCode(dir string, found []checklist.Finding, files []string) {
-	var src srclines.Reader
+	src := srclines.Reader{Mask: true} // SARIF counts columns in the line
 	for i := range found {
 		f := &found[i]
 		if f.Line < 1 || f.File == "" {

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/brexlint/brexlint/checklist"
 )
 
 // TestLineDirectivesDoNotSteerReads puts //line directives naming files
@@ -273,5 +275,44 @@ func Transfer() (*http.Response, error) {
 		if !strings.Contains(string(out), want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
+	}
+}
+
+// TestBaselineHashesNoSecret writes a baseline for a module whose
+// brexendpoint finding is on a line holding a token: the entry's hash is
+// that of the line with the token masked, never of the token's line as
+// written (issue 16, defect 4).
+func TestBaselineHashesNoSecret(t *testing.T) {
+	line := `	return http.Get("https://api.brex.com/v2/transfers/` + plantedGitHub + `")`
+	dir := writeModule(t, map[string]string{
+		"go.mod":   "module example.com/m\n\ngo 1.26\n",
+		"app/a.go": "package app\n\nimport \"net/http\"\n\nfunc List() (*http.Response, error) {\n" + line + "\n}\n",
+	})
+	baseline := filepath.Join(t.TempDir(), "baseline.json")
+	r := run(t, dir, brexlint, "checklist", "-write-baseline", baseline)
+	f, err := os.Open(baseline)
+	if err != nil {
+		t.Fatalf("no baseline: %v\n%s", err, r.stderr)
+	}
+	defer f.Close()
+	b, err := checklist.ReadBaseline(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	masked := strings.Replace(line, plantedGitHub, plantedGitHub[:4]+strings.Repeat("*", len(plantedGitHub)-4), 1)
+	var found bool
+	for _, e := range b.Findings {
+		if e.Check != "brexendpoint" {
+			continue
+		}
+		found = true
+		want := checklist.Finding{Check: e.Check, Category: e.Category, File: e.File, Function: e.Function, Code: masked}.Key()
+		raw := checklist.Finding{Check: e.Check, Category: e.Category, File: e.File, Function: e.Function, Code: line}.Key()
+		if e.Hash != want.Hash || e.Hash == raw.Hash {
+			t.Errorf("brexendpoint entry hash %s; want %s, the hash of the masked line (the raw line's is %s)", e.Hash, want.Hash, raw.Hash)
+		}
+	}
+	if !found {
+		t.Fatalf("no brexendpoint entry in the baseline:\n%+v", b)
 	}
 }

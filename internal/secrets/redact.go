@@ -18,6 +18,25 @@ import "strings"
 // candidate run ([CandidateLiteral]) is returned as is, without building
 // the detector.
 func RedactText(text string) string {
+	return replaceSecrets(text, Redact)
+}
+
+// MaskText is [RedactText] that keeps every byte offset: each byte of a
+// secret after its first 4 becomes '*'. It is for text whose columns
+// matter, such as the line a SARIF column is counted in (every rule's
+// secrets are ASCII, so byte and UTF-16 counts stay as they were).
+func MaskText(text string) string {
+	return replaceSecrets(text, func(secret string) string {
+		if len(secret) <= 4 {
+			return strings.Repeat("*", len(secret))
+		}
+		return secret[:4] + strings.Repeat("*", len(secret)-4)
+	})
+}
+
+// replaceSecrets replaces every secret the detector finds in text with
+// hide(secret).
+func replaceSecrets(text string, hide func(string) string) string {
 	if !CandidateLiteral(text) {
 		return text
 	}
@@ -30,14 +49,15 @@ func RedactText(text string) string {
 	last := 0
 	for _, m := range ms {
 		if m.Start < last || m.Start >= m.End {
-			// Overlaps a secret already redacted: hide the rest of it.
+			// Overlaps a secret already hidden: hide the rest of it.
 			if m.End > last {
+				b.WriteString(strings.Repeat("*", m.End-last))
 				last = m.End
 			}
 			continue
 		}
 		b.WriteString(text[last:m.Start])
-		b.WriteString(Redact(m.Secret))
+		b.WriteString(hide(m.Secret))
 		last = m.End
 	}
 	b.WriteString(text[last:])
@@ -46,7 +66,7 @@ func RedactText(text string) string {
 		// A secret that gitleaks did not locate, or that the text
 		// repeats where no rule matched it: hide every copy.
 		if m.Secret != "" && strings.Contains(out, m.Secret) {
-			out = strings.ReplaceAll(out, m.Secret, Redact(m.Secret))
+			out = strings.ReplaceAll(out, m.Secret, hide(m.Secret))
 		}
 	}
 	return out

@@ -308,6 +308,11 @@ func TestRedactText(t *testing.T) {
 		} {
 			got := secrets.RedactText(text)
 			assertNoSecret(t, got, secret)
+			masked := secrets.MaskText(text)
+			assertNoSecret(t, masked, secret)
+			if len(masked) != len(text) {
+				t.Errorf("MaskText(%q) = %q changes the length", text, masked)
+			}
 			if want := strings.ReplaceAll(text, secret, secrets.Redact(secret)); got != want {
 				t.Errorf("RedactText(%q) = %q, want %q", text, got, want)
 			}

@@ -26,6 +26,9 @@ const MaxSize = 16 << 20
 
 // Reader reads files' lines, each file once.
 type Reader struct {
+	// Mask hides secrets with secrets.MaskText, which keeps columns,
+	// rather than secrets.RedactText, which is for reading.
+	Mask  bool
 	cache map[string][]string
 }
 
@@ -42,7 +45,11 @@ func (r *Reader) Lines(name string, files []string) []string {
 	if ls, ok := r.cache[key]; ok {
 		return ls
 	}
-	ls, _ := Read(key)
+	hide := secrets.RedactText
+	if r.Mask {
+		hide = secrets.MaskText
+	}
+	ls, _ := readLines(key, hide)
 	if r.cache == nil {
 		r.cache = map[string][]string{}
 	}
@@ -54,7 +61,11 @@ func (r *Reader) Lines(name string, files []string) []string {
 // not a regular file of at most [MaxSize] bytes. Callers must have
 // established that name is a file of the code (see [Reader.Lines]).
 func Read(name string) ([]string, error) {
-	text, _, err := read(name)
+	return readLines(name, secrets.RedactText)
+}
+
+func readLines(name string, hide func(string) string) ([]string, error) {
+	text, _, err := read(name, hide)
 	if err != nil {
 		return nil, err
 	}
@@ -72,13 +83,13 @@ func Quotable(name string, files []string) bool {
 	if !member(name, files) {
 		return false
 	}
-	_, redacted, err := read(name)
+	_, redacted, err := read(name, secrets.RedactText)
 	return err == nil && !redacted
 }
 
-// read returns the redacted text of the file name and whether redacting
-// changed it.
-func read(name string) (string, bool, error) {
+// read returns the text of the file name with its secrets hidden by hide,
+// and whether hiding changed it.
+func read(name string, hide func(string) string) (string, bool, error) {
 	f, err := os.Open(name)
 	if err != nil {
 		return "", false, err
@@ -100,7 +111,7 @@ func read(name string) (string, bool, error) {
 	if len(data) > MaxSize {
 		return "", false, fmt.Errorf("%s: larger than %d bytes", name, MaxSize)
 	}
-	text := secrets.RedactText(string(data))
+	text := hide(string(data))
 	return text, text != string(data), nil
 }
 

@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/brexlint/brexlint/internal/driver"
+	"github.com/brexlint/brexlint/internal/secrets"
 	"github.com/brexlint/brexlint/internal/srclines"
 	"golang.org/x/tools/go/analysis"
 )
@@ -114,7 +115,7 @@ Flags go before the packages.`)
 func runChecks(selected []*analysis.Analyzer, patterns []string, tests bool) (*driver.Result, int) {
 	res, err := driver.Run(selected, patterns, driver.Options{Tests: tests})
 	if err != nil {
-		log.Print(err)
+		log.Print(secrets.RedactText(err.Error())) // go list may quote go.mod or a file
 		return nil, 1
 	}
 	exit := 0

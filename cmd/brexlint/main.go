@@ -37,7 +37,8 @@
 // brexlint under the user cache directory, and BREXLINT_CACHE=off or
 // -cache=false runs anew).
 //
-// A package that does not type-check is named and skipped; the others are
+// A package that does not type-check is named (its errors redacted), and
+// only the checks that need no types run on it; the others are
 // still analyzed and the exit status is 1. A pattern that matches no package
 // is an error.
 package main

@@ -17,6 +17,12 @@ import "strings"
 // scan, where it applies, print only [Redact] forms. Text without a
 // candidate run ([CandidateLiteral]) is returned as is, without building
 // the detector.
+//
+// Out of reach: a secret that no rule matches in the text printed is
+// printed. That is a value only generic-api-key would match (in Go code,
+// the hardcodedsecret check does not report those either), a secret split
+// across a concatenation ("bxt_" + "…" on a context line), and a fragment
+// of a secret cut short by whoever wrote the text.
 func RedactText(text string) string {
 	return replaceSecrets(text, Redact)
 }

@@ -108,9 +108,10 @@ func scanNonGo(root string, stagedOnly bool) ([]checklist.Finding, error) {
 		out = append(out, checklist.Finding{
 			Check:    checks.HardcodedSecret,
 			Category: checks.HardcodedSecret + "/file-secret",
-			Message: fmt.Sprintf("%s: secret %q in a file that git would commit (%s): keep it in the environment or a secret manager, and revoke the leaked value",
-				checks.HardcodedSecret, secrets.Redact(m.Secret), strings.TrimSuffix(m.Description, ".")),
-			File: m.Path, Line: m.Line, Column: m.Column,
+			Message:  fmt.Sprintf("%s: secret %q in a file that git would commit (rule %s)", checks.HardcodedSecret, secrets.Redact(m.Secret), m.RuleID),
+			File:     m.Path, Line: m.Line, Column: m.Column,
+			// What the gitleaks rule detects: too long for the message.
+			Related: []checklist.Related{{Message: strings.TrimSuffix(m.Description, "."), File: m.Path, Line: m.Line, Column: m.Column}},
 		})
 	}
 	return append(out, envFileFindings(root, nonGo)...), err
@@ -188,9 +189,9 @@ func envFileFindings(root string, files []string) []checklist.Finding {
 			continue
 		}
 		if tracked(root, f) {
-			out = append(out, envFinding(f, "committed-env", "%s is committed: .env files hold secrets; remove it from git (git rm --cached), add .env to .gitignore, and rotate what it held"))
+			out = append(out, envFinding(f, "committed-env", "%s is committed: .env files hold secrets"))
 		} else if !ignored(root, f) {
-			out = append(out, envFinding(f, "env-not-ignored", "%s is not ignored by .gitignore, so the next git add commits its secrets: add .env to .gitignore"))
+			out = append(out, envFinding(f, "env-not-ignored", "%s is not ignored by .gitignore, so the next git add commits its secrets"))
 		}
 	}
 	return out

@@ -14,31 +14,31 @@ import (
 // loops, an environment fallback. Its paths are Brex's too; its hosts are
 // not.
 
-type Ledger struct {
+type Books struct {
 	baseURL string
 	hc      *http.Client
 }
 
-type LedgerOption func(*Ledger)
+type BooksOption func(*Books)
 
-func WithLedgerURL(u string) LedgerOption { return func(l *Ledger) { l.baseURL = u } }
+func WithBooksURL(u string) BooksOption { return func(l *Books) { l.baseURL = u } }
 
-func NewLedger(opts ...LedgerOption) *Ledger {
-	l := &Ledger{baseURL: "https://ledger.example.com", hc: http.DefaultClient}
+func NewBooks(opts ...BooksOption) *Books {
+	l := &Books{baseURL: "https://books.example.com", hc: http.DefaultClient}
 	for _, o := range opts {
 		o(l)
 	}
 	return l
 }
 
-func (l *Ledger) base() string {
+func (l *Books) base() string {
 	if l.baseURL != "" {
 		return l.baseURL
 	}
-	return "https://ledger.example.com"
+	return "https://books.example.com"
 }
 
-func (l *Ledger) get(ctx context.Context, path string, out any) error {
+func (l *Books) get(ctx context.Context, path string, out any) error {
 	if !strings.HasPrefix(path, "/") {
 		path = "/" + path
 	}
@@ -54,7 +54,7 @@ func (l *Ledger) get(ctx context.Context, path string, out any) error {
 	return json.NewDecoder(resp.Body).Decode(out)
 }
 
-func (l *Ledger) Users(ctx context.Context) ([]json.RawMessage, error) {
+func (l *Books) Users(ctx context.Context) ([]json.RawMessage, error) {
 	var all []json.RawMessage
 	cursor := ""
 	for {
@@ -77,7 +77,7 @@ func (l *Ledger) Users(ctx context.Context) ([]json.RawMessage, error) {
 	}
 }
 
-func (l *Ledger) CreateTransfer(ctx context.Context, body *strings.Reader) error {
+func (l *Books) CreateTransfer(ctx context.Context, body *strings.Reader) error {
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, l.baseURL+"/v1/transfers", body)
 	if err != nil {
 		return err

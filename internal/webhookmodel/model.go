@@ -84,14 +84,13 @@ type Decode struct {
 type Model struct {
 	Units []*Unit
 
-	pass    *analysis.Pass
-	info    *types.Info
-	decls   map[*types.Func]*Unit
-	bodies  map[*ast.BlockStmt]*Unit
-	scopes  map[ast.Node]*scope
-	busy    map[*Unit]bool
-	refs    map[*types.Func][]*Unit
-	exclude map[*types.Func]bool
+	pass   *analysis.Pass
+	info   *types.Info
+	decls  map[*types.Func]*Unit
+	bodies map[*ast.BlockStmt]*Unit
+	scopes map[ast.Node]*scope
+	busy   map[*Unit]bool
+	refs   map[*types.Func][]*Unit
 }
 
 // UnitOf returns the unit whose body is body, or nil.
@@ -264,6 +263,9 @@ func (m *Model) callSites(ev *eval, u *Unit, s *Summary, call *ast.CallExpr) {
 	m.headerRead(s, call)
 	fn, ok := typeutil.Callee(m.info, call).(*types.Func)
 	if !ok || fn.Pkg() == nil {
+		if len(call.Args) == 0 && typesutil.IsNamed(m.info.TypeOf(call), "time", "Time") {
+			s.Clock = true // a clock of the program's own (s.now())
+		}
 		return
 	}
 	path, name := fn.Pkg().Path(), fn.Name()
@@ -323,8 +325,8 @@ func (m *Model) callSites(ev *eval, u *Unit, s *Summary, call *ast.CallExpr) {
 		out := site
 		out.A = ev.subst(site.A, fn, call)
 		out.B = ev.subst(site.B, fn, call)
-		if site.Params() || !site.pos.IsValid() {
-			out.pos = call.Pos()
+		if !site.pos.IsValid() {
+			out.pos = call.Pos() // in another package
 		}
 		s.Sites = append(s.Sites, out)
 	}
@@ -382,4 +384,69 @@ func (m *Model) macContent(ev *eval, u *Unit, call *ast.CallExpr) (Origin, token
 		return true
 	})
 	return content, pos, found
+}
+
+// Covered reports whether the package does for u what ok asks (verify,
+// read the clock) around it: u (a declaration's value, or the literal
+// itself) is handed to a function whose summary satisfies ok (a verifying
+// middleware: requireSignature(handle)), or a function whose summary
+// satisfies ok calls u (it verifies, then hands over the request).
+func (m *Model) Covered(u *Unit, ok func(*Summary) bool) bool {
+	is := func(e ast.Expr) bool {
+		e = ast.Unparen(e)
+		if call, isCall := e.(*ast.CallExpr); isCall && len(call.Args) == 1 {
+			if tv, isType := m.info.Types[call.Fun]; isType && tv.IsType() {
+				e = ast.Unparen(call.Args[0]) // http.HandlerFunc(handle)
+			}
+		}
+		if u.Func == nil {
+			return e == u.Node
+		}
+		var id *ast.Ident
+		switch x := e.(type) {
+		case *ast.Ident:
+			id = x
+		case *ast.SelectorExpr:
+			id = x.Sel
+		}
+		f, isFunc := m.info.Uses[id].(*types.Func)
+		return id != nil && isFunc && f.Origin() == u.Func
+	}
+	for _, caller := range m.Units {
+		if caller == u {
+			continue
+		}
+		found := false
+		ast.Inspect(caller.Body, func(n ast.Node) bool {
+			if found {
+				return false
+			}
+			if lit, isLit := n.(*ast.FuncLit); isLit && lit.Body != caller.Body && lit != u.Node {
+				return false // the literal's own unit
+			}
+			call, isCall := n.(*ast.CallExpr)
+			if !isCall {
+				return true
+			}
+			if is(call.Fun) && ok(caller.Summary) {
+				found = true
+				return false
+			}
+			for _, a := range call.Args {
+				if !is(a) {
+					continue
+				}
+				if fn, isFunc := typeutil.Callee(m.info, call).(*types.Func); isFunc {
+					if s := m.funcOrigin(fn); s != nil && ok(s) {
+						found = true
+					}
+				}
+			}
+			return true
+		})
+		if found {
+			return true
+		}
+	}
+	return false
 }

@@ -1,0 +1,205 @@
+package webhooksignature
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"strings"
+
+	"github.com/brexlint/brexlint/internal/brexenum"
+	"github.com/brexlint/brexlint/internal/brexmodel"
+	"github.com/brexlint/brexlint/internal/checks"
+	"github.com/brexlint/brexlint/internal/directives"
+	wm "github.com/brexlint/brexlint/internal/webhookmodel"
+	"golang.org/x/tools/go/analysis"
+)
+
+// Analyzer reports Brex webhook receivers that do not verify what Brex
+// signs.
+var Analyzer = &analysis.Analyzer{
+	Name:             checks.WebhookSignature,
+	Doc:              "report Brex webhook receivers that skip or botch the verification of the Webhook-Signature HMAC",
+	URL:              checks.DocURL(checks.WebhookSignature),
+	Requires:         []*analysis.Analyzer{directives.Analyzer, brexmodel.Analyzer},
+	Run:              run,
+	RunDespiteErrors: false,
+}
+
+// The kinds of finding (categories "webhooksignature/KIND").
+const (
+	kindUnverified   = "unverified"
+	kindVariableTime = "variable-time-compare"
+	kindReserialised = "reserialised-body"
+	kindBodyOnly     = "body-only"
+	kindNoTimestamp  = "no-timestamp-check"
+	kindFirstEntry   = "first-signature-only"
+	kindOneSecret    = "one-secret"
+	kindRawSecret    = "raw-secret"
+	kindPrefix       = "whsec-prefix"
+)
+
+type checker struct {
+	pass     *analysis.Pass
+	r        *directives.Reporter
+	wh       *wm.Model
+	events   *brexenum.EventFields
+	reported map[string]bool // kind and position already reported
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	model := pass.ResultOf[brexmodel.Analyzer].(*brexmodel.Model)
+	if model.Webhooks == nil {
+		return nil, nil
+	}
+	r := directives.NewReporter(pass)
+	defer r.Finish()
+	c := &checker{pass: pass, r: r, wh: model.Webhooks, reported: map[string]bool{},
+		events: brexenum.NewEventFields(pass.TypesInfo, pass.Files, brexenum.NewTypes(pass.Pkg))}
+	if !model.FetchesWebhookSecrets() && !c.decodesBrexPayload() {
+		return nil, nil
+	}
+	for _, u := range c.wh.Units {
+		if u.Request && !c.inTest(u.Node.Pos()) {
+			c.checkReceiver(u)
+		}
+	}
+	return nil, nil
+}
+
+// decodesBrexPayload reports whether a function of the package decodes a
+// request body into a type that takes Brex event values: the package
+// receives Brex webhooks.
+func (c *checker) decodesBrexPayload() bool {
+	for _, u := range c.wh.Units {
+		if c.brexDecode(u) != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// brexDecode returns u's first decoding of a request body into a type
+// that takes Brex event values, or nil.
+func (c *checker) brexDecode(u *wm.Unit) *wm.Decode {
+	for i, d := range u.Decodes {
+		if c.events.Takes(d.Target) {
+			return &u.Decodes[i]
+		}
+	}
+	return nil
+}
+
+func (c *checker) inTest(pos token.Pos) bool {
+	return strings.HasSuffix(c.pass.Fset.File(pos).Name(), "_test.go")
+}
+
+// checkReceiver judges one function that takes an *http.Request in a
+// package that receives Brex webhooks. It is a receiver when it reads a
+// Standard Webhooks header (itself or through what it calls) or decodes a
+// Brex payload.
+func (c *checker) checkReceiver(u *wm.Unit) {
+	s := u.Summary
+	var payload *wm.Decode
+	switch {
+	case s.Headers != 0 && len(u.Decodes) > 0:
+		payload = &u.Decodes[0]
+	case s.Headers == 0:
+		payload = c.brexDecode(u)
+		if payload == nil || c.exportedFromLibrary(u) {
+			return
+		}
+	}
+	if payload != nil && !s.Verifies && !c.coveredByReferrer(u, func(s *wm.Summary) bool { return s.Verifies }) {
+		c.report(payload.Call.Pos(), kindUnverified, "",
+			"Brex webhook payload decoded without verifying its Webhook-Signature: anyone who finds the URL can forge events")
+	}
+	if s.Verifies && !s.Clock && !c.coveredByReferrer(u, func(s *wm.Summary) bool { return s.Clock }) {
+		pos := s.TimestampPos
+		if !pos.IsValid() {
+			pos = unitPos(u)
+		}
+		c.report(pos, kindNoTimestamp, "",
+			"Webhook-Timestamp of a Brex webhook never compared with the clock: replayed deliveries are accepted")
+	}
+	for _, site := range s.Sites {
+		c.judge(site)
+	}
+}
+
+// exportedFromLibrary reports whether u is a function that a package
+// other than main exports: an importer may wrap it in a verifying
+// middleware the check cannot see.
+func (c *checker) exportedFromLibrary(u *wm.Unit) bool {
+	return u.Func != nil && u.Func.Exported() && c.pass.Pkg.Name() != "main"
+}
+
+// coveredByReferrer reports whether the package does for u what ok asks
+// around it (see webhookmodel.Model.Covered): a verifying middleware, or
+// a caller that verifies.
+func (c *checker) coveredByReferrer(u *wm.Unit, ok func(*wm.Summary) bool) bool {
+	return c.wh.Covered(u, ok)
+}
+
+func unitPos(u *wm.Unit) token.Pos {
+	if fd, ok := u.Node.(*ast.FuncDecl); ok {
+		return fd.Name.Pos()
+	}
+	return u.Node.Pos()
+}
+
+// judge reports what is wrong with one step of a verification.
+func (c *checker) judge(s wm.Site) {
+	switch s.Kind {
+	case wm.SiteKey:
+		switch {
+		case s.A.Has(wm.StrConv) && !s.A.Has(wm.Decoded):
+			c.report(s.Pos(), kindRawSecret, s.In,
+				"Brex webhook secret used as the HMAC key without base64-decoding it: no genuine signature will match")
+		case s.A.Has(wm.Decoded) && !s.A.Has(wm.Stripped) && s.A.Params == 0:
+			c.report(s.Pos(), kindPrefix, s.In,
+				"Brex webhook secret base64-decoded without stripping a whsec_ prefix: decoding fails on such secrets")
+		}
+		if s.A.Has(wm.FirstOfList) {
+			c.report(s.Pos(), kindOneSecret, s.In,
+				"only the first Brex webhook secret is tried: during rotation /v1/webhooks/secrets returns two; try each")
+		}
+	case wm.SiteContent:
+		switch {
+		case s.A.Has(wm.Reserialised):
+			c.report(s.Pos(), kindReserialised, s.In,
+				"Brex webhook MAC computed over re-serialised JSON, not the raw body: sign the bytes as received")
+		case s.A.Has(wm.FromBody) && !s.A.Has(wm.FromID|wm.FromTimestamp) && !s.A.Has(wm.Unknown) && s.A.Params == 0:
+			c.report(s.Pos(), kindBodyOnly, s.In,
+				"Brex webhook MAC computed without Webhook-Id and Webhook-Timestamp: Brex signs \"{id}.{timestamp}.{body}\"")
+		}
+	case wm.SiteCompare, wm.SiteCompareCT:
+		if s.Kind == wm.SiteCompare && (s.A.Has(wm.MAC) || s.B.Has(wm.MAC)) {
+			c.report(s.Pos(), kindVariableTime, s.In,
+				fmt.Sprintf("Brex webhook signature compared with %s, in variable time: compare with hmac.Equal", s.Op))
+		}
+		if firstEntry(s.A, s.B) || firstEntry(s.B, s.A) {
+			c.report(s.Pos(), kindFirstEntry, s.In,
+				"Brex Webhook-Signature compared as one entry: split it on spaces and try every v1 entry (key rotation)")
+		}
+	}
+}
+
+// firstEntry: mac is a MAC and sig is the signature header not taken
+// entry by entry.
+func firstEntry(mac, sig wm.Origin) bool {
+	return mac.Has(wm.MAC) && sig.Has(wm.FromSignature) && !sig.Has(wm.EachEntry) && sig.Params == 0
+}
+
+// report reports a finding once per position and kind; in names the
+// function of another package where it happens.
+func (c *checker) report(pos token.Pos, kind, in, msg string) {
+	key := fmt.Sprint(kind, pos)
+	if c.reported[key] {
+		return
+	}
+	c.reported[key] = true
+	if in != "" {
+		msg += " (in " + in + ")"
+	}
+	c.r.Report(analysis.Diagnostic{Pos: pos, Category: kind, Message: msg})
+}

@@ -16,5 +16,5 @@ var libraries = []string{
 
 func TestWebhookSignature(t *testing.T) {
 	dir := teststubs.GOPATH(t, analysistest.TestData(), libraries...)
-	analysistest.Run(t, dir, webhooksignature.Analyzer, "brexhooks")
+	analysistest.Run(t, dir, webhooksignature.Analyzer, "brexhooks", "whsig", "usehelper", "libhooks", "otherhooks")
 }

@@ -136,8 +136,8 @@ func handleReserialised(w http.ResponseWriter, r *http.Request) {
 	}
 	raw, _ := json.Marshal(ev)
 	id, ts := r.Header.Get("Webhook-Id"), r.Header.Get("Webhook-Timestamp") // want `Webhook-Timestamp of a Brex webhook never compared with the clock`
-	mac := hmac.New(sha256.New, []byte(os.Getenv("BREX_WEBHOOK_SECRET"))) // want `secret used as the HMAC key without base64-decoding`
-	mac.Write([]byte(id + "." + ts + "." + string(raw)))                  // want `MAC computed over re-serialised JSON`
+	mac := hmac.New(sha256.New, []byte(os.Getenv("BREX_WEBHOOK_SECRET")))   // want `secret used as the HMAC key without base64-decoding`
+	mac.Write([]byte(id + "." + ts + "." + string(raw)))                    // want `MAC computed over re-serialised JSON`
 	entries := strings.Split(r.Header.Get("Webhook-Signature"), " ")
 	_, sig, _ := strings.Cut(entries[0], ",")
 	got, _ := base64.StdEncoding.DecodeString(sig)

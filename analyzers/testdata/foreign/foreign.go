@@ -3,6 +3,7 @@
 package foreign
 
 import (
+	_ "github.com/standard-webhooks/standard-webhooks/libraries/go"
 	_ "github.com/stripe/stripe-go/v82"
 	_ "github.com/stripe/stripe-go/v82/form"
 	_ "github.com/stripe/stripe-go/v82/payout"

@@ -6,6 +6,7 @@ module example.com/foreign
 go 1.26.0
 
 require (
+	github.com/standard-webhooks/standard-webhooks/libraries v1.3.0
 	github.com/stripe/stripe-go/v82 v82.5.1
 	golang.org/x/oauth2 v0.38.0
 )

@@ -113,7 +113,15 @@ func (c *checker) checkReceiver(u *wm.Unit) {
 		c.report(payload.Call.Pos(), kindUnverified, "",
 			"Brex webhook payload decoded without verifying its Webhook-Signature: anyone who finds the URL can forge events")
 	}
-	if s.Verifies && !s.Clock && !c.coveredByReferrer(u, func(s *wm.Summary) bool { return s.Clock }) {
+	// The steps judged are those of a receiver that compares a MAC with
+	// the signature header (all its HMACs), or those of the verifying
+	// library it calls: an HMAC that a receiver verified by a library
+	// computes is for another purpose.
+	byHand := comparesSignature(s)
+	if !byHand && s.Library == "" {
+		return
+	}
+	if !s.Clock && !c.coveredByReferrer(u, func(s *wm.Summary) bool { return s.Clock }) {
 		pos := s.TimestampPos
 		if !pos.IsValid() {
 			pos = unitPos(u)
@@ -122,7 +130,9 @@ func (c *checker) checkReceiver(u *wm.Unit) {
 			"Webhook-Timestamp of a Brex webhook never compared with the clock: replayed deliveries are accepted")
 	}
 	for _, site := range s.Sites {
-		c.judge(site)
+		if byHand || site.Lib {
+			c.judge(site)
+		}
 	}
 }
 
@@ -146,6 +156,21 @@ func unitPos(u *wm.Unit) token.Pos {
 	}
 	return u.Node.Pos()
 }
+
+// comparesSignature reports whether s compares a MAC with the
+// Webhook-Signature header.
+func comparesSignature(s *wm.Summary) bool {
+	for _, site := range s.Sites {
+		if (site.Kind == wm.SiteCompare || site.Kind == wm.SiteCompareCT) &&
+			(signed(site.A, site.B) || signed(site.B, site.A)) {
+			return true
+		}
+	}
+	return false
+}
+
+// signed: mac is a MAC and sig comes from the Webhook-Signature header.
+func signed(mac, sig wm.Origin) bool { return mac.Has(wm.MAC) && sig.Has(wm.FromSignature) }
 
 // judge reports what is wrong with one step of a verification.
 func (c *checker) judge(s wm.Site) {
@@ -173,7 +198,7 @@ func (c *checker) judge(s wm.Site) {
 				"Brex webhook MAC computed without Webhook-Id and Webhook-Timestamp: Brex signs \"{id}.{timestamp}.{body}\"")
 		}
 	case wm.SiteCompare, wm.SiteCompareCT:
-		if s.Kind == wm.SiteCompare && (s.A.Has(wm.MAC) || s.B.Has(wm.MAC)) {
+		if s.Kind == wm.SiteCompare && (signed(s.A, s.B) || signed(s.B, s.A)) {
 			c.report(s.Pos(), kindVariableTime, s.In,
 				fmt.Sprintf("Brex webhook signature compared with %s, in variable time: compare with hmac.Equal", s.Op))
 		}

@@ -14,8 +14,11 @@ func webhookFactTypes() []analysis.Fact { return webhookmodel.FactTypes() }
 // analyzeWebhooks runs the webhook model on packages that can receive or
 // verify a webhook: those that import net/http, crypto/hmac or a verifying
 // library themselves (a verification helper need not import net/http), or
-// that call functions with facts.
+// that call functions with facts. The standard library is none of them.
 func (m *Model) analyzeWebhooks(pass *analysis.Pass) {
+	if inGOROOT(pass) {
+		return
+	}
 	relevant := false
 	for _, p := range pass.Pkg.Imports() {
 		if _, lib := webhookmodel.Libraries[p.Path()]; lib || p.Path() == "net/http" || p.Path() == "crypto/hmac" {

@@ -1,6 +1,11 @@
 package webhookmodel
 
-import "golang.org/x/tools/go/analysis"
+import (
+	"fmt"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+)
 
 // FuncFact is the summary of a function for the callers of other packages:
 // an object fact on a function or method (object facts reach every
@@ -19,7 +24,30 @@ type FuncFact struct {
 
 func (*FuncFact) AFact() {}
 
-func (f *FuncFact) String() string { return "webhook(" + f.Library + ")" }
+func (f *FuncFact) String() string {
+	var parts []string
+	for _, h := range []struct {
+		f    Flags
+		name string
+	}{{FromID, "id"}, {FromTimestamp, "timestamp"}, {FromSignature, "signature"}} {
+		if f.Headers&h.f != 0 {
+			parts = append(parts, h.name)
+		}
+	}
+	if f.Verifies {
+		parts = append(parts, "verifies")
+	}
+	if f.Clock {
+		parts = append(parts, "clock")
+	}
+	if f.Library != "" {
+		parts = append(parts, "library="+f.Library)
+	}
+	if len(f.Sites) > 0 {
+		parts = append(parts, fmt.Sprintf("sites=%d", len(f.Sites)))
+	}
+	return "webhook(" + strings.Join(parts, " ") + ")"
+}
 
 // FactTypes are the facts of the webhook model, declared by the Brex model
 // analyzer.
@@ -28,9 +56,10 @@ func FactTypes() []analysis.Fact { return []analysis.Fact{new(FuncFact)} }
 // fact returns the fact to export for s, or nil when callers learn
 // nothing from it.
 func (s *Summary) fact() *FuncFact {
-	ret := s.Returns
-	ret.Flags &^= Unknown
-	if s.Headers == 0 && !s.Verifies && len(s.Sites) == 0 && ret.Flags == 0 && s.Returns.Params == 0 {
+	// What a function returns matters to callers only when it carries a
+	// flag: a function that merely passes its parameters through (there
+	// are many) gets no fact, and is followed in its own package only.
+	if s.Headers == 0 && !s.Verifies && len(s.Sites) == 0 && s.Returns.Flags&^Unknown == 0 {
 		return nil
 	}
 	f := &FuncFact{Headers: s.Headers, Verifies: s.Verifies, Clock: s.Clock, Library: s.Library, Returns: s.Returns}

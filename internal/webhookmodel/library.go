@@ -70,17 +70,17 @@ func (m *Model) libraryCall(ev *eval, s *Summary, lib libCall, call *ast.CallExp
 			s.Clock = true
 		}
 		if len(call.Args) == 2 {
-			s.Sites = append(s.Sites, Site{Kind: SiteContent, A: libContent(ev.origin(call.Args[0])), pos: call.Args[0].Pos()})
+			s.Sites = append(s.Sites, Site{Kind: SiteContent, A: libContent(ev.origin(call.Args[0])), Lib: true, pos: call.Args[0].Pos()})
 		}
 	case libNew:
 		if len(call.Args) == 1 {
 			key := ev.origin(call.Args[0])
 			key.Flags = key.Flags&^StrConv | Decoded | Stripped
-			s.Sites = append(s.Sites, Site{Kind: SiteKey, A: key, pos: call.Args[0].Pos()})
+			s.Sites = append(s.Sites, Site{Kind: SiteKey, A: key, Lib: true, pos: call.Args[0].Pos()})
 		}
 	case libNewRaw:
 		if len(call.Args) == 1 {
-			s.Sites = append(s.Sites, Site{Kind: SiteKey, A: ev.origin(call.Args[0]), pos: call.Args[0].Pos()})
+			s.Sites = append(s.Sites, Site{Kind: SiteKey, A: ev.origin(call.Args[0]), Lib: true, pos: call.Args[0].Pos()})
 		}
 	}
 }

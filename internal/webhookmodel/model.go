@@ -33,6 +33,9 @@ type Site struct {
 	// In names the function of another package the site is in, "" when
 	// it is in this package.
 	In string
+	// Lib: the site is a call of a verifying library (NewWebhook,
+	// Verify ...), not an HMAC computed by hand.
+	Lib bool
 
 	pos token.Pos // where to report it in this package
 }
@@ -215,7 +218,7 @@ func (m *Model) summary(u *Unit) *Summary {
 		case *ast.IndexExpr:
 			m.headerRead(s, n)
 		case *ast.BinaryExpr:
-			if n.Op == token.EQL || n.Op == token.NEQ {
+			if (n.Op == token.EQL || n.Op == token.NEQ) && macType(m.info.TypeOf(n.X)) {
 				m.addCompare(s, SiteCompare, n.Op.String(), ev.origin(n.X), ev.origin(n.Y), n.Pos())
 			}
 		case *ast.ReturnStmt:
@@ -242,8 +245,27 @@ func interesting(o Origin) bool {
 	return o.Params != 0 || o.Flags&(MAC|FromSignature) != 0
 }
 
+// macType reports whether t can hold a MAC or a signature: a string or a
+// byte slice.
+func macType(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Basic:
+		return u.Info()&types.IsString != 0
+	case *types.Slice:
+		b, ok := u.Elem().Underlying().(*types.Basic)
+		return ok && b.Kind() == types.Byte
+	}
+	return false
+}
+
+// addCompare keeps a comparison whose operands may be a MAC and a
+// signature: both may be (a parameter, a MAC, the header), or one is a
+// MAC. A comparison with a constant is none.
 func (m *Model) addCompare(s *Summary, kind SiteKind, op string, a, b Origin, pos token.Pos) {
-	if interesting(a) || interesting(b) {
+	if interesting(a) && interesting(b) || a.Flags&MAC != 0 || b.Flags&MAC != 0 {
 		s.Sites = append(s.Sites, Site{Kind: kind, Op: op, A: a, B: b, pos: pos})
 	}
 }

@@ -34,7 +34,8 @@
 //     itself nor through what it calls, nor through a middleware of the
 //     package it is handed to (requireSignature(handle)) or a caller that
 //     verifies (webhooksignature/unverified);
-//   - a MAC compared with ==, !=, bytes.Equal, bytes.Compare,
+//   - a MAC compared with the signature header, or a part of it, with
+//     ==, !=, bytes.Equal, bytes.Compare,
 //     strings.EqualFold, strings.Compare, reflect.DeepEqual or
 //     slices.Equal instead of hmac.Equal or subtle.ConstantTimeCompare
 //     (webhooksignature/variable-time-compare);
@@ -57,8 +58,11 @@
 //     the prefix is the convention of Svix, whose scheme Brex's matches,
 //     and appears in Brex's 2026 schema example).
 //
-// A finding in a helper of another package is reported at the receiver's
-// call, naming the helper.
+// The steps of a verification (key, signed content, comparisons) are
+// judged in a receiver that compares a MAC with the Webhook-Signature
+// header, and, in a receiver verified by a library, those of the library
+// calls. A finding in a helper of another package is reported at the
+// receiver's call, naming the helper.
 //
 // Accepted verifying libraries: the Standard Webhooks Go library
 // (github.com/standard-webhooks/standard-webhooks/libraries/go, v1.3.0)
@@ -176,5 +180,8 @@
 // function value); secrets read from a single environment variable or a
 // configuration (how many there are is not visible); a package that
 // receives both Brex webhooks and another provider's Standard Webhooks
-// deliveries treats them all as Brex's.
+// deliveries treats them all as Brex's; in a receiver that verifies by
+// hand, an HMAC computed for another purpose is judged as the webhook's,
+// and a receiver that computes an HMAC for another purpose and verifies
+// nothing counts as verifying.
 package webhooksignature

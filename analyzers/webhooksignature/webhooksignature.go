@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"reflect"
 	"strings"
 
 	"github.com/brexlint/brexlint/internal/brexenum"
@@ -22,7 +23,17 @@ var Analyzer = &analysis.Analyzer{
 	URL:              checks.DocURL(checks.WebhookSignature),
 	Requires:         []*analysis.Analyzer{directives.Analyzer, brexmodel.Analyzer},
 	Run:              run,
+	ResultType:       reflect.TypeFor[*Result](),
 	RunDespiteErrors: false,
+}
+
+// Result is what the check examined in a package: the Brex webhook
+// receivers outside test files (for the checklist's coverage: the
+// webhook-signatures item is n/a in a module that has none).
+type Result struct {
+	// Receivers are the positions of the receivers: a function's name,
+	// or a literal's func keyword.
+	Receivers []token.Pos
 }
 
 // The kinds of finding (categories "webhooksignature/KIND").
@@ -47,23 +58,24 @@ type checker struct {
 }
 
 func run(pass *analysis.Pass) (any, error) {
+	res := &Result{}
 	model := pass.ResultOf[brexmodel.Analyzer].(*brexmodel.Model)
 	if model.Webhooks == nil {
-		return nil, nil
+		return res, nil
 	}
 	r := directives.NewReporter(pass)
 	defer r.Finish()
 	c := &checker{pass: pass, r: r, wh: model.Webhooks, reported: map[string]bool{},
 		events: brexenum.NewEventFields(pass.TypesInfo, pass.Files, brexenum.NewTypes(pass.Pkg))}
 	if !model.FetchesWebhookSecrets() && !c.decodesBrexPayload() {
-		return nil, nil
+		return res, nil
 	}
 	for _, u := range c.wh.Units {
-		if u.Request && !c.inTest(u.Node.Pos()) {
-			c.checkReceiver(u)
+		if u.Request && !c.inTest(u.Node.Pos()) && c.checkReceiver(u) {
+			res.Receivers = append(res.Receivers, unitPos(u))
 		}
 	}
-	return nil, nil
+	return res, nil
 }
 
 // decodesBrexPayload reports whether a function of the package decodes a
@@ -96,8 +108,8 @@ func (c *checker) inTest(pos token.Pos) bool {
 // checkReceiver judges one function that takes an *http.Request in a
 // package that receives Brex webhooks. It is a receiver when it reads a
 // Standard Webhooks header (itself or through what it calls) or decodes a
-// Brex payload.
-func (c *checker) checkReceiver(u *wm.Unit) {
+// Brex payload. It reports whether u is a receiver.
+func (c *checker) checkReceiver(u *wm.Unit) bool {
 	s := u.Summary
 	var payload *wm.Decode
 	switch {
@@ -106,7 +118,7 @@ func (c *checker) checkReceiver(u *wm.Unit) {
 	case s.Headers == 0:
 		payload = c.brexDecode(u)
 		if payload == nil || c.exportedFromLibrary(u) {
-			return
+			return false
 		}
 	}
 	if payload != nil && !s.Verifies && !c.coveredByReferrer(u, func(s *wm.Summary) bool { return s.Verifies }) {
@@ -119,7 +131,7 @@ func (c *checker) checkReceiver(u *wm.Unit) {
 	// computes is for another purpose.
 	byHand := comparesSignature(s)
 	if !byHand && s.Library == "" {
-		return
+		return true
 	}
 	if !s.Clock && !c.coveredByReferrer(u, func(s *wm.Summary) bool { return s.Clock }) {
 		pos := s.TimestampPos
@@ -134,6 +146,7 @@ func (c *checker) checkReceiver(u *wm.Unit) {
 			c.judge(site)
 		}
 	}
+	return true
 }
 
 // exportedFromLibrary reports whether u is a function that a package

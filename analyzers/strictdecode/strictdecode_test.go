@@ -10,7 +10,7 @@ import (
 
 func TestStrictDecode(t *testing.T) {
 	dir := teststubs.GOPATH(t, analysistest.TestData(), "github.com/standard-webhooks/standard-webhooks/libraries/go")
-	analysistest.Run(t, dir, strictdecode.Analyzer, "resp", "webhook", "secrets", "otherwebhooks", "enums", "notbrex", "webhookapp")
+	analysistest.Run(t, dir, strictdecode.Analyzer, "resp", "webhook", "secrets", "otherwebhooks", "enums", "notbrex", "webhookapp", "crosshelper")
 }
 
 func TestSuggestedFix(t *testing.T) {

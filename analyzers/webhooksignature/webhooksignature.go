@@ -53,8 +53,8 @@ type checker struct {
 	pass     *analysis.Pass
 	r        *directives.Reporter
 	wh       *wm.Model
-	events   *brexenum.EventFields
-	reported map[string]bool // kind and position already reported
+	events   *brexenum.EventFields // made on first need
+	reported map[string]bool       // kind and position already reported
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -65,8 +65,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	r := directives.NewReporter(pass)
 	defer r.Finish()
-	c := &checker{pass: pass, r: r, wh: model.Webhooks, reported: map[string]bool{},
-		events: brexenum.NewEventFields(pass.TypesInfo, pass.Files, brexenum.NewTypes(pass.Pkg))}
+	c := &checker{pass: pass, r: r, wh: model.Webhooks, reported: map[string]bool{}}
 	if !model.FetchesWebhookSecrets() && !c.decodesBrexPayload() {
 		return res, nil
 	}
@@ -94,6 +93,9 @@ func (c *checker) decodesBrexPayload() bool {
 // that takes Brex event values, or nil.
 func (c *checker) brexDecode(u *wm.Unit) *wm.Decode {
 	for i, d := range u.Decodes {
+		if c.events == nil {
+			c.events = brexenum.NewEventFields(c.pass.TypesInfo, c.pass.Files, brexenum.NewTypes(c.pass.Pkg))
+		}
 		if c.events.Takes(d.Target) {
 			return &u.Decodes[i]
 		}

@@ -54,5 +54,10 @@
 // the functions that read a header, compute or compare a MAC, call a
 // library or return something with a flag. A function that only passes
 // its parameters through has no fact: it is followed in its own package
-// only. The standard library gets none.
+// only. The standard library gets none, and neither does a package that
+// neither imports crypto/hmac or a verifying library nor names a Standard
+// Webhooks header in a string literal: there only the functions that take
+// an *http.Request are summarised (with the facts of what they call), and
+// the rest is never looked at, which keeps the model cheap on the many
+// packages that import net/http.
 package webhookmodel

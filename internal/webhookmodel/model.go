@@ -68,7 +68,10 @@ type Unit struct {
 	Sig  *types.Signature //
 	// Request: the unit takes an *http.Request.
 	Request bool
-	// Summary is the unit's merged summary.
+	// Summary is the unit's merged summary, computed for every unit of a
+	// package that may verify (see Analyze); elsewhere for the handlers
+	// that decode JSON or call a helper with a fact, their callees, and
+	// the units [Model.UnitOf] returns; nil for the others.
 	Summary *Summary
 	// Decodes are its decodings of a request body (json.Unmarshal and
 	// (*json.Decoder).Decode of a reader over r.Body), in its own body.
@@ -89,62 +92,195 @@ type Model struct {
 
 	pass   *analysis.Pass
 	info   *types.Info
-	decls  map[*types.Func]*Unit
+	declOf map[*types.Func]*ast.FuncDecl // every declaration of the package
+	built  map[*ast.FuncDecl]*Unit       // the declarations with units
 	bodies map[*ast.BlockStmt]*Unit
 	scopes map[ast.Node]*scope
 	busy   map[*Unit]bool
-	refs   map[*types.Func][]*Unit
 }
 
-// UnitOf returns the unit whose body is body, or nil.
-func (m *Model) UnitOf(body *ast.BlockStmt) *Unit { return m.bodies[body] }
+// UnitOf returns the unit whose body is body, with its summary, or nil.
+func (m *Model) UnitOf(body *ast.BlockStmt) *Unit {
+	if _, ok := m.bodies[body]; !ok {
+		if fd := m.declAt(body.Pos()); fd != nil {
+			m.build(fd)
+		}
+	}
+	u := m.bodies[body]
+	if u != nil {
+		m.summary(u)
+	}
+	return u
+}
 
 // Analyze computes the webhook model of the package and exports a
 // [FuncFact] for each function whose summary matters to callers.
 func Analyze(pass *analysis.Pass) *Model {
-	m := &Model{pass: pass, info: pass.TypesInfo, decls: map[*types.Func]*Unit{},
-		bodies: map[*ast.BlockStmt]*Unit{}, scopes: map[ast.Node]*scope{}, busy: map[*Unit]bool{}}
-	for _, f := range pass.Files {
-		for _, d := range f.Decls {
-			fd, ok := d.(*ast.FuncDecl)
-			if !ok || fd.Body == nil {
-				continue
+	m := &Model{pass: pass, info: pass.TypesInfo, declOf: map[*types.Func]*ast.FuncDecl{},
+		built: map[*ast.FuncDecl]*Unit{}, bodies: map[*ast.BlockStmt]*Unit{},
+		scopes: map[ast.Node]*scope{}, busy: map[*Unit]bool{}}
+	eager := m.verifies()
+	for _, fd := range m.funcDecls() {
+		if fn, _ := m.info.Defs[fd.Name].(*types.Func); fn != nil {
+			m.declOf[fn] = fd
+			// Tests are no receivers, and no other package calls them.
+			if !m.inTest(fd) && (eager || m.takesRequest(fd)) {
+				m.build(fd)
 			}
-			fn, _ := m.info.Defs[fd.Name].(*types.Func)
-			if fn == nil {
-				continue
-			}
-			u := m.addUnit(fd, fn, fd.Body, fn.Signature(), nil)
-			m.decls[fn] = u
-			ast.Inspect(fd.Body, func(n ast.Node) bool {
-				if lit, ok := n.(*ast.FuncLit); ok {
-					sig, _ := m.info.TypeOf(lit).(*types.Signature)
-					m.addUnit(lit, nil, lit.Body, sig, u)
-				}
-				return true
-			})
 		}
 	}
+	// Without eager, only the package's handlers can matter (a receiver
+	// that decodes a Brex payload, or reads a header by a constant of
+	// another package): their callees are built and summarised on
+	// demand; the rest is never looked at.
 	for _, u := range m.Units {
-		m.summary(u)
+		if eager || u.Request && m.mayReceive(u) {
+			m.summary(u)
+		}
 	}
-	for fn, u := range m.decls {
-		if f := u.Summary.fact(); f != nil {
-			pass.ExportObjectFact(fn, f)
+	if eager {
+		for fn, fd := range m.declOf {
+			if u := m.built[fd]; u != nil && u.Summary != nil {
+				if f := u.Summary.fact(); f != nil {
+					pass.ExportObjectFact(fn, f)
+				}
+			}
 		}
 	}
 	return m
 }
 
-func (m *Model) addUnit(n ast.Node, fn *types.Func, body *ast.BlockStmt, sig *types.Signature, outer *Unit) *Unit {
-	u := &Unit{Node: n, Func: fn, Body: body, Sig: sig, Outer: outer}
-	if sig != nil {
-		for p := range sig.Params().Variables() {
-			if typesutil.IsNamed(p.Type(), "net/http", "Request") {
-				u.Request = true
+// mayReceive reports whether u, a handler of a package that verifies
+// nothing itself, can be a receiver the checks judge: it decodes JSON, or
+// calls a function of another package with a fact (a verification
+// helper). Most handlers of most packages do neither.
+func (m *Model) mayReceive(u *Unit) bool {
+	found := false
+	var f FuncFact
+	ast.Inspect(u.Body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || found {
+			return !found
+		}
+		fn, ok := typeutil.Callee(m.info, call).(*types.Func)
+		if !ok || fn.Pkg() == nil || fn.Pkg() == m.pass.Pkg {
+			return true
+		}
+		decodes := fn.Pkg().Path() == "encoding/json" && (fn.Name() == "Unmarshal" || fn.Name() == "NewDecoder")
+		if _, lib := Libraries[fn.Pkg().Path()]; lib || decodes || m.pass.ImportObjectFact(fn.Origin(), &f) {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+func (m *Model) inTest(fd *ast.FuncDecl) bool {
+	return strings.HasSuffix(m.pass.Fset.File(fd.Pos()).Name(), "_test.go")
+}
+
+// funcDecls returns the package's function declarations with a body.
+func (m *Model) funcDecls() []*ast.FuncDecl {
+	var out []*ast.FuncDecl
+	for _, f := range m.pass.Files {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
+				out = append(out, fd)
 			}
 		}
 	}
+	return out
+}
+
+// declAt returns the function declaration whose body holds pos.
+func (m *Model) declAt(pos token.Pos) *ast.FuncDecl {
+	for _, fd := range m.funcDecls() {
+		if fd.Body.Pos() <= pos && pos < fd.Body.End() {
+			return fd
+		}
+	}
+	return nil
+}
+
+// takesRequest reports whether fd or a function literal in it takes an
+// *http.Request.
+func (m *Model) takesRequest(fd *ast.FuncDecl) bool {
+	found := takesRequest(m.info.TypeOf(fd.Name))
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		if lit, ok := n.(*ast.FuncLit); ok && !found {
+			found = takesRequest(m.info.TypeOf(lit))
+		}
+		return !found
+	})
+	return found
+}
+
+func takesRequest(t types.Type) bool {
+	sig, ok := t.(*types.Signature)
+	if !ok {
+		return false
+	}
+	for p := range sig.Params().Variables() {
+		if typesutil.IsNamed(p.Type(), "net/http", "Request") {
+			return true
+		}
+	}
+	return false
+}
+
+// build makes the units of fd and its literals, once.
+func (m *Model) build(fd *ast.FuncDecl) *Unit {
+	if u, ok := m.built[fd]; ok {
+		return u
+	}
+	fn, _ := m.info.Defs[fd.Name].(*types.Func)
+	var sig *types.Signature
+	if fn != nil {
+		sig = fn.Signature()
+	}
+	u := m.addUnit(fd, fn, fd.Body, sig, nil)
+	m.built[fd] = u
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		if lit, ok := n.(*ast.FuncLit); ok {
+			sig, _ := m.info.TypeOf(lit).(*types.Signature)
+			m.addUnit(lit, nil, lit.Body, sig, u)
+		}
+		return true
+	})
+	return u
+}
+
+// verifies reports whether the package may read, sign or verify a
+// Standard Webhooks delivery, and so needs every summary and its facts:
+// it imports crypto/hmac or a verifying library, or holds a string
+// literal that names a Standard Webhooks header. Other packages (most that
+// import net/http) get summaries for their handlers only (which use the
+// facts of the functions they call), and export nothing: a helper that
+// only calls another package's helper passes nothing on.
+func (m *Model) verifies() bool {
+	for _, p := range m.pass.Pkg.Imports() {
+		if _, lib := Libraries[p.Path()]; lib || p.Path() == "crypto/hmac" {
+			return true
+		}
+	}
+	found := false
+	for _, f := range m.pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			if lit, ok := n.(*ast.BasicLit); ok && lit.Kind == token.STRING && len(lit.Value) > 9 &&
+				strings.EqualFold(lit.Value[1:9], "webhook-") {
+				found = true
+			}
+			return !found
+		})
+		if found {
+			return true
+		}
+	}
+	return false
+}
+
+func (m *Model) addUnit(n ast.Node, fn *types.Func, body *ast.BlockStmt, sig *types.Signature, outer *Unit) *Unit {
+	u := &Unit{Node: n, Func: fn, Body: body, Sig: sig, Outer: outer, Request: sig != nil && takesRequest(sig)}
 	m.Units = append(m.Units, u)
 	m.bodies[body] = u
 	return u
@@ -168,8 +304,8 @@ func (m *Model) scopeOf(u *Unit) *scope {
 // none.
 func (m *Model) funcOrigin(fn *types.Func) *Summary {
 	fn = fn.Origin()
-	if u, ok := m.decls[fn]; ok {
-		return m.summary(u)
+	if fd, ok := m.declOf[fn]; ok {
+		return m.summary(m.build(fd))
 	}
 	if fn.Pkg() == m.pass.Pkg {
 		return nil
@@ -358,18 +494,42 @@ func (m *Model) callSites(ev *eval, u *Unit, s *Summary, call *ast.CallExpr) {
 // function.
 func (s Site) Params() bool { return s.A.Params != 0 || s.B.Params != 0 }
 
+// assignedVar returns the variable that call is assigned to in u's scope
+// (mac := hmac.New(...), var mac = ..., mac = ...), or nil.
+func (m *Model) assignedVar(u *Unit, call *ast.CallExpr) *types.Var {
+	var v *types.Var
+	top := u
+	if u.Outer != nil {
+		top = u.Outer
+	}
+	ast.Inspect(top.Body, func(n ast.Node) bool {
+		if v != nil {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for i, r := range n.Rhs {
+				if ast.Unparen(r) == call && i < len(n.Lhs) {
+					v = typesutil.VarOf(m.info, n.Lhs[i])
+				}
+			}
+		case *ast.ValueSpec:
+			for i, r := range n.Values {
+				if ast.Unparen(r) == call && i < len(n.Names) {
+					v, _ = m.info.Defs[n.Names[i]].(*types.Var)
+				}
+			}
+		}
+		return true
+	})
+	return v
+}
+
 // macContent returns what the HMAC made by call is computed over: the
 // writes to the variable it is assigned to (h.Write(x),
 // io.WriteString(h, x), fmt.Fprint*(h, ...)).
 func (m *Model) macContent(ev *eval, u *Unit, call *ast.CallExpr) (Origin, token.Pos, bool) {
-	var mac *types.Var
-	for v, srcs := range m.scopeOf(u).sources {
-		for _, src := range srcs {
-			if ast.Unparen(src.expr) == call {
-				mac = v
-			}
-		}
-	}
+	mac := m.assignedVar(u, call)
 	if mac == nil {
 		return Origin{}, token.NoPos, false
 	}
@@ -434,6 +594,9 @@ func (m *Model) Covered(u *Unit, ok func(*Summary) bool) bool {
 		f, isFunc := m.info.Uses[id].(*types.Func)
 		return id != nil && isFunc && f.Origin() == u.Func
 	}
+	for _, fd := range m.funcDecls() {
+		m.build(fd) // every function may hand u over
+	}
 	for _, caller := range m.Units {
 		if caller == u {
 			continue
@@ -450,7 +613,7 @@ func (m *Model) Covered(u *Unit, ok func(*Summary) bool) bool {
 			if !isCall {
 				return true
 			}
-			if is(call.Fun) && ok(caller.Summary) {
+			if is(call.Fun) && ok(m.summary(caller)) {
 				found = true
 				return false
 			}

@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"go/types"
 	"net/http"
+	"slices"
 
 	"github.com/brexlint/brexlint/internal/typesutil"
 	"golang.org/x/tools/go/types/typeutil"
@@ -112,68 +113,95 @@ type source struct {
 }
 
 // scope is the outermost function declaration (or package-level
-// literal) whose body holds a unit: the values of its local variables.
+// literal) whose body holds a unit: the values of its local variables,
+// found for each variable when first asked (most are never asked about).
 type scope struct {
+	info    *types.Info
+	body    ast.Node
 	sources map[*types.Var][]source
 }
 
 func newScope(info *types.Info, body ast.Node) *scope {
-	s := &scope{sources: map[*types.Var][]source{}}
-	add := func(lhs ast.Expr, src source) {
-		if v := typesutil.VarOf(info, lhs); v != nil {
-			s.sources[v] = append(s.sources[v], src)
-		}
+	return &scope{info: info, body: body, sources: map[*types.Var][]source{}}
+}
+
+// sourcesOf returns the values given to v in the scope: its initializers,
+// the right-hand sides of assignments to it (the call of a tuple
+// assignment), the ranged expression of a range over which it is the
+// value, and a taken source when &v is handed out.
+func (sc *scope) sourcesOf(v *types.Var) []source {
+	if srcs, ok := sc.sources[v]; ok {
+		return srcs
 	}
+	var srcs []source
+	is := func(e ast.Expr) bool { return typesutil.VarOf(sc.info, e) == v }
 	pick := func(lhs, rhs []ast.Expr) {
 		for i, l := range lhs {
+			if !is(l) {
+				continue
+			}
 			switch {
 			case len(rhs) == len(lhs):
-				add(l, source{expr: rhs[i]})
+				srcs = append(srcs, source{expr: rhs[i]})
 			case len(rhs) == 1:
-				add(l, source{expr: rhs[0]}) // a tuple: x, err := f()
+				srcs = append(srcs, source{expr: rhs[0]}) // a tuple: x, err := f()
 			}
 		}
 	}
-	ast.Inspect(body, func(n ast.Node) bool {
+	ast.Inspect(sc.body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.AssignStmt:
 			pick(n.Lhs, n.Rhs)
 		case *ast.ValueSpec:
-			lhs := make([]ast.Expr, len(n.Names))
 			for i, name := range n.Names {
-				lhs[i] = name
+				if sc.info.Defs[name] != v {
+					continue
+				}
+				switch {
+				case len(n.Values) == len(n.Names):
+					srcs = append(srcs, source{expr: n.Values[i]})
+				case len(n.Values) == 1:
+					srcs = append(srcs, source{expr: n.Values[0]})
+				}
 			}
-			pick(lhs, n.Values)
 		case *ast.RangeStmt:
-			if n.Value != nil {
-				add(n.Value, source{expr: n.X, rng: true})
+			if n.Value != nil && is(n.Value) {
+				srcs = append(srcs, source{expr: n.X, rng: true})
 			}
 		case *ast.UnaryExpr:
-			if n.Op == token.AND {
-				add(n.X, source{taken: true})
+			if n.Op == token.AND && is(n.X) {
+				srcs = append(srcs, source{taken: true})
 			}
 		}
 		return true
 	})
-	return s
+	sc.sources[v] = srcs
+	return srcs
 }
 
 // eval computes origins in one unit (a function declaration or literal).
 type eval struct {
 	m        *Model
 	sc       *scope
-	params   map[*types.Var]int
-	visiting map[*types.Var]bool
+	sig      *types.Signature
+	visiting []*types.Var // the variables being followed (a short stack)
 }
 
 func (m *Model) newEval(sc *scope, sig *types.Signature) *eval {
-	e := &eval{m: m, sc: sc, params: map[*types.Var]int{}, visiting: map[*types.Var]bool{}}
-	if sig != nil {
-		for i := range sig.Params().Len() {
-			e.params[sig.Params().At(i)] = i
+	return &eval{m: m, sc: sc, sig: sig}
+}
+
+// param returns the index of v among the unit's parameters, or -1.
+func (ev *eval) param(v *types.Var) int {
+	if ev.sig == nil {
+		return -1
+	}
+	for i := range ev.sig.Params().Len() {
+		if ev.sig.Params().At(i) == v {
+			return i
 		}
 	}
-	return e
+	return -1
 }
 
 func (ev *eval) origin(e ast.Expr) Origin {
@@ -254,18 +282,18 @@ func (ev *eval) ident(x *ast.Ident) Origin {
 	if !ok {
 		return Origin{}
 	}
-	if i, ok := ev.params[v]; ok {
+	if i := ev.param(v); i >= 0 {
 		if i < 64 {
 			return Origin{Params: 1 << i}
 		}
 		return Origin{Flags: Unknown}
 	}
-	srcs := ev.sc.sources[v]
-	if len(srcs) == 0 || ev.visiting[v] {
+	srcs := ev.sc.sourcesOf(v)
+	if len(srcs) == 0 || slices.Contains(ev.visiting, v) {
 		return Origin{Flags: Unknown}
 	}
-	ev.visiting[v] = true
-	defer delete(ev.visiting, v)
+	ev.visiting = append(ev.visiting, v)
+	defer func() { ev.visiting = ev.visiting[:len(ev.visiting)-1] }()
 	var o Origin
 	for _, s := range srcs {
 		switch {

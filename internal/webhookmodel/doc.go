@@ -56,8 +56,10 @@
 // its parameters through has no fact: it is followed in its own package
 // only. The standard library gets none, and neither does a package that
 // neither imports crypto/hmac or a verifying library nor names a Standard
-// Webhooks header in a string literal: there only the functions that take
-// an *http.Request are summarised (with the facts of what they call), and
+// Webhooks header in a string literal: there only the handlers (functions
+// that take an *http.Request) that decode JSON or call a function of
+// another package with a fact are summarised, with what they call, and
 // the rest is never looked at, which keeps the model cheap on the many
-// packages that import net/http.
+// packages that import net/http. Functions of _test.go files are never
+// summarised: tests are no receivers.
 package webhookmodel

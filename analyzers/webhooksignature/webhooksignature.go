@@ -125,7 +125,7 @@ func (c *checker) checkReceiver(u *wm.Unit) bool {
 	}
 	if payload != nil && !s.Verifies && !c.coveredByReferrer(u, func(s *wm.Summary) bool { return s.Verifies }) {
 		c.report(payload.Call.Pos(), kindUnverified, "",
-			"Brex webhook payload decoded without verifying its Webhook-Signature: anyone who finds the URL can forge events")
+			"Brex webhook payload decoded without verifying its Webhook-Signature")
 	}
 	// The steps judged are those of a receiver that compares a MAC with
 	// the signature header (all its HMACs), or those of the verifying
@@ -141,7 +141,7 @@ func (c *checker) checkReceiver(u *wm.Unit) bool {
 			pos = unitPos(u)
 		}
 		c.report(pos, kindNoTimestamp, "",
-			"Webhook-Timestamp of a Brex webhook never compared with the clock: replayed deliveries are accepted")
+			"Webhook-Timestamp of a Brex webhook never compared with the clock: replays are accepted")
 	}
 	for _, site := range s.Sites {
 		if byHand || site.Lib {
@@ -194,23 +194,23 @@ func (c *checker) judge(s wm.Site) {
 		switch {
 		case s.A.Has(wm.StrConv) && !s.A.Has(wm.Decoded):
 			c.report(s.Pos(), kindRawSecret, s.In,
-				"Brex webhook secret used as the HMAC key without base64-decoding it: no genuine signature will match")
+				"Brex webhook secret used as the HMAC key without base64-decoding it")
 		case s.A.Has(wm.Decoded) && !s.A.Has(wm.Stripped) && s.A.Params == 0:
 			c.report(s.Pos(), kindPrefix, s.In,
-				"Brex webhook secret base64-decoded without stripping a whsec_ prefix: decoding fails on such secrets")
+				"Brex webhook secret base64-decoded without stripping a whsec_ prefix")
 		}
 		if s.A.Has(wm.FirstOfList) {
 			c.report(s.Pos(), kindOneSecret, s.In,
-				"only the first Brex webhook secret is tried: during rotation /v1/webhooks/secrets returns two; try each")
+				"only the first Brex webhook secret is tried: verification fails during a secret rotation")
 		}
 	case wm.SiteContent:
 		switch {
 		case s.A.Has(wm.Reserialised):
 			c.report(s.Pos(), kindReserialised, s.In,
-				"Brex webhook MAC computed over re-serialised JSON, not the raw body: sign the bytes as received")
+				"Brex webhook MAC computed over re-serialised JSON instead of the raw body")
 		case s.A.Has(wm.FromBody) && !s.A.Has(wm.FromID|wm.FromTimestamp) && !s.A.Has(wm.Unknown) && s.A.Params == 0:
 			c.report(s.Pos(), kindBodyOnly, s.In,
-				"Brex webhook MAC computed without Webhook-Id and Webhook-Timestamp: Brex signs \"{id}.{timestamp}.{body}\"")
+				"Brex webhook MAC computed without Webhook-Id and Webhook-Timestamp")
 		}
 	case wm.SiteCompare, wm.SiteCompareCT:
 		if s.Kind == wm.SiteCompare && (signed(s.A, s.B) || signed(s.B, s.A)) {
@@ -219,7 +219,7 @@ func (c *checker) judge(s wm.Site) {
 		}
 		if firstEntry(s.A, s.B) || firstEntry(s.B, s.A) {
 			c.report(s.Pos(), kindFirstEntry, s.In,
-				"Brex Webhook-Signature compared as one entry: split it on spaces and try every v1 entry (key rotation)")
+				"Brex Webhook-Signature compared as one entry, not entry by entry: fails during a key rotation")
 		}
 	}
 }

@@ -63,8 +63,12 @@
 // package, which does not know that it talks to Brex.
 //
 // The OAuth half of the model (configurations, authorization URLs, callback
-// handlers, exchanges) lives in internal/oauthmodel; this analyzer runs it
-// and carries its facts, so that there is one fact-bearing analyzer.
+// handlers, exchanges) lives in internal/oauthmodel, and the webhook half
+// (Standard Webhooks receivers: headers read, HMACs, comparisons, clock)
+// in internal/webhookmodel; this analyzer runs them and carries their
+// facts, so that there is one fact-bearing analyzer. The webhook half runs
+// in packages outside the standard library that import net/http,
+// crypto/hmac or a verifying library, or that call functions with facts.
 //
 // Cost: the model returns at once, with nothing to export but value facts,
 // for packages that cannot make an HTTP request: those whose import graph

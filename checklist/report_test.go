@@ -372,7 +372,7 @@ func TestMarkdownEscapes(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := buf.String()
-	want := "- dir/my\\_file.go:7: a \\| b \\<script\\> \\*x\\* \\`c\\` next (statuscheck)\n"
+	want := "- dir/my\\_file.go:7: a \\| b \\<script\\> \\*x\\* \\`c\\` next ([statuscheck](https://pkg.go.dev/github.com/brexlint/brexlint/analyzers/statuscheck))\n"
 	if !strings.Contains(out, want) {
 		t.Errorf("Markdown lacks the escaped finding %q:\n%s", want, out)
 	}

@@ -78,7 +78,9 @@ func main() {
 		overview(os.Stderr)
 		os.Exit(2)
 	}
-	if strings.HasSuffix(args[len(args)-1], ".cfg") && os.Getenv(vetChildEnv) == "" {
+	if cfg := args[len(args)-1]; strings.HasSuffix(cfg, ".cfg") && os.Getenv(vetChildEnv) == "" && !readVetConfig(cfg).VetxOnly {
+		// A unit run only for facts (go vet's dependencies) prints
+		// nothing: it needs no filter, nor the cost of a child process.
 		os.Exit(vetMain(args))
 	}
 	if delegated(args) {

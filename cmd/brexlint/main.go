@@ -18,7 +18,8 @@
 // go vet, which prints -c context lines itself, a finding in a file that
 // holds a secret (or in a file the package is not made of, named by a
 // //line directive) is given as file:line, without its column, so that go
-// vet quotes no line of that file.
+// vet quotes no line of that file. go vet hands brexlint a cgo package as
+// cgo's translations, so findings in cgo files get that form too.
 //
 // Findings go to stderr, as go vet prints them; -json (go vet's JSON) and
 // the checklist report go to stdout.

@@ -3,6 +3,7 @@ package idempotencykey
 import (
 	"fmt"
 	"go/ast"
+	"go/token"
 	"go/types"
 	"slices"
 	"strings"
@@ -89,14 +90,18 @@ func (c *checker) check(req *brexmodel.Request, opt bool) {
 		return
 	}
 	var keys []*brexmodel.Header
+	unknown := false
 	for _, h := range req.Headers {
-		if h.Name == headerName {
+		switch h.Name {
+		case headerName:
 			keys = append(keys, h)
+		case "":
+			unknown = true
 		}
 	}
 	if len(keys) == 0 {
-		if !req.Sent {
-			return // headers may be set where the request goes next
+		if !req.Sent || unknown {
+			return // headers may be set where the request goes next, or from a map the model cannot read
 		}
 		if opt {
 			c.r.Reportf(req.Pos(), kindOptionalUnset, "%s accepts an Idempotency-Key: set one from crypto/rand.Text() (or a stored business key) so a retry cannot apply the change twice", ep)
@@ -149,6 +154,12 @@ func (c *checker) checkKey(req *brexmodel.Request, h *brexmodel.Header) {
 		c.r.Reportf(pos, kindColliding, "the Idempotency-Key of %s is made from %s, which collides between concurrent requests (Brex then drops one as a repeat); use crypto/rand.Text() or the operation's own ID", ep, weakSource(k))
 		return
 	}
+	// A random key, made once when the process starts and shared by
+	// every request, with no part of its own per operation.
+	if k&(entropy.Identifier|entropy.Counter) == 0 && c.onceAtStartup(v.Gen) {
+		c.r.Reportf(pos, kindConstant, "the Idempotency-Key of %s is made once, when the process starts, and shared by every request: in effect a constant, so Brex ignores every %s after the first; make a key per operation (crypto/rand.Text() where the operation starts, or derived from its own ID)", ep, object(ep))
+		return
+	}
 	// A good key, unless it is made anew on each attempt of a retry loop
 	// that re-sends the same operation.
 	for _, g := range v.Gen {
@@ -162,6 +173,34 @@ func (c *checker) checkKey(req *brexmodel.Request, h *brexmodel.Header) {
 		c.r.Reportf(g, kindPerAttempt, "the Idempotency-Key of %s is made inside a retry loop, so each attempt carries a new key and Brex executes every retry of a timed-out request; make the key once, before the loop", ep)
 		return
 	}
+}
+
+// onceAtStartup reports whether every generation of a value happens once
+// per process: in a package-level variable's initializer, or in an init
+// function or the main function of package main.
+func (c *checker) onceAtStartup(gen []token.Pos) bool {
+	if len(gen) == 0 {
+		return false
+	}
+	for _, g := range gen {
+		f := c.fileOf(g)
+		if f == nil {
+			return false
+		}
+		for _, d := range f.Decls {
+			if d.Pos() > g || g >= d.End() {
+				continue
+			}
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok {
+				break // a package-level declaration
+			}
+			if fd.Recv != nil || !(fd.Name.Name == "init" || fd.Name.Name == "main" && c.pass.Pkg.Name() == "main") {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // containsSend reports whether loop holds the request's call or one of its

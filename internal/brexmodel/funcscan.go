@@ -2,6 +2,7 @@ package brexmodel
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"net/http"
 
@@ -30,6 +31,15 @@ type funcScan struct {
 	origins       []*origin
 	requests      []*Request
 	wrapperOrigin *origin
+
+	// Header maps (map[string]string, http.Header) built in the body,
+	// for a wrapper that is given one: the entries of each local map
+	// variable, whether one is filled in a way the scan cannot read, and
+	// the map each range key variable ranges over.
+	mapEntries map[*types.Var][]*Header
+	opaqueMap  map[*types.Var]bool
+	rangeKey   map[*types.Var]*types.Var
+	headerMaps []headerMapSet
 }
 
 type callSite struct {
@@ -59,6 +69,9 @@ func (a *httpAnalysis) newFuncScan(fn *types.Func, fd *ast.FuncDecl) *funcScan {
 		returnedCall: map[*ast.CallExpr]bool{},
 		headers:      map[*types.Var][]*Header{},
 		sends:        map[*types.Var][]*ast.CallExpr{},
+		mapEntries:   map[*types.Var][]*Header{},
+		opaqueMap:    map[*types.Var]bool{},
+		rangeKey:     map[*types.Var]*types.Var{},
 	}
 	if fn != nil {
 		ps := fn.Signature().Params()
@@ -73,6 +86,9 @@ func (fs *funcScan) run() {
 	fs.walk(fs.fd.Body, fs.fd)
 	for _, cs := range fs.calls {
 		fs.visitCall(cs)
+	}
+	for _, hm := range fs.headerMaps {
+		fs.headers[hm.req] = append(fs.headers[hm.req], fs.mapHeaders(hm.m, hm.pos)...)
 	}
 	for _, o := range fs.origins {
 		fs.place(o)
@@ -103,9 +119,21 @@ func (fs *funcScan) walk(body ast.Node, encl ast.Node) {
 			for i, lhs := range n.Lhs {
 				if i < len(n.Rhs) && len(n.Lhs) == len(n.Rhs) {
 					fs.headerIndexAssign(lhs, n.Rhs[i])
+					fs.headerMapAssign(lhs, n.Rhs[i])
+				} else if v := typesutil.VarOf(info, lhs); v != nil && isHeaderMap(v.Type()) {
+					fs.opaqueMap[v] = true
 				}
 			}
+		case *ast.RangeStmt:
+			if k, m := typesutil.VarOf(info, n.Key), typesutil.VarOf(info, n.X); k != nil && m != nil && isHeaderMap(m.Type()) {
+				fs.rangeKey[k] = m
+			}
 		case *ast.ValueSpec:
+			for i, name := range n.Names {
+				if i < len(n.Values) && len(n.Names) == len(n.Values) {
+					fs.headerMapAssign(name, n.Values[i])
+				}
+			}
 			if len(n.Values) == 1 && len(n.Names) >= 1 {
 				if call, ok := astutil.Unparen(n.Values[0]).(*ast.CallExpr); ok {
 					if v, ok := info.Defs[n.Names[0]].(*types.Var); ok && isRequestPtr(v.Type()) {
@@ -154,6 +182,140 @@ func (fs *funcScan) headerIndexAssign(lhs, rhs ast.Expr) {
 	fs.headers[v] = append(fs.headers[v], &Header{Name: name, Pos: ix.Pos(), Value: value})
 }
 
+// headerMapAssign records what a header map variable of the body is given:
+// the entries of a map literal (h := map[string]string{"Idempotency-Key":
+// k}), an entry (h["Idempotency-Key"] = k), or anything else, which makes
+// its entries unknown (make(...) adds none). req.Header = h sets the map's
+// headers on the request.
+func (fs *funcScan) headerMapAssign(lhs, rhs ast.Expr) {
+	info := fs.a.pass.TypesInfo
+	switch l := astutil.Unparen(lhs).(type) {
+	case *ast.IndexExpr:
+		v := typesutil.VarOf(info, l.X)
+		if v == nil || !isHeaderMap(v.Type()) || fs.headerOwner(l.X) != nil {
+			return
+		}
+		if name, ok := canonical(info, l.Index); ok {
+			fs.mapEntries[v] = append(fs.mapEntries[v], &Header{Name: name, Pos: l.Pos(), Value: singleValue(rhs)})
+		} else {
+			fs.opaqueMap[v] = true
+		}
+	case *ast.Ident:
+		v := typesutil.VarOf(info, l)
+		if v == nil || !isHeaderMap(v.Type()) {
+			return
+		}
+		switch r := astutil.Unparen(rhs).(type) {
+		case *ast.CompositeLit:
+			fs.mapEntries[v] = append(fs.mapEntries[v], fs.literalHeaders(r)...)
+		case *ast.CallExpr:
+			if id, ok := astutil.Unparen(r.Fun).(*ast.Ident); !ok || id.Name != "make" || info.Uses[id] != types.Universe.Lookup("make") {
+				fs.opaqueMap[v] = true
+			}
+		default:
+			fs.opaqueMap[v] = true
+		}
+	case *ast.SelectorExpr:
+		if req := fs.headerOwner(l); req != nil {
+			fs.headerMaps = append(fs.headerMaps, headerMapSet{req, rhs, l.Pos()})
+		}
+	}
+}
+
+// headerMapSet is req.Header = m, resolved once the body's maps are known.
+type headerMapSet struct {
+	req *types.Var
+	m   ast.Expr
+	pos token.Pos
+}
+
+// literalHeaders returns the entries of a header map literal; an entry
+// whose key is not a constant makes the names unknown.
+func (fs *funcScan) literalHeaders(lit *ast.CompositeLit) []*Header {
+	var out []*Header
+	for _, elt := range lit.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok {
+			continue
+		}
+		if name, ok := canonical(fs.a.pass.TypesInfo, kv.Key); ok {
+			out = append(out, &Header{Name: name, Pos: kv.Pos(), Value: singleValue(kv.Value)})
+		} else {
+			out = append(out, &Header{Pos: kv.Pos(), anyName: true})
+		}
+	}
+	return out
+}
+
+// mapHeaders returns the headers that a header map expression holds: the
+// entries of a literal or of a local map variable, a map parameter (for
+// the function's fact), or unknown headers.
+func (fs *funcScan) mapHeaders(e ast.Expr, pos token.Pos) []*Header {
+	info := fs.a.pass.TypesInfo
+	e = astutil.Unparen(e)
+	if call, ok := e.(*ast.CallExpr); ok && len(call.Args) == 0 {
+		if fn, _ := typeutil.Callee(info, call).(*types.Func); isMethod(fn, "net/http", "Header", "Clone") {
+			e = astutil.Unparen(call.Fun.(*ast.SelectorExpr).X)
+		}
+	}
+	if tv, ok := info.Types[e]; ok && tv.IsNil() {
+		return nil
+	}
+	switch x := e.(type) {
+	case *ast.CompositeLit:
+		return fs.literalHeaders(x)
+	case *ast.Ident:
+		if v := typesutil.VarOf(info, x); v != nil {
+			return fs.mapVarHeaders(v, pos)
+		}
+	}
+	return []*Header{{Pos: pos, anyName: true}}
+}
+
+// mapVarHeaders returns the headers a header map variable holds.
+func (fs *funcScan) mapVarHeaders(v *types.Var, pos token.Pos) []*Header {
+	if _, ok := fs.params[v]; ok {
+		return []*Header{{Pos: pos, anyName: true, fromParam: v}}
+	}
+	if fs.opaqueMap[v] || v.Parent() == nil || v.Parent() == v.Pkg().Scope() {
+		return []*Header{{Pos: pos, anyName: true}}
+	}
+	var out []*Header
+	for _, h := range fs.mapEntries[v] {
+		c := *h
+		out = append(out, &c)
+	}
+	return out
+}
+
+// singleValue returns v of []string{v}, else e.
+func singleValue(e ast.Expr) ast.Expr {
+	if cl, ok := astutil.Unparen(e).(*ast.CompositeLit); ok && len(cl.Elts) == 1 {
+		if _, ok := cl.Type.(*ast.ArrayType); ok {
+			return cl.Elts[0]
+		}
+	}
+	return e
+}
+
+// isHeaderMap reports whether t is a map from strings to strings or
+// string slices: a map[string]string of headers, or http.Header.
+func isHeaderMap(t types.Type) bool {
+	m, ok := t.Underlying().(*types.Map)
+	if !ok || !isString(m.Key()) {
+		return false
+	}
+	if sl, ok := m.Elem().Underlying().(*types.Slice); ok {
+		return isString(sl.Elem())
+	}
+	return isString(m.Elem())
+}
+
+func isString(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsString != 0
+}
+
 // headerOwner returns V when e is V.Header for a *http.Request variable V.
 func (fs *funcScan) headerOwner(e ast.Expr) *types.Var {
 	sel, ok := astutil.Unparen(e).(*ast.SelectorExpr)
@@ -186,9 +348,26 @@ func (fs *funcScan) visitCall(cs callSite) {
 	}
 	if isMethod(fn, "net/http", "Header", "Set") || isMethod(fn, "net/http", "Header", "Add") {
 		if sel, ok := astutil.Unparen(call.Fun).(*ast.SelectorExpr); ok && len(call.Args) == 2 {
+			name, named := canonical(info, call.Args[0])
 			if v := fs.headerOwner(sel.X); v != nil {
-				if name, ok := canonical(info, call.Args[0]); ok {
+				switch {
+				case named:
 					fs.headers[v] = append(fs.headers[v], &Header{Name: name, Pos: call.Pos(), Value: call.Args[1]})
+				default:
+					// for k, v := range headers { req.Header.Set(k, v) }
+					k := typesutil.VarOf(info, call.Args[0])
+					if m := fs.rangeKey[k]; k != nil && m != nil {
+						fs.headers[v] = append(fs.headers[v], fs.mapVarHeaders(m, call.Pos())...)
+					} else {
+						fs.headers[v] = append(fs.headers[v], &Header{Pos: call.Pos(), anyName: true})
+					}
+				}
+			} else if m := typesutil.VarOf(info, sel.X); m != nil {
+				// h := http.Header{}; h.Set("Idempotency-Key", k)
+				if named {
+					fs.mapEntries[m] = append(fs.mapEntries[m], &Header{Name: name, Pos: call.Pos(), Value: call.Args[1]})
+				} else {
+					fs.opaqueMap[m] = true
 				}
 			}
 		}
@@ -206,7 +385,7 @@ func (fs *funcScan) visitCall(cs callSite) {
 	}
 	if s.setter != nil && s.setter.ReqParam < len(call.Args) {
 		if v := typesutil.VarOf(info, call.Args[s.setter.ReqParam]); v != nil {
-			fs.headers[v] = append(fs.headers[v], instantiateHeaders(s.setter.Headers, call, fn)...)
+			fs.headers[v] = append(fs.headers[v], fs.instantiateHeaders(s.setter.Headers, call, fn)...)
 		}
 	}
 	if s.sender != nil && s.sender.ReqParam < len(call.Args) {
@@ -237,7 +416,7 @@ func (fs *funcScan) visitCall(cs callSite) {
 			}
 		}
 		o.url = urlfold.Concat(parts...)
-		o.headers = instantiateHeaders(w.Headers, call, fn)
+		o.headers = fs.instantiateHeaders(w.Headers, call, fn)
 		fs.origins = append(fs.origins, o)
 	}
 }
@@ -248,20 +427,71 @@ func variadicAt(fn *types.Func, i int) bool {
 }
 
 // instantiateHeaders turns a fact's headers into the caller's: a header
-// from a parameter takes the caller's argument as its value.
-func instantiateHeaders(hs []HeaderFact, call *ast.CallExpr, fn *types.Func) []*Header {
+// from a parameter takes the caller's argument as its value; the headers
+// of a map parameter are the entries of the caller's map; a header from
+// a field of an options parameter takes the field of the caller's struct.
+func (fs *funcScan) instantiateHeaders(hs []HeaderFact, call *ast.CallExpr, fn *types.Func) []*Header {
 	var out []*Header
 	for _, h := range hs {
-		hdr := &Header{Name: h.Name, Pos: call.Pos(), Helper: fn, Summary: h.Summary}
-		if h.Param >= 0 {
-			if h.Param >= len(call.Args) || variadicAt(fn, h.Param) {
-				continue
-			}
-			hdr.Value = call.Args[h.Param]
+		if h.Param >= 0 && (h.Param >= len(call.Args) || variadicAt(fn, h.Param)) {
+			continue
 		}
-		out = append(out, hdr)
+		var got []*Header
+		switch {
+		case h.Map && h.Param >= 0:
+			got = fs.mapHeaders(call.Args[h.Param], call.Pos())
+		case h.Map:
+			got = []*Header{{Pos: call.Pos(), anyName: true}}
+		case h.Field != "":
+			got = fs.fieldHeader(h.Name, call.Args[h.Param], h.Field, call.Pos())
+		default:
+			hdr := &Header{Name: h.Name, Pos: call.Pos(), Summary: h.Summary}
+			if h.Param >= 0 {
+				hdr.Value = call.Args[h.Param]
+			}
+			got = []*Header{hdr}
+		}
+		for _, hdr := range got {
+			hdr.Helper = fn
+		}
+		out = append(out, got...)
 	}
 	return out
+}
+
+// fieldHeader returns the header whose value is field of the options
+// struct e: the field's value in a literal (none when the literal leaves
+// it out: the wrapper then sends no value), the caller's own parameter
+// (for its fact), or a header of unknown value.
+func (fs *funcScan) fieldHeader(name string, e ast.Expr, field string, pos token.Pos) []*Header {
+	info := fs.a.pass.TypesInfo
+	e = astutil.Unparen(e)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = astutil.Unparen(u.X)
+	}
+	if tv, ok := info.Types[e]; ok && tv.IsNil() {
+		return nil
+	}
+	switch x := e.(type) {
+	case *ast.CompositeLit:
+		for _, elt := range x.Elts {
+			kv, ok := elt.(*ast.KeyValueExpr)
+			if !ok {
+				return []*Header{{Name: name, Pos: pos}} // positional: not read
+			}
+			if id, ok := kv.Key.(*ast.Ident); ok && id.Name == field {
+				return []*Header{{Name: name, Pos: kv.Pos(), Value: kv.Value}}
+			}
+		}
+		return nil
+	case *ast.Ident:
+		if v := typesutil.VarOf(info, x); v != nil {
+			if _, ok := fs.params[v]; ok {
+				return []*Header{{Name: name, Pos: pos, fromParam: v, field: field}}
+			}
+		}
+	}
+	return []*Header{{Name: name, Pos: pos}}
 }
 
 // shorthandMethod returns the method of net/http's request-and-send
@@ -418,6 +648,29 @@ func (fs *funcScan) headerFacts(hs []*Header) []HeaderFact {
 	var out []HeaderFact
 	for _, h := range hs {
 		hf := HeaderFact{Name: h.Name, Param: -1, Summary: h.Summary}
+		if h.anyName {
+			hf.Map = true
+			if i, ok := fs.params[h.fromParam]; ok {
+				hf.Param = i
+			}
+			out = append(out, hf)
+			continue
+		}
+		if i, ok := fs.params[h.fromParam]; ok && h.field != "" {
+			hf.Param, hf.Field = i, h.field
+			out = append(out, hf)
+			continue
+		}
+		// req.Header.Set("Idempotency-Key", opts.IdempotencyKey)
+		if sel, ok := astutil.Unparen(h.Value).(*ast.SelectorExpr); ok && h.Value != nil {
+			if s, ok := fs.a.pass.TypesInfo.Selections[sel]; ok && s.Kind() == types.FieldVal && len(s.Index()) == 1 {
+				if i, ok := fs.params[typesutil.VarOf(fs.a.pass.TypesInfo, sel.X)]; ok {
+					hf.Param, hf.Field = i, sel.Sel.Name
+					out = append(out, hf)
+					continue
+				}
+			}
+		}
 		if h.Value != nil {
 			if v := typesutil.VarOf(fs.a.pass.TypesInfo, h.Value); v != nil {
 				if i, ok := fs.params[v]; ok {

@@ -45,7 +45,7 @@ func createBudgets(ctx context.Context, c *http.Client, b budget, orderID string
 
 	// The map names other headers only.
 	doJSON(ctx, c, "POST", "/v1/budgets", b, map[string]string{"X-Request-Source": "sync"}) // want `POST /v1/budgets is sent through doJSON without an Idempotency-Key`
-	doJSON(ctx, c, "POST", "/v1/budgets", b, nil)                                            // want `POST /v1/budgets is sent through doJSON without an Idempotency-Key`
+	doJSON(ctx, c, "POST", "/v1/budgets", b, nil)                                           // want `POST /v1/budgets is sent through doJSON without an Idempotency-Key`
 
 	// A constant key in the map.
 	doJSON(ctx, c, "POST", "/v1/budgets", b, map[string]string{"Idempotency-Key": "create-budget"}) // want `the Idempotency-Key of POST /v1/budgets is a constant`

@@ -8,7 +8,7 @@ import (
 )
 
 func TestIdempotencyKey(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), idempotencykey.Analyzer, "a", "b", "travel")
+	analysistest.Run(t, analysistest.TestData(), idempotencykey.Analyzer, "a", "b", "travel", "perattempt")
 }
 
 // TestOptional runs with -idempotencykey.optional=true, which also reports

@@ -42,10 +42,13 @@ type Model struct {
 	teach map[types.Object]directives.Teaching
 	ent   *entropy.Classifier // built on first use; see classifier
 	resp  *responseAnalysis   // the response flow; nil until analyzeHTTP ran
+	// retriers are the package's functions that call a function
+	// parameter once per attempt of a retry loop: parameter index.
+	retriers map[*types.Func]int
 }
 
 func factTypes() []analysis.Fact {
-	return slices.Concat(httpFactTypes(), valueFactTypes(), responseFactTypes(), oauthFactTypes())
+	return slices.Concat(httpFactTypes(), valueFactTypes(), responseFactTypes(), oauthFactTypes(), []analysis.Fact{new(RetrierFact)})
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -54,6 +57,7 @@ func run(pass *analysis.Pass) (any, error) {
 	// Helpers that generate values matter wherever they are declared: an
 	// ids package need not import net/http.
 	m.exportValues(pass)
+	m.findRetriers(pass)
 	if !reachesNetHTTP(pass.Pkg) && len(pass.AllObjectFacts()) == 0 {
 		return m, nil
 	}

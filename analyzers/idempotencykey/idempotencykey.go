@@ -13,6 +13,7 @@ import (
 	"github.com/brexlint/brexlint/internal/checks"
 	"github.com/brexlint/brexlint/internal/directives"
 	"github.com/brexlint/brexlint/internal/entropy"
+	"github.com/brexlint/brexlint/internal/typesutil"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -71,6 +72,13 @@ func run(pass *analysis.Pass) (any, error) {
 		case ep.Idempotency == brexapi.IdempotencyOptional && optional:
 			c.check(req, true)
 		}
+	}
+	for _, kc := range m.KeyCalls {
+		if kc.InTest {
+			continue
+		}
+		r.Reportf(kc.Call.Pos(), kindPerAttempt, "%s makes a new Idempotency-Key for %s on every call, and this retry calls it again after a failure: Brex then executes each retry of a timed-out request; make the key once, before the retry, and pass it in",
+			typesutil.FuncName(kc.Callee, pass.Pkg), kc.Endpoint)
 	}
 	return nil, nil
 }
@@ -139,6 +147,10 @@ func (c *checker) checkKey(req *brexmodel.Request, h *brexmodel.Header) {
 		pos = req.Pos()
 		if h.Summary.InRetryLoop {
 			c.r.Reportf(pos, kindPerAttempt, "%s gets a new Idempotency-Key on every attempt inside %s's retry loop: Brex then executes each retry of a timed-out request; make the key once, before the loop", ep, h.Helper.Name())
+			return
+		}
+		if v.Kinds&entropy.Random != 0 && v.Kinds&entropy.Identifier == 0 && c.model.RetryAround(req.Call.Pos()) != nil {
+			c.r.Reportf(pos, kindPerAttempt, "%s makes a new Idempotency-Key for %s on every call, and this retry calls it again after a failure: Brex then executes each retry of a timed-out request; make the key once, before the retry, and pass it in", h.Helper.Name(), ep)
 			return
 		}
 	}

@@ -8,7 +8,7 @@ import (
 )
 
 func TestIdempotencyKey(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), idempotencykey.Analyzer, "a", "b", "travel", "perattempt")
+	analysistest.Run(t, analysistest.TestData(), idempotencykey.Analyzer, "a", "b", "travel", "perattempt", "callerretry")
 }
 
 // TestOptional runs with -idempotencykey.optional=true, which also reports

@@ -33,6 +33,10 @@ type Model struct {
 	// they are exported as facts and listed in the caller's package.
 	Requests []*Request
 
+	// KeyCalls are the calls, inside a retry loop, of functions that
+	// make a new Idempotency-Key on every call (see FreshKeyFact).
+	KeyCalls []*KeyCall
+
 	// OAuth is the OAuth half of the model; never nil.
 	OAuth *OAuth
 
@@ -48,7 +52,7 @@ type Model struct {
 }
 
 func factTypes() []analysis.Fact {
-	return slices.Concat(httpFactTypes(), valueFactTypes(), responseFactTypes(), oauthFactTypes(), []analysis.Fact{new(RetrierFact)})
+	return slices.Concat(httpFactTypes(), valueFactTypes(), responseFactTypes(), oauthFactTypes(), []analysis.Fact{new(RetrierFact), new(FreshKeyFact)})
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -64,6 +68,7 @@ func run(pass *analysis.Pass) (any, error) {
 	if err := m.analyzeHTTP(pass); err != nil {
 		return nil, err
 	}
+	m.findFreshKeys(pass)
 	if err := m.analyzeOAuth(pass); err != nil {
 		return nil, err
 	}

@@ -9,6 +9,8 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+
+	"github.com/google/uuid"
 )
 
 const DefaultBaseURL = "https://api.brex.com"
@@ -87,3 +89,22 @@ func (c *Client) send(req *http.Request, out any) error {
 	}
 	return json.NewDecoder(resp.Body).Decode(out)
 }
+
+// Transfer is a Brex transfer.
+type Transfer struct {
+	Amount int64  `json:"amount"`
+	Vendor string `json:"vendor_id"`
+}
+
+// CreateTransfer makes a new Idempotency-Key on every call: right when
+// it is called once per transfer, wrong when a caller retries it.
+func (c *Client) CreateTransfer(ctx context.Context, t Transfer) error {
+	return c.Post(ctx, "/v1/transfers", t, &RequestOptions{IdempotencyKey: newKey()})
+}
+
+// CreateTransferWithKey takes the key from its caller.
+func (c *Client) CreateTransferWithKey(ctx context.Context, t Transfer, key string) error {
+	return c.Post(ctx, "/v1/transfers", t, &RequestOptions{IdempotencyKey: key})
+}
+
+func newKey() string { return uuid.NewString() }

@@ -4,6 +4,7 @@ package headerwrap
 
 import (
 	"context"
+	"crypto/rand"
 	"net/http"
 	"time"
 )
@@ -70,4 +71,14 @@ func ForEach(items []string, fn func(string) error) error {
 		}
 	}
 	return nil
+}
+
+// CreateCard makes a new key on every call.
+func CreateCard(ctx context.Context) error { // want CreateCard:`freshkey\(POST /v2/cards\)` CreateCard:`calls\(POST /v2/cards\)` CreateCard:`response\(nil@429 nil@401\)`
+	return DoJSON(ctx, http.MethodPost, "/v2/cards", map[string]string{"Idempotency-Key": rand.Text()})
+}
+
+// CreateCardWithKey takes its key from the caller.
+func CreateCardWithKey(ctx context.Context, key string) error { // want CreateCardWithKey:`calls\(POST /v2/cards\)` CreateCardWithKey:`response\(nil@429 nil@401\)`
+	return DoJSON(ctx, http.MethodPost, "/v2/cards", map[string]string{"Idempotency-Key": key})
 }

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/brexlint/brexlint/internal/brexmodel"
+	"github.com/brexlint/brexlint/internal/typesutil"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/astutil"
 )
@@ -97,15 +98,13 @@ func isErrCheck(s ast.Stmt) bool {
 
 // enclosingFunc returns the function declared around pos.
 func (c *checker) enclosingFunc(pos token.Pos) *types.Func {
-	f := c.fileOf(pos)
-	if f == nil {
+	path := typesutil.EnclosingPath(c.pass.Files, pos, pos)
+	if len(path) < 2 {
 		return nil
 	}
-	for _, d := range f.Decls {
-		if fd, ok := d.(*ast.FuncDecl); ok && fd.Pos() <= pos && pos < fd.End() {
-			fn, _ := c.pass.TypesInfo.Defs[fd.Name].(*types.Func)
-			return fn
-		}
+	if fd, ok := path[len(path)-2].(*ast.FuncDecl); ok {
+		fn, _ := c.pass.TypesInfo.Defs[fd.Name].(*types.Func)
+		return fn
 	}
 	return nil
 }

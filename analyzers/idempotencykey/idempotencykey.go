@@ -195,21 +195,16 @@ func (c *checker) onceAtStartup(gen []token.Pos) bool {
 		return false
 	}
 	for _, g := range gen {
-		f := c.fileOf(g)
-		if f == nil {
+		path := typesutil.EnclosingPath(c.pass.Files, g, g)
+		if len(path) < 2 {
 			return false
 		}
-		for _, d := range f.Decls {
-			if d.Pos() > g || g >= d.End() {
-				continue
-			}
-			fd, ok := d.(*ast.FuncDecl)
-			if !ok {
-				break // a package-level declaration
-			}
-			if fd.Recv != nil || !(fd.Name.Name == "init" || fd.Name.Name == "main" && c.pass.Pkg.Name() == "main") {
-				return false
-			}
+		fd, ok := path[len(path)-2].(*ast.FuncDecl)
+		if !ok {
+			continue // a package-level declaration
+		}
+		if fd.Recv != nil || !(fd.Name.Name == "init" || fd.Name.Name == "main" && c.pass.Pkg.Name() == "main") {
+			return false
 		}
 	}
 	return true

@@ -8,6 +8,7 @@ import (
 
 	"github.com/brexlint/brexlint/internal/brexapi"
 	"github.com/brexlint/brexlint/internal/entropy"
+	"github.com/brexlint/brexlint/internal/typesutil"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -51,8 +52,11 @@ const idempotencyHeader = "Idempotency-Key"
 func (m *Model) findFreshKeys(pass *analysis.Pass) {
 	fresh := map[*types.Func]string{}
 	for _, r := range m.Requests {
+		if r.Endpoint == nil || r.Endpoint.Idempotency != brexapi.IdempotencyRequired {
+			continue
+		}
 		fd := m.enclosingDecl(r.Call.Pos())
-		if fd == nil || r.Endpoint == nil || r.Endpoint.Idempotency != brexapi.IdempotencyRequired {
+		if fd == nil {
 			continue
 		}
 		fn, _ := pass.TypesInfo.Defs[fd.Name].(*types.Func)
@@ -158,15 +162,12 @@ func (m *Model) freshPerCall(fd *ast.FuncDecl, h *Header) bool {
 // enclosingDecl returns the function declaration of the package whose
 // body holds pos.
 func (m *Model) enclosingDecl(pos token.Pos) *ast.FuncDecl {
-	for _, f := range m.files {
-		if pos < f.FileStart || pos >= f.FileEnd {
-			continue
-		}
-		for _, d := range f.Decls {
-			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil && fd.Body.Pos() <= pos && pos < fd.Body.End() {
-				return fd
-			}
-		}
+	path := typesutil.EnclosingPath(m.files, pos, pos)
+	if len(path) < 2 {
+		return nil
+	}
+	if fd, ok := path[len(path)-2].(*ast.FuncDecl); ok && fd.Body != nil && fd.Body.Pos() <= pos && pos < fd.Body.End() {
+		return fd
 	}
 	return nil
 }
@@ -178,21 +179,22 @@ func (m *Model) RetriedInPackage(fn *types.Func) bool {
 	if fn == nil {
 		return false
 	}
-	found := false
-	for _, f := range m.files {
-		ast.Inspect(f, func(n ast.Node) bool {
-			if found {
-				return false
-			}
-			if call, ok := n.(*ast.CallExpr); ok {
-				if callee, ok := typeutil.Callee(m.info, call).(*types.Func); ok && callee.Origin() == fn.Origin() && m.RetryAround(call.Pos()) != nil {
-					found = true
+	if m.retried == nil {
+		// One scan for every question: the package's functions called in
+		// a retry.
+		m.retried = map[*types.Func]bool{}
+		for _, f := range m.files {
+			ast.Inspect(f, func(n ast.Node) bool {
+				if call, ok := n.(*ast.CallExpr); ok {
+					if callee, ok := typeutil.Callee(m.info, call).(*types.Func); ok && callee.Pkg() == m.pass.Pkg && !m.retried[callee.Origin()] && m.RetryAround(call.Pos()) != nil {
+						m.retried[callee.Origin()] = true
+					}
 				}
-			}
-			return true
-		})
+				return true
+			})
+		}
 	}
-	return found
+	return m.retried[fn.Origin()]
 }
 
 // importsFact reports whether the pass sees a fact of type F on an object

@@ -49,6 +49,9 @@ type Model struct {
 	// retriers are the package's functions that call a function
 	// parameter once per attempt of a retry loop: parameter index.
 	retriers map[*types.Func]int
+	// retried are the package's functions called inside a retry; nil
+	// until RetriedInPackage is first asked.
+	retried map[*types.Func]bool
 }
 
 func factTypes() []analysis.Fact {

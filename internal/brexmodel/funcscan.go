@@ -253,9 +253,12 @@ func (fs *funcScan) literalHeaders(lit *ast.CompositeLit) []*Header {
 func (fs *funcScan) mapHeaders(e ast.Expr, pos token.Pos) []*Header {
 	info := fs.a.pass.TypesInfo
 	e = astutil.Unparen(e)
-	if call, ok := e.(*ast.CallExpr); ok && len(call.Args) == 0 {
-		if fn, _ := typeutil.Callee(info, call).(*types.Func); isMethod(fn, "net/http", "Header", "Clone") {
+	if call, ok := e.(*ast.CallExpr); ok {
+		if fn, _ := typeutil.Callee(info, call).(*types.Func); isMethod(fn, "net/http", "Header", "Clone") && len(call.Args) == 0 {
 			e = astutil.Unparen(call.Fun.(*ast.SelectorExpr).X)
+		}
+		if id, ok := astutil.Unparen(call.Fun).(*ast.Ident); ok && info.Uses[id] == types.Universe.Lookup("make") {
+			return nil // an empty map
 		}
 	}
 	if tv, ok := info.Types[e]; ok && tv.IsNil() {
@@ -370,6 +373,13 @@ func (fs *funcScan) visitCall(cs callSite) {
 					fs.opaqueMap[m] = true
 				}
 			}
+		}
+		return
+	}
+	if isFunc(fn, "maps", "Copy") && len(call.Args) == 2 {
+		// maps.Copy(req.Header, hdr)
+		if v := fs.headerOwner(call.Args[0]); v != nil {
+			fs.headerMaps = append(fs.headerMaps, headerMapSet{v, call.Args[1], call.Pos()})
 		}
 		return
 	}

@@ -7,6 +7,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/json"
+	"maps"
 	"net/http"
 
 	"brexhttp"
@@ -99,4 +100,25 @@ func startupKeys(ctx context.Context, c *http.Client, transferID string) {
 	req2, _ := http.NewRequestWithContext(ctx, http.MethodPost, brexhttp.DefaultBaseURL+"/v1/transfers", nil)
 	req2.Header.Set("Idempotency-Key", runPrefix+"-"+transferID)
 	c.Do(req2)
+}
+
+// sendWith copies the caller's headers onto the request with maps.Copy.
+func sendWith(ctx context.Context, c *http.Client, path string, h http.Header) error {
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, brexhttp.DefaultBaseURL+path, nil)
+	if err != nil {
+		return err
+	}
+	maps.Copy(req.Header, h)
+	_, err = c.Do(req)
+	return err
+}
+
+func copiedHeaders(ctx context.Context, c *http.Client) {
+	sendWith(ctx, c, "/v1/transfers", http.Header{"Idempotency-Key": {uuid.NewString()}})
+	sendWith(ctx, c, "/v1/transfers", make(http.Header)) // want `POST /v1/transfers is sent through sendWith without an Idempotency-Key`
+
+	// A fresh, empty header map holds no key.
+	req, _ := http.NewRequestWithContext(ctx, http.MethodPost, brexhttp.DefaultBaseURL+"/v2/cards", nil) // want `POST /v2/cards is sent without an Idempotency-Key`
+	req.Header = make(http.Header)
+	c.Do(req)
 }

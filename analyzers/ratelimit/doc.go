@@ -33,7 +33,9 @@
 //     taken at 429 and at no other status: == 429,
 //     http.StatusTooManyRequests, a case of a switch on the status) that
 //     returns a signal the caller can tell apart from other failures: a
-//     true retryable flag, a sentinel error (return ErrRateLimited, or
+//     true retryable flag (or a bool true at 429 and at no other status:
+//     return resp.StatusCode == http.StatusTooManyRequests, nil), a
+//     sentinel error (return ErrRateLimited, or
 //     fmt.Errorf wrapping it), or an error of its own type
 //     (&RateLimitError{RetryAfter: d}). The job runner that reads the
 //     signal is not followed: an explicit, distinct 429 signal is taken

@@ -612,10 +612,39 @@ func (x *interp) ret(s *ast.ReturnStmt) outcome {
 	if errIdx < 0 && outs == 0 {
 		outs = oReturnNil
 	}
-	if x.on429 && x.handBack(s) {
+	if x.on429 && x.handBack(s) || x.flags429(s) {
 		outs |= oHandBack
 	}
 	return outs
+}
+
+// flags429 reports whether a return hands its caller a bool computed from
+// the status that is true at 429 and at no other status (return
+// resp.StatusCode == http.StatusTooManyRequests, err): a retryable flag.
+func (x *interp) flags429(s *ast.ReturnStmt) bool {
+	info := x.f.r.pass.TypesInfo
+	if x.results == nil || len(s.Results) != x.results.Len() {
+		return false
+	}
+	for i, r := range s.Results {
+		if b, ok := x.results.At(i).Type().Underlying().(*types.Basic); !ok || b.Kind() != types.Bool {
+			continue
+		}
+		if tv := info.Types[r]; tv.Value != nil {
+			continue // a constant: handBack's question
+		}
+		eval := func() tri {
+			v, dep := x.val(r)
+			if !dep || v == nil || v.Kind() != constant.Bool {
+				return triUnknown
+			}
+			return triOf(constant.BoolVal(v))
+		}
+		if eval() == triTrue && x.only429(eval) {
+			return true
+		}
+	}
+	return false
 }
 
 const statusTooManyRequests = 429

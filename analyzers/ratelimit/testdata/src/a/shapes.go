@@ -274,3 +274,23 @@ func (p *poller) PollConstant(ctx context.Context) error {
 	}
 	return ErrRateLimited
 }
+
+// FetchVendors computes the retryable flag from the status.
+func FetchVendors(ctx context.Context) (retry bool, err error) {
+	resp, err := syncClient.Do(newReq(ctx, "/v1/vendors/v_1"))
+	if err != nil {
+		return false, err
+	}
+	defer resp.Body.Close()
+	return resp.StatusCode == http.StatusTooManyRequests, nil
+}
+
+// Look-alike: the flag is true for every failure.
+func FetchTitles(ctx context.Context) (retry bool, err error) {
+	resp, err := syncClient.Do(newReq(ctx, "/v2/titles")) // want `a 429 from GET /v2/titles is not retried`
+	if err != nil {
+		return false, err
+	}
+	defer resp.Body.Close()
+	return resp.StatusCode >= 400, nil
+}

@@ -31,8 +31,9 @@
 //     for k, v := range headers { req.Header.Set(k, v) } or
 //     req.Header = hdr), as a literal or a local map or http.Header filled
 //     before the call; or a field of an options struct
-//     (&RequestOptions{IdempotencyKey: key}) that the wrapper puts in the
-//     header. A map the model cannot read (a parameter, one built
+//     (&RequestOptions{IdempotencyKey: key}, or a local variable built
+//     from one literal whose field is set before the call) that the
+//     wrapper puts in the header. A map the model cannot read (a parameter, one built
 //     elsewhere) may hold the key, and the request is not reported; an
 //     options literal that leaves the field out, or nil, sends none;
 //   - http.Post, http.PostForm or the (*http.Client) methods of those names
@@ -122,9 +123,9 @@
 // Out of reach: a request that leaves the function unsent (stored, put on a
 // queue) may get its key elsewhere, so it is not reported; headers set by
 // functional options (WithIdempotencyKey(k) returning a func(*http.Request))
-// and options structs that the caller fills field by field after building
-// them (opts.IdempotencyKey = k) or keeps in a variable are not read, and
-// their keys are assumed good; a key made at start-up and kept in a struct
+// and options structs given to another call or method before the
+// wrapper (fill(opts), opts.SetKey(k)) or assigned more than once are not
+// read, and their keys are assumed good; a key made at start-up and kept in a struct
 // field (a client built once with its key) is not seen as shared; a retry
 // around a function of a package without facts, a retry by a job runner
 // that re-runs a failed job, and a chain of more than eight calls between

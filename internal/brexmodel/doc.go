@@ -42,8 +42,8 @@
 //     effect (CredentialFact).
 //
 // Out of reach for keys: functional options that set headers
-// (WithIdempotencyKey(k)), options structs filled field by field or kept in
-// a variable, maps filled by a function the model does not follow, and
+// (WithIdempotencyKey(k)), options structs given to another call before
+// the wrapper or assigned more than once, maps filled by a function the model does not follow, and
 // retry helpers that call their function through a goroutine or a stored
 // value.
 //

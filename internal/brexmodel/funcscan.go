@@ -40,7 +40,21 @@ type funcScan struct {
 	opaqueMap  map[*types.Var]bool
 	rangeKey   map[*types.Var]*types.Var
 	headerMaps []headerMapSet
+
+	// Options structs built in the body, for a wrapper that reads a
+	// header from one of their fields: the values assigned to each local
+	// struct variable (zeroOptions for a declaration without one), the
+	// fields set on it afterwards, and how many calls it is given to
+	// (as an argument or a method's receiver: more than one, and a call
+	// other than the wrapper's may fill it).
+	optDefs   map[*types.Var][]ast.Expr
+	optFields map[*types.Var][]*ast.AssignStmt
+	optUses   map[*types.Var]int
 }
+
+// zeroOptions stands for the zero value of an options struct declared
+// without one (var opts Options).
+var zeroOptions = &ast.CompositeLit{}
 
 type callSite struct {
 	call *ast.CallExpr
@@ -70,6 +84,9 @@ func (a *httpAnalysis) newFuncScan(fn *types.Func, fd *ast.FuncDecl) *funcScan {
 		headers:      map[*types.Var][]*Header{},
 		sends:        map[*types.Var][]*ast.CallExpr{},
 		mapEntries:   map[*types.Var][]*Header{},
+		optDefs:      map[*types.Var][]ast.Expr{},
+		optFields:    map[*types.Var][]*ast.AssignStmt{},
+		optUses:      map[*types.Var]int{},
 		opaqueMap:    map[*types.Var]bool{},
 		rangeKey:     map[*types.Var]*types.Var{},
 	}
@@ -106,7 +123,9 @@ func (fs *funcScan) walk(body ast.Node, encl ast.Node) {
 			return false
 		case *ast.CallExpr:
 			fs.calls = append(fs.calls, callSite{n, encl})
+			fs.optionsUse(n)
 		case *ast.AssignStmt:
+			fs.optionsAssign(n)
 			if len(n.Rhs) == 1 && len(n.Lhs) >= 1 {
 				if call, ok := astutil.Unparen(n.Rhs[0]).(*ast.CallExpr); ok {
 					// Only a request variable: err := c.do(...) holds
@@ -132,6 +151,16 @@ func (fs *funcScan) walk(body ast.Node, encl ast.Node) {
 			for i, name := range n.Names {
 				if i < len(n.Values) && len(n.Names) == len(n.Values) {
 					fs.headerMapAssign(name, n.Values[i])
+				}
+				if v, ok := info.Defs[name].(*types.Var); ok && isStructLike(v.Type()) {
+					switch {
+					case len(n.Values) == 0:
+						fs.optDefs[v] = append(fs.optDefs[v], zeroOptions)
+					case len(n.Values) == len(n.Names):
+						fs.optDefs[v] = append(fs.optDefs[v], n.Values[i])
+					default:
+						fs.optDefs[v] = append(fs.optDefs[v], nil)
+					}
 				}
 			}
 			if len(n.Values) == 1 && len(n.Names) >= 1 {
@@ -180,6 +209,61 @@ func (fs *funcScan) headerIndexAssign(lhs, rhs ast.Expr) {
 		value = cl.Elts[0] // []string{key}
 	}
 	fs.headers[v] = append(fs.headers[v], &Header{Name: name, Pos: ix.Pos(), Value: value})
+}
+
+// optionsAssign records the assignments of local options structs and of
+// their fields.
+func (fs *funcScan) optionsAssign(as *ast.AssignStmt) {
+	info := fs.a.pass.TypesInfo
+	for i, lhs := range as.Lhs {
+		var rhs ast.Expr // nil: not known
+		if len(as.Lhs) == len(as.Rhs) && (as.Tok == token.ASSIGN || as.Tok == token.DEFINE) {
+			rhs = as.Rhs[i]
+		}
+		switch l := astutil.Unparen(lhs).(type) {
+		case *ast.Ident:
+			if v := typesutil.VarOf(info, l); v != nil && isStructLike(v.Type()) {
+				fs.optDefs[v] = append(fs.optDefs[v], rhs)
+			}
+		case *ast.SelectorExpr:
+			// opts.IdempotencyKey = key
+			if s, ok := info.Selections[l]; ok && s.Kind() == types.FieldVal && len(s.Index()) == 1 && rhs != nil {
+				if v := typesutil.VarOf(info, l.X); v != nil {
+					fs.optFields[v] = append(fs.optFields[v], as)
+				}
+			}
+		}
+	}
+}
+
+// optionsUse counts the calls a local variable is given to.
+func (fs *funcScan) optionsUse(call *ast.CallExpr) {
+	info := fs.a.pass.TypesInfo
+	for _, a := range call.Args {
+		a = astutil.Unparen(a)
+		if u, ok := a.(*ast.UnaryExpr); ok && u.Op == token.AND {
+			a = u.X
+		}
+		if v := typesutil.VarOf(info, a); v != nil {
+			fs.optUses[v]++
+		}
+	}
+	if sel, ok := astutil.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+		if s, ok := info.Selections[sel]; ok && s.Kind() == types.MethodVal {
+			if v := typesutil.VarOf(info, sel.X); v != nil {
+				fs.optUses[v] += 2 // opts.SetIdempotencyKey(k)
+			}
+		}
+	}
+}
+
+// isStructLike reports whether t is a struct or a pointer to one.
+func isStructLike(t types.Type) bool {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	_, ok := t.Underlying().(*types.Struct)
+	return ok
 }
 
 // headerMapAssign records what a header map variable of the body is given:
@@ -499,9 +583,42 @@ func (fs *funcScan) fieldHeader(name string, e ast.Expr, field string, pos token
 			if _, ok := fs.params[v]; ok {
 				return []*Header{{Name: name, Pos: pos, fromParam: v, field: field}}
 			}
+			if hs, ok := fs.localOptions(v, name, field, pos); ok {
+				return hs
+			}
 		}
 	}
 	return []*Header{{Name: name, Pos: pos}}
+}
+
+// localOptions returns the header that field of a local options variable
+// holds: the field in the variable's one literal, and the values assigned
+// to the field afterwards. It reports false when the variable is given
+// values or calls the scan cannot read.
+func (fs *funcScan) localOptions(v *types.Var, name, field string, pos token.Pos) ([]*Header, bool) {
+	defs := fs.optDefs[v]
+	if len(defs) != 1 || defs[0] == nil || fs.optUses[v] > 1 {
+		return nil, false
+	}
+	lit, ok := astutil.Unparen(defs[0]).(*ast.CompositeLit)
+	if u, isAddr := astutil.Unparen(defs[0]).(*ast.UnaryExpr); isAddr && u.Op == token.AND {
+		lit, ok = astutil.Unparen(u.X).(*ast.CompositeLit)
+	}
+	if !ok {
+		return nil, false
+	}
+	var out []*Header
+	if lit != zeroOptions {
+		out = fs.fieldHeader(name, lit, field, pos)
+	}
+	for _, as := range fs.optFields[v] {
+		for i, lhs := range as.Lhs {
+			if sel, ok := astutil.Unparen(lhs).(*ast.SelectorExpr); ok && sel.Sel.Name == field && typesutil.VarOf(fs.a.pass.TypesInfo, sel.X) == v {
+				out = append(out, &Header{Name: name, Pos: as.Pos(), Value: as.Rhs[i]})
+			}
+		}
+	}
+	return out, true
 }
 
 // shorthandMethod returns the method of net/http's request-and-send

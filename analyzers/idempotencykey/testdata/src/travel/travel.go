@@ -122,3 +122,24 @@ func copiedHeaders(ctx context.Context, c *http.Client) {
 	req.Header = make(http.Header)
 	c.Do(req)
 }
+
+// Options kept in a variable and filled before the call.
+func localOptions(ctx context.Context, bc *brexhttp.Client, cardID string) {
+	opts := &brexhttp.RequestOptions{UserAgent: "sync/1.0"}
+	opts.IdempotencyKey = "card-key" // want `the Idempotency-Key of POST /v2/cards is a constant`
+	bc.Post(ctx, "/v2/cards", nil, opts)
+
+	var keyed brexhttp.RequestOptions
+	keyed.IdempotencyKey = "card-" + cardID
+	bc.Post(ctx, "/v2/cards", nil, &keyed)
+
+	unkeyed := brexhttp.RequestOptions{UserAgent: "sync/1.0"}
+	bc.Post(ctx, "/v2/cards", nil, &unkeyed) // want `POST /v2/cards is sent through Post without an Idempotency-Key`
+
+	// Another call may fill the options: not read.
+	filled := &brexhttp.RequestOptions{}
+	fill(filled)
+	bc.Post(ctx, "/v2/cards", nil, filled)
+}
+
+func fill(o *brexhttp.RequestOptions) { o.IdempotencyKey = uuid.NewString() }

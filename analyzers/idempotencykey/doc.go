@@ -72,7 +72,9 @@
 //     itself on a request it sends (c.CreateTransfer(ctx, t) with
 //     uuid.NewString() inside), or that calls such a function once, or a
 //     wrapper that makes its own key, called again by a caller's retry loop
-//     or retry helper after a failure. The function is right when it is
+//     or retry helper after a failure, with the same arguments (a worker
+//     loop that takes a new job each time, job := <-jobs, makes another
+//     operation per call, not a retry). The function is right when it is
 //     called once per operation; the fix is to make the key before the
 //     retry and pass it in.
 //

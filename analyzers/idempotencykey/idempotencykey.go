@@ -149,7 +149,7 @@ func (c *checker) checkKey(req *brexmodel.Request, h *brexmodel.Header) {
 			c.r.Reportf(pos, kindPerAttempt, "%s gets a new Idempotency-Key on every attempt inside %s's retry loop: Brex then executes each retry of a timed-out request; make the key once, before the loop", ep, h.Helper.Name())
 			return
 		}
-		if v.Kinds&entropy.Random != 0 && v.Kinds&entropy.Identifier == 0 && c.model.RetryAround(req.Call.Pos()) != nil {
+		if loop := c.model.RetryAround(req.Call.Pos()); v.Kinds&entropy.Random != 0 && v.Kinds&entropy.Identifier == 0 && loop != nil && c.model.SameInputs(loop, req.Call) {
 			c.r.Reportf(pos, kindPerAttempt, "%s makes a new Idempotency-Key for %s on every call, and this retry calls it again after a failure: Brex then executes each retry of a timed-out request; make the key once, before the retry, and pass it in", h.Helper.Name(), ep)
 			return
 		}

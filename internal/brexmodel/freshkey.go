@@ -116,7 +116,9 @@ func (m *Model) findFreshKeys(pass *analysis.Pass) {
 				continue
 			}
 			if loop := m.RetryAround(s.call.Pos()); loop != nil {
-				retried[s.call] = loop
+				if m.SameInputs(loop, s.call) {
+					retried[s.call] = loop
+				}
 				continue
 			}
 			if _, done := fresh[s.caller]; !done && s.caller != nil {
@@ -170,6 +172,36 @@ func (m *Model) enclosingDecl(pos token.Pos) *ast.FuncDecl {
 		return fd
 	}
 	return nil
+}
+
+// SameInputs reports whether call, inside the retry construct loop
+// (RetryAround), is given the same inputs on every iteration: no variable
+// that its arguments or receiver read is declared inside the loop. A
+// worker loop that takes a new job each time (job := <-jobs;
+// c.Pay(ctx, job.Transfer)) does not retry the call, it makes another.
+// A function literal handed to a retry helper is re-run as it is.
+func (m *Model) SameInputs(loop ast.Node, call *ast.CallExpr) bool {
+	if _, ok := loop.(*ast.FuncLit); ok {
+		return true
+	}
+	same := true
+	check := func(e ast.Expr) {
+		ast.Inspect(e, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok {
+				if v, ok := m.info.Uses[id].(*types.Var); ok && !v.IsField() && loop.Pos() <= v.Pos() && v.Pos() < loop.End() {
+					same = false
+				}
+			}
+			return same
+		})
+	}
+	for _, a := range call.Args {
+		check(a)
+	}
+	if sel, ok := call.Fun.(*ast.SelectorExpr); ok {
+		check(sel.X)
+	}
+	return same
 }
 
 // RetriedInPackage reports whether the package calls fn inside a retry

@@ -96,3 +96,17 @@ func (s *service) payAll(ctx context.Context, ts []brexhttp.Transfer) {
 		}
 	}
 }
+
+type job struct{ Transfer brexhttp.Transfer }
+
+// A worker loop takes a new job on each iteration: each call is another
+// transfer, and a fresh key each is right.
+func (s *service) work(ctx context.Context, jobs <-chan job) {
+	for {
+		j := <-jobs
+		if err := s.bc.CreateTransfer(ctx, j.Transfer); err != nil {
+			log.Print(err)
+			continue
+		}
+	}
+}

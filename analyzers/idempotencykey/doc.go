@@ -63,7 +63,9 @@
 //     attempt carries a new key, which defeats the key
 //     (idempotencykey/key-per-attempt). A range over a collection (a fresh
 //     key per item is right), a loop over a ticker's channel (it runs
-//     whatever the outcome) and a helper that calls its function once per
+//     whatever the outcome), a loop that takes its next item from a
+//     channel (id := <-ids) or an iterator (for rows.Next(), for
+//     sc.Scan()) and a helper that calls its function once per
 //     item and stops at the first error (a for-each or pagination helper)
 //     are not retries;
 //   - a retry around a function that makes a new key on every call

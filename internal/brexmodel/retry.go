@@ -218,7 +218,7 @@ func (m *Model) RetryAround(pos token.Pos) ast.Node {
 			}
 			return nil
 		case *ast.ForStmt:
-			if m.looksAtOutcome(n.Body) {
+			if m.looksAtOutcome(n.Body) && !m.takesNewItem(n) {
 				return n
 			}
 		case *ast.RangeStmt:
@@ -283,6 +283,42 @@ func (m *Model) retriedLit(lit *ast.FuncLit, up []ast.Node) bool {
 			return !found
 		})
 	}
+	return found
+}
+
+// takesNewItem reports whether a for loop works through items rather
+// than retrying: its condition asks an iterator for the next one
+// (rows.Next(), scanner.Scan()), or its body receives an item from a
+// channel into a variable (job := <-jobs, case job := <-jobs:). A receive
+// that only waits (case <-time.After(d):) is not an item.
+func (m *Model) takesNewItem(loop *ast.ForStmt) bool {
+	if call, ok := astutil.Unparen(loop.Cond).(*ast.CallExpr); ok {
+		if t, ok := m.info.TypeOf(call).Underlying().(*types.Basic); ok && t.Kind() == types.Bool {
+			if _, ok := astutil.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+				return true
+			}
+		}
+	}
+	found := false
+	ast.Inspect(loop.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.AssignStmt:
+			for _, r := range n.Rhs {
+				if u, ok := astutil.Unparen(r).(*ast.UnaryExpr); ok && u.Op == token.ARROW {
+					found = true
+				}
+			}
+		case *ast.ValueSpec:
+			for _, r := range n.Values {
+				if u, ok := astutil.Unparen(r).(*ast.UnaryExpr); ok && u.Op == token.ARROW {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
 	return found
 }
 

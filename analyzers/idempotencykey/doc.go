@@ -33,9 +33,10 @@
 //     before the call; or a field of an options struct
 //     (&RequestOptions{IdempotencyKey: key}, or a local variable built
 //     from one literal whose field is set before the call) that the
-//     wrapper puts in the header. A map the model cannot read (a parameter, one built
-//     elsewhere) may hold the key, and the request is not reported; an
-//     options literal that leaves the field out, or nil, sends none;
+//     wrapper puts in the header. A map the model cannot read (a
+//     parameter, one built elsewhere) may hold the key, and the request is
+//     not reported; an options literal that leaves the field out, or nil,
+//     sends none;
 //   - http.Post, http.PostForm or the (*http.Client) methods of those names
 //     to such an endpoint: they cannot carry the header
 //     (idempotencykey/no-header-support);
@@ -65,9 +66,9 @@
 //     key per item is right), a loop over a ticker's channel (it runs
 //     whatever the outcome), a loop that takes its next item from a
 //     channel (id := <-ids) or an iterator (for rows.Next(), for
-//     sc.Scan()) and a helper that calls its function once per
-//     item and stops at the first error (a for-each or pagination helper)
-//     are not retries;
+//     sc.Scan()) and a helper that calls its function once per item and
+//     stops at the first error (a for-each or pagination helper) are not
+//     retries;
 //   - a retry around a function that makes a new key on every call
 //     (idempotencykey/key-per-attempt, at the call in the retry): a
 //     function, of this package or another, that sets a random key it makes
@@ -127,10 +128,10 @@
 // Out of reach: a request that leaves the function unsent (stored, put on a
 // queue) may get its key elsewhere, so it is not reported; headers set by
 // functional options (WithIdempotencyKey(k) returning a func(*http.Request))
-// and options structs given to another call or method before the
-// wrapper (fill(opts), opts.SetKey(k)) or assigned more than once are not
-// read, and their keys are assumed good; a key made at start-up and kept in a struct
-// field (a client built once with its key) is not seen as shared; a retry
+// and options structs given to another call or method before the wrapper
+// (fill(opts), opts.SetKey(k)) or assigned more than once are not read,
+// and their keys are assumed good; a key made at start-up and kept in a
+// struct field (a client built once with its key) is not seen as shared; a retry
 // around a function of a package without facts, a retry by a job runner
 // that re-runs a failed job, and a chain of more than eight calls between
 // the retry and the function that makes the key are not seen; a key whose

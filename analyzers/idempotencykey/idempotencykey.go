@@ -77,7 +77,7 @@ func run(pass *analysis.Pass) (any, error) {
 		if kc.InTest {
 			continue
 		}
-		r.Reportf(kc.Call.Pos(), kindPerAttempt, "%s makes a new Idempotency-Key for %s on every call, and this retry calls it again after a failure: Brex then executes each retry of a timed-out request; make the key once, before the retry, and pass it in",
+		r.Reportf(kc.Call.Pos(), kindPerAttempt, "%s makes a new Idempotency-Key for %s on every call, and this retry calls it again",
 			typesutil.FuncName(kc.Callee, pass.Pkg), kc.Endpoint)
 	}
 	return nil, nil
@@ -93,8 +93,7 @@ func (c *checker) classifier() *entropy.Classifier {
 func (c *checker) check(req *brexmodel.Request, opt bool) {
 	ep := req.Endpoint
 	if req.NoHeaders {
-		c.r.Reportf(req.Pos(), kindCannotCarry, "%s needs an Idempotency-Key, which %s cannot send: a retried request creates a second %s; build it with http.NewRequestWithContext and set the header from crypto/rand.Text()",
-			ep, c.shorthandName(req), object(ep))
+		c.r.Reportf(req.Pos(), kindCannotCarry, "%s needs an Idempotency-Key, which %s cannot send", ep, c.shorthandName(req))
 		return
 	}
 	var keys []*brexmodel.Header
@@ -112,16 +111,16 @@ func (c *checker) check(req *brexmodel.Request, opt bool) {
 			return // headers may be set where the request goes next, or from a map the model cannot read
 		}
 		if opt {
-			c.r.Reportf(req.Pos(), kindOptionalUnset, "%s accepts an Idempotency-Key: set one from crypto/rand.Text() (or a stored business key) so a retry cannot apply the change twice", ep)
+			c.r.Reportf(req.Pos(), kindOptionalUnset, "%s accepts an Idempotency-Key but is sent without one", ep)
 			return
 		}
 		d := analysis.Diagnostic{
 			Pos:     req.Call.Pos(),
 			End:     req.Call.End(),
-			Message: fmt.Sprintf("%s is sent without an Idempotency-Key: a retried timeout creates a second %s; set the header to a key made once per operation (crypto/rand.Text(), or one stored with the operation)", ep, object(ep)),
+			Message: fmt.Sprintf("%s is sent without an Idempotency-Key: a retried timeout creates a second %s", ep, object(ep)),
 		}
 		if req.Via != nil && req.Var == nil {
-			d.Message = fmt.Sprintf("%s is sent through %s without an Idempotency-Key: a retried timeout creates a second %s; pass a key made once per operation (crypto/rand.Text(), or one stored with the operation) and set it in the wrapper", ep, req.Via.Name(), object(ep))
+			d.Message = fmt.Sprintf("%s is sent through %s without an Idempotency-Key: a retried timeout creates a second %s", ep, req.Via.Name(), object(ep))
 		}
 		if fix, ok := c.fix(req); ok {
 			d.SuggestedFixes = []analysis.SuggestedFix{fix}
@@ -146,11 +145,11 @@ func (c *checker) checkKey(req *brexmodel.Request, h *brexmodel.Header) {
 		v = entropy.Value{Kinds: entropy.Kind(h.Summary.Kinds)}
 		pos = req.Pos()
 		if h.Summary.InRetryLoop {
-			c.r.Reportf(pos, kindPerAttempt, "%s gets a new Idempotency-Key on every attempt inside %s's retry loop: Brex then executes each retry of a timed-out request; make the key once, before the loop", ep, h.Helper.Name())
+			c.r.Reportf(pos, kindPerAttempt, "%s gets a new Idempotency-Key on every attempt inside %s's retry loop", ep, h.Helper.Name())
 			return
 		}
 		if loop := c.model.RetryAround(req.Call.Pos()); v.Kinds&entropy.Random != 0 && v.Kinds&entropy.Identifier == 0 && loop != nil && c.model.SameInputs(loop, req.Call) {
-			c.r.Reportf(pos, kindPerAttempt, "%s makes a new Idempotency-Key for %s on every call, and this retry calls it again after a failure: Brex then executes each retry of a timed-out request; make the key once, before the retry, and pass it in", h.Helper.Name(), ep)
+			c.r.Reportf(pos, kindPerAttempt, "%s makes a new Idempotency-Key for %s on every call, and this retry calls it again", h.Helper.Name(), ep)
 			return
 		}
 	}
@@ -159,17 +158,17 @@ func (c *checker) checkKey(req *brexmodel.Request, h *brexmodel.Header) {
 	case k == 0:
 		return // nothing known
 	case k&^(entropy.Constant|entropy.UUIDName) == 0:
-		c.r.Reportf(pos, kindConstant, "the Idempotency-Key of %s is a constant: every %s then shares one key and Brex ignores all but the first; make a key per operation (crypto/rand.Text(), or derived from the operation's own ID)", ep, object(ep))
+		c.r.Reportf(pos, kindConstant, "the Idempotency-Key of %s is a constant: every %s then shares one key", ep, object(ep))
 		return
 	case k&(entropy.CryptoRandom|entropy.UUIDRandom|entropy.MathRandGlobal|entropy.Identifier) == 0 &&
 		k&(entropy.Time|entropy.MathRandSeeded|entropy.MathRandSmall|entropy.Counter) != 0:
-		c.r.Reportf(pos, kindColliding, "the Idempotency-Key of %s is made from %s, which collides between concurrent requests (Brex then drops one as a repeat); use crypto/rand.Text() or the operation's own ID", ep, weakSource(k))
+		c.r.Reportf(pos, kindColliding, "the Idempotency-Key of %s is made from %s, which collides", ep, weakSource(k))
 		return
 	}
 	// A random key, made once when the process starts and shared by
 	// every request, with no part of its own per operation.
 	if k&(entropy.Identifier|entropy.Counter) == 0 && c.onceAtStartup(v.Gen) {
-		c.r.Reportf(pos, kindConstant, "the Idempotency-Key of %s is made once, when the process starts, and shared by every request: in effect a constant, so Brex ignores every %s after the first; make a key per operation (crypto/rand.Text() where the operation starts, or derived from its own ID)", ep, object(ep))
+		c.r.Reportf(pos, kindConstant, "the Idempotency-Key of %s is made once, when the process starts, and shared by every request", ep)
 		return
 	}
 	// A good key, unless it is made anew on each attempt of a retry loop
@@ -182,7 +181,7 @@ func (c *checker) checkKey(req *brexmodel.Request, h *brexmodel.Header) {
 		if !containsSend(loop, req) {
 			continue
 		}
-		c.r.Reportf(g, kindPerAttempt, "the Idempotency-Key of %s is made inside a retry loop, so each attempt carries a new key and Brex executes every retry of a timed-out request; make the key once, before the loop", ep)
+		c.r.Reportf(g, kindPerAttempt, "the Idempotency-Key of %s is made inside a retry loop: each attempt carries a new key", ep)
 		return
 	}
 }

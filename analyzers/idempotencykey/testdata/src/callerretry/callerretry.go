@@ -38,7 +38,7 @@ func (s *service) createCard(ctx context.Context) error {
 func (s *service) createCardRetrying(ctx context.Context) error {
 	var err error
 	for attempt := 0; attempt < 4; attempt++ {
-		if err = s.createCard(ctx); err == nil { // want `service.createCard makes a new Idempotency-Key for POST /v2/cards on every call, and this retry calls it again after a failure`
+		if err = s.createCard(ctx); err == nil { // want `service.createCard makes a new Idempotency-Key for POST /v2/cards on every call, and this retry calls it again`
 			return nil
 		}
 		time.Sleep(time.Second << attempt)

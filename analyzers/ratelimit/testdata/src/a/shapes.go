@@ -71,7 +71,7 @@ func FetchPage(ctx context.Context, cursor string) (retryable bool, err error) {
 // Look-alike: the 429 is checked, but turned into an error like any other
 // (a string the scheduler cannot tell apart).
 func SyncVendors(ctx context.Context) error {
-	resp, err := syncClient.Do(newReq(ctx, "/v1/vendors")) // want `a 429 from GET /v1/vendors is not retried`
+	resp, err := syncClient.Do(newReq(ctx, "/v1/vendors")) // want `429 from GET /v1/vendors is not retried`
 	if err != nil {
 		return err
 	}
@@ -84,7 +84,7 @@ func SyncVendors(ctx context.Context) error {
 
 // Look-alike: the sentinel is returned for every failure, not for 429.
 func SyncCards(ctx context.Context) error {
-	resp, err := syncClient.Do(newReq(ctx, "/v2/cards")) // want `a 429 from GET /v2/cards is not retried`
+	resp, err := syncClient.Do(newReq(ctx, "/v2/cards")) // want `429 from GET /v2/cards is not retried`
 	if err != nil {
 		return err
 	}
@@ -287,7 +287,7 @@ func FetchVendors(ctx context.Context) (retry bool, err error) {
 
 // Look-alike: the flag is true for every failure.
 func FetchTitles(ctx context.Context) (retry bool, err error) {
-	resp, err := syncClient.Do(newReq(ctx, "/v2/titles")) // want `a 429 from GET /v2/titles is not retried`
+	resp, err := syncClient.Do(newReq(ctx, "/v2/titles")) // want `429 from GET /v2/titles is not retried`
 	if err != nil {
 		return false, err
 	}

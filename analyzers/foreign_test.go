@@ -33,10 +33,18 @@ func TestQuietOnForeignCode(t *testing.T) {
 		"github.com/stripe/stripe-go/v82/form",
 		"github.com/stripe/stripe-go/v82/example",
 		"github.com/stripe/stripe-go/v82/example/v2/thinevent_webhook_handler",
+		// The Standard Webhooks reference library, which signs and
+		// verifies Brex's scheme (its tests and example included): the
+		// scheme itself is not a Brex receiver.
+		"github.com/standard-webhooks/standard-webhooks/libraries/go",
 		// Another provider's client and Standard Webhooks receiver, with
 		// upper-case enums whose values are also Brex's, strict enum
 		// unmarshallers and DisallowUnknownFields.
 		"example.com/foreign/stdwebhooks",
+		// The HTTP libraries whose requests the model follows, with
+		// their tests and examples.
+		"github.com/go-resty/resty/v2", "github.com/go-resty/resty/v2/shellescape",
+		"github.com/hashicorp/go-retryablehttp",
 		// HTTP code for other APIs without 429 handling or status
 		// checks, on paths shaped like Brex's.
 		"example.com/foreign/otherapis",

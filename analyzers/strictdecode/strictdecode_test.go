@@ -4,11 +4,13 @@ import (
 	"testing"
 
 	"github.com/brexlint/brexlint/analyzers/strictdecode"
+	"github.com/brexlint/brexlint/internal/teststubs"
 	"golang.org/x/tools/go/analysis/analysistest"
 )
 
 func TestStrictDecode(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), strictdecode.Analyzer, "resp", "webhook", "secrets", "otherwebhooks", "enums", "notbrex", "webhookapp")
+	dir := teststubs.GOPATH(t, analysistest.TestData(), "github.com/hashicorp/go-retryablehttp", "github.com/standard-webhooks/standard-webhooks/libraries/go")
+	analysistest.Run(t, dir, strictdecode.Analyzer, "resp", "webhook", "secrets", "otherwebhooks", "enums", "notbrex", "webhookapp", "retryable", "crosshelper")
 }
 
 func TestSuggestedFix(t *testing.T) {

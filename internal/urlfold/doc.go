@@ -33,7 +33,13 @@
 //     literals with Scheme, Host, Path, RawQuery and Fragment fold to their
 //     String() form. (*url.URL).ResolveReference(ref): exact when both are
 //     constant; an absolute-path ref keeps the base's literal scheme and
-//     host (or a hole for them).
+//     host (or a hole for them); a relative ref ("./v1/x", "v1/x") is
+//     appended to a base whose literal end is a '/' or that is one hole
+//     (then "{}/v1/x"; "../" is unknown). (*url.URL).Parse(ref) is
+//     ResolveReference(url.Parse(ref)), with each definition of a local
+//     ref resolved on its own (oapi-codegen's builders make the path
+//     relative only when it starts with '/': operationPath = "." +
+//     operationPath; go-github's BaseURL.Parse(path)).
 //   - path.Join: exact for constants except that a leading "scheme://"
 //     keeps its "//"; with holes, single slashes between elements, repeated
 //     slashes in literals collapsed, a trailing slash dropped.

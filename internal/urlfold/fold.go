@@ -166,18 +166,7 @@ func (f *Folder) foldVar(st *state, v *types.Var, pos token.Pos, depth int) Valu
 		val, _ = f.foldDef(st, fi, v, defs[0], depth)
 		st.leave(v)
 	default:
-		reach, entry := f.reaching(fi, v, pos)
-		var vals []Value
-		if entry && fi.params[v] {
-			vals = append(vals, onEntry)
-		} else if entry {
-			vals = append(vals, Hole(Unknown))
-		}
-		for _, d := range reach {
-			if dv, ok := f.foldDef(st, fi, v, d, depth); ok {
-				vals = append(vals, dv)
-			}
-		}
+		vals := f.reachingValues(st, fi, v, pos, onEntry, depth)
 		if len(vals) == 0 {
 			// Every reaching definition is being folded already: a
 			// loop that only appends to v, seen from inside itself.
@@ -193,6 +182,42 @@ func (f *Folder) foldVar(st *state, v *types.Var, pos token.Pos, depth int) Valu
 		val = Concat(cutQuery(val), Lit("?"), Hole(Unknown))
 	}
 	return val
+}
+
+// reachingValues folds each definition of v that reaches pos, with
+// onEntry for a path from the function's entry that meets none.
+func (f *Folder) reachingValues(st *state, fi *funcInfo, v *types.Var, pos token.Pos, onEntry Value, depth int) []Value {
+	reach, entry := f.reaching(fi, v, pos)
+	var vals []Value
+	if entry && fi.params[v] {
+		vals = append(vals, onEntry)
+	} else if entry {
+		vals = append(vals, Hole(Unknown))
+	}
+	for _, d := range reach {
+		if dv, ok := f.foldDef(st, fi, v, d, depth); ok {
+			vals = append(vals, dv)
+		}
+	}
+	return vals
+}
+
+// alternatives folds e once for each definition that reaches it when e is
+// a local variable assigned more than once (where foldVar joins them), and
+// otherwise returns e's one value.
+func (f *Folder) alternatives(st *state, e ast.Expr, depth int) []Value {
+	if id, ok := ast.Unparen(e).(*ast.Ident); ok {
+		v, _ := f.info.Uses[id].(*types.Var)
+		_, bound := st.params[v]
+		if v != nil && !bound && !v.IsField() && v.Pkg() != nil && v.Parent() != nil && v.Parent() != v.Pkg().Scope() {
+			if fi := f.funcInfoFor(v); fi != nil && !fi.mutated[v] && !fi.query[v] && !fi.params[v] && len(fi.defs[v]) > 1 {
+				if vals := f.reachingValues(st, fi, v, id.Pos(), Hole(Unknown), depth); len(vals) > 0 {
+					return vals
+				}
+			}
+		}
+	}
+	return []Value{f.fold(st, e, depth)}
 }
 
 // foldDef folds the value that definition d gives v. It reports false for
@@ -331,6 +356,24 @@ func (f *Folder) foldCall(st *state, call *ast.CallExpr, idx, depth int) Value {
 		case "ResolveReference":
 			if len(args) == 1 {
 				return resolveRef(base, arg(0))
+			}
+		case "Parse":
+			// u.Parse(ref) is u.ResolveReference(url.Parse(ref)). Each
+			// definition of ref that reaches the call is resolved on its
+			// own: oapi-codegen's request builders make the operation's
+			// path relative (operationPath = "." + operationPath) only
+			// when it starts with '/', and both forms resolve alike.
+			if len(args) == 1 {
+				var out Value
+				for i, ref := range f.alternatives(st, args[0], depth) {
+					r := resolveRef(base, normalizeURL(ref))
+					if i == 0 {
+						out = r
+					} else {
+						out = Join(out, r)
+					}
+				}
+				return out
 			}
 		}
 		return Hole(Unknown)
@@ -603,11 +646,38 @@ func resolveRef(base, ref Value) Value {
 			lit := base.Parts[0].Lit
 			return Concat(Lit(lit[:schemeEnd(lit)]+host), ref)
 		}
-		return Concat(Hole(Unknown), ref)
+		return Concat(envOrUnknown(base), ref)
+	}
+	// A relative reference: "./" segments name the base's directory.
+	for strings.HasPrefix(ref.Parts[0].Lit, "./") {
+		ref = Concat(Lit(strings.TrimPrefix(ref.Parts[0].Lit, "./")), Value{Parts: ref.Parts[1:]})
+		if len(ref.Parts) == 0 || ref.Parts[0].Hole {
+			return Hole(Unknown)
+		}
+	}
+	if first := ref.Parts[0].Lit; first == "." || first == ".." || strings.HasPrefix(first, "../") {
+		return Hole(Unknown)
 	}
 	if n := len(base.Parts); n > 0 && !base.Parts[n-1].Hole && strings.HasSuffix(base.Parts[n-1].Lit, "/") &&
 		!strings.ContainsAny(base.String(), "?#") {
 		return Concat(base, ref)
+	}
+	if base.IsHole() {
+		// A base that is all unknown (url.Parse(server)): its directory
+		// ends with a '/' whether it has a path or not. A parameter's
+		// hole becomes unknown: the caller's argument may or may not
+		// end with the '/'.
+		return Concat(envOrUnknown(base), Lit("/"), ref)
+	}
+	return Hole(Unknown)
+}
+
+// envOrUnknown is the hole that stands for the scheme, host and perhaps
+// path that a reference keeps of base: base's environment variable when
+// base is one (the BREX_* signal), else unknown.
+func envOrUnknown(base Value) Value {
+	if base.IsHole() && base.Parts[0].HoleKind == Env {
+		return base
 	}
 	return Hole(Unknown)
 }

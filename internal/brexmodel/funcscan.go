@@ -308,6 +308,9 @@ func (fs *funcScan) visitCall(cs callSite) {
 		fs.origins = append(fs.origins, o)
 		return
 	}
+	// An interface method (the operations of a generated client's
+	// ClientInterface) stands for its one implementation.
+	fn = fs.a.implementation(fn)
 	s := fs.a.summaryOf(fn)
 	if s == nil {
 		return
@@ -345,6 +348,9 @@ func (fs *funcScan) visitCall(cs callSite) {
 			}
 		}
 		o.url = urlfold.Concat(parts...)
+		if len(o.url.Parts) > 0 && o.url.Parts[0].Hole && fs.brexServer(call) {
+			o.signal = true
+		}
 		o.headers = fs.instantiateHeaders(w.Headers, call, fn)
 		fs.origins = append(fs.origins, o)
 	}
@@ -424,7 +430,10 @@ func (fs *funcScan) place(o *origin) {
 		sends = fs.sends[v]
 	}
 	sent := o.sendsItself || len(sends) > 0
-	if fs.fn != nil && o.site.encl == fs.fd && (returned || (sent && fs.dependsOnParams(o))) {
+	// In a generated file (an OpenAPI client), a function that sends a
+	// request is a wrapper whatever its URL: the file is not reported on,
+	// so the operation is judged where the program calls it.
+	if fs.fn != nil && o.site.encl == fs.fd && (returned || (sent && (fs.dependsOnParams(o) || fs.a.generated(fs.fd)))) {
 		if fs.wrapperOrigin == nil {
 			fs.wrapperOrigin = o
 		}
@@ -599,4 +608,52 @@ func returnsRequest(info *types.Info, call *ast.CallExpr) bool {
 		t = tup.At(0).Type()
 	}
 	return t != nil && isRequestPtr(t)
+}
+
+// brexServer reports whether call is a method call whose receiver is a
+// local variable made in this function by a call given a Brex API URL
+// (c, err := brexsdk.NewClientWithResponses("https://platform.brexapis.com")),
+// directly or through other local variables (var api ClientInterface = c):
+// the evidence that an operation of a generated client, whose server is a
+// field the wrapper's URL cannot read, goes to Brex.
+func (fs *funcScan) brexServer(call *ast.CallExpr) bool {
+	sel, ok := astutil.Unparen(call.Fun).(*ast.SelectorExpr)
+	return ok && fs.madeWithBrexURL(sel.X, 3)
+}
+
+func (fs *funcScan) madeWithBrexURL(e ast.Expr, depth int) bool {
+	info := fs.a.pass.TypesInfo
+	v := typesutil.VarOf(info, e)
+	if depth == 0 || v == nil || v.Parent() == nil || v.Parent() == v.Pkg().Scope() {
+		return false
+	}
+	var defs []ast.Expr
+	ast.Inspect(fs.fd.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			if len(n.Rhs) == 1 && typesutil.VarOf(info, n.Lhs[0]) == v {
+				defs = append(defs, n.Rhs[0])
+			}
+		case *ast.ValueSpec:
+			if len(n.Values) == 1 && info.Defs[n.Names[0]] == v {
+				defs = append(defs, n.Values[0])
+			}
+		}
+		return true
+	})
+	for _, d := range defs {
+		switch d := astutil.Unparen(d).(type) {
+		case *ast.CallExpr:
+			for _, arg := range d.Args {
+				if host, ok := fs.a.folder.Fold(arg).Host(); ok && (brexapi.IsAPIHost(host) || brexapi.IsPCIHost(host)) {
+					return true
+				}
+			}
+		case *ast.Ident:
+			if fs.madeWithBrexURL(d, depth-1) {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"github.com/brexlint/brexlint/internal/typesutil"
 	"golang.org/x/tools/go/ast/astutil"
@@ -333,7 +334,7 @@ func (fs *funcScan) setHeader(call *ast.CallExpr) {
 	if v := fs.headerOwner(sel.X); v != nil {
 		switch {
 		case named:
-			fs.headers[v] = append(fs.headers[v], &Header{Name: name, Pos: call.Pos(), Value: call.Args[1]})
+			fs.headers[v] = append(fs.headers[v], &Header{Name: name, Pos: call.Pos(), Value: fs.unstyled(call.Args[1])})
 		default:
 			k := typesutil.VarOf(info, call.Args[0])
 			if m := fs.rangeKey[k]; k != nil && m != nil {
@@ -351,4 +352,71 @@ func (fs *funcScan) setHeader(call *ast.CallExpr) {
 			fs.opaqueMap[m] = true
 		}
 	}
+}
+
+// oapiRuntimes are the import paths of oapi-codegen's runtime, current and
+// former, whose StyleParam functions render a parameter for its location.
+var oapiRuntimes = []string{"github.com/oapi-codegen/runtime", "github.com/deepmap/oapi-codegen/pkg/runtime"}
+
+// unstyled returns the value that the header value e was rendered from
+// when e is a local variable whose one assignment is a call of
+// oapi-codegen's runtime (headerParam0, err =
+// runtime.StyleParamWithOptions("simple", false, "Idempotency-Key",
+// params.IdempotencyKey, ...)), so that the key is seen to travel in the
+// params struct; otherwise e itself.
+func (fs *funcScan) unstyled(e ast.Expr) ast.Expr {
+	info := fs.a.pass.TypesInfo
+	v := typesutil.VarOf(info, e)
+	if v == nil || v.Parent() == nil || v.Parent() == v.Pkg().Scope() {
+		return e
+	}
+	if _, ok := fs.params[v]; ok {
+		return e
+	}
+	var from ast.Expr
+	assigned := 0
+	ast.Inspect(fs.fd.Body, func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if !ok {
+			return true
+		}
+		for i, lhs := range as.Lhs {
+			if typesutil.VarOf(info, lhs) != v {
+				continue
+			}
+			assigned++
+			if call, ok := astutil.Unparen(as.Rhs[0]).(*ast.CallExpr); ok && i == 0 && len(as.Rhs) == 1 {
+				from = styledValue(info, call)
+			}
+		}
+		return true
+	})
+	if assigned != 1 || from == nil {
+		return e
+	}
+	if star, ok := astutil.Unparen(from).(*ast.StarExpr); ok {
+		return star.X // *params.IdempotencyKey of an optional parameter
+	}
+	return from
+}
+
+// styledValue returns the value argument of a call of oapi-codegen's
+// runtime.StyleParam, StyleParamWithLocation or StyleParamWithOptions.
+func styledValue(info *types.Info, call *ast.CallExpr) ast.Expr {
+	fn, _ := typeutil.Callee(info, call).(*types.Func)
+	if fn == nil || fn.Pkg() == nil || !slices.Contains(oapiRuntimes, fn.Pkg().Path()) {
+		return nil
+	}
+	i := 3 // StyleParam(style, explode, name, value), StyleParamWithOptions(..., value, opts)
+	switch fn.Name() {
+	case "StyleParam", "StyleParamWithOptions":
+	case "StyleParamWithLocation": // (style, explode, name, location, value)
+		i = 4
+	default:
+		return nil
+	}
+	if i >= len(call.Args) {
+		return nil
+	}
+	return call.Args[i]
 }

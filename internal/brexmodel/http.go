@@ -30,6 +30,9 @@ type httpAnalysis struct {
 
 	signal *bool // the package carries a Brex signal; computed lazily
 	resty  *restyIndex
+
+	genFiles map[*token.File]bool        // generated files; built on first use
+	impls    map[*types.Func]*types.Func // interface method → its one implementation
 }
 
 // funcSummary is what the model learns about one function of the package:
@@ -378,4 +381,68 @@ func canonical(info *types.Info, e ast.Expr) (string, bool) {
 		return "", false
 	}
 	return http.CanonicalHeaderKey(constant.StringVal(tv.Value)), true
+}
+
+// generated reports whether decl is in a generated file (ast.IsGenerated).
+func (a *httpAnalysis) generated(decl ast.Node) bool {
+	if a.genFiles == nil {
+		a.genFiles = map[*token.File]bool{}
+		for _, f := range a.pass.Files {
+			if ast.IsGenerated(f) {
+				a.genFiles[a.pass.Fset.File(f.Pos())] = true
+			}
+		}
+	}
+	return a.genFiles[a.pass.Fset.File(decl.Pos())]
+}
+
+// implementation returns the method that a call of the interface method fn
+// reaches when its interface's package declares exactly one type that
+// implements the interface with methods of its own (a generated client's
+// *Client for its ClientInterface; a type that embeds the interface, like
+// ClientWithResponses, only forwards to it). Otherwise, and for a
+// function that is not an interface method, fn itself.
+func (a *httpAnalysis) implementation(fn *types.Func) *types.Func {
+	if fn == nil || fn.Pkg() == nil {
+		return fn
+	}
+	recv := fn.Signature().Recv()
+	if recv == nil {
+		return fn
+	}
+	iface, ok := recv.Type().Underlying().(*types.Interface)
+	if !ok {
+		return fn
+	}
+	if impl, ok := a.impls[fn]; ok {
+		return impl
+	}
+	var found *types.Func
+	n := 0
+	scope := fn.Pkg().Scope()
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok || tn.IsAlias() || types.IsInterface(tn.Type()) {
+			continue
+		}
+		ptr := types.NewPointer(tn.Type())
+		if !types.Implements(ptr, iface) {
+			continue
+		}
+		obj, index, _ := types.LookupFieldOrMethod(ptr, false, fn.Pkg(), fn.Name())
+		m, ok := obj.(*types.Func)
+		if !ok || len(index) != 1 {
+			continue // promoted from an embedded field
+		}
+		found, n = m, n+1
+	}
+	impl := fn
+	if n == 1 {
+		impl = found
+	}
+	if a.impls == nil {
+		a.impls = map[*types.Func]*types.Func{}
+	}
+	a.impls[fn] = impl
+	return impl
 }

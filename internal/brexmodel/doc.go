@@ -64,16 +64,37 @@
 // function than the one that names its endpoint, other than through a
 // builder helper that returns it.
 //
-// Not yet followed: clients generated from Brex's OpenAPI specs
-// (oapi-codegen, openapi-generator). Their files are skipped as generated,
-// and their operations are not judged at the caller either: the request
-// builder's URL (serverURL.Parse(operationPath), after operationPath =
-// "." + operationPath) does not fold to a path, the operation method
-// reaches it through the ClientInterface rather than a static call, and
-// the Idempotency-Key travels in a params struct field
-// (&CreateTransferParams{IdempotencyKey: &k}). Their Doer
-// (WithHTTPClient) is judged like any Doer field, inside the generated
-// package, which does not know that it talks to Brex.
+// Clients generated from Brex's OpenAPI specs by oapi-codegen are judged
+// where the program calls their operations, since their files are skipped
+// as generated: c.CreateTransferWithResponse(ctx,
+// &CreateTransferParams{IdempotencyKey: k}, body) is a POST /v1/transfers
+// whose key is k. The model follows the generated code itself rather than
+// matching method names against the catalogue's operation IDs (names say
+// nothing of which API a client talks to, and the code already says the
+// method, path and headers): urlfold folds the builder's
+// serverURL.Parse(operationPath) to "{}/v1/transfers"; a function of a
+// generated file that sends a request is a wrapper whatever its URL, so
+// the (*Client) operation carries a fact; a call of an interface method
+// stands for the one type of the interface's package that implements it
+// with methods of its own (ClientWithResponses → ClientInterface →
+// *Client; ClientWithResponses only embeds the interface); a header value
+// rendered by oapi-codegen's runtime.StyleParam* is the parameter it was
+// rendered from, so the key travels in the params struct field like any
+// options struct. The server is a field of the client that the
+// operation's URL cannot read: at the call, a receiver made in the same
+// function by a call given one constant URL with a host
+// (NewClientWithResponses("https://platform.brexapis.com"), directly or
+// through local variables) fills the URL's leading hole; so a generated
+// client of another API, with paths like Brex's, stays another API's.
+//
+// Out of reach for generated clients: a client made in another function
+// or kept in a struct field, or given its server from a variable (its
+// operations are then judged on their paths alone: a path only Brex
+// serves, or a catalogue path and a signal of the generated package);
+// openapi-generator's clients (a configuration struct with a Servers list
+// and a ctx-held server index); the Doer given with WithHTTPClient, which
+// the ratelimit check does not judge at the caller (the generated send
+// hands the response to Parse*Response inside the generated file).
 //
 // Out of reach for keys: functional options that set headers
 // (WithIdempotencyKey(k)), options structs given to another call before

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/types"
 	"net/http"
+	"strings"
 
 	"github.com/brexlint/brexlint/internal/brexapi"
 	"github.com/brexlint/brexlint/internal/typesutil"
@@ -348,8 +349,12 @@ func (fs *funcScan) visitCall(cs callSite) {
 			}
 		}
 		o.url = urlfold.Concat(parts...)
-		if len(o.url.Parts) > 0 && o.url.Parts[0].Hole && fs.brexServer(call) {
-			o.signal = true
+		if len(o.url.Parts) > 0 && o.url.Parts[0].Hole {
+			if server, ok := fs.clientServer(call); ok {
+				// The hole is the client's server, resolved against
+				// with a '/' at its end (oapi-codegen's NewClient).
+				o.url = urlfold.Concat(urlfold.Lit(strings.TrimSuffix(server, "/")), urlfold.Value{Parts: o.url.Parts[1:]})
+			}
 		}
 		o.headers = fs.instantiateHeaders(w.Headers, call, fn)
 		fs.origins = append(fs.origins, o)
@@ -610,22 +615,26 @@ func returnsRequest(info *types.Info, call *ast.CallExpr) bool {
 	return t != nil && isRequestPtr(t)
 }
 
-// brexServer reports whether call is a method call whose receiver is a
-// local variable made in this function by a call given a Brex API URL
-// (c, err := brexsdk.NewClientWithResponses("https://platform.brexapis.com")),
-// directly or through other local variables (var api ClientInterface = c):
-// the evidence that an operation of a generated client, whose server is a
-// field the wrapper's URL cannot read, goes to Brex.
-func (fs *funcScan) brexServer(call *ast.CallExpr) bool {
+// clientServer returns the server URL of the client that call's method is
+// called on, when the receiver is a local variable made in this function
+// by a call given one constant URL with a host (c, err :=
+// brexsdk.NewClientWithResponses("https://platform.brexapis.com")),
+// directly or through other local variables (var api ClientInterface = c).
+// A generated client keeps its server in a field that the operation's
+// URL cannot read: its URL starts with a hole that this fills.
+func (fs *funcScan) clientServer(call *ast.CallExpr) (string, bool) {
 	sel, ok := astutil.Unparen(call.Fun).(*ast.SelectorExpr)
-	return ok && fs.madeWithBrexURL(sel.X, 3)
+	if !ok {
+		return "", false
+	}
+	return fs.madeWithURL(sel.X, 3)
 }
 
-func (fs *funcScan) madeWithBrexURL(e ast.Expr, depth int) bool {
+func (fs *funcScan) madeWithURL(e ast.Expr, depth int) (string, bool) {
 	info := fs.a.pass.TypesInfo
 	v := typesutil.VarOf(info, e)
 	if depth == 0 || v == nil || v.Parent() == nil || v.Parent() == v.Pkg().Scope() {
-		return false
+		return "", false
 	}
 	var defs []ast.Expr
 	ast.Inspect(fs.fd.Body, func(n ast.Node) bool {
@@ -641,19 +650,26 @@ func (fs *funcScan) madeWithBrexURL(e ast.Expr, depth int) bool {
 		}
 		return true
 	})
-	for _, d := range defs {
-		switch d := astutil.Unparen(d).(type) {
-		case *ast.CallExpr:
-			for _, arg := range d.Args {
-				if host, ok := fs.a.folder.Fold(arg).Host(); ok && (brexapi.IsAPIHost(host) || brexapi.IsPCIHost(host)) {
-					return true
-				}
-			}
-		case *ast.Ident:
-			if fs.madeWithBrexURL(d, depth-1) {
-				return true
-			}
-		}
+	if len(defs) != 1 {
+		return "", false // assigned again: which client is unknown
 	}
-	return false
+	switch d := astutil.Unparen(defs[0]).(type) {
+	case *ast.CallExpr:
+		var server string
+		for _, arg := range d.Args {
+			val := fs.a.folder.Fold(arg)
+			if _, ok := val.Host(); !ok {
+				continue
+			}
+			s, ok := val.Complete()
+			if !ok || server != "" {
+				return "", false
+			}
+			server = s
+		}
+		return server, server != ""
+	case *ast.Ident:
+		return fs.madeWithURL(d, depth-1)
+	}
+	return "", false
 }

@@ -16,7 +16,7 @@ func pay(ctx context.Context, key string) error {
 	if err != nil {
 		return err
 	}
-	resp, err := c.CreateTransferWithResponse(ctx, &brexsdk.CreateTransferParams{IdempotencyKey: key}, brexsdk.CreateTransferJSONRequestBody{Description: "rent"}) // want `POST /v1/transfers \[catalogue path and a Brex signal in the package\] sent via brexsdk.CreateTransferWithResponse headers=Content-Type,Idempotency-Key`
+	resp, err := c.CreateTransferWithResponse(ctx, &brexsdk.CreateTransferParams{IdempotencyKey: key}, brexsdk.CreateTransferJSONRequestBody{Description: "rent"}) // want `POST /v1/transfers \[Brex API host platform\.brexapis\.com\] sent via brexsdk.CreateTransferWithResponse headers=Content-Type,Idempotency-Key`
 	if err != nil {
 		return err
 	}
@@ -34,7 +34,7 @@ func listAll(ctx context.Context) error {
 	var api brexsdk.ClientInterface = c
 	var cursor *string
 	for {
-		resp, err := api.ListTransfers(ctx, &brexsdk.ListTransfersParams{Cursor: cursor}) // want `GET /v1/transfers \[catalogue path and a Brex signal in the package\] sent via brexsdk.ListTransfers`
+		resp, err := api.ListTransfers(ctx, &brexsdk.ListTransfersParams{Cursor: cursor}) // want `GET /v1/transfers \[Brex API host api\.brex\.com\] sent via brexsdk.ListTransfers`
 		if err != nil {
 			return err
 		}

@@ -168,7 +168,10 @@
 // Brex secrets); requests from the program's own users (no webhook
 // header, no Brex event type); a handler exported by a package other than
 // main that reads no webhook header (an importer may wrap it in a
-// verifying middleware); _test.go files and generated files.
+// verifying middleware); a receiver that hands the request, its headers,
+// its body or its signature to an interface method of the program or a
+// function value (an injected verifier the check cannot see: it is taken
+// to verify, and to check the clock); _test.go files and generated files.
 //
 // Out of reach (the check stays quiet): a middleware of another package,
 // or one registered in another function than the handler's (the check

@@ -123,7 +123,7 @@ func (c *checker) checkReceiver(u *wm.Unit) bool {
 			return false
 		}
 	}
-	if payload != nil && !s.Verifies && !c.coveredByReferrer(u, func(s *wm.Summary) bool { return s.Verifies }) {
+	if payload != nil && !s.Verifies && !s.Opaque && !c.coveredByReferrer(u, func(s *wm.Summary) bool { return s.Verifies || s.Opaque }) {
 		c.report(payload.Call.Pos(), kindUnverified, "",
 			"Brex webhook payload decoded without verifying its Webhook-Signature")
 	}
@@ -135,7 +135,7 @@ func (c *checker) checkReceiver(u *wm.Unit) bool {
 	if !byHand && s.Library == "" {
 		return true
 	}
-	if !s.Clock && !c.coveredByReferrer(u, func(s *wm.Summary) bool { return s.Clock }) {
+	if !s.Clock && !s.Opaque && !c.coveredByReferrer(u, func(s *wm.Summary) bool { return s.Clock || s.Opaque }) {
 		pos := s.TimestampPos
 		if !pos.IsValid() {
 			pos = unitPos(u)

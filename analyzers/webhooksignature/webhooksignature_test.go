@@ -42,7 +42,8 @@ func TestWebhookSignature(t *testing.T) {
 	}
 	want := map[string][]string{
 		"brexhooks": {"brexhooks.go:43", "brexhooks.go:88", "brexhooks.go:100", "brexhooks.go:116", "brexhooks.go:132",
-			"brexhooks.go:157", "brexhooks.go:178", "brexhooks.go:202", "brexhooks.go:217", "brexhooks.go:233"},
+			"brexhooks.go:157", "brexhooks.go:178", "brexhooks.go:202", "brexhooks.go:217", "brexhooks.go:233",
+			"brexhooks.go:257", "brexhooks.go:266"},
 		"libhooks":  {"libhooks.go:26", "libhooks.go:39", "libhooks.go:58", "libhooks.go:70", "libhooks.go:83"},
 		"usehelper": {"usehelper.go:25", "usehelper.go:40", "usehelper.go:52"},
 	}

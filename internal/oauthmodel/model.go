@@ -135,6 +135,9 @@ type State struct {
 	Expr ast.Expr
 	// ConstLen is the length of a constant state.
 	ConstLen int
+	// RandLen is the length of a random state when it is known (a crypto/rand
+	// buffer of constant size, encoded): 0 when unknown.
+	RandLen int
 	// Why names the source of a predictable state ("math/rand", "the
 	// time", "a counter", "a name-based UUID").
 	Why string
@@ -181,8 +184,13 @@ type Exchange struct {
 	Func ast.Node
 	// Config is the receiver's configuration for Config.Exchange, when
 	// resolvable.
-	Config   *Config
-	Via      *types.Func
+	Config *Config
+	Via    *types.Func
+	// At is where the exchange is made in this package: Call, or, when
+	// Via is a helper of this package given the callback's request, the
+	// exchange inside it (followed through such helpers). A finding
+	// about the callback lands there, where the fix belongs.
+	At       *ast.CallExpr
 	Provider Provider
 	Legacy   bool
 	// HandRolled: a request to a token endpoint built without an OAuth

@@ -18,7 +18,10 @@
 // spelling), whether it computes an HMAC (hmac.New) or calls a verifying
 // library ([Libraries]), whether it reads the clock (time.Now,
 // time.Since, time.Until, a Now function or method, or a call of a
-// function value that returns a time.Time), what its results are made of,
+// function value that returns a time.Time), whether it hands the request,
+// its headers, body or signature to code it cannot see (Opaque: a method
+// of an interface of the program, a function value), what its results
+// are made of,
 // and its sites: the key and the signed content of each HMAC (the writes
 // to the variable that holds it: Write, io.WriteString, fmt.Fprint*), and
 // each comparison of strings or bytes that may be a MAC and a signature

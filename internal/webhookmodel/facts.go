@@ -17,6 +17,7 @@ type FuncFact struct {
 	Headers  Flags
 	Verifies bool
 	Clock    bool
+	Opaque   bool
 	Library  string
 	Returns  Origin
 	Sites    []Site
@@ -40,6 +41,9 @@ func (f *FuncFact) String() string {
 	if f.Clock {
 		parts = append(parts, "clock")
 	}
+	if f.Opaque {
+		parts = append(parts, "opaque")
+	}
 	if f.Library != "" {
 		parts = append(parts, "library="+f.Library)
 	}
@@ -59,10 +63,10 @@ func (s *Summary) fact() *FuncFact {
 	// What a function returns matters to callers only when it carries a
 	// flag: a function that merely passes its parameters through (there
 	// are many) gets no fact, and is followed in its own package only.
-	if s.Headers == 0 && !s.Verifies && len(s.Sites) == 0 && s.Returns.Flags&^Unknown == 0 {
+	if s.Headers == 0 && !s.Verifies && !s.Opaque && len(s.Sites) == 0 && s.Returns.Flags&^Unknown == 0 {
 		return nil
 	}
-	f := &FuncFact{Headers: s.Headers, Verifies: s.Verifies, Clock: s.Clock, Library: s.Library, Returns: s.Returns}
+	f := &FuncFact{Headers: s.Headers, Verifies: s.Verifies, Clock: s.Clock, Opaque: s.Opaque, Library: s.Library, Returns: s.Returns}
 	for _, site := range s.Sites {
 		site.pos = 0
 		f.Sites = append(f.Sites, site)
@@ -73,7 +77,7 @@ func (s *Summary) fact() *FuncFact {
 // summary is the fact as a summary; in names the function, for the sites'
 // messages.
 func (f *FuncFact) summary(in string) *Summary {
-	s := &Summary{Headers: f.Headers, Verifies: f.Verifies, Clock: f.Clock, Library: f.Library, Returns: f.Returns}
+	s := &Summary{Headers: f.Headers, Verifies: f.Verifies, Clock: f.Clock, Opaque: f.Opaque, Library: f.Library, Returns: f.Returns}
 	for _, site := range f.Sites {
 		if site.In == "" {
 			site.In = in

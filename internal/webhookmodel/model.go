@@ -49,12 +49,16 @@ func (s Site) Pos() token.Pos { return s.pos }
 // what the functions it calls do (with their parameters replaced by its
 // arguments).
 type Summary struct {
-	Headers  Flags  // the Standard Webhooks headers it reads (FromID ...)
-	Verifies bool   // it computes an HMAC or calls a verifying library
-	Clock    bool   // it reads the clock (time.Now, time.Since ...)
-	Library  string // the verifying library it calls, if any
-	Returns  Origin // what its results are made of
-	Sites    []Site
+	Headers  Flags // the Standard Webhooks headers it reads (FromID ...)
+	Verifies bool  // it computes an HMAC or calls a verifying library
+	Clock    bool  // it reads the clock (time.Now, time.Since ...)
+	// Opaque: it hands the request, its headers, body or signature to
+	// code the model cannot see (an interface method, a function value),
+	// which may verify it.
+	Opaque  bool
+	Library string // the verifying library it calls, if any
+	Returns Origin // what its results are made of
+	Sites   []Site
 
 	// TimestampPos is where it reads Webhook-Timestamp in this package.
 	TimestampPos token.Pos
@@ -340,6 +344,7 @@ func (m *Model) summary(u *Unit) *Summary {
 				s.Headers |= ls.Headers
 				s.Verifies = s.Verifies || ls.Verifies
 				s.Clock = s.Clock || ls.Clock
+				s.Opaque = s.Opaque || ls.Opaque
 				if s.Library == "" {
 					s.Library = ls.Library
 				}
@@ -419,7 +424,11 @@ var (
 
 func (m *Model) callSites(ev *eval, u *Unit, s *Summary, call *ast.CallExpr) {
 	m.headerRead(s, call)
-	fn, ok := typeutil.Callee(m.info, call).(*types.Func)
+	obj := typeutil.Callee(m.info, call)
+	if m.dynamic(call, obj) && m.handsOverDelivery(ev, call) {
+		s.Opaque = true
+	}
+	fn, ok := obj.(*types.Func)
 	if !ok || fn.Pkg() == nil {
 		if len(call.Args) == 0 && typesutil.IsNamed(m.info.TypeOf(call), "time", "Time") {
 			s.Clock = true // a clock of the program's own (s.now())
@@ -470,6 +479,7 @@ func (m *Model) callSites(ev *eval, u *Unit, s *Summary, call *ast.CallExpr) {
 	s.Headers |= callee.Headers
 	s.Verifies = s.Verifies || callee.Verifies
 	s.Clock = s.Clock || callee.Clock
+	s.Opaque = s.Opaque || callee.Opaque
 	if s.Library == "" {
 		s.Library = callee.Library
 	}
@@ -488,6 +498,42 @@ func (m *Model) callSites(ev *eval, u *Unit, s *Summary, call *ast.CallExpr) {
 		}
 		s.Sites = append(s.Sites, out)
 	}
+}
+
+// dynamic reports whether call goes to code the model cannot name: a
+// function value, or a method of an interface of the program (not of the
+// standard library, whose hash.Hash and io.Writer the model knows).
+func (m *Model) dynamic(call *ast.CallExpr, callee types.Object) bool {
+	if tv, ok := m.info.Types[call.Fun]; ok && tv.IsType() {
+		return false // a conversion
+	}
+	switch fn := callee.(type) {
+	case nil:
+		return true
+	case *types.Var:
+		return true // a function value: a field, a parameter, a variable
+	case *types.Func:
+		recv := fn.Signature().Recv()
+		if recv == nil || !types.IsInterface(recv.Type()) || fn.Pkg() == nil {
+			return false
+		}
+		first, _, _ := strings.Cut(fn.Pkg().Path(), "/")
+		return fn.Pkg() == m.pass.Pkg || strings.Contains(first, ".")
+	}
+	return false
+}
+
+// handsOverDelivery reports whether call is given the request, its
+// headers, its body or its signature: what a verifier needs.
+func (m *Model) handsOverDelivery(ev *eval, call *ast.CallExpr) bool {
+	for _, a := range call.Args {
+		t := m.info.TypeOf(a)
+		if typesutil.IsNamed(t, "net/http", "Request") || typesutil.IsNamed(t, "net/http", "Header") ||
+			ev.origin(a).Flags&(FromBody|FromSignature) != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // Params reports whether the site depends on the parameters of its

@@ -14,6 +14,7 @@ import (
 	"github.com/brexlint/brexlint/analyzers/oauthlib"
 	"github.com/brexlint/brexlint/analyzers/oauthscopes"
 	"github.com/brexlint/brexlint/analyzers/oauthstate"
+	"github.com/brexlint/brexlint/analyzers/pagelimit"
 	"github.com/brexlint/brexlint/analyzers/ratelimit"
 	"github.com/brexlint/brexlint/analyzers/statuscheck"
 	"github.com/brexlint/brexlint/analyzers/strictdecode"
@@ -38,6 +39,7 @@ func All() []*analysis.Analyzer {
 		tokenrefresh.Analyzer,
 		oauthlib.Analyzer,
 		oauthscopes.Analyzer,
+		pagelimit.Analyzer,
 		directive.Analyzer,
 	}
 }

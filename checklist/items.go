@@ -17,6 +17,26 @@ type Item struct {
 	// Checks are the names of the checks (internal/checks constants) that
 	// decide the item; empty for a manual item.
 	Checks []string `json:"checks"`
+	// Group is the part of the checklist the item belongs to: empty for
+	// Brex's launch checklist, Beyond for the mistakes a Brex reviewer
+	// would stop that the launch checklist does not name.
+	Group Group `json:"group,omitempty"`
+}
+
+// Group is a part of the checklist.
+type Group string
+
+// Beyond is the group "Beyond the launch checklist". Its items follow the
+// launch checklist's in every section and report.
+const Beyond Group = "beyond"
+
+// Title is the heading of the group in reports; empty for the launch
+// checklist itself.
+func (g Group) Title() string {
+	if g == Beyond {
+		return "Beyond the launch checklist"
+	}
+	return ""
 }
 
 // Manual reports whether no check can decide the item.
@@ -38,6 +58,7 @@ func Items(aud Audience) []Item {
 			DocURL:    w.doc,
 			Audiences: e.audiences(),
 			Checks:    append([]string{}, e.checks...),
+			Group:     e.group,
 		})
 	}
 	return items
@@ -66,6 +87,11 @@ const (
 	docRateLimits       = docBase + "rate_limits/"
 	docRolesPermsScopes = docBase + "roles_permissions_scopes/"
 	docChangelog        = docBase + "changelog/"
+	docPagination       = docBase + "pagination/"
+	// The Money schema of every API reference says amounts are integers
+	// in the currency's smallest unit; the Payments reference is where
+	// money moves.
+	docPaymentsAPI = "https://developer.brex.com/openapi/payments_api/"
 )
 
 // wording is an item's text and doc link for one audience.
@@ -77,6 +103,7 @@ type entry struct {
 	id     string
 	checks []string
 	words  map[Audience]wording
+	group  Group
 }
 
 func (e entry) audiences() []Audience {
@@ -183,5 +210,26 @@ var catalog = []entry{
 	{
 		id:    "demo-video",
 		words: partner("Share a demo video of the finished integration with Brex.", docChecklist),
+	},
+
+	// Beyond the launch checklist: mistakes seen in real Brex
+	// integrations that fail silently or only in production.
+	{
+		id:     "read-every-page",
+		checks: []string{checks.Pagination},
+		words:  both("Read every page of a list: follow next_cursor to the last page before treating the items as complete.", docPagination),
+		group:  Beyond,
+	},
+	{
+		id:     "page-limit",
+		checks: []string{checks.PageLimit},
+		words:  both("Ask for at most the page size Brex accepts: limit 100 on List Expenses, 1000 elsewhere.", docPagination),
+		group:  Beyond,
+	},
+	{
+		id:     "integer-money",
+		checks: []string{checks.MoneyFloat},
+		words:  both("Keep Brex money amounts as integers in the currency's smallest unit (cents); never scale them by 100.", docPaymentsAPI),
+		group:  Beyond,
 	},
 }

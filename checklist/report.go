@@ -261,7 +261,12 @@ func (r Report) WriteText(w io.Writer) error {
 		markWidth = max(markWidth, len(textMark(res.Status)))
 		idWidth = max(idWidth, len(res.Item.ID))
 	}
+	var group Group
 	for _, res := range r.Items {
+		if g := res.Item.Group; g != group {
+			group = g
+			fmt.Fprintf(bw, "\n%s:\n", g.Title())
+		}
 		fmt.Fprintf(bw, "%-*s  %-*s  %s\n", markWidth, textMark(res.Status), idWidth, res.Item.ID, res.Item.Text)
 		indent := strings.Repeat(" ", markWidth+2)
 		if nr := res.notRun(); len(nr) > 0 && (res.Status == Pass || res.Status == Fail) {
@@ -325,7 +330,12 @@ func (r Report) WriteMarkdown(w io.Writer) error {
 	}
 
 	fmt.Fprintf(bw, "| Item | Status | Findings |\n|---|---|---|\n")
+	var group Group
 	for _, res := range r.Items {
+		if g := res.Item.Group; g != group {
+			group = g
+			fmt.Fprintf(bw, "\n### %s\n\n| Item | Status | Findings |\n|---|---|---|\n", mdEscape(g.Title()))
+		}
 		count := ""
 		if res.Status == Pass || res.Status == Fail {
 			count = fmt.Sprint(len(res.Findings))

@@ -24,6 +24,9 @@ const (
 	TokenRefresh    = "tokenrefresh"
 	OAuthLib        = "oauthlib"
 	OAuthScopes     = "oauthscopes"
+	Pagination      = "pagination"
+	PageLimit       = "pagelimit"
+	MoneyFloat      = "moneyfloat"
 )
 
 // Names lists every check name in the order of the product specification.
@@ -41,6 +44,9 @@ var Names = []string{
 	TokenRefresh,
 	OAuthLib,
 	OAuthScopes,
+	Pagination,
+	PageLimit,
+	MoneyFloat,
 	Directive,
 }
 

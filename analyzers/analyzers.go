@@ -10,6 +10,7 @@ import (
 	"github.com/brexlint/brexlint/analyzers/enumdefault"
 	"github.com/brexlint/brexlint/analyzers/hardcodedsecret"
 	"github.com/brexlint/brexlint/analyzers/idempotencykey"
+	"github.com/brexlint/brexlint/analyzers/moneyfloat"
 	"github.com/brexlint/brexlint/analyzers/oauthcallback"
 	"github.com/brexlint/brexlint/analyzers/oauthlib"
 	"github.com/brexlint/brexlint/analyzers/oauthscopes"
@@ -40,6 +41,7 @@ func All() []*analysis.Analyzer {
 		oauthlib.Analyzer,
 		oauthscopes.Analyzer,
 		pagelimit.Analyzer,
+		moneyfloat.Analyzer,
 		directive.Analyzer,
 	}
 }

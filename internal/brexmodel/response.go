@@ -263,6 +263,7 @@ type responseAnalysis struct {
 
 	// Status checks.
 	decodesOut []*Decode
+	targetsOut []*DecodeTarget
 	creds      *credentials
 	seenEffect map[ast.Node]bool
 	effectsOut []*CredentialEffect
@@ -328,6 +329,7 @@ func (m *Model) analyzeResponses(a *httpAnalysis) {
 	r.resolve()
 	r.buildSends()
 	r.buildDecodes()
+	r.buildDecodeTargets()
 	r.buildEffects()
 	for _, f := range r.ordered {
 		f.sum.Judged = f.sum.Sends && r.brexFuncs[f.fn]

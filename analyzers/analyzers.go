@@ -16,6 +16,7 @@ import (
 	"github.com/brexlint/brexlint/analyzers/oauthscopes"
 	"github.com/brexlint/brexlint/analyzers/oauthstate"
 	"github.com/brexlint/brexlint/analyzers/pagelimit"
+	"github.com/brexlint/brexlint/analyzers/pagination"
 	"github.com/brexlint/brexlint/analyzers/ratelimit"
 	"github.com/brexlint/brexlint/analyzers/statuscheck"
 	"github.com/brexlint/brexlint/analyzers/strictdecode"
@@ -40,6 +41,7 @@ func All() []*analysis.Analyzer {
 		tokenrefresh.Analyzer,
 		oauthlib.Analyzer,
 		oauthscopes.Analyzer,
+		pagination.Analyzer,
 		pagelimit.Analyzer,
 		moneyfloat.Analyzer,
 		directive.Analyzer,

@@ -47,7 +47,7 @@ func run(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		c.reported[f.amount] = true
-		r.Reportf(f.amount.Pos(), kindFloat, "%s.%s is a %s, but Brex money amounts are integers in the currency's smallest unit (cents): use int64",
+		r.Reportf(f.amount.Pos(), kindFloat, "%s.%s is a %s, but Brex money amounts are int64 minor units (cents for USD)",
 			f.owner, f.amount.Name(), f.amount.Type())
 	}
 	for _, file := range pass.Files {
@@ -69,7 +69,7 @@ func run(pass *analysis.Pass) (any, error) {
 				for _, pair := range [][2]ast.Expr{{n.X, n.Y}, {n.Y, n.X}} {
 					if isHundred(pass.TypesInfo, pair[1]) {
 						if sel := c.brexAmount(pair[0]); sel != nil {
-							r.Reportf(n.Pos(), kindScale, "%s is multiplied by 100, but Brex amounts are already in the currency's smallest unit (cents): use it as is",
+							r.Reportf(n.Pos(), kindScale, "%s is multiplied by 100, but Brex amounts are already in minor units (cents for USD)",
 								types.ExprString(sel))
 							break
 						}
@@ -78,7 +78,7 @@ func run(pass *analysis.Pass) (any, error) {
 			case *ast.AssignStmt:
 				if n.Tok == token.MUL_ASSIGN && len(n.Lhs) == 1 && isHundred(pass.TypesInfo, n.Rhs[0]) {
 					if sel := c.brexAmount(n.Lhs[0]); sel != nil {
-						r.Reportf(n.Pos(), kindScale, "%s is multiplied by 100, but Brex amounts are already in the currency's smallest unit (cents): use it as is",
+						r.Reportf(n.Pos(), kindScale, "%s is multiplied by 100, but Brex amounts are already in minor units (cents for USD)",
 							types.ExprString(sel))
 					}
 				}

@@ -28,8 +28,7 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		for _, l := range m.Limits(req) {
 			if l.Const && l.N > int64(ep.Page.MaxLimit) {
-				r.Reportf(l.Pos, "", "limit=%d on %s is above the %d Brex accepts there: Brex answers 400; ask for at most %d and follow next_cursor",
-					l.N, ep, ep.Page.MaxLimit, ep.Page.MaxLimit)
+				r.Reportf(l.Pos, "", "limit=%d on %s exceeds its maximum of %d: Brex answers 400 Bad Request", l.N, ep, ep.Page.MaxLimit)
 				break
 			}
 		}

@@ -16,7 +16,7 @@ const baseURL = "https://platform.brexapis.com/v2"
 // float64 and multiplied by 100.
 
 type Balance struct {
-	Amount   float64 `json:"amount"` // want `Balance.Amount is a float64, but Brex money amounts are integers in the currency's smallest unit \(cents\): use int64`
+	Amount   float64 `json:"amount"` // want `Balance.Amount is a float64, but Brex money amounts are int64 minor units \(cents for USD\)`
 	Currency string  `json:"currency"`
 }
 
@@ -56,7 +56,7 @@ func accounts(ctx context.Context, hc *http.Client, token string) ([]DataPoint, 
 	for _, account := range accountsResponse.Items {
 		points = append(points, DataPoint{
 			Name:  account.Name,
-			Value: int64(math.Floor(account.AvailableBalance.Amount * 100)), // want `account.AvailableBalance.Amount is multiplied by 100, but Brex amounts are already in the currency's smallest unit \(cents\)`
+			Value: int64(math.Floor(account.AvailableBalance.Amount * 100)), // want `account.AvailableBalance.Amount is multiplied by 100, but Brex amounts are already in minor units \(cents for USD\)`
 		})
 	}
 	return points, nil

@@ -24,7 +24,7 @@ type ExpensePage struct {
 
 // The old maximum, 1000, is now a 400 on List Expenses.
 func (c *Client) expenses(ctx context.Context) (*ExpensePage, error) {
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, apiBase+"/v1/expenses?limit=1000", nil) // want `limit=1000 on GET /v1/expenses is above the 100 Brex accepts there: Brex answers 400`
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, apiBase+"/v1/expenses?limit=1000", nil) // want `limit=1000 on GET /v1/expenses exceeds its maximum of 100: Brex answers 400 Bad Request`
 	if err != nil {
 		return nil, err
 	}
@@ -40,7 +40,7 @@ func (c *Client) expenses(ctx context.Context) (*ExpensePage, error) {
 
 func (c *Client) cardExpenses(ctx context.Context, cursor string) (*http.Response, error) {
 	u := fmt.Sprintf("%s/v1/expenses/card?limit=%d&cursor=%s", apiBase, 500, cursor) // folded by fmt's rules
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)              // want `limit=500 on GET /v1/expenses/card is above the 100`
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)              // want `limit=500 on GET /v1/expenses/card exceeds its maximum of 100`
 	if err != nil {
 		return nil, err
 	}
@@ -54,7 +54,7 @@ func (c *Client) users(ctx context.Context, cursor string) (*http.Response, erro
 		return nil, err
 	}
 	q := req.URL.Query()
-	q.Set("limit", strconv.Itoa(5000)) // want `limit=5000 on GET /v2/users is above the 1000 Brex accepts there`
+	q.Set("limit", strconv.Itoa(5000)) // want `limit=5000 on GET /v2/users exceeds its maximum of 1000`
 	if cursor != "" {
 		q.Set("cursor", cursor)
 	}

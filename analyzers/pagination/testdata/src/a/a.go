@@ -275,3 +275,96 @@ func OtherAPI(ctx context.Context) ([]string, error) {
 	}
 	return page.Items, nil
 }
+
+type membersPage struct {
+	Items []struct {
+		ID    string `json:"id"`
+		Email string `json:"email"`
+	} `json:"items"`
+	NextCursor string `json:"next_cursor"`
+}
+
+// An access review: a page helper that hands the whole page back, and a
+// bounded loop that follows its cursor.
+func (c *Client) queryMembers(ctx context.Context, cursor *string) (*membersPage, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, "https://platform.brexapis.com/v2/users", nil)
+	if err != nil {
+		return nil, err
+	}
+	if cursor != nil {
+		q := req.URL.Query()
+		q.Set("cursor", *cursor)
+		req.URL.RawQuery = q.Encode()
+	}
+	resp, err := c.hc.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode/100 != 2 {
+		return nil, fmt.Errorf("brex users: %d", resp.StatusCode)
+	}
+	var page membersPage
+	if err := json.NewDecoder(resp.Body).Decode(&page); err != nil {
+		return nil, err
+	}
+	fmt.Println("fetched", len(page.Items), "members")
+	return &page, nil
+}
+
+func (c *Client) Members(ctx context.Context) ([]string, error) {
+	var emails []string
+	var cursor *string
+	for range 50 {
+		page, err := c.queryMembers(ctx, cursor)
+		if err != nil {
+			return nil, err
+		}
+		for _, m := range page.Items {
+			emails = append(emails, m.Email)
+		}
+		if page.NextCursor == "" {
+			return emails, nil
+		}
+		next := page.NextCursor
+		cursor = &next
+	}
+	return nil, fmt.Errorf("brex users: too many pages")
+}
+
+type locationsPage struct {
+	Items      []map[string]any `json:"items"`
+	NextCursor *string          `json:"next_cursor"`
+}
+
+// The cursor appended to the URL variable inside the loop.
+func (c *Client) Locations(ctx context.Context) ([]map[string]any, error) {
+	var all []map[string]any
+	cursor := ""
+	for {
+		endpoint := fmt.Sprintf("%s/v2/locations?limit=100", baseURL)
+		if cursor != "" {
+			endpoint += "&cursor=" + url.QueryEscape(cursor)
+		}
+		req, err := http.NewRequestWithContext(ctx, http.MethodGet, endpoint, nil)
+		if err != nil {
+			return nil, err
+		}
+		resp, err := c.hc.Do(req)
+		if err != nil {
+			return nil, err
+		}
+		var page locationsPage
+		err = json.NewDecoder(resp.Body).Decode(&page)
+		resp.Body.Close()
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, page.Items...)
+		if page.NextCursor == nil || *page.NextCursor == "" {
+			break
+		}
+		cursor = *page.NextCursor
+	}
+	return all, nil
+}

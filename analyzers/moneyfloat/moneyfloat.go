@@ -139,6 +139,9 @@ func (c *checker) collectRoots() {
 			}
 		}
 		// Values marshalled in the function that builds the request.
+		if req.Func == nil {
+			continue
+		}
 		ast.Inspect(req.Func, func(n ast.Node) bool {
 			call, ok := n.(*ast.CallExpr)
 			if !ok || len(call.Args) == 0 {

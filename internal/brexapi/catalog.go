@@ -15,8 +15,13 @@
 //   - overlay.json: a small hand-kept file for what only the docs say:
 //     deprecations with replacement and date, endpoints missing from every
 //     available spec (v2 budgets and spend limits, webhook groups), the
-//     catalogue date, the hosts, the OAuth paths, known-bad paths and the
-//     Brex-only resources. Every entry carries a source.
+//     catalogue date, the hosts, the OAuth paths, known-bad paths, the
+//     Brex-only resources, and the maxima of the limit parameter of list
+//     endpoints. Every entry carries a source.
+//
+// Which endpoints are lists (their 200 response has next_cursor) and which
+// schema properties are money objects ({amount, currency}) are read from
+// the specs themselves.
 //
 // # Regenerating
 //

@@ -27,9 +27,10 @@ import (
 //     whether its transport retries 429;
 //   - response_ratelimit.go: the 429 handling of each send (Sends,
 //     InjectedClients), for the ratelimit check;
-//   - response_status.go: decodes and their status checks (Decodes), and
+//   - response_status.go: decodes and their status checks (Decodes), the
+//     destinations Brex responses are decoded into (DecodeTargets), and
 //     what a 401 from a Brex Cash endpoint leads to (Cash401Effects), for
-//     the statuscheck check.
+//     the statuscheck, pagination and moneyfloat checks.
 //
 // A response is a Brex response when its request reaches Brex: a request of
 // Model.Requests sent in this package (its Call when it sends itself, its

@@ -58,8 +58,9 @@ func run(pass *analysis.Pass) (any, error) {
 			switch n := n.(type) {
 			case *ast.BinaryExpr:
 				if n.Op == token.QUO {
-					// x*100/y is a percentage, not a conversion to cents.
-					if mul, ok := astutil.Unparen(n.X).(*ast.BinaryExpr); ok && mul.Op == token.MUL {
+					// x*100/y, float64(x*100)/y: a percentage, not a
+					// conversion to cents.
+					if mul, ok := c.unconvert(n.X).(*ast.BinaryExpr); ok && mul.Op == token.MUL {
 						return false
 					}
 				}
@@ -225,18 +226,7 @@ func (c *checker) walk(t types.Type, parent string, seen map[visit]bool) {
 // current_balance) of a type decoded from Brex or encoded into a request.
 func (c *checker) brexAmount(e ast.Expr) *ast.SelectorExpr {
 	info := c.pass.TypesInfo
-	for {
-		e = astutil.Unparen(e)
-		call, ok := e.(*ast.CallExpr)
-		if !ok || len(call.Args) != 1 {
-			break
-		}
-		if tv, ok := info.Types[call.Fun]; !ok || !tv.IsType() {
-			break
-		}
-		e = call.Args[0]
-	}
-	sel, ok := e.(*ast.SelectorExpr)
+	sel, ok := c.unconvert(e).(*ast.SelectorExpr)
 	if !ok {
 		return nil
 	}
@@ -272,6 +262,21 @@ func (c *checker) brexAmount(e ast.Expr) *ast.SelectorExpr {
 		return nil
 	}
 	return sel
+}
+
+// unconvert removes parentheses and conversions around e.
+func (c *checker) unconvert(e ast.Expr) ast.Expr {
+	for {
+		e = astutil.Unparen(e)
+		call, ok := e.(*ast.CallExpr)
+		if !ok || len(call.Args) != 1 {
+			return e
+		}
+		if tv, ok := c.pass.TypesInfo.Types[call.Fun]; !ok || !tv.IsType() {
+			return e
+		}
+		e = call.Args[0]
+	}
 }
 
 // isBrex reports whether values of t come from or go to Brex: reachable

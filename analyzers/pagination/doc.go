@@ -67,7 +67,9 @@
 // type carries the cursor; a first page asked for on purpose, visibly: a
 // limit chosen at run time (a parameter, a variable) or a constant below
 // Brex's default page size of 100 (?limit=1 to see whether any user
-// exists); items only indexed (page.Items[0]) or tested for emptiness
+// exists); a page filtered by identity (the catalogue's Page.Filters:
+// /v2/users?email=..., /v2/departments?name=..., /v2/cards?user_id=...),
+// which holds the few items asked for; items only indexed (page.Items[0]) or tested for emptiness
 // (len(page.Items) == 0); endpoints that are not lists (the catalogue says
 // which are); other APIs; _test.go files.
 //

@@ -88,7 +88,8 @@ func run(pass *analysis.Pass) (any, error) {
 // listEndpoint names the Brex list endpoint the decoded responses answer,
 // or "" when none is one, or when one of them asks for a first page on
 // purpose (a limit chosen at run time, or a constant below Brex's default
-// page size).
+// page size) or for a few items by identity (a filter such as
+// /v2/users?email=..., the catalogue's Page.Filters).
 func listEndpoint(m *brexmodel.Model, reqs []*brexmodel.Request) string {
 	name := ""
 	for _, req := range reqs {
@@ -97,6 +98,11 @@ func listEndpoint(m *brexmodel.Model, reqs []*brexmodel.Request) string {
 		}
 		for _, l := range m.Limits(req) {
 			if !l.Const || l.N < defaultPageSize {
+				return ""
+			}
+		}
+		for _, f := range req.Endpoint.Page.Filters {
+			if len(m.Query(req, f)) > 0 {
 				return ""
 			}
 		}

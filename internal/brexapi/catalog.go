@@ -123,6 +123,10 @@ type Page struct {
 	MaxLimit int
 	// LimitSource names the page that documents MaxLimit.
 	LimitSource string
+	// Filters are the query parameters that select the items by identity
+	// (GET /v2/users?email=...): a filtered page holds the few items the
+	// caller asked for, not a first page of many.
+	Filters []string
 }
 
 // String returns "METHOD /path", the form diagnostics use to name an endpoint.

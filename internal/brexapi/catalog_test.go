@@ -484,6 +484,10 @@ func TestPages(t *testing.T) {
 			t.Errorf("%s: LimitSource = %q with MaxLimit %d", ep, ep.Page.LimitSource, tc.max)
 		}
 	}
+	users, _ := Lookup("GET", "/v2/users")
+	if diff := cmp.Diff([]string{"email", "remote_display_id"}, users.Page.Filters); diff != "" {
+		t.Errorf("GET /v2/users filters (-want +got):\n%s", diff)
+	}
 	for _, ep := range Endpoints() {
 		if ep.Page != nil && ep.Method != "GET" {
 			t.Errorf("%s: a list endpoint that is not a GET", ep)

@@ -200,6 +200,12 @@ type overlay struct {
 			Max    int    `json:"max"`
 			Source string `json:"source"`
 		} `json:"limits"`
+		Filters []struct {
+			Method string   `json:"method"`
+			Path   string   `json:"path"`
+			Params []string `json:"params"`
+			Source string   `json:"source"`
+		} `json:"filters"`
 		Lists []struct {
 			Method string `json:"method"`
 			Path   string `json:"path"`
@@ -303,6 +309,17 @@ func (ov *overlay) applyPagination(byKey map[string]*endpoint) error {
 		}
 		ep.Page.max, ep.Page.source = l.Max, l.Source
 	}
+	for _, f := range pg.Filters {
+		k := strings.ToUpper(f.Method) + " " + f.Path
+		ep, ok := byKey[k]
+		if !ok || ep.Page == nil {
+			return fmt.Errorf("overlay: filters of %s: not a list endpoint", k)
+		}
+		if len(f.Params) == 0 || f.Source == "" {
+			return fmt.Errorf("overlay: filters of %s need params and a source", k)
+		}
+		ep.Page.filters = f.Params
+	}
 	return nil
 }
 
@@ -335,6 +352,7 @@ type page struct {
 	takesLimit bool
 	max        int
 	source     string
+	filters    []string
 }
 
 type enum struct {
@@ -816,7 +834,11 @@ func render(ov *overlay, eps []*endpoint, enums []*enum, money map[string]*money
 			p(", Deprecated: &Deprecation{Replacement: %q, Since: %q, Note: %q}", e.Dep.Replacement, e.Dep.Since, e.Dep.Note)
 		}
 		if e.Page != nil {
-			p(", Page: &Page{MaxLimit: %d, LimitSource: %q}", e.Page.max, e.Page.source)
+			p(", Page: &Page{MaxLimit: %d, LimitSource: %q", e.Page.max, e.Page.source)
+			if e.Page.filters != nil {
+				p(", Filters: %#v", e.Page.filters)
+			}
+			p("}")
 		}
 		p(", Source: %q},\n", e.Source)
 	}

@@ -69,7 +69,8 @@ type StatementMoney struct {
 }
 
 type IntMoney struct {
-	Amount int64 `json:"amount"`
+	Amount   int64  `json:"amount"`
+	Currency string `json:"currency"`
 }
 
 type Statement struct {
@@ -146,6 +147,10 @@ func display(a Account, m IntMoney) string {
 // A percentage of two Brex amounts.
 func used(spent, limit IntMoney) float64 {
 	return float64(spent.Amount) * 100 / float64(limit.Amount)
+}
+
+func usedConverted(spent, limit IntMoney) float64 {
+	return float64(spent.Amount*100) / float64(limit.Amount)
 }
 
 func usedRatio(spent, limit IntMoney) float64 {

@@ -368,3 +368,44 @@ func (c *Client) Locations(ctx context.Context) ([]map[string]any, error) {
 	}
 	return all, nil
 }
+
+// A filter that selects users by identity: the page holds the one asked for.
+func (c *Client) UserByEmail(ctx context.Context, email string) (*User, error) {
+	var page usersResponse
+	if err := c.get(ctx, "/v2/users?email="+url.QueryEscape(email), &page); err != nil {
+		return nil, err
+	}
+	for _, u := range page.Items {
+		if u.Email == email {
+			return &u, nil
+		}
+	}
+	return nil, fmt.Errorf("brex: no user %s", email)
+}
+
+func (c *Client) DepartmentID(ctx context.Context, name string) (string, error) {
+	q := url.Values{}
+	q.Set("name", name)
+	var page struct {
+		Items []struct {
+			ID string `json:"id"`
+		} `json:"items"`
+	}
+	if err := c.get(ctx, "/v2/departments?"+q.Encode(), &page); err != nil {
+		return "", err
+	}
+	for _, d := range page.Items {
+		return d.ID, nil
+	}
+	return "", nil
+}
+
+// A filter the catalogue does not count as one by identity: a time window
+// can hold any number of transactions.
+func (c *Client) RecentTransactions(ctx context.Context, since string) (int, error) {
+	var page Page[Transaction]
+	if err := c.get(ctx, "/v2/transactions/card/primary?posted_at_start="+url.QueryEscape(since), &page); err != nil {
+		return 0, err
+	}
+	return len(page.Items), nil // want `only the first page of GET /v2/transactions/card/primary is used: page.Items is counted`
+}

@@ -12,44 +12,68 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 )
 
-// The page size a request asks for: the checks of Brex's cursor
-// pagination (pagelimit, pagination) read it here.
+// The query parameters a request sends, the limit above all: the checks of
+// Brex's cursor pagination (pagelimit, pagination) read them here.
 
-// Limit is one value a request gives its limit query parameter.
-type Limit struct {
-	// N is the limit when Const.
-	N int64
+// QueryValue is one value a request gives a query parameter.
+type QueryValue struct {
+	// Value is the value when Const.
+	Value string
 	// Const: the value is a constant here (or the caller's constant
 	// argument of a wrapper); otherwise it is chosen at run time (a
 	// parameter, a variable, a configuration field).
 	Const bool
 	// Pos is where the value is written: the call that names the endpoint
-	// for a limit in the URL, the value's expression for one set on a
+	// for a value in the URL, the value's expression for one set on a
 	// url.Values.
 	Pos token.Pos
 }
 
-// Limits returns the values req gives its limit query parameter: in its
-// folded URL ("?limit=1000", fmt.Sprintf("...?limit=%d", n), a wrapper's
-// caller's argument), and on a url.Values of its function whose Encode()
-// becomes the request's query (q.Set("limit", "1000"), q.Add, a
-// url.Values{"limit": {...}} literal): inside the call that names the
-// endpoint, or assigned to a variable or field that call uses or that
-// holds the request (req.URL.RawQuery = q.Encode()). A constant is a
-// string constant or strconv.Itoa, strconv.FormatInt, fmt.Sprint of an
-// integer constant.
+// Limit is one value a request gives its limit query parameter.
+type Limit struct {
+	// N is the limit when Const.
+	N int64
+	// Const: the value is an integer constant here; otherwise it is
+	// chosen at run time.
+	Const bool
+	// Pos is where the value is written (see QueryValue).
+	Pos token.Pos
+}
+
+// Limits returns the values req gives its limit query parameter (see
+// Query). A constant that is not an integer is left out: Brex rejects it
+// whatever the endpoint.
 func (m *Model) Limits(req *Request) []Limit {
 	var out []Limit
-	for _, v := range req.URL.Query("limit") {
-		l := Limit{Pos: req.Call.Pos()}
-		if s, ok := v.Complete(); ok {
-			n, err := strconv.ParseInt(s, 10, 64)
+	for _, v := range m.Query(req, "limit") {
+		l := Limit{Pos: v.Pos}
+		if v.Const {
+			n, err := strconv.ParseInt(v.Value, 10, 64)
 			if err != nil {
 				continue
 			}
 			l.N, l.Const = n, true
 		}
 		out = append(out, l)
+	}
+	return out
+}
+
+// Query returns the values req gives the query parameter name: in its
+// folded URL ("?limit=1000", fmt.Sprintf("...?limit=%d", n), a wrapper's
+// caller's argument), and on a url.Values of its function whose Encode()
+// becomes the request's query (q.Set("limit", "1000"), q.Add, a
+// url.Values{"limit": {...}} literal): inside the call that names the
+// endpoint, or assigned to a variable or field that call uses or that
+// holds the request (req.URL.RawQuery = q.Encode()). A value set on a
+// url.Values is constant when it is a string constant, or strconv.Itoa,
+// strconv.FormatInt, fmt.Sprint of an integer constant.
+func (m *Model) Query(req *Request, name string) []QueryValue {
+	var out []QueryValue
+	for _, v := range req.URL.Query(name) {
+		qv := QueryValue{Pos: req.Call.Pos()}
+		qv.Value, qv.Const = v.Complete()
+		out = append(out, qv)
 	}
 	body := funcBody(req.Func)
 	if body == nil {
@@ -83,9 +107,9 @@ func (m *Model) Limits(req *Request) []Limit {
 			fn, _ := typeutil.Callee(info, n).(*types.Func)
 			if (isValuesMethod(fn, "Set") || isValuesMethod(fn, "Add")) && len(n.Args) == 2 {
 				sel := astutil.Unparen(n.Fun).(*ast.SelectorExpr)
-				if v := typesutil.VarOf(info, astutil.Unparen(sel.X)); reaching[v] && constString(info, n.Args[0]) == "limit" {
-					k, ok := intValue(info, n.Args[1])
-					out = append(out, Limit{N: k, Const: ok, Pos: n.Args[1].Pos()})
+				if v := typesutil.VarOf(info, astutil.Unparen(sel.X)); reaching[v] && constString(info, n.Args[0]) == name {
+					val, ok := constValue(info, n.Args[1])
+					out = append(out, QueryValue{Value: val, Const: ok, Pos: n.Args[1].Pos()})
 				}
 			}
 		case *ast.AssignStmt:
@@ -95,12 +119,12 @@ func (m *Model) Limits(req *Request) []Limit {
 				if !reaching[v] || i >= len(n.Rhs) || len(n.Lhs) != len(n.Rhs) {
 					continue
 				}
-				out = append(out, literalLimits(info, n.Rhs[i])...)
+				out = append(out, literalValues(info, n.Rhs[i], name)...)
 			}
 		case *ast.ValueSpec:
-			for i, name := range n.Names {
-				if v, _ := info.Defs[name].(*types.Var); reaching[v] && i < len(n.Values) && len(n.Names) == len(n.Values) {
-					out = append(out, literalLimits(info, n.Values[i])...)
+			for i, id := range n.Names {
+				if v, _ := info.Defs[id].(*types.Var); reaching[v] && i < len(n.Values) && len(n.Names) == len(n.Values) {
+					out = append(out, literalValues(info, n.Values[i], name)...)
 				}
 			}
 		}
@@ -109,17 +133,17 @@ func (m *Model) Limits(req *Request) []Limit {
 	return out
 }
 
-// literalLimits returns the limits of a url.Values{"limit": {"1000"}}
-// literal.
-func literalLimits(info *types.Info, e ast.Expr) []Limit {
+// literalValues returns the values of name in a url.Values{"limit":
+// {"1000"}} literal.
+func literalValues(info *types.Info, e ast.Expr, name string) []QueryValue {
 	lit, ok := astutil.Unparen(e).(*ast.CompositeLit)
 	if !ok || !typesutil.IsNamed(info.TypeOf(lit), "net/url", "Values") {
 		return nil
 	}
-	var out []Limit
+	var out []QueryValue
 	for _, elt := range lit.Elts {
 		kv, ok := elt.(*ast.KeyValueExpr)
-		if !ok || constString(info, kv.Key) != "limit" {
+		if !ok || constString(info, kv.Key) != name {
 			continue
 		}
 		vals, ok := astutil.Unparen(kv.Value).(*ast.CompositeLit)
@@ -127,8 +151,8 @@ func literalLimits(info *types.Info, e ast.Expr) []Limit {
 			continue
 		}
 		for _, v := range vals.Elts {
-			k, ok := intValue(info, v)
-			out = append(out, Limit{N: k, Const: ok, Pos: v.Pos()})
+			val, ok := constValue(info, v)
+			out = append(out, QueryValue{Value: val, Const: ok, Pos: v.Pos()})
 		}
 	}
 	return out
@@ -211,28 +235,40 @@ func isValuesMethod(fn *types.Func, name string) bool {
 	return recv != nil && typesutil.IsNamed(recv.Type(), "net/url", "Values")
 }
 
-// intValue returns the integer a limit argument spells: a constant string
-// ("1000"), or strconv.Itoa, strconv.FormatInt, fmt.Sprint of a constant.
-func intValue(info *types.Info, e ast.Expr) (int64, bool) {
-	if s := constString(info, e); s != "" {
-		n, err := strconv.ParseInt(s, 10, 64)
-		return n, err == nil
+// constValue returns the string a query value spells when it is constant:
+// a string constant, or strconv.Itoa, strconv.FormatInt, strconv.FormatUint
+// (base 10), fmt.Sprint of an integer constant.
+func constValue(info *types.Info, e ast.Expr) (string, bool) {
+	if tv, ok := info.Types[e]; ok && tv.Value != nil && tv.Value.Kind() == constant.String {
+		return constant.StringVal(tv.Value), true
 	}
 	call, ok := astutil.Unparen(e).(*ast.CallExpr)
 	if !ok || len(call.Args) == 0 {
-		return 0, false
+		return "", false
 	}
 	fn, _ := typeutil.Callee(info, call).(*types.Func)
 	if fn == nil || fn.Pkg() == nil {
-		return 0, false
+		return "", false
 	}
 	switch fn.Pkg().Path() + "." + fn.Name() {
-	case "strconv.Itoa", "strconv.FormatInt", "strconv.FormatUint", "fmt.Sprint":
-		if tv, ok := info.Types[call.Args[0]]; ok && tv.Value != nil && tv.Value.Kind() == constant.Int {
-			return constant.Int64Val(tv.Value)
+	case "strconv.FormatInt", "strconv.FormatUint":
+		if len(call.Args) != 2 {
+			return "", false
 		}
+		if tv := info.Types[call.Args[1]]; tv.Value == nil || tv.Value.ExactString() != "10" {
+			return "", false
+		}
+	case "strconv.Itoa", "fmt.Sprint":
+		if len(call.Args) != 1 {
+			return "", false
+		}
+	default:
+		return "", false
 	}
-	return 0, false
+	if tv, ok := info.Types[call.Args[0]]; ok && tv.Value != nil && tv.Value.Kind() == constant.Int {
+		return tv.Value.ExactString(), true
+	}
+	return "", false
 }
 
 func funcBody(n ast.Node) *ast.BlockStmt {

@@ -26,9 +26,10 @@
 //     fields, pointers, slices, arrays and maps;
 //   - an amount of such a money object (of this package's types, or of
 //     another package's types that its package decodes from Brex) that is
-//     multiplied by 100, through parentheses and conversions
+//     multiplied by 100, through parentheses and conversions, or through
+//     a local variable defined from it and never assigned again
 //     (moneyfloat/scaled-by-100): x.Balance.Amount * 100,
-//     int64(x.Amount*100), x.Amount *= 100.
+//     int64(x.Amount*100), x.Amount *= 100, cents := x.Amount; cents*100.
 //
 // Bad:
 //
@@ -57,9 +58,9 @@
 // that is neither a money object by its currency field nor held by a money
 // property; _test.go files.
 //
-// Out of reach (the check stays quiet): amounts copied into local variables
-// or other structs before they are scaled (cents := x.Amount; cents * 100);
-// amounts scaled by a named constant or variable that holds 100; decimal
+// Out of reach (the check stays quiet): amounts copied into variables that
+// are assigned again, into other structs, or passed to a function before
+// they are scaled; amounts scaled by a named constant or variable that holds 100; decimal
 // types of other libraries (shopspring/decimal) holding Brex amounts; types
 // of a third package that the package decodes from Brex (facts attach to a
 // package's own types); request bodies marshalled in another function than

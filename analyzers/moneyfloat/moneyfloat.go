@@ -50,6 +50,7 @@ func run(pass *analysis.Pass) (any, error) {
 		r.Reportf(f.amount.Pos(), kindFloat, "%s.%s is a %s, but Brex money amounts are int64 minor units (cents for USD)",
 			f.owner, f.amount.Name(), f.amount.Type())
 	}
+	c.findCopies()
 	for _, file := range pass.Files {
 		if strings.HasSuffix(pass.Fset.File(file.Pos()).Name(), "_test.go") {
 			continue
@@ -69,18 +70,16 @@ func run(pass *analysis.Pass) (any, error) {
 				}
 				for _, pair := range [][2]ast.Expr{{n.X, n.Y}, {n.Y, n.X}} {
 					if isHundred(pass.TypesInfo, pair[1]) {
-						if sel := c.brexAmount(pair[0]); sel != nil {
-							r.Reportf(n.Pos(), kindScale, "%s is multiplied by 100, but Brex amounts are already in minor units (cents for USD)",
-								types.ExprString(sel))
+						if what := c.amountOf(pair[0]); what != "" {
+							r.Reportf(n.Pos(), kindScale, "%s is multiplied by 100, but Brex amounts are already in minor units (cents for USD)", what)
 							break
 						}
 					}
 				}
 			case *ast.AssignStmt:
 				if n.Tok == token.MUL_ASSIGN && len(n.Lhs) == 1 && isHundred(pass.TypesInfo, n.Rhs[0]) {
-					if sel := c.brexAmount(n.Lhs[0]); sel != nil {
-						r.Reportf(n.Pos(), kindScale, "%s is multiplied by 100, but Brex amounts are already in minor units (cents for USD)",
-							types.ExprString(sel))
+					if what := c.amountOf(n.Lhs[0]); what != "" {
+						r.Reportf(n.Pos(), kindScale, "%s is multiplied by 100, but Brex amounts are already in minor units (cents for USD)", what)
 					}
 				}
 			}
@@ -101,6 +100,9 @@ type checker struct {
 	brex     map[types.Type]bool
 	floats   []floatAmount
 	reported map[*types.Var]bool
+	// copies are the local variables that hold a Brex amount: defined
+	// from one (cents := x.Balance.Amount) and never assigned again.
+	copies map[*types.Var]*ast.SelectorExpr
 }
 
 // visit is a type reached through a field of a JSON name.
@@ -262,6 +264,79 @@ func (c *checker) brexAmount(e ast.Expr) *ast.SelectorExpr {
 		return nil
 	}
 	return sel
+}
+
+// amountOf describes the Brex amount that e is, through parentheses and
+// conversions: "x.Balance.Amount", or "cents (x.Balance.Amount)" for a
+// local copy; "" when e is none.
+func (c *checker) amountOf(e ast.Expr) string {
+	if sel := c.brexAmount(e); sel != nil {
+		return types.ExprString(sel)
+	}
+	if id, ok := c.unconvert(e).(*ast.Ident); ok {
+		if v, ok := c.pass.TypesInfo.Uses[id].(*types.Var); ok && c.copies[v] != nil {
+			return id.Name + " (" + types.ExprString(c.copies[v]) + ")"
+		}
+	}
+	return ""
+}
+
+// findCopies finds the local variables defined from a Brex amount and
+// never assigned again (other than multiplied by 100, which is reported).
+func (c *checker) findCopies() {
+	info := c.pass.TypesInfo
+	c.copies = map[*types.Var]*ast.SelectorExpr{}
+	changed := map[*types.Var]bool{}
+	define := func(id *ast.Ident, rhs ast.Expr) {
+		if v, ok := info.Defs[id].(*types.Var); ok {
+			if sel := c.brexAmount(rhs); sel != nil {
+				c.copies[v] = sel
+			}
+		}
+	}
+	for _, file := range c.pass.Files {
+		ast.Inspect(file, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.AssignStmt:
+				if n.Tok == token.MUL_ASSIGN && len(n.Rhs) == 1 && isHundred(info, n.Rhs[0]) {
+					break
+				}
+				for i, lhs := range n.Lhs {
+					id, ok := astutil.Unparen(lhs).(*ast.Ident)
+					if !ok {
+						continue
+					}
+					if v, ok := info.Uses[id].(*types.Var); ok {
+						changed[v] = true // assigned, or redeclared by :=
+					} else if n.Tok == token.DEFINE && len(n.Lhs) == len(n.Rhs) {
+						define(id, n.Rhs[i])
+					}
+				}
+			case *ast.ValueSpec:
+				if len(n.Names) == len(n.Values) {
+					for i, id := range n.Names {
+						define(id, n.Values[i])
+					}
+				}
+			case *ast.IncDecStmt:
+				if id, ok := astutil.Unparen(n.X).(*ast.Ident); ok {
+					if v, ok := info.Uses[id].(*types.Var); ok {
+						changed[v] = true
+					}
+				}
+			case *ast.UnaryExpr:
+				if id, ok := astutil.Unparen(n.X).(*ast.Ident); ok && n.Op == token.AND {
+					if v, ok := info.Uses[id].(*types.Var); ok {
+						changed[v] = true
+					}
+				}
+			}
+			return true
+		})
+	}
+	for v := range changed {
+		delete(c.copies, v)
+	}
 }
 
 // unconvert removes parentheses and conversions around e.

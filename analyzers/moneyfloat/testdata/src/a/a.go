@@ -102,6 +102,16 @@ func statements(ctx context.Context, hc *http.Client, id string) (int64, error) 
 		cents := s.EndBalance.Amount * 100 // want `s.EndBalance.Amount is multiplied by 100`
 		total += cents
 	}
+	for _, s := range page.Items {
+		end := s.EndBalance.Amount
+		total += end * 100 // want `end \(s.EndBalance.Amount\) is multiplied by 100`
+		start := int64(s.EndBalance.Amount)
+		start *= 100 // want `start \(s.EndBalance.Amount\) is multiplied by 100`
+		total += start
+		sum := s.EndBalance.Amount
+		sum += 5 // changed: no longer the amount alone
+		total += sum * 100
+	}
 	for i := range page.Items {
 		page.Items[i].EndBalance.Amount *= 100 // want `page.Items\[i\].EndBalance.Amount is multiplied by 100`
 	}

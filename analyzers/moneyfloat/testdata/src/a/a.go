@@ -240,3 +240,60 @@ func rates(ctx context.Context, hc *http.Client) (float64, error) {
 	}
 	return p.Items[0].Rate.Amount * 100, nil
 }
+
+// A request body handed to a wrapper that marshals it.
+type brexClient struct {
+	hc    *http.Client
+	token string
+}
+
+func (c *brexClient) do(ctx context.Context, method, path string, in, out any) error {
+	b, err := json.Marshal(in)
+	if err != nil {
+		return err
+	}
+	req, err := http.NewRequestWithContext(ctx, method, "https://api.brex.com"+path, bytes.NewReader(b))
+	if err != nil {
+		return err
+	}
+	req.Header.Set("Authorization", "Bearer "+c.token)
+	resp, err := c.hc.Do(req)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	return json.NewDecoder(resp.Body).Decode(out)
+}
+
+type SpendLimit struct {
+	Amount   float64 `json:"amount"` // want `SpendLimit.Amount is a float64`
+	Currency string  `json:"currency"`
+}
+
+type SetUserLimitRequest struct {
+	MonthlyLimit SpendLimit `json:"monthly_limit"`
+}
+
+func (c *brexClient) setLimit(ctx context.Context, userID string, dollars float64) error {
+	in := SetUserLimitRequest{MonthlyLimit: SpendLimit{Amount: dollars, Currency: "USD"}}
+	return c.do(ctx, http.MethodPost, "/v2/users/"+userID+"/limit", in, nil)
+}
+
+// The same wrapper to another host is not Brex's.
+type Fee struct {
+	Amount   float64 `json:"amount"`
+	Currency string  `json:"currency"`
+}
+
+func otherFee(ctx context.Context, hc *http.Client) error {
+	b, _ := json.Marshal(Fee{Amount: 1.5, Currency: "EUR"})
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, "https://api.example.com/v1/fees", bytes.NewReader(b))
+	if err != nil {
+		return err
+	}
+	resp, err := hc.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}

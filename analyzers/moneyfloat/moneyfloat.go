@@ -5,13 +5,13 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
-	"reflect"
 	"strings"
 
 	"github.com/brexlint/brexlint/internal/brexapi"
 	"github.com/brexlint/brexlint/internal/brexmodel"
 	"github.com/brexlint/brexlint/internal/checks"
 	"github.com/brexlint/brexlint/internal/directives"
+	"github.com/brexlint/brexlint/internal/typesutil"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/types/typeutil"
@@ -207,7 +207,7 @@ func (c *checker) walk(t types.Type, parent string, seen map[visit]bool) {
 	if !ok {
 		return
 	}
-	fields := jsonFields(st)
+	fields := typesutil.JSONFields(st)
 	if amount := fields["amount"]; amount != nil && isFloat(amount.Type()) && c.pass.Pkg == amount.Pkg() &&
 		(fields["currency"] != nil || isMoneyProperty(parent)) {
 		owner := parent
@@ -241,7 +241,7 @@ func (c *checker) brexAmount(e ast.Expr) *ast.SelectorExpr {
 	if !ok {
 		return nil
 	}
-	fields := jsonFields(st)
+	fields := typesutil.JSONFields(st)
 	if fields["amount"] != s.Obj() {
 		return nil
 	}
@@ -251,7 +251,7 @@ func (c *checker) brexAmount(e ast.Expr) *ast.SelectorExpr {
 		if outer, ok := astutil.Unparen(sel.X).(*ast.SelectorExpr); ok {
 			if os := info.Selections[outer]; os != nil && os.Kind() == types.FieldVal {
 				if ost, ok := deref(os.Recv()).Underlying().(*types.Struct); ok {
-					for name, f := range jsonFields(ost) {
+					for name, f := range typesutil.JSONFields(ost) {
 						if f == os.Obj() && isMoneyProperty(name) {
 							money = true
 						}
@@ -366,45 +366,6 @@ func (c *checker) isBrex(t types.Type) bool {
 		}
 	}
 	return c.brex[key]
-}
-
-// jsonFields returns the fields of st by the JSON name encoding/json gives
-// them (the tag's name, or the field's name in lower case, since decoding
-// matches names without regard to case), with embedded structs' fields
-// promoted. Fields tagged "-" and unexported fields are left out.
-func jsonFields(st *types.Struct) map[string]*types.Var {
-	out := map[string]*types.Var{}
-	var add func(st *types.Struct, depth int)
-	add = func(st *types.Struct, depth int) {
-		if depth > 4 {
-			return
-		}
-		for i := 0; i < st.NumFields(); i++ {
-			f := st.Field(i)
-			tag, hasTag := reflect.StructTag(st.Tag(i)).Lookup("json")
-			name, _, _ := strings.Cut(tag, ",")
-			if tag == "-" {
-				continue
-			}
-			if f.Embedded() && name == "" {
-				if est, ok := deref(f.Type()).Underlying().(*types.Struct); ok {
-					add(est, depth+1)
-					continue
-				}
-			}
-			if !f.Exported() {
-				continue
-			}
-			if !hasTag || name == "" {
-				name = strings.ToLower(f.Name())
-			}
-			if _, dup := out[name]; !dup {
-				out[name] = f
-			}
-		}
-	}
-	add(st, 0)
-	return out
 }
 
 // isMoneyProperty reports whether name is a property the Brex specs declare

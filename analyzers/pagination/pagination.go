@@ -4,8 +4,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"reflect"
-	"strings"
 
 	"github.com/brexlint/brexlint/internal/brexmodel"
 	"github.com/brexlint/brexlint/internal/checks"
@@ -114,33 +112,10 @@ func listEndpoint(m *brexmodel.Model, reqs []*brexmodel.Request) string {
 }
 
 // pageFields returns the fields of a page struct that decode "items" and
-// "next_cursor" (by JSON tag, or by name without one: decoding matches
-// names without regard to case).
+// "next_cursor", promoted ones included.
 func pageFields(st *types.Struct) (items, cursor *types.Var) {
-	for i := 0; i < st.NumFields(); i++ {
-		f := st.Field(i)
-		if !f.Exported() {
-			continue
-		}
-		tag, hasTag := reflect.StructTag(st.Tag(i)).Lookup("json")
-		name, _, _ := strings.Cut(tag, ",")
-		if tag == "-" {
-			continue
-		}
-		if !hasTag || name == "" {
-			// Without a tag, decoding matches the field's name without
-			// regard to case: Items gets "items"; NextCursor never gets
-			// "next_cursor".
-			name = strings.ToLower(f.Name())
-		}
-		switch name {
-		case "items":
-			items = f
-		case "next_cursor":
-			cursor = f
-		}
-	}
-	return items, cursor
+	fields := typesutil.JSONFields(st)
+	return fields["items"], fields["next_cursor"]
 }
 
 // readFields returns the fields the package reads (selects other than to

@@ -409,3 +409,29 @@ func (c *Client) RecentTransactions(ctx context.Context, since string) (int, err
 	}
 	return len(page.Items), nil // want `only the first page of GET /v2/transactions/card/primary is used: page.Items is counted`
 }
+
+// The cursor in an embedded struct shared by every page type.
+type Pagination struct {
+	NextCursor *string `json:"next_cursor"`
+}
+
+type budgetsPage struct {
+	Pagination
+	Items []map[string]any `json:"items"`
+}
+
+func (c *Client) Budgets(ctx context.Context) ([]map[string]any, error) {
+	var all []map[string]any
+	cursor := ""
+	for {
+		var page budgetsPage
+		if err := c.get(ctx, "/v2/budgets?cursor="+url.QueryEscape(cursor), &page); err != nil {
+			return nil, err
+		}
+		all = append(all, page.Items...)
+		if page.NextCursor == nil {
+			return all, nil
+		}
+		cursor = *page.NextCursor
+	}
+}

@@ -60,11 +60,12 @@
 //
 // Out of reach (the check stays quiet): amounts copied into variables that
 // are assigned again, into other structs, or passed to a function before
-// they are scaled; amounts scaled by a named constant or variable that holds 100; decimal
-// types of other libraries (shopspring/decimal) holding Brex amounts; types
-// of a third package that the package decodes from Brex (facts attach to a
-// package's own types); request bodies marshalled in another function than
-// the one that builds the request, unless passed to a Brex wrapper; a type
-// decoded from both the Accounting API and another API is judged as
-// integer money.
+// they are scaled; amounts scaled by a named constant or a variable that
+// holds 100; decimal types of other libraries (shopspring/decimal) holding
+// Brex amounts; types of a third package that the package decodes from
+// Brex (facts attach to a package's own types); request bodies marshalled
+// in another function than the one that builds the request, unless passed
+// to a Brex wrapper; webhook payloads (Brex sends them to the program: they
+// are not responses); a type decoded from both the Accounting API and
+// another API is judged as integer money.
 package moneyfloat

@@ -43,7 +43,9 @@
 // fragment or after a hole in the query; requests in _test.go files.
 //
 // Out of reach (the check stays quiet): a limit whose value is not a
-// constant here (a variable, a configuration field, a function result); a
+// constant here (a variable, a configuration field, a function result, or
+// a parameter of a function that calls a wrapper, when its own caller
+// passes the constant: only one level of wrapper is resolved); a
 // url.Values built in another function or held in a struct field; a limit
 // set by a generated client's options; endpoints the catalogue does not
 // know (a future list endpoint is judged only once the catalogue has it).

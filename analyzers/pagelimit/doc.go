@@ -38,6 +38,10 @@
 //		q.Set("cursor", cursor)
 //	}
 //
+// There is no suggested fix: lowering the limit of code that does not
+// follow next_cursor would turn a loud 400 into silently missing items (the
+// pagination check reports that code).
+//
 // Not reported: limits within the maximum; endpoints that are not lists
 // or document no limit (GET /v2/accounts/cash); other APIs; a limit in a
 // fragment or after a hole in the query; requests in _test.go files.

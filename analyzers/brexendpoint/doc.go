@@ -41,6 +41,12 @@
 //     stay on the legacy host until migrated, so the finding asks to
 //     confirm with Brex rather than to switch blindly.
 //
+// How to fix: move to the replacement of a deprecated endpoint; use the
+// documented endpoint instead of an undocumented one; use a documented
+// method (Brex answers 404 or 405 to others); for the legacy host, existing
+// partners keep it until Brex migrates them, so confirm with Brex before
+// launch.
+//
 // Bad:
 //
 //	req, _ := http.NewRequestWithContext(ctx, "GET", "https://api.brex.com/v1/expenses/card", nil)

@@ -167,7 +167,19 @@ func findings(res *driver.Result) []checklist.Finding {
 			Line:     d.Position.Line,
 			Column:   d.Position.Column,
 			Function: enclosingFunction(d.Package, d.Diagnostic),
+			Related:  related(d.Package, d.Related),
 		})
+	}
+	return out
+}
+
+// related converts a diagnostic's related information for the report,
+// with file names relative to the module root like the finding's.
+func related(pkg *packages.Package, rs []analysis.RelatedInformation) []checklist.Related {
+	var out []checklist.Related
+	for _, r := range rs {
+		p := pkg.Fset.Position(r.Pos)
+		out = append(out, checklist.Related{Message: r.Message, File: moduleRelative(pkg, p.Filename), Line: p.Line, Column: p.Column})
 	}
 	return out
 }

@@ -1,6 +1,8 @@
 package pagelimit
 
 import (
+	"fmt"
+
 	"github.com/brexlint/brexlint/internal/brexmodel"
 	"github.com/brexlint/brexlint/internal/checks"
 	"github.com/brexlint/brexlint/internal/directives"
@@ -28,7 +30,11 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		for _, l := range m.Limits(req) {
 			if l.Const && l.N > int64(ep.Page.MaxLimit) {
-				r.Reportf(l.Pos, "", "limit=%d on %s exceeds its maximum of %d: Brex answers 400 Bad Request", l.N, ep, ep.Page.MaxLimit)
+				r.Report(analysis.Diagnostic{
+					Pos:     l.Pos,
+					Message: fmt.Sprintf("limit=%d on %s exceeds its maximum of %d: Brex answers 400 Bad Request", l.N, ep, ep.Page.MaxLimit),
+					Related: []analysis.RelatedInformation{{Pos: l.Pos, Message: "the maximum is documented at " + ep.Page.LimitSource}},
+				})
 				break
 			}
 		}

@@ -1,6 +1,7 @@
 package pagination
 
 import (
+	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -78,7 +79,11 @@ func run(pass *analysis.Pass) (any, error) {
 				why = named.Obj().Name() + " has no next_cursor"
 			}
 		}
-		r.Reportf(use.Pos(), "", "only the first page of %s is used: %s is %s, and %s", ep, types.ExprString(use), how, why)
+		r.Report(analysis.Diagnostic{
+			Pos:     use.Pos(),
+			Message: fmt.Sprintf("only the first page of %s is used: %s is %s, and %s", ep, types.ExprString(use), how, why),
+			Related: []analysis.RelatedInformation{{Pos: d.Call.Pos(), Message: "the page of " + ep + " is decoded here"}},
+		})
 	}
 	return nil, nil
 }

@@ -121,7 +121,8 @@ type Page struct {
 	// MaxLimit is the largest limit query parameter Brex accepts; Brex
 	// answers a larger one with 400. Zero when the endpoint takes no limit.
 	MaxLimit int
-	// LimitSource names the page that documents MaxLimit.
+	// LimitSource names the page that documents MaxLimit, short enough for
+	// a finding's related information.
 	LimitSource string
 	// Filters are the query parameters that select the items by identity
 	// (GET /v2/users?email=...): a filtered page holds the few items the

@@ -67,7 +67,7 @@ func TestGenerateRejectsBadOverlay(t *testing.T) {
 			return strings.Replace(s, `"path": "/v1/expenses", "max": 100`, `"path": "/v1/expenses/{id}", "max": 100`, 1)
 		},
 		"limit without a source": func(s string) string {
-			return strings.Replace(s, `"max": 100, "source": "developer.brex.com/changelog Feb 2026: maximum limit on the List Expenses endpoints lowered from 1000 to 100 (facts.md 6, 7.3)"`, `"max": 100, "source": ""`, 1)
+			return strings.Replace(s, `"max": 100, "source": "developer.brex.com/changelog, Feb 2026 (facts.md 6, 7.3)"`, `"max": 100, "source": ""`, 1)
 		},
 		"overlay list already a list in its spec": func(s string) string {
 			return strings.Replace(s, `{"method": "GET", "path": "/v2/budgets", "source": "developer.brex.com/docs/pagination`, `{"method": "GET", "path": "/v2/users", "source": "developer.brex.com/docs/pagination`, 1)

@@ -6,9 +6,11 @@ import (
 	"go/ast"
 	"log"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/brexlint/brexlint/checklist"
 	"github.com/brexlint/brexlint/internal/brexapi"
@@ -55,6 +57,10 @@ exits 3 when an item fails, whatever the -format.`)
 		return 1
 	}
 	patterns := fs.Args()
+	if err := flagAfterPackages(patterns); err != nil {
+		log.Print(err)
+		return 1
+	}
 	if len(patterns) == 0 {
 		patterns = []string{"./..."}
 	}
@@ -84,7 +90,7 @@ exits 3 when an item fails, whatever the -format.`)
 	if ran[checks.HardcodedSecret] {
 		// The secrets items cover what git would commit, not only Go.
 		if mod := mainModule(res.Packages); mod != nil {
-			nonGo, err := scanNonGo(mod.Dir, false)
+			nonGo, err := scanNonGo(rootDir(mod), false)
 			if err != nil {
 				log.Print(err)
 				exit = 1
@@ -100,7 +106,7 @@ exits 3 when an item fails, whatever the -format.`)
 			found = append(found, loaded...)
 		}
 	}
-	found, baselined, err := gate.apply(found, mainModule(res.Packages))
+	found, baselined, err := gate.apply(found, mainModule(res.Packages), packageFiles(res.Packages))
 	if err != nil {
 		log.Print(err)
 		return 1
@@ -184,14 +190,43 @@ func related(pkg *packages.Package, rs []analysis.RelatedInformation) []checklis
 	return out
 }
 
+// moduleRelative returns name relative to the report's root (see
+// rootDir): the root of pkg's module, or of the go.work workspace.
 func moduleRelative(pkg *packages.Package, name string) string {
 	if pkg.Module != nil && pkg.Module.Dir != "" {
-		if rel, err := filepath.Rel(pkg.Module.Dir, name); err == nil {
+		if rel, err := filepath.Rel(rootDir(pkg.Module), name); err == nil {
 			return filepath.ToSlash(rel)
 		}
 	}
 	return filepath.ToSlash(relPath(name))
 }
+
+// rootDir is the directory that the checklist's file names, baselines
+// and SARIF locations are relative to: the directory of the go.work file
+// when go list runs in workspace mode (its modules' files are then
+// ma/a.go and mb/b.go, not two a.go), else mod's root.
+func rootDir(mod *packages.Module) string {
+	if w := workspaceDir(); w != "" {
+		return w
+	}
+	if mod == nil {
+		return ""
+	}
+	return mod.Dir
+}
+
+// workspaceDir is the directory of the go.work file in use, or "".
+var workspaceDir = sync.OnceValue(func() string {
+	out, err := exec.Command("go", "env", "GOWORK").Output()
+	if err != nil {
+		return ""
+	}
+	w := strings.TrimSpace(string(out))
+	if w == "" || w == "off" {
+		return ""
+	}
+	return filepath.Dir(w)
+})
 
 // enclosingFunction names the function declaration holding d ("Do",
 // "(*Client).Do"), or "" at package level.

@@ -230,8 +230,8 @@ func dotenvFindings(pkgs []*packages.Package, mod *packages.Module) ([]checklist
 		out = append(out, checklist.Finding{
 			Check:    checks.HardcodedSecret,
 			Category: checks.HardcodedSecret + "/loaded-env-not-ignored",
-			Message: fmt.Sprintf("%s: the code loads %s (%s at %s), but .gitignore does not ignore it: add %s to .gitignore before someone creates one, or the next git add commits its secrets",
-				checks.HardcodedSecret, target, first.By, where, target),
+			Message: fmt.Sprintf("%s: the code loads %s (%s at %s), but .gitignore does not ignore it",
+				checks.HardcodedSecret, target, first.By, where),
 			File:     file,
 			Line:     first.Posn.Line,
 			Column:   first.Posn.Column,

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"flag"
 	"fmt"
@@ -12,6 +11,9 @@ import (
 
 	"github.com/brexlint/brexlint/analyzers"
 	"github.com/brexlint/brexlint/checklist"
+	"github.com/brexlint/brexlint/internal/atomicfile"
+	"github.com/brexlint/brexlint/internal/driver"
+	"github.com/brexlint/brexlint/internal/srclines"
 	"golang.org/x/tools/go/packages"
 )
 
@@ -33,16 +35,13 @@ func registerGateFlags(fs *flag.FlagSet) *gateFlags {
 	return g
 }
 
-// apply reads each finding's line of code (for its checklist.Key), then
+// apply reads each finding's line of code (for its checklist.Key) if it is
+// one of files, then
 // applies the baseline flags: it returns the findings that fail the gate
 // and those that a baseline accepts. -write-baseline records every finding
 // and accepts them all; -baseline alone accepts those it records.
-func (g *gateFlags) apply(found []checklist.Finding, mod *packages.Module) (fresh, accepted []checklist.Finding, err error) {
-	dir := ""
-	if mod != nil {
-		dir = mod.Dir
-	}
-	readCode(dir, found)
+func (g *gateFlags) apply(found []checklist.Finding, mod *packages.Module, files []string) (fresh, accepted []checklist.Finding, err error) {
+	readCode(rootDir(mod), found, files)
 	if g.writeBaseline != "" {
 		if err := writeBaseline(g.writeBaseline, checklist.NewBaseline(found)); err != nil {
 			return nil, nil, err
@@ -76,7 +75,7 @@ func (g *gateFlags) finish(r *checklist.Report, accepted []checklist.Finding, mo
 		r.Baselined = accepted
 	}
 	if mod != nil {
-		r.RepoDir = repoDir(mod.Dir)
+		r.RepoDir = repoDir(rootDir(mod))
 	}
 	if g.sarif == "" {
 		return nil
@@ -85,7 +84,7 @@ func (g *gateFlags) finish(r *checklist.Report, accepted []checklist.Finding, mo
 	if err := r.WriteSARIF(&buf, sarifTool()); err != nil {
 		return err
 	}
-	return os.WriteFile(g.sarif, buf.Bytes(), 0o644)
+	return atomicfile.Write(g.sarif, buf.Bytes(), 0o644)
 }
 
 // sarifTool describes this build of brexlint for SARIF: its version and
@@ -106,44 +105,40 @@ func writeBaseline(name string, b checklist.Baseline) error {
 	if err := b.Write(&buf); err != nil {
 		return err
 	}
-	return os.WriteFile(name, buf.Bytes(), 0o644)
+	return atomicfile.Write(name, buf.Bytes(), 0o644) // never a half-written baseline
 }
 
 // readCode sets the Code of each finding to its line of code, read from
-// the file below dir (the module root; "" is the working directory). A
-// finding whose file or line cannot be read keeps an empty Code, and its
-// key falls back to its message.
-func readCode(dir string, found []checklist.Finding) {
-	lines := map[string][]string{}
+// the file below dir (the module root; "" is the working directory) if it
+// is one of files, the files of the analyzed packages: never a file that
+// a //line directive names. Secrets in the line are masked (same length,
+// so SARIF's UTF-16 columns stay right), so that a key's hash is never a
+// hash of a secret. A finding whose file or line cannot be read
+// keeps an empty Code, and its key falls back to its message.
+func readCode(dir string, found []checklist.Finding, files []string) {
+	src := srclines.Reader{Mask: true} // SARIF counts columns in the line
 	for i := range found {
 		f := &found[i]
 		if f.Line < 1 || f.File == "" {
 			continue
 		}
-		ls, ok := lines[f.File]
-		if !ok {
-			ls = fileLines(filepath.Join(dir, filepath.FromSlash(f.File)))
-			lines[f.File] = ls
+		name := filepath.Join(dir, filepath.FromSlash(f.File))
+		if !filepath.IsAbs(name) {
+			name, _ = filepath.Abs(name)
 		}
-		if f.Line <= len(ls) {
+		if ls := src.Lines(name, files); f.Line <= len(ls) {
 			f.Code = ls[f.Line-1]
 		}
 	}
 }
 
-// fileLines returns the lines of a file, nil if it cannot be read.
-func fileLines(name string) []string {
-	data, err := os.ReadFile(name)
-	if err != nil {
-		return nil
-	}
-	var out []string
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	sc.Buffer(nil, len(data)+1)
-	for sc.Scan() {
-		out = append(out, strings.TrimSuffix(sc.Text(), "\r"))
-	}
-	return out
+// packageFiles returns the files of pkgs and of their dependencies.
+func packageFiles(pkgs []*packages.Package) []string {
+	var files []string
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		files = append(files, driver.PackageFiles(p)...)
+	})
+	return files
 }
 
 // repoDir is dir relative to the root of its git work tree, slash-separated,

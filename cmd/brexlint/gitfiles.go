@@ -7,11 +7,12 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
+
+	"github.com/brexlint/brexlint/internal/secrets"
 )
 
 // committable lists the files below root that git would commit: tracked
@@ -79,12 +80,14 @@ func staged(root string) ([]stagedFile, error) {
 	return files, nil
 }
 
-// writeBlobs writes the content of the git objects of files below dir,
-// each at its Path, with one git cat-file --batch process run in root.
-// Blobs larger than limit are not written. It returns the paths written.
-func writeBlobs(root, dir string, files []stagedFile, limit int64) ([]string, error) {
+// readBlobs reads the content of the git objects of files, with one git
+// cat-file --batch process run in root, and calls fn with each file's path
+// and content, in memory: staged content is never copied to disk, where an
+// interrupted run would leave plaintext secrets behind. Blobs larger than
+// limit are skipped.
+func readBlobs(root string, files []stagedFile, limit int64, fn func(path string, data []byte)) error {
 	if len(files) == 0 {
-		return nil, nil
+		return nil
 	}
 	cmd := exec.Command("git", "cat-file", "--batch")
 	cmd.Dir = root
@@ -92,14 +95,14 @@ func writeBlobs(root, dir string, files []stagedFile, limit int64) ([]string, er
 	cmd.Stderr = &stderr
 	stdin, err := cmd.StdinPipe()
 	if err != nil {
-		return nil, err
+		return err
 	}
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
-		return nil, err
+		return err
 	}
 	if err := cmd.Start(); err != nil {
-		return nil, err
+		return err
 	}
 	go func() {
 		w := bufio.NewWriter(stdin)
@@ -110,7 +113,6 @@ func writeBlobs(root, dir string, files []stagedFile, limit int64) ([]string, er
 		stdin.Close()
 	}()
 	r := bufio.NewReader(stdout)
-	var written []string
 	readErr := func() error {
 		for _, f := range files {
 			header, err := r.ReadString('\n')
@@ -132,37 +134,26 @@ func writeBlobs(root, dir string, files []stagedFile, limit int64) ([]string, er
 				}
 				continue
 			}
-			name := filepath.Join(dir, filepath.FromSlash(f.Path))
-			if err := os.MkdirAll(filepath.Dir(name), 0o700); err != nil {
-				return err
-			}
-			out, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
-			if err != nil {
-				return err
-			}
-			_, err = io.CopyN(out, r, size)
-			if cerr := out.Close(); err == nil {
-				err = cerr
-			}
-			if err != nil {
+			data := make([]byte, size)
+			if _, err := io.ReadFull(r, data); err != nil {
 				return fmt.Errorf("git cat-file: %v", err)
 			}
 			if _, err := r.Discard(1); err != nil { // the newline after the content
 				return fmt.Errorf("git cat-file: %v", err)
 			}
-			written = append(written, f.Path)
+			fn(f.Path, data)
 		}
 		return nil
 	}()
 	if readErr != nil {
 		cmd.Process.Kill()
 		cmd.Wait()
-		return nil, readErr
+		return readErr
 	}
 	if err := cmd.Wait(); err != nil {
-		return nil, fmt.Errorf("git cat-file: %v: %s", err, strings.TrimSpace(stderr.String()))
+		return fmt.Errorf("git cat-file: %v: %s", err, strings.TrimSpace(stderr.String()))
 	}
-	return written, nil
+	return nil
 }
 
 // checkIgnored reports whether git would ignore the path (relative to
@@ -205,7 +196,15 @@ func git(dir string, args ...string) ([]byte, error) {
 	if err != nil && strings.Contains(stderr.String(), "not a git repository") {
 		return nil, errNotGit
 	}
-	return out, err
+	if err != nil {
+		// Say what git said: "exit status 128" alone does not tell a
+		// CI job about "detected dubious ownership".
+		if msg := strings.TrimSpace(stderr.String()); msg != "" {
+			return out, fmt.Errorf("git %s: %w: %s", args[0], err, secrets.RedactText(msg))
+		}
+		return out, fmt.Errorf("git %s: %w", args[0], err)
+	}
+	return out, nil
 }
 
 func splitZ(b []byte) []string {

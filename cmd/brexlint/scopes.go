@@ -169,8 +169,7 @@ func (s *scopeFlags) findings(res *driver.Result, ran map[string]bool) []checkli
 				continue
 			}
 			out = append(out, scopeFinding(c.pkg, oauthscopes.ScopesPos(c.config), c.pos, oauthscopes.KindUnusedScope,
-				fmt.Sprintf("this Brex OAuth configuration requests %s, which no Brex call of the module needs: customers are asked to grant more access than the integration uses, and Brex reviews requested scopes; "+
-					"remove %s (or add the calls that need %s)", quoteList(unused), plural(len(unused), "it", "them"), plural(len(unused), "it", "them"))))
+				fmt.Sprintf("this Brex OAuth configuration requests %s, which no Brex call of the module needs", quoteList(unused))))
 		}
 	}
 	return out
@@ -218,11 +217,4 @@ func quoteList(ss []string) string {
 		q[i] = fmt.Sprintf("%q", s)
 	}
 	return strings.Join(q, ", ")
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }

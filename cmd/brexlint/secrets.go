@@ -46,14 +46,25 @@ Flags:`)
 	}
 	exit := 0
 	for _, root := range roots {
-		found, err := scanNonGo(root, *stagedOnly)
-		if err != nil {
+		if fi, err := os.Stat(root); err != nil || !fi.IsDir() {
+			if err == nil {
+				err = fmt.Errorf("%s is not a directory: brexlint secrets scans the files git would commit below a directory", root)
+			}
 			log.Print(err)
 			exit = 1
 			continue
 		}
+		found, err := scanNonGo(root, *stagedOnly)
 		for _, f := range found {
+			if f.Category == unscannedCategory {
+				continue // the error below says it
+			}
 			fmt.Fprintf(os.Stderr, "%s:%d:%d: %s\n", filepath.Join(root, filepath.FromSlash(f.File)), f.Line, f.Column, f.Message)
+		}
+		if err != nil {
+			log.Print(err)
+			exit = 1
+			continue
 		}
 		if len(found) > 0 && exit == 0 {
 			exit = 3
@@ -70,6 +81,11 @@ Flags:`)
 //
 // It reads files, not Go packages: a .env that the code loads but that does
 // not exist yet is dotenvFindings' business, which the checklist adds.
+//
+// What cannot be scanned (a file that cannot be read, git refusing the
+// repository) does not stop the scan of the rest: it is returned as the
+// error, and as an "unscanned" finding of hardcodedsecret, so that the
+// checklist's secrets item fails rather than passing on files nobody read.
 func scanNonGo(root string, stagedOnly bool) ([]checklist.Finding, error) {
 	var nonGo []string
 	var matches []secrets.FileMatch
@@ -79,20 +95,35 @@ func scanNonGo(root string, stagedOnly bool) ([]checklist.Finding, error) {
 	} else {
 		nonGo, matches, err = scanCommittable(root)
 	}
-	if err != nil {
-		return nil, err
-	}
 	var out []checklist.Finding
+	if err != nil {
+		out = append(out, checklist.Finding{
+			Check:    checks.HardcodedSecret,
+			Category: unscannedCategory,
+			Message:  fmt.Sprintf("%s: not every file that git would commit could be scanned for secrets (%v): the secrets item cannot pass until they can", checks.HardcodedSecret, oneLine(err)),
+			File:     ".",
+		})
+	}
 	for _, m := range matches {
 		out = append(out, checklist.Finding{
 			Check:    checks.HardcodedSecret,
 			Category: checks.HardcodedSecret + "/file-secret",
-			Message: fmt.Sprintf("%s: secret %q in a file that git would commit (%s): keep it in the environment or a secret manager, and revoke the leaked value",
-				checks.HardcodedSecret, secrets.Redact(m.Secret), strings.TrimSuffix(m.Description, ".")),
-			File: m.Path, Line: m.Line, Column: m.Column,
+			Message:  fmt.Sprintf("%s: secret %q in a file that git would commit (rule %s)", checks.HardcodedSecret, secrets.Redact(m.Secret), m.RuleID),
+			File:     m.Path, Line: m.Line, Column: m.Column,
+			// What the gitleaks rule detects: too long for the message.
+			Related: []checklist.Related{{Message: strings.TrimSuffix(m.Description, "."), File: m.Path, Line: m.Line, Column: m.Column}},
 		})
 	}
-	return append(out, envFileFindings(root, nonGo)...), nil
+	return append(out, envFileFindings(root, nonGo)...), err
+}
+
+// unscannedCategory is the category of the finding that says that files
+// could not be scanned.
+const unscannedCategory = checks.HardcodedSecret + "/unscanned"
+
+// oneLine joins the lines of err's text (errors.Join, git's messages).
+func oneLine(err error) string {
+	return strings.Join(strings.Fields(strings.ReplaceAll(err.Error(), "\n", "; ")), " ")
 }
 
 // scanCommittable scans the work-tree content of the non-Go files that git
@@ -100,7 +131,7 @@ func scanNonGo(root string, stagedOnly bool) ([]checklist.Finding, error) {
 func scanCommittable(root string) ([]string, []secrets.FileMatch, error) {
 	files, err := committable(root)
 	if err != nil {
-		return nil, nil, fmt.Errorf("listing files in %s: %v", root, err)
+		return nil, nil, fmt.Errorf("listing the files in %s: %v", root, err)
 	}
 	var nonGo []string
 	for _, f := range files {
@@ -120,10 +151,10 @@ func scanCommittable(root string) ([]string, []secrets.FileMatch, error) {
 // without pre-commit's stash). Symbolic links and submodules are skipped:
 // their blob is a link target or a commit, not content.
 //
-// The blobs are read with one git cat-file --batch process and written to
-// a private temporary directory (mode 0700, removed before returning) under
-// their own relative paths, so that the detector's path rules (lock files,
-// vendored code) apply as they do to the work tree.
+// The blobs are read with one git cat-file --batch process and scanned in
+// memory under their own relative paths, so that the detector's path rules
+// (lock files, vendored code) apply as they do to the work tree; no copy
+// of them is ever written to disk.
 func scanStaged(root string) ([]string, []secrets.FileMatch, error) {
 	files, err := staged(root)
 	if err != nil {
@@ -138,21 +169,12 @@ func scanStaged(root string) ([]string, []secrets.FileMatch, error) {
 		nonGo = append(nonGo, f.Path)
 		blobs = append(blobs, f)
 	}
-	if len(blobs) == 0 {
-		return nil, nil, nil
-	}
-	tmp, err := os.MkdirTemp("", "brexlint-staged-")
+	var matches []secrets.FileMatch
+	err = readBlobs(root, blobs, secrets.MaxFileSize, func(path string, data []byte) {
+		matches = append(matches, secrets.ScanContent(path, data)...)
+	})
 	if err != nil {
-		return nil, nil, err
-	}
-	defer os.RemoveAll(tmp)
-	written, err := writeBlobs(root, tmp, blobs, secrets.MaxFileSize)
-	if err != nil {
-		return nil, nil, fmt.Errorf("reading staged files in %s: %v", root, err)
-	}
-	matches, err := secrets.ScanFiles(tmp, written)
-	if err != nil {
-		return nil, nil, fmt.Errorf("scanning staged files in %s: %v", root, err)
+		return nonGo, matches, fmt.Errorf("reading staged files in %s: %v", root, err)
 	}
 	return nonGo, matches, nil
 }
@@ -167,9 +189,9 @@ func envFileFindings(root string, files []string) []checklist.Finding {
 			continue
 		}
 		if tracked(root, f) {
-			out = append(out, envFinding(f, "committed-env", "%s is committed: .env files hold secrets; remove it from git (git rm --cached), add .env to .gitignore, and rotate what it held"))
+			out = append(out, envFinding(f, "committed-env", "%s is committed: .env files hold secrets"))
 		} else if !ignored(root, f) {
-			out = append(out, envFinding(f, "env-not-ignored", "%s is not ignored by .gitignore, so the next git add commits its secrets: add .env to .gitignore"))
+			out = append(out, envFinding(f, "env-not-ignored", "%s is not ignored by .gitignore, so the next git add commits its secrets"))
 		}
 	}
 	return out

@@ -33,8 +33,8 @@
 // [Beyond] ("Beyond the launch checklist", [Item.Group]): mistakes seen in
 // real Brex integrations that a Brex reviewer would stop although the
 // checklist does not name them, each decided by its own check
-// (read-every-page by pagination, page-limit by pagelimit, integer-money by
-// moneyfloat). Reports show the group under its own heading; its items
+// (webhook-signatures by webhooksignature, read-every-page by pagination,
+// page-limit by pagelimit, integer-money by moneyfloat). Reports show the group under its own heading; its items
 // fail the gate like any other.
 //
 // # Audiences

@@ -87,6 +87,7 @@ const (
 	docRateLimits       = docBase + "rate_limits/"
 	docRolesPermsScopes = docBase + "roles_permissions_scopes/"
 	docChangelog        = docBase + "changelog/"
+	docWebhooks         = docBase + "webhooks/"
 	docPagination       = docBase + "pagination/"
 	// The Money schema of every API reference says amounts are integers
 	// in the currency's smallest unit; the Payments reference is where
@@ -214,6 +215,13 @@ var catalog = []entry{
 
 	// Beyond the launch checklist: mistakes seen in real Brex
 	// integrations that fail silently or only in production.
+	{
+		id:     "webhook-signatures",
+		checks: []string{checks.WebhookSignature},
+		words: both("Verify each Brex webhook's signature before acting on it: raw body, constant time, "+
+			"every secret and entry, timestamp tolerance.", docWebhooks),
+		group: Beyond,
+	},
 	{
 		id:     "read-every-page",
 		checks: []string{checks.Pagination},

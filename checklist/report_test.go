@@ -6,6 +6,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -15,12 +16,12 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
-// statuses maps item IDs to their status.
-// statuses returns the status of each item of group g.
-func statuses(r Report, g Group) map[string]Status {
+// statuses maps the IDs of the items of the given groups (all groups when
+// none is given) to their status.
+func statuses(r Report, groups ...Group) map[string]Status {
 	m := make(map[string]Status)
 	for _, res := range r.Items {
-		if res.Item.Group == g {
+		if len(groups) == 0 || slices.Contains(groups, res.Item.Group) {
 			m[res.Item.ID] = res.Status
 		}
 	}
@@ -57,6 +58,7 @@ func TestEvaluateStatuses(t *testing.T) {
 				"latest-endpoints": Pass, "explore-postman": Manual, "watch-changelog": Manual,
 				"secrets": Pass, "idempotency-key": Pass, "versioning": Pass,
 				"error-codes": Pass, "rate-limits": Pass,
+				"webhook-signatures": Pass, "read-every-page": Pass, "page-limit": Pass, "integer-money": Pass,
 			},
 		},
 		{
@@ -67,6 +69,7 @@ func TestEvaluateStatuses(t *testing.T) {
 				"latest-endpoints": NotChecked, "explore-postman": Manual, "watch-changelog": Manual,
 				"secrets": NotChecked, "idempotency-key": NotChecked, "versioning": NotChecked,
 				"error-codes": NotChecked, "rate-limits": NotChecked,
+				"webhook-signatures": NotChecked, "read-every-page": NotChecked, "page-limit": NotChecked, "integer-money": NotChecked,
 			},
 		},
 		{
@@ -80,6 +83,7 @@ func TestEvaluateStatuses(t *testing.T) {
 				"latest-endpoints": Pass, "explore-postman": Manual, "watch-changelog": Manual,
 				"secrets": Pass, "idempotency-key": Fail, "versioning": NotChecked,
 				"error-codes": Pass, "rate-limits": Pass,
+				"webhook-signatures": Pass, "read-every-page": Pass, "page-limit": Pass, "integer-money": Pass,
 			},
 		},
 		{
@@ -90,6 +94,7 @@ func TestEvaluateStatuses(t *testing.T) {
 				"latest-endpoints": NotChecked, "explore-postman": Manual, "watch-changelog": Manual,
 				"secrets": NotChecked, "idempotency-key": NotChecked, "versioning": Pass,
 				"error-codes": NotChecked, "rate-limits": NotChecked,
+				"webhook-signatures": NotChecked, "read-every-page": NotChecked, "page-limit": NotChecked, "integer-money": NotChecked,
 			},
 		},
 		{
@@ -103,6 +108,7 @@ func TestEvaluateStatuses(t *testing.T) {
 				"latest-endpoints": NotChecked, "explore-postman": Manual, "watch-changelog": Manual,
 				"secrets": NotChecked, "idempotency-key": NotChecked, "versioning": Fail,
 				"error-codes": NotChecked, "rate-limits": NotChecked,
+				"webhook-signatures": NotChecked, "read-every-page": NotChecked, "page-limit": NotChecked, "integer-money": NotChecked,
 			},
 		},
 		{
@@ -119,7 +125,8 @@ func TestEvaluateStatuses(t *testing.T) {
 				"token-expiry": Fail, "oauth-state": Pass, "rotate-refresh-token": Fail,
 				"no-embedded-webview": Pass, "versioning": Pass, "grant-or-deny": Pass,
 				"insufficient-access": Fail, "error-codes": Fail, "rate-limits": Pass,
-				"demo-video": Manual,
+				"demo-video":         Manual,
+				"webhook-signatures": Pass, "read-every-page": Pass, "page-limit": Pass, "integer-money": Pass,
 			},
 		},
 		{
@@ -132,13 +139,14 @@ func TestEvaluateStatuses(t *testing.T) {
 				"token-expiry": NotChecked, "oauth-state": NotChecked, "rotate-refresh-token": NotChecked,
 				"no-embedded-webview": NotChecked, "versioning": NotChecked, "grant-or-deny": NotChecked,
 				"insufficient-access": NotChecked, "error-codes": NotChecked, "rate-limits": NotChecked,
-				"demo-video": Manual,
+				"demo-video":         Manual,
+				"webhook-signatures": NotChecked, "read-every-page": NotChecked, "page-limit": NotChecked, "integer-money": NotChecked,
 			},
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := Evaluate(tc.aud, tc.ran, tc.findings)
-			if diff := cmp.Diff(tc.want, statuses(r, "")); diff != "" {
+			if diff := cmp.Diff(tc.want, statuses(r)); diff != "" {
 				t.Errorf("statuses (-want +got):\n%s", diff)
 			}
 			wantFailed := false
@@ -352,7 +360,7 @@ func TestEvaluateBeyond(t *testing.T) {
 		r := Evaluate(aud, only(checks.Pagination, checks.MoneyFloat), []Finding{
 			{Check: checks.MoneyFloat, Message: "m", File: "a.go", Line: 1, Column: 1},
 		})
-		want := map[string]Status{"read-every-page": Pass, "page-limit": NotChecked, "integer-money": Fail}
+		want := map[string]Status{"webhook-signatures": NotChecked, "read-every-page": Pass, "page-limit": NotChecked, "integer-money": Fail}
 		if diff := cmp.Diff(want, statuses(r, Beyond)); diff != "" {
 			t.Errorf("%s: statuses (-want +got):\n%s", aud, diff)
 		}
@@ -366,9 +374,9 @@ func TestTextSummary(t *testing.T) {
 	}
 	lines := strings.Split(strings.TrimSpace(buf.String()), "\n")
 	// oauth-library and no-embedded-webview did not run; error-codes and
-	// insufficient-access share one statuscheck finding; the three items
+	// insufficient-access share one statuscheck finding; the four items
 	// beyond the launch checklist pass.
-	if got, want := lines[len(lines)-1], "10 pass, 4 fail, 3 manual, 2 not checked"; got != want {
+	if got, want := lines[len(lines)-1], "11 pass, 4 fail, 3 manual, 2 not checked"; got != want {
 		t.Errorf("summary = %q, want %q", got, want)
 	}
 }
@@ -383,7 +391,7 @@ func TestMarkdownEscapes(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := buf.String()
-	want := "- dir/my\\_file.go:7: a \\| b \\<script\\> \\*x\\* \\`c\\` next (statuscheck)\n"
+	want := "- dir/my\\_file.go:7: a \\| b \\<script\\> \\*x\\* \\`c\\` next ([statuscheck](https://pkg.go.dev/github.com/brexlint/brexlint/analyzers/statuscheck))\n"
 	if !strings.Contains(out, want) {
 		t.Errorf("Markdown lacks the escaped finding %q:\n%s", want, out)
 	}

@@ -24,9 +24,12 @@ const (
 	TokenRefresh    = "tokenrefresh"
 	OAuthLib        = "oauthlib"
 	OAuthScopes     = "oauthscopes"
-	Pagination      = "pagination"
-	PageLimit       = "pagelimit"
-	MoneyFloat      = "moneyfloat"
+
+	// Beyond the launch checklist.
+	WebhookSignature = "webhooksignature"
+	Pagination       = "pagination"
+	PageLimit        = "pagelimit"
+	MoneyFloat       = "moneyfloat"
 )
 
 // Names lists every check name in the order of the product specification.
@@ -44,6 +47,7 @@ var Names = []string{
 	TokenRefresh,
 	OAuthLib,
 	OAuthScopes,
+	WebhookSignature,
 	Pagination,
 	PageLimit,
 	MoneyFloat,

@@ -253,7 +253,8 @@ func fixedReport() Report {
 	ran := func(c string) bool {
 		return c != checks.OAuthLib && c != checks.EmbeddedWebview && c != checks.StrictDecode
 	}
-	r := Evaluate(Partner, ran, []Finding{
+	cov := Coverage{BrexCalls.ID: 14, BrexOAuthConfigs.ID: 0, GoFiles.ID: 31, OtherFiles.ID: 1}
+	r := EvaluateCovered(Partner, ran, []Finding{
 		{
 			Check: checks.StatusCheck, Category: "statuscheck/decode-before-status",
 			Message: "statuscheck: body of GET /v2/users/me is decoded before its status is checked | check resp.StatusCode, then decode <T>",
@@ -274,9 +275,15 @@ func fixedReport() Report {
 			Message: "hardcodedsecret: the Brex OAuth ClientSecret \"sk_l…\" is in source code: read it from the environment",
 			File:    "cmd/server/main.go", Line: 12, Column: 20, Function: "main",
 		},
-	})
+	}, cov)
 	r.CatalogDate = "2025-05-01"
 	r.Module = "example.com/payments"
+	r.Warnings = []Warning{{
+		Kind:    WarningBlindSpot,
+		Message: "blind spot: these files show signs of Brex (a Brex host) but the Brex model recognised no Brex call in them",
+		Files:   []string{"billing/brex_client.go"},
+		Hint:    "Mark the client type or function with //brexlint:client.",
+	}}
 	return r
 }
 
@@ -350,7 +357,7 @@ func TestTextSummary(t *testing.T) {
 	lines := strings.Split(strings.TrimSpace(buf.String()), "\n")
 	// oauth-library and no-embedded-webview did not run; error-codes and
 	// insufficient-access share one statuscheck finding.
-	if got, want := lines[len(lines)-1], "7 pass, 4 fail, 3 manual, 2 not checked"; got != want {
+	if got, want := lines[len(lines)-1], "3 pass, 4 fail, 4 n/a, 3 manual, 2 not checked; 1 warning"; got != want {
 		t.Errorf("summary = %q, want %q", got, want)
 	}
 }

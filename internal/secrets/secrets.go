@@ -26,6 +26,13 @@
 // than not, and gitleaks' allowlists and stopwords are tuned for exactly
 // those files.
 //
+// Two kinds of gitleaks match are dropped as noise (see noise in
+// fixtures.go): generic-api-key on a UUID-shaped value (IDs named "token"
+// or "key"), and a provider rule on an ordinary word inside prose (gitleaks'
+// linkedin-client-secret matches "initializeUpload" in the error message
+// "linkedin: initializeUpload response missing …"). Test fixtures in non-Go
+// files follow the Go test policy ([FixturePath], [ScanFixtureFiles]).
+//
 // Two Brex rules are added: brex-user-token (`\bbxt_[A-Za-z0-9]{36}\b`, never
 // a loose `bxt_\w+`, which would match Linux identifiers such as
 // bxt_set_cdclk) and brex-webhook-secret (`whsec_` followed by at least 16
@@ -234,6 +241,9 @@ func (d *D) scan(text, path string, generic bool) []Match {
 			Secret:      f.Secret,
 			Start:       start,
 			End:         end,
+		}
+		if noise(text, lineStarts, m) {
+			continue
 		}
 		out = append(out, m)
 	}

@@ -15,6 +15,7 @@ import (
 	"github.com/brexlint/brexlint/internal/brexmodel"
 	"github.com/brexlint/brexlint/internal/checks"
 	"github.com/brexlint/brexlint/internal/driver"
+	"github.com/brexlint/brexlint/internal/moduleview"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/packages"
 )
@@ -28,6 +29,8 @@ func checklistMain(args []string) int {
 	audience := fs.String("audience", "auto", "which checklist: customer (user tokens), partner (OAuth apps), or auto (partner when the module has a Brex OAuth configuration)")
 	format := fs.String("format", "text", "output format: text, json, markdown or sarif")
 	tests := fs.Bool("test", true, "also analyze test files")
+	fixtures := registerTestsFlag(fs)
+	strict := fs.Bool("strict", false, "fail when the module shows signs of Brex where no Brex call was recognised (the blind-spot warning)")
 	cf := registerCheckFlags(fs)
 	gate := registerGateFlags(fs)
 	scopes := registerScopeFlags(fs)
@@ -78,15 +81,19 @@ exits 3 when an item fails, whatever the -format.`)
 	for _, a := range selected {
 		ran[a.Name] = true
 	}
+	view := moduleview.New(res)
+	cov := view.Coverage()
 	found := findings(res)
 	found = append(found, scopes.findings(res, ran)...) // the whole-module scope view
 	if ran[checks.HardcodedSecret] {
 		// The secrets items cover what git would commit, not only Go.
 		if mod := mainModule(res.Packages); mod != nil {
-			nonGo, err := scanNonGo(mod.Dir, false)
+			nonGo, scanned, err := scanNonGo(mod.Dir, false, *fixtures)
 			if err != nil {
 				log.Print(err)
 				exit = 1
+			} else {
+				cov[checklist.OtherFiles.ID] = scanned
 			}
 			found = append(found, nonGo...)
 			// A .env that the code loads but that does not exist yet
@@ -104,7 +111,11 @@ exits 3 when an item fails, whatever the -format.`)
 		log.Print(err)
 		return 1
 	}
-	report := checklist.Evaluate(aud, func(c string) bool { return ran[c] }, found)
+	report := checklist.EvaluateCovered(aud, func(c string) bool { return ran[c] }, found, cov)
+	if w := view.BlindSpot(); w != nil {
+		report.Warnings = append(report.Warnings, *w)
+	}
+	report.Strict = *strict
 	report.CatalogDate = brexapi.Date
 	if mod := mainModule(res.Packages); mod != nil {
 		report.Module = mod.Path

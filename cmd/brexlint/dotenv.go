@@ -15,6 +15,7 @@ import (
 
 	"github.com/brexlint/brexlint/checklist"
 	"github.com/brexlint/brexlint/internal/checks"
+	"github.com/brexlint/brexlint/internal/secrets"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/packages"
 	"golang.org/x/tools/go/types/typeutil"
@@ -51,8 +52,8 @@ type dotenvLoad struct {
 // programs usually run from. Arguments that are not constants (an
 // environment variable, a flag, a slice passed with ...) are skipped rather
 // than guessed, as are absolute paths and paths that leave the module: the
-// report must be right when it speaks. Only names that isEnvFile accepts
-// (.env, .env.local …, not templates such as .env.example) are kept, as for
+// report must be right when it speaks. Only names that secrets.IsEnvFile
+// accepts (.env, .env.local …, not templates such as .env.example) are kept, as for
 // existing files.
 func dotenvLoads(pkgs []*packages.Package, mod *packages.Module) []dotenvLoad {
 	var out []dotenvLoad
@@ -64,7 +65,7 @@ func dotenvLoads(pkgs []*packages.Package, mod *packages.Module) []dotenvLoad {
 		}
 		seen[posn] = true
 		for _, name := range names {
-			if rel, ok := moduleFile(mod.Dir, name); ok && isEnvFile(path.Base(rel)) {
+			if rel, ok := moduleFile(mod.Dir, name); ok && secrets.IsEnvFile(path.Base(rel)) {
 				out = append(out, dotenvLoad{Target: rel, By: by, Pkg: p, Pos: pos, Posn: posn})
 			}
 		}

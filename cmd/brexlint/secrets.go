@@ -21,6 +21,7 @@ import (
 func secretsMain(args []string) int {
 	fs := flag.NewFlagSet("brexlint secrets", flag.ContinueOnError)
 	stagedOnly := fs.Bool("staged", false, "scan only the files staged for the next commit, as staged (the index content, not the work tree)")
+	tests := registerTestsFlag(fs)
 	fs.SetOutput(usageOut)
 	registerVersion(fs)
 	fs.Usage = func() {
@@ -46,7 +47,7 @@ Flags:`)
 	}
 	exit := 0
 	for _, root := range roots {
-		found, err := scanNonGo(root, *stagedOnly)
+		found, _, err := scanNonGo(root, *stagedOnly, *tests)
 		if err != nil {
 			log.Print(err)
 			exit = 1
@@ -70,17 +71,22 @@ Flags:`)
 //
 // It reads files, not Go packages: a .env that the code loads but that does
 // not exist yet is dotenvFindings' business, which the checklist adds.
-func scanNonGo(root string, stagedOnly bool) ([]checklist.Finding, error) {
+//
+// Test fixtures (secrets.FixturePath: testdata/, *.golden, tests/,
+// test_*.py …) follow the Go test policy: only Brex user tokens that are
+// not obviously fake are reported in them, unless tests is set, which
+// scans them like any file. It also returns how many files it scanned.
+func scanNonGo(root string, stagedOnly, tests bool) ([]checklist.Finding, int, error) {
 	var nonGo []string
 	var matches []secrets.FileMatch
 	var err error
 	if stagedOnly {
-		nonGo, matches, err = scanStaged(root)
+		nonGo, matches, err = scanStaged(root, tests)
 	} else {
-		nonGo, matches, err = scanCommittable(root)
+		nonGo, matches, err = scanCommittable(root, tests)
 	}
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	var out []checklist.Finding
 	for _, m := range matches {
@@ -92,12 +98,37 @@ func scanNonGo(root string, stagedOnly bool) ([]checklist.Finding, error) {
 			File: m.Path, Line: m.Line, Column: m.Column,
 		})
 	}
-	return append(out, envFileFindings(root, nonGo)...), nil
+	return append(out, envFileFindings(root, nonGo)...), len(nonGo), nil
+}
+
+// scanPaths scans the files at paths below root: fixtures with the Go test
+// policy unless tests is set (see scanNonGo), the others with every rule.
+func scanPaths(root string, paths []string, tests bool) ([]secrets.FileMatch, error) {
+	var plain, fixtures []string
+	for _, p := range paths {
+		if !tests && secrets.FixturePath(p) {
+			fixtures = append(fixtures, p)
+		} else {
+			plain = append(plain, p)
+		}
+	}
+	matches, err := secrets.ScanFiles(root, plain)
+	if err != nil {
+		return nil, err
+	}
+	fm, err := secrets.ScanFixtureFiles(root, fixtures)
+	return append(matches, fm...), err
+}
+
+// registerTestsFlag adds -tests, which scans the non-Go test fixtures
+// with every rule.
+func registerTestsFlag(fs *flag.FlagSet) *bool {
+	return fs.Bool("tests", false, "scan non-Go test fixtures (testdata/, *.golden, tests/, test_*.py, *.spec.* ...) with every secret rule, not only for real Brex user tokens")
 }
 
 // scanCommittable scans the work-tree content of the non-Go files that git
 // would commit. It returns the files' names and the secrets found.
-func scanCommittable(root string) ([]string, []secrets.FileMatch, error) {
+func scanCommittable(root string, tests bool) ([]string, []secrets.FileMatch, error) {
 	files, err := committable(root)
 	if err != nil {
 		return nil, nil, fmt.Errorf("listing files in %s: %v", root, err)
@@ -110,7 +141,7 @@ func scanCommittable(root string) ([]string, []secrets.FileMatch, error) {
 			}
 		}
 	}
-	matches, err := secrets.ScanFiles(root, nonGo)
+	matches, err := scanPaths(root, nonGo, tests)
 	return nonGo, matches, err
 }
 
@@ -124,7 +155,7 @@ func scanCommittable(root string) ([]string, []secrets.FileMatch, error) {
 // a private temporary directory (mode 0700, removed before returning) under
 // their own relative paths, so that the detector's path rules (lock files,
 // vendored code) apply as they do to the work tree.
-func scanStaged(root string) ([]string, []secrets.FileMatch, error) {
+func scanStaged(root string, tests bool) ([]string, []secrets.FileMatch, error) {
 	files, err := staged(root)
 	if err != nil {
 		return nil, nil, fmt.Errorf("listing staged files in %s: %v", root, err)
@@ -150,7 +181,7 @@ func scanStaged(root string) ([]string, []secrets.FileMatch, error) {
 	if err != nil {
 		return nil, nil, fmt.Errorf("reading staged files in %s: %v", root, err)
 	}
-	matches, err := secrets.ScanFiles(tmp, written)
+	matches, err := scanPaths(tmp, written, tests)
 	if err != nil {
 		return nil, nil, fmt.Errorf("scanning staged files in %s: %v", root, err)
 	}
@@ -163,7 +194,7 @@ func scanStaged(root string) ([]string, []secrets.FileMatch, error) {
 func envFileFindings(root string, files []string) []checklist.Finding {
 	var out []checklist.Finding
 	for _, f := range files {
-		if !isEnvFile(path.Base(f)) {
+		if !secrets.IsEnvFile(path.Base(f)) {
 			continue
 		}
 		if tracked(root, f) {
@@ -182,18 +213,4 @@ func envFinding(file, kind, format string) checklist.Finding {
 		Message:  checks.HardcodedSecret + ": " + fmt.Sprintf(format, file),
 		File:     file, Line: 1, Column: 1,
 	}
-}
-
-func isEnvFile(base string) bool {
-	if base == ".env" {
-		return true
-	}
-	if !strings.HasPrefix(base, ".env.") {
-		return false
-	}
-	switch strings.TrimPrefix(base, ".env.") {
-	case "example", "sample", "template", "dist", "defaults":
-		return false
-	}
-	return true
 }

@@ -8,5 +8,5 @@ import (
 )
 
 func TestBrexEndpoint(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), brexendpoint.Analyzer, "a", "b")
+	analysistest.Run(t, analysistest.TestData(), brexendpoint.Analyzer, "a", "b", "legacy")
 }

@@ -123,20 +123,10 @@ func parentCall(path []ast.Node, fl *ast.FuncLit) (*ast.CallExpr, bool) {
 	return nil, false
 }
 
-// pathTo returns the path from n up to the function declaration.
+// pathTo returns the path from n up to the function declaration (and the
+// file).
 func (f *respFlow) pathTo(n ast.Node) []ast.Node {
-	var file *ast.File
-	for _, fl := range f.r.pass.Files {
-		if fl.FileStart <= n.Pos() && n.Pos() < fl.FileEnd {
-			file = fl
-			break
-		}
-	}
-	if file == nil {
-		return nil
-	}
-	path, _ := astutil.PathEnclosingInterval(file, n.Pos(), n.End())
-	return path
+	return typesutil.EnclosingPath(f.r.pass.Files, n.Pos(), n.End())
 }
 
 // findErrVars records the variables that receive src's error result.

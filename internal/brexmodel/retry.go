@@ -6,7 +6,6 @@ import (
 	"go/types"
 
 	"github.com/brexlint/brexlint/internal/typesutil"
-	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/types/typeutil"
 )
 
@@ -46,17 +45,7 @@ func IsRetryHelper(fn *types.Func) bool {
 // range over a channel (a ticker or work queue runs whatever the outcome)
 // are not retry loops.
 func (m *Model) RetryAround(pos token.Pos) ast.Node {
-	var file *ast.File
-	for _, f := range m.files {
-		if f.FileStart <= pos && pos < f.FileEnd {
-			file = f
-			break
-		}
-	}
-	if file == nil {
-		return nil
-	}
-	path, _ := astutil.PathEnclosingInterval(file, pos, pos)
+	path := typesutil.EnclosingPath(m.files, pos, pos)
 	for i, n := range path {
 		switch n := n.(type) {
 		case *ast.FuncDecl:

@@ -29,6 +29,10 @@ const (
 	signImport  = "an import named for Brex"
 )
 
+// signOrder is the order in which the warning names the kinds of sign:
+// the strongest evidence first.
+var signOrder = []string{signHost, signToken, signImport, signEnv, signPackage, signType}
+
 // BlindSpotHint says how to teach the model a client it does not see.
 const BlindSpotHint = "If they call Brex, mark the client type or function with //brexlint:client " +
 	"(requests it builds to documented Brex paths then count as Brex calls), or build the URL from a Brex host constant; " +
@@ -59,6 +63,7 @@ func (v *View) BlindSpot() *checklist.Warning {
 		}
 	}
 	slices.Sort(files)
+	slices.SortFunc(kinds, func(a, b string) int { return slices.Index(signOrder, a) - slices.Index(signOrder, b) })
 	if len(files) > maxFiles {
 		files = append(files[:maxFiles:maxFiles], fmt.Sprintf("and %d more", len(files)-maxFiles))
 	}

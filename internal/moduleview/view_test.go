@@ -98,7 +98,7 @@ func TestBlindSpot(t *testing.T) {
 	if diff := cmp.Diff([]string{"brex/client.go"}, w.Files); diff != "" {
 		t.Errorf("warning files (-want +got):\n%s", diff)
 	}
-	want := "blind spot: the Brex model recognised no Brex call in files that show signs of Brex (a package named for Brex, a type named for Brex, a BREX_* name)"
+	want := "blind spot: the Brex model recognised no Brex call in files that show signs of Brex (a BREX_* name, a package named for Brex, a type named for Brex)"
 	if w.Message != want {
 		t.Errorf("warning message\n got %q\nwant %q", w.Message, want)
 	}

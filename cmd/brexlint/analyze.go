@@ -30,6 +30,7 @@ func analyzeMain(args []string) int {
 	fs.Var(versionFlag{}, "V", "print version and exit (-V=full: with build ID, for go vet)")
 	cf := registerCheckFlags(fs)
 	registerVersion(fs)
+	registerCache(fs)
 	fs.Usage = usage(fs, `brexlint [flags] packages runs the checks on the packages and prints
 findings on stderr, as go vet does (-json: go vet's JSON, on stdout).
 Flags go before the packages.`)

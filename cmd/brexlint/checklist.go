@@ -35,6 +35,7 @@ func checklistMain(args []string) int {
 	gate := registerGateFlags(fs)
 	scopes := registerScopeFlags(fs)
 	registerVersion(fs)
+	registerCache(fs)
 	fs.Usage = usage(fs, `brexlint checklist [flags] [packages] (default ./...) loads the whole
 module, runs the checks and the non-Go secret scan, and prints every item
 of Brex's launch checklist with its status on stdout: the CI gate. It

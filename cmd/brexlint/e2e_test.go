@@ -40,6 +40,9 @@ func TestMain(m *testing.M) {
 		os.Exit(2)
 	}
 	brexlint = filepath.Join(dir, "brexlint")
+	// The runs of the tests share a run cache of their own, not the
+	// user's (TestRunCache tests the cache itself).
+	os.Setenv("BREXLINT_CACHE", filepath.Join(dir, "cache"))
 	out, err := exec.Command(goTool(), "build", "-o", brexlint, ".").CombinedOutput()
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "building brexlint: %v\n%s", err, out)

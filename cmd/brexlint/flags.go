@@ -75,6 +75,12 @@ func registerVersion(fs *flag.FlagSet) {
 	})
 }
 
+// registerCache adds -cache to fs. main reads it before the command runs
+// (see cached); the flag set only has to accept and document it.
+func registerCache(fs *flag.FlagSet) {
+	fs.Bool("cache", true, "answer from the result of an identical earlier run when no file of the module changed (directory: $BREXLINT_CACHE, default brexlint under the user cache directory); -cache=false runs anew")
+}
+
 // triState is a boolean flag that knows whether it was set.
 type triState int
 

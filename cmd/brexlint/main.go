@@ -23,6 +23,12 @@
 // sets one of its options. Exit status: 0 clean, 1 error, 3 findings (with
 // -json, 0 unless there was an error).
 //
+// brexlint ./... and brexlint checklist answer a run on code that has not
+// changed since an identical earlier run from a cache (internal/runcache
+// says what the key covers; BREXLINT_CACHE names its directory, default
+// brexlint under the user cache directory, and BREXLINT_CACHE=off or
+// -cache=false runs anew).
+//
 // A package that does not type-check is named and skipped; the others are
 // still analyzed and the exit status is 1. A pattern that matches no package
 // is an error.
@@ -45,6 +51,9 @@ func main() {
 	if len(args) > 0 {
 		switch args[0] {
 		case "checklist":
+			if exit, ok := cached(args); ok {
+				os.Exit(exit)
+			}
 			os.Exit(checklistMain(args[1:]))
 		case "secrets":
 			os.Exit(secretsMain(args[1:]))
@@ -67,6 +76,9 @@ func main() {
 		registerVersionFlag()
 		multichecker.Main(analyzers.All()...)
 		return
+	}
+	if exit, ok := cached(args); ok {
+		os.Exit(exit)
 	}
 	os.Exit(analyzeMain(args))
 }

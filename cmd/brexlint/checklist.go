@@ -3,10 +3,8 @@ package main
 import (
 	"flag"
 	"fmt"
-	"go/ast"
 	"log"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 
@@ -14,10 +12,7 @@ import (
 	"github.com/brexlint/brexlint/internal/brexapi"
 	"github.com/brexlint/brexlint/internal/brexmodel"
 	"github.com/brexlint/brexlint/internal/checks"
-	"github.com/brexlint/brexlint/internal/driver"
 	"github.com/brexlint/brexlint/internal/moduleview"
-	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/packages"
 )
 
 // checklistMain prints the launch-readiness report: every item of Brex's
@@ -72,9 +67,10 @@ exits 3 when an item fails, whatever the -format.`)
 	if res == nil {
 		return exit
 	}
+	view := moduleview.New(res)
 	if auto {
 		aud = checklist.Customer
-		if hasBrexOAuth(res) {
+		if view.HasBrexOAuth() {
 			aud = checklist.Partner
 		}
 	}
@@ -82,13 +78,12 @@ exits 3 when an item fails, whatever the -format.`)
 	for _, a := range selected {
 		ran[a.Name] = true
 	}
-	view := moduleview.New(res)
 	cov := view.Coverage()
-	found := findings(res)
-	found = append(found, scopes.findings(res, ran)...) // the whole-module scope view
+	found := moduleview.Findings(res)
+	found = append(found, scopes.findings(view, ran)...) // the whole-module scope view
 	if ran[checks.HardcodedSecret] {
 		// The secrets items cover what git would commit, not only Go.
-		if mod := mainModule(res.Packages); mod != nil {
+		if mod := view.Module(); mod != nil {
 			nonGo, scanned, err := scanNonGo(mod.Dir, false, *fixtures)
 			if err != nil {
 				log.Print(err)
@@ -107,7 +102,7 @@ exits 3 when an item fails, whatever the -format.`)
 			found = append(found, loaded...)
 		}
 	}
-	found, baselined, err := gate.apply(found, mainModule(res.Packages))
+	found, baselined, err := gate.apply(found, view.Module())
 	if err != nil {
 		log.Print(err)
 		return 1
@@ -118,10 +113,10 @@ exits 3 when an item fails, whatever the -format.`)
 	}
 	report.Strict = *strict
 	report.CatalogDate = brexapi.Date
-	if mod := mainModule(res.Packages); mod != nil {
+	if mod := view.Module(); mod != nil {
 		report.Module = mod.Path
 	}
-	if err := gate.finish(&report, baselined, mainModule(res.Packages)); err != nil {
+	if err := gate.finish(&report, baselined, view.Module()); err != nil {
 		log.Print(err)
 		return 1
 	}
@@ -133,21 +128,6 @@ exits 3 when an item fails, whatever the -format.`)
 		exit = 3
 	}
 	return exit
-}
-
-// hasBrexOAuth reports whether a package of the main module has a Brex OAuth
-// configuration, authorization URL or code exchange: the mark of a partner
-// integration, which the partner checklist covers.
-func hasBrexOAuth(res *driver.Result) bool {
-	for act := range res.Graph.All() {
-		if act.Analyzer != brexmodel.Analyzer || act.Package.Module == nil || !act.Package.Module.Main {
-			continue
-		}
-		if m, ok := act.Result.(*brexmodel.Model); ok && m.OAuth.HasBrexConfig() {
-			return true
-		}
-	}
-	return false
 }
 
 func reportWriter(format string) (func(checklist.Report) error, error) {
@@ -162,78 +142,4 @@ func reportWriter(format string) (func(checklist.Report) error, error) {
 		return func(r checklist.Report) error { return r.WriteSARIF(os.Stdout, sarifTool()) }, nil
 	}
 	return nil, fmt.Errorf("unknown -format %q: want text, json, markdown or sarif", format)
-}
-
-// findings converts the run's diagnostics to checklist findings, with file
-// names relative to the module root so that reports and baselines do not
-// depend on where the repository is checked out.
-func findings(res *driver.Result) []checklist.Finding {
-	var out []checklist.Finding
-	for _, d := range res.Diagnostics() {
-		out = append(out, checklist.Finding{
-			Check:    d.Check,
-			Category: d.Category,
-			Message:  d.Message,
-			File:     moduleRelative(d.Package, d.Position.Filename),
-			Line:     d.Position.Line,
-			Column:   d.Position.Column,
-			Function: enclosingFunction(d.Package, d.Diagnostic),
-		})
-	}
-	return out
-}
-
-func moduleRelative(pkg *packages.Package, name string) string {
-	if pkg.Module != nil && pkg.Module.Dir != "" {
-		if rel, err := filepath.Rel(pkg.Module.Dir, name); err == nil {
-			return filepath.ToSlash(rel)
-		}
-	}
-	return filepath.ToSlash(relPath(name))
-}
-
-// enclosingFunction names the function declaration holding d ("Do",
-// "(*Client).Do"), or "" at package level.
-func enclosingFunction(pkg *packages.Package, d analysis.Diagnostic) string {
-	for _, f := range pkg.Syntax {
-		if d.Pos < f.FileStart || d.Pos > f.FileEnd {
-			continue
-		}
-		for _, decl := range f.Decls {
-			fd, ok := decl.(*ast.FuncDecl)
-			if !ok || d.Pos < fd.Pos() || d.Pos > fd.End() {
-				continue
-			}
-			if fd.Recv == nil || len(fd.Recv.List) == 0 {
-				return fd.Name.Name
-			}
-			return fmt.Sprintf("(%s).%s", recvTypeName(fd.Recv.List[0].Type), fd.Name.Name)
-		}
-	}
-	return ""
-}
-
-func recvTypeName(e ast.Expr) string {
-	switch e := e.(type) {
-	case *ast.StarExpr:
-		return "*" + recvTypeName(e.X)
-	case *ast.Ident:
-		return e.Name
-	case *ast.IndexExpr:
-		return recvTypeName(e.X)
-	case *ast.IndexListExpr:
-		return recvTypeName(e.X)
-	}
-	return "?"
-}
-
-// mainModule is the module the analyzed packages belong to (the one go
-// list runs in), or nil outside a module.
-func mainModule(pkgs []*packages.Package) *packages.Module {
-	for _, p := range pkgs {
-		if p.Module != nil && p.Module.Main {
-			return p.Module
-		}
-	}
-	return nil
 }

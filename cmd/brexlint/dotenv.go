@@ -15,8 +15,8 @@ import (
 
 	"github.com/brexlint/brexlint/checklist"
 	"github.com/brexlint/brexlint/internal/checks"
+	"github.com/brexlint/brexlint/internal/moduleview"
 	"github.com/brexlint/brexlint/internal/secrets"
-	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/packages"
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -221,7 +221,7 @@ func dotenvFindings(pkgs []*packages.Package, mod *packages.Module) ([]checklist
 		}
 		ls := byTarget[target]
 		first := ls[0]
-		file := moduleRelative(first.Pkg, first.Posn.Filename)
+		file := moduleview.RelFile(first.Pkg, first.Posn.Filename)
 		where := fmt.Sprintf("%s:%d", file, first.Posn.Line)
 		if n := len(ls) - 1; n == 1 {
 			where += " (and 1 other place)"
@@ -236,7 +236,7 @@ func dotenvFindings(pkgs []*packages.Package, mod *packages.Module) ([]checklist
 			File:     file,
 			Line:     first.Posn.Line,
 			Column:   first.Posn.Column,
-			Function: enclosingFunction(first.Pkg, analysis.Diagnostic{Pos: first.Pos}),
+			Function: moduleview.EnclosingFunction(first.Pkg, first.Pos),
 		})
 	}
 	return out, nil

@@ -293,27 +293,73 @@ func needsBodies(src []byte) bool {
 	return bytes.Contains(lower, []byte("brex")) || bytes.Contains(lower, []byte("oauth"))
 }
 
-// purgeBodies drops f's function bodies and blanks the imports that only
-// the bodies used. It reports false, leaving f unusable, when an import's
-// name cannot be told from its path.
+// purgeBodies drops f's function bodies and, in the values of its
+// package-level variables, the elements of composite literals (a
+// literal's type does not depend on them, except an [...]T array's) and
+// the bodies of function literals: the tables of unicode, crypto and
+// generated code are much of what type-checking a dependency costs, and no
+// fact is about them. It blanks the imports that only the dropped parts
+// used, and reports false, leaving f unusable, when an import's name
+// cannot be told from its path.
 func purgeBodies(f *ast.File) bool {
-	inBody := map[string]bool{}  // selector operands used in bodies
-	outside := map[string]bool{} // and elsewhere
+	var (
+		dropped []ast.Node // function bodies, literals losing their elements, function literals
+		spans   [][2]token.Pos
+	)
 	for _, d := range f.Decls {
-		fd, isFunc := d.(*ast.FuncDecl)
-		ast.Inspect(d, func(n ast.Node) bool {
-			if sel, ok := n.(*ast.SelectorExpr); ok {
-				if id, ok := sel.X.(*ast.Ident); ok {
-					if isFunc && fd.Body != nil && fd.Body.Pos() <= id.Pos() && id.End() <= fd.Body.End() {
-						inBody[id.Name] = true
-					} else {
-						outside[id.Name] = true
-					}
+		switch d := d.(type) {
+		case *ast.FuncDecl:
+			if d.Body != nil {
+				dropped = append(dropped, d)
+				spans = append(spans, [2]token.Pos{d.Body.Pos(), d.Body.End()})
+			}
+		case *ast.GenDecl:
+			if d.Tok != token.VAR {
+				continue
+			}
+			for _, spec := range d.Specs {
+				for _, v := range spec.(*ast.ValueSpec).Values {
+					ast.Inspect(v, func(n ast.Node) bool {
+						switch n := n.(type) {
+						case *ast.CompositeLit:
+							if at, ok := n.Type.(*ast.ArrayType); ok {
+								if _, ok := at.Len.(*ast.Ellipsis); ok {
+									return true // [...]T: its length is its elements
+								}
+							}
+							if len(n.Elts) > 0 {
+								dropped = append(dropped, n)
+								spans = append(spans, [2]token.Pos{n.Lbrace, n.Rbrace})
+							}
+							return false
+						case *ast.FuncLit:
+							dropped = append(dropped, n)
+							spans = append(spans, [2]token.Pos{n.Body.Pos(), n.Body.End()})
+							return false
+						}
+						return true
+					})
 				}
 			}
-			return true
-		})
+		}
 	}
+	inDropped := func(pos token.Pos) bool {
+		return slices.ContainsFunc(spans, func(s [2]token.Pos) bool { return s[0] <= pos && pos < s[1] })
+	}
+	inBody := map[string]bool{}  // selector operands used in dropped parts
+	outside := map[string]bool{} // and elsewhere
+	ast.Inspect(f, func(n ast.Node) bool {
+		if sel, ok := n.(*ast.SelectorExpr); ok {
+			if id, ok := sel.X.(*ast.Ident); ok {
+				if inDropped(id.Pos()) {
+					inBody[id.Name] = true
+				} else {
+					outside[id.Name] = true
+				}
+			}
+		}
+		return true
+	})
 	for _, imp := range f.Imports {
 		name := guessName(imp)
 		switch {
@@ -324,22 +370,30 @@ func purgeBodies(f *ast.File) bool {
 			imp.Name = ast.NewIdent("_")
 		}
 	}
-	for _, d := range f.Decls {
-		fd, ok := d.(*ast.FuncDecl)
-		if !ok || fd.Body == nil {
-			continue
+	for _, n := range dropped {
+		switch n := n.(type) {
+		case *ast.CompositeLit:
+			n.Elts = nil
+		case *ast.FuncLit:
+			n.Body = neverReturns(n.Body)
+		case *ast.FuncDecl:
+			if n.Name.Name == "init" || n.Type.TypeParams != nil || genericRecv(n) {
+				// go/types wants these bodies.
+				n.Body = neverReturns(n.Body)
+				continue
+			}
+			n.Body = nil
 		}
-		if fd.Name.Name == "init" || fd.Type.TypeParams != nil || genericRecv(fd) {
-			// go/types wants these bodies: one that never returns
-			// needs nothing else.
-			fd.Body = &ast.BlockStmt{Lbrace: fd.Body.Lbrace, Rbrace: fd.Body.Rbrace, List: []ast.Stmt{
-				&ast.ExprStmt{X: &ast.CallExpr{Fun: ast.NewIdent("panic"), Args: []ast.Expr{&ast.BasicLit{Kind: token.INT, Value: "0"}}}},
-			}}
-			continue
-		}
-		fd.Body = nil
 	}
 	return true
+}
+
+// neverReturns is a body in place of b that needs nothing else: it panics,
+// so it satisfies any result list.
+func neverReturns(b *ast.BlockStmt) *ast.BlockStmt {
+	return &ast.BlockStmt{Lbrace: b.Lbrace, Rbrace: b.Rbrace, List: []ast.Stmt{
+		&ast.ExprStmt{X: &ast.CallExpr{Fun: ast.NewIdent("panic"), Args: []ast.Expr{&ast.BasicLit{Kind: token.INT, Value: "0"}}}},
+	}}
 }
 
 // genericRecv reports whether fd is a method of a generic type.

@@ -18,9 +18,22 @@ import (
 	"strings"
 	mrand "math/rand/v2"
 	"io"
+	"errors"
+	"bytes"
 )
 
 var W io.Writer
+
+// Tables lose their elements, not their types; an import used only there
+// goes blank.
+var table = map[string]error{"a": errors.New("a"), "b": errors.New("b")}
+
+var ranges = &struct{ R []int }{R: []int{1, 2, 3}}
+
+// An [...] array keeps its elements: they are its length.
+var sized = [...]string{"x", "y"}
+
+var hook = func(b []byte) int { return bytes.Count(b, nil) }
 
 func init() { fmt.Println("x") }
 
@@ -49,7 +62,7 @@ func (l *L[T]) Get() T { return l.x }
 		names = append(names, name)
 	}
 	// Only io is used outside the bodies.
-	want := []string{`_ "fmt"`, `_ "strings"`, `_ "math/rand/v2"`, `"io"`}
+	want := []string{`_ "fmt"`, `_ "strings"`, `_ "math/rand/v2"`, `"io"`, `_ "errors"`, `_ "bytes"`}
 	if diff := cmp.Diff(want, names); diff != "" {
 		t.Errorf("imports (-want +got):\n%s", diff)
 	}
@@ -65,8 +78,23 @@ func (l *L[T]) Get() T { return l.x }
 		p.MarkComplete()
 		return p, nil
 	})
-	if _, err := conf.Check("p", fset, []*ast.File{f}, nil); err != nil {
-		t.Errorf("the purged file does not type-check: %v", err)
+	pkg, err := conf.Check("p", fset, []*ast.File{f}, nil)
+	if err != nil {
+		t.Fatalf("the purged file does not type-check: %v", err)
+	}
+	// The variables keep their types; the array its length.
+	types := map[string]string{}
+	for _, name := range []string{"table", "ranges", "sized", "hook"} {
+		types[name] = pkg.Scope().Lookup(name).Type().String()
+	}
+	wantTypes := map[string]string{
+		"table":  "map[string]error",
+		"ranges": "*struct{R []int}",
+		"sized":  "[2]string",
+		"hook":   "func(b []byte) int",
+	}
+	if diff := cmp.Diff(wantTypes, types); diff != "" {
+		t.Errorf("types of the purged variables (-want +got):\n%s", diff)
 	}
 	for _, d := range f.Decls {
 		if fd, ok := d.(*ast.FuncDecl); ok && fd.Name.Name == "F" && fd.Body != nil {

@@ -87,10 +87,10 @@ func (v *View) goFiles() map[string]bool {
 		if !v.inModule(p) {
 			continue
 		}
-		for _, f := range p.CompiledGoFiles {
-			if strings.HasSuffix(f, ".go") {
-				files[f] = true
-			}
+		// GoFiles, not CompiledGoFiles: cgo's generated files live in
+		// the build cache and are not the module's.
+		for _, f := range p.GoFiles {
+			files[f] = true
 		}
 	}
 	return files

@@ -87,10 +87,12 @@ func (v *View) goFiles() map[string]bool {
 		if !v.inModule(p) {
 			continue
 		}
-		// GoFiles, not CompiledGoFiles: cgo's generated files live in
-		// the build cache and are not the module's.
+		// Only files below the module root: cgo's generated files and
+		// the test main live in the build cache and are not the module's.
 		for _, f := range p.GoFiles {
-			files[f] = true
+			if r, err := filepath.Rel(v.mod.Dir, f); err == nil && filepath.IsLocal(r) {
+				files[f] = true
+			}
 		}
 	}
 	return files

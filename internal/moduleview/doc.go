@@ -30,5 +30,8 @@
 // A package whose signs are explained by one recognised call may still
 // hold other calls the model does not recognise: the view works per
 // package, not per call. A sign only in a non-Go file (a YAML base URL)
-// is not looked at.
+// is not looked at. A client generated from Brex's OpenAPI specs shows a
+// sign only through its server URL or a Brex name (package, type, import
+// path); one generated without either, into a package named for the
+// product, is not seen.
 package moduleview

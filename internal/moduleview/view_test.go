@@ -1,8 +1,10 @@
 package moduleview_test
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/brexlint/brexlint/checklist"
@@ -147,5 +149,42 @@ func TestNoBrexAtAll(t *testing.T) {
 	}
 	if w := v.BlindSpot(); w != nil {
 		t.Errorf("blind-spot warning on a module without Brex: %+v", w)
+	}
+}
+
+// TestTeachingClosesTheBlindSpot follows the warning's hint: the same
+// client, marked //brexlint:client, has its calls recognised and counted.
+func TestTeachingClosesTheBlindSpot(t *testing.T) {
+	client := `package billing
+
+import (
+	"net/http"
+	"os"
+)
+
+// BrexClient calls the Brex API at a base URL from the configuration.
+%stype BrexClient struct{ base string }
+
+func (c *BrexClient) Get(path string) (*http.Response, error) {
+	req, err := http.NewRequest("GET", c.base+path, nil)
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("Authorization", "Bearer "+os.Getenv("API_TOKEN"))
+	return http.DefaultClient.Do(req)
+}
+
+func Me(c *BrexClient) { c.Get("/v2/users/me") }
+`
+	blind := load(t, map[string]string{"billing/client.go": fmt.Sprintf(client, "")})
+	if w := blind.BlindSpot(); w == nil || !slices.Equal(w.Files, []string{"billing/client.go"}) {
+		t.Fatalf("untaught client: warning %+v, want one naming billing/client.go", w)
+	}
+	taught := load(t, map[string]string{"billing/client.go": fmt.Sprintf(client, "//\n//brexlint:client\n")})
+	if w := taught.BlindSpot(); w != nil {
+		t.Errorf("taught client: warning %+v, want none", w)
+	}
+	if n := taught.Coverage()["brex-calls"]; n != 1 {
+		t.Errorf("taught client: %d Brex calls, want 1", n)
 	}
 }

@@ -24,6 +24,10 @@ func TestDocumentation(t *testing.T) {
 		if strings.Contains(doc, "package "+a.Name+"\n") || strings.HasPrefix(doc, "// ") {
 			t.Errorf("Documentation(%q) is the source file, not its text:\n%s", a.Name, doc)
 		}
+		md, ok := DocumentationMarkdown(a.Name)
+		if !ok || !strings.Contains(md, "# Analyzer "+a.Name) || strings.Count(md, "\n") < 10 {
+			t.Errorf("DocumentationMarkdown(%q) is not the whole doc.go as Markdown:\n%s", a.Name, md)
+		}
 	}
 	if _, ok := Documentation("printf"); ok {
 		t.Error(`Documentation("printf") found a check brexlint does not have`)

@@ -51,9 +51,23 @@ type Finding struct {
 	Line     int    `json:"line"`
 	Column   int    `json:"column"`
 	Function string `json:"function,omitempty"` // enclosing function, for baselines
+	// Related is what the one-line message leaves out, each with its
+	// place: every endpoint of a message that names two and counts the
+	// rest ("endpoint: GET /v1/vendors"), what a gitleaks rule detects,
+	// what an OAuth configuration requests. It is the diagnostic's
+	// related information, as -json prints it.
+	Related []Related `json:"related,omitempty"`
 	// Code is the text of the finding's line, which the CLI reads for
 	// Key. It is never printed or stored: it may hold a secret.
 	Code string `json:"-"`
+}
+
+// Related is one piece of a finding's related information.
+type Related struct {
+	Message string `json:"message"`
+	File    string `json:"file"` // relative to the module root, slash-separated
+	Line    int    `json:"line"`
+	Column  int    `json:"column"`
 }
 
 // ItemResult is the verdict on one item.
@@ -112,7 +126,11 @@ type ItemResult struct {
 //	  "message": string,
 //	  "file": string,             // relative to the module root, slash-separated
 //	  "line": int, "column": int, // 1-based
-//	  "function": string          // enclosing function (omitted if empty)
+//	  "function": string,         // enclosing function (omitted if empty)
+//	  "related": [{               // what the message leaves out (omitted if none),
+//	    "message": string,        // e.g. "endpoint: GET /v1/vendors" for each endpoint
+//	    "file": string, "line": int, "column": int  // of a message that counts them
+//	  }]
 //	}
 type Report struct {
 	Audience    Audience     `json:"audience"`

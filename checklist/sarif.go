@@ -1,6 +1,7 @@
 package checklist
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -43,6 +44,11 @@ type SARIFTool struct {
 type CheckDoc struct {
 	Name string // the check's name (internal/checks)
 	Doc  string // the analyzer's Doc: a summary line, then paragraphs
+	// Help is the check's whole documentation (its doc.go, as brexlint
+	// help CHECK prints it): what each finding means, why Brex cares and
+	// how to fix it, which the one-line messages leave out. HelpMarkdown
+	// is the same as Markdown. Either may be empty; Doc then stands in.
+	Help, HelpMarkdown string
 }
 
 // WriteSARIF writes the report as a SARIF 2.1.0 log with one run:
@@ -58,7 +64,10 @@ type CheckDoc struct {
 //     location relative to the repository root (uriBaseId %SRCROOT%),
 //     columns in UTF-16 code units, the enclosing function as a logical
 //     location, and partialFingerprints[SARIFFingerprint], the finding's
-//     [Key] (so code scanning follows it when lines move);
+//     [Key] (so code scanning follows it when lines move), and the
+//     finding's related information as relatedLocations, each with its
+//     message (every endpoint of a message that names two and counts the
+//     rest);
 //   - the tool version with the date of the Brex API catalogue, and as run
 //     properties the audience, module, catalogue date, baselined count,
 //     coverage (subject ID → count), every item's status with what it
@@ -75,9 +84,9 @@ func (r Report) WriteSARIF(w io.Writer, tool SARIFTool) error {
 			audienceChecks[c] = append(audienceChecks[c], res.Item.ID)
 		}
 	}
-	docs := map[string]string{}
+	docs := map[string]CheckDoc{}
 	for _, c := range tool.Checks {
-		docs[c.Name] = c.Doc
+		docs[c.Name] = c
 	}
 
 	b := sarifBuilder{report: r, docs: docs, items: audienceChecks, index: map[string]int{}}
@@ -151,7 +160,7 @@ func (r Report) WriteSARIF(w io.Writer, tool SARIFTool) error {
 
 type sarifBuilder struct {
 	report Report
-	docs   map[string]string   // check → analyzer Doc
+	docs   map[string]CheckDoc // check → its documentation
 	items  map[string][]string // check → IDs of the audience's items it decides
 	rules  []sarifRule
 	index  map[string]int // rule ID → index in rules
@@ -187,7 +196,8 @@ func (b *sarifBuilder) rule(check, category string) int {
 	if i, ok := b.index[id]; ok {
 		return i
 	}
-	doc := sentence(b.docs[check])
+	cd := b.docs[check]
+	doc := sentence(cd.Doc)
 	summary, _, _ := strings.Cut(doc, "\n")
 	if summary == "" {
 		summary = "brexlint check " + check
@@ -203,9 +213,10 @@ func (b *sarifBuilder) rule(check, category string) int {
 		fmt.Fprintf(&helpText, "Findings of kind %q of the %s check.\n\n", kind, check)
 		fmt.Fprintf(&helpMD, "Findings of kind `%s` of the `%s` check.\n\n", kind, check)
 	}
-	if doc != "" {
-		helpText.WriteString(doc + "\n\n")
-		helpMD.WriteString(doc + "\n\n")
+	full := cmp.Or(strings.TrimSpace(cd.Help), doc)
+	if full != "" {
+		helpText.WriteString(full + "\n\n")
+		helpMD.WriteString(cmp.Or(strings.TrimSpace(cd.HelpMarkdown), full) + "\n\n")
 	}
 	ids := b.items[check]
 	if len(ids) > 0 {
@@ -230,7 +241,6 @@ func (b *sarifBuilder) rule(check, category string) int {
 		fmt.Fprintf(&helpMD, " Silence one finding with `//brexlint:ignore %s <reason>`.", check)
 	}
 
-	full := doc
 	if full == "" {
 		full = summary
 	}
@@ -270,12 +280,31 @@ func (b *sarifBuilder) result(f Finding, level string) sarifResult {
 	if f.Function != "" {
 		loc.LogicalLocations = []sarifLogicalLocation{{Name: f.Function, Kind: "function"}}
 	}
+	var related []sarifRelatedLocation
+	for j, rel := range f.Related {
+		p := rel.File
+		if b.report.RepoDir != "" {
+			p = path.Join(b.report.RepoDir, rel.File)
+		}
+		rl := sarifRelatedLocation{ID: j + 1, Message: sarifMessage{Text: rel.Message}}
+		rl.PhysicalLocation.ArtifactLocation = sarifArtifactLocation{URI: (&url.URL{Path: p}).String(), URIBaseID: SARIFSourceRoot}
+		if rel.Line > 0 {
+			rl.PhysicalLocation.Region = &sarifRegion{StartLine: rel.Line, StartColumn: rel.Column}
+			if rel.File == f.File && rel.Line == f.Line {
+				// On another line the column stays in bytes: the
+				// finding carries only its own line's text.
+				rl.PhysicalLocation.Region.StartColumn = utf16Column(f.Code, rel.Column)
+			}
+		}
+		related = append(related, rl)
+	}
 	return sarifResult{
 		RuleID:              b.rules[i].ID,
 		RuleIndex:           i,
 		Level:               level,
 		Message:             sarifMessage{Text: f.Message},
 		Locations:           []sarifLocation{loc},
+		RelatedLocations:    related,
 		PartialFingerprints: map[string]string{SARIFFingerprint: f.Key().Fingerprint()},
 	}
 }
@@ -354,16 +383,22 @@ type (
 		Markdown string `json:"markdown,omitempty"`
 	}
 	sarifResult struct {
-		RuleID              string            `json:"ruleId"`
-		RuleIndex           int               `json:"ruleIndex"`
-		Level               string            `json:"level"`
-		Message             sarifMessage      `json:"message"`
-		Locations           []sarifLocation   `json:"locations"`
-		PartialFingerprints map[string]string `json:"partialFingerprints"`
+		RuleID              string                 `json:"ruleId"`
+		RuleIndex           int                    `json:"ruleIndex"`
+		Level               string                 `json:"level"`
+		Message             sarifMessage           `json:"message"`
+		Locations           []sarifLocation        `json:"locations"`
+		RelatedLocations    []sarifRelatedLocation `json:"relatedLocations,omitempty"`
+		PartialFingerprints map[string]string      `json:"partialFingerprints"`
 	}
 	sarifLocation struct {
 		PhysicalLocation sarifPhysicalLocation  `json:"physicalLocation"`
 		LogicalLocations []sarifLogicalLocation `json:"logicalLocations,omitempty"`
+	}
+	sarifRelatedLocation struct {
+		ID               int                   `json:"id"`
+		PhysicalLocation sarifPhysicalLocation `json:"physicalLocation"`
+		Message          sarifMessage          `json:"message"`
 	}
 	sarifPhysicalLocation struct {
 		ArtifactLocation sarifArtifactLocation `json:"artifactLocation"`

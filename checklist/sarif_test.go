@@ -22,10 +22,10 @@ func validateSARIF(t *testing.T, data []byte) {
 var testTool = SARIFTool{
 	Version: "v1.2.3",
 	Checks: []CheckDoc{
-		{checks.HardcodedSecret, "report secrets in source code\n\nA Brex user token or client secret in code leaks with the repository."},
-		{checks.IdempotencyKey, "report money-moving Brex calls without a random Idempotency-Key\n\nRetries must not pay twice."},
-		{checks.StatusCheck, "report Brex responses read before their status is checked"},
-		{checks.Directive, "report malformed //brexlint: directives"},
+		{Name: checks.HardcodedSecret, Doc: "report secrets in source code\n\nA Brex user token or client secret in code leaks with the repository."},
+		{Name: checks.IdempotencyKey, Doc: "report money-moving Brex calls without a random Idempotency-Key\n\nRetries must not pay twice."},
+		{Name: checks.StatusCheck, Doc: "report Brex responses read before their status is checked"},
+		{Name: checks.Directive, Doc: "report malformed //brexlint: directives"},
 	},
 }
 
@@ -212,6 +212,124 @@ func TestSARIFFingerprintFollowsKey(t *testing.T) {
 	}
 	if fp(f) == fp(edited) {
 		t.Errorf("fingerprint unchanged when the line's code changed")
+	}
+}
+
+// TestSARIFRelatedLocations: what a one-line message leaves out (every
+// endpoint of "GET /v1/expenses, GET /v1/vendors and 2 more") reaches
+// SARIF as the result's relatedLocations, and the report's JSON as the
+// finding's related.
+func TestSARIFRelatedLocations(t *testing.T) {
+	eps := []string{"GET /v1/expenses", "GET /v1/vendors", "GET /v2/users", "POST /v1/transfers"}
+	f := Finding{Check: checks.RateLimit, Category: "ratelimit/unhandled", File: "brex/client.go", Line: 89, Column: 15, Code: "	resp, err := c.hc.Do(req) // é",
+		Message: "ratelimit: 429 from GET /v1/expenses, GET /v1/vendors and 2 more is not retried (client: http.DefaultClient)"}
+	for _, ep := range eps {
+		f.Related = append(f.Related, Related{Message: "endpoint: " + ep, File: f.File, Line: f.Line, Column: f.Column})
+	}
+	r := Evaluate(Customer, nil, []Finding{f})
+	r.RepoDir = "svc"
+	data := writeSARIF(t, r, testTool)
+	validateSARIF(t, data)
+	var log struct {
+		Runs []struct {
+			Results []struct {
+				RelatedLocations []struct {
+					ID               int
+					Message          struct{ Text string }
+					PhysicalLocation struct {
+						ArtifactLocation struct{ URI, URIBaseID string }
+						Region           struct{ StartLine, StartColumn int }
+					}
+				}
+			}
+		}
+	}
+	if err := json.Unmarshal(data, &log); err != nil {
+		t.Fatal(err)
+	}
+	type loc struct {
+		ID        int
+		Text, URI string
+		Line, Col int
+	}
+	var got, want []loc
+	for _, rl := range log.Runs[0].Results[0].RelatedLocations {
+		got = append(got, loc{rl.ID, rl.Message.Text, rl.PhysicalLocation.ArtifactLocation.URI, rl.PhysicalLocation.Region.StartLine, rl.PhysicalLocation.Region.StartColumn})
+	}
+	for i, ep := range eps {
+		want = append(want, loc{i + 1, "endpoint: " + ep, "svc/brex/client.go", 89, 15})
+	}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("relatedLocations (-want +got):\n%s", d)
+	}
+
+	var buf bytes.Buffer
+	if err := r.WriteJSON(&buf); err != nil {
+		t.Fatal(err)
+	}
+	var rep Report
+	if err := json.Unmarshal(buf.Bytes(), &rep); err != nil {
+		t.Fatal(err)
+	}
+	var gotJSON []Related
+	for _, res := range rep.Items {
+		for _, g := range res.Findings {
+			gotJSON = append(gotJSON, g.Related...)
+		}
+	}
+	if d := cmp.Diff(f.Related, gotJSON); d != "" {
+		t.Errorf("JSON related (-want +got):\n%s", d)
+	}
+}
+
+// TestSARIFRuleHelp: the rules of a check and of its categories carry the
+// check's whole documentation (what brexlint help CHECK prints: why Brex
+// cares, how to fix each kind of finding) as fullDescription and help,
+// since messages are one clause.
+func TestSARIFRuleHelp(t *testing.T) {
+	tool := SARIFTool{Checks: []CheckDoc{{
+		Name:         checks.RateLimit,
+		Doc:          "report Brex calls whose 429 responses are not retried",
+		Help:         "Package ratelimit ...\n\nHow to fix: retry 429 with exponential backoff and jitter.\n",
+		HelpMarkdown: "Package ratelimit ...\n\n### Analyzer ratelimit\n\nHow to fix: retry 429 with exponential backoff and jitter.\n",
+	}}}
+	f := Finding{Check: checks.RateLimit, Category: "ratelimit/unhandled", Message: "ratelimit: 429 from GET /v2/users is not retried", File: "a.go", Line: 3, Column: 2}
+	data := writeSARIF(t, Evaluate(Customer, nil, []Finding{f}), tool)
+	validateSARIF(t, data)
+	var log struct {
+		Runs []struct {
+			Tool struct {
+				Driver struct {
+					Rules []struct {
+						ID               string
+						ShortDescription struct{ Text string }
+						FullDescription  struct{ Text string }
+						Help             struct{ Text, Markdown string }
+					}
+				}
+			}
+		}
+	}
+	if err := json.Unmarshal(data, &log); err != nil {
+		t.Fatal(err)
+	}
+	rules := log.Runs[0].Tool.Driver.Rules
+	if len(rules) != 2 {
+		t.Fatalf("%d rules, want ratelimit and ratelimit/unhandled", len(rules))
+	}
+	for _, r := range rules {
+		if r.ShortDescription.Text == "" || strings.Contains(r.ShortDescription.Text, "How to fix") {
+			t.Errorf("%s: shortDescription %q, want the summary line", r.ID, r.ShortDescription.Text)
+		}
+		if r.FullDescription.Text != strings.TrimSpace(tool.Checks[0].Help) {
+			t.Errorf("%s: fullDescription %q, want the whole documentation", r.ID, r.FullDescription.Text)
+		}
+		if !strings.Contains(r.Help.Text, tool.Checks[0].Help) {
+			t.Errorf("%s: help text lacks the documentation:\n%s", r.ID, r.Help.Text)
+		}
+		if !strings.Contains(r.Help.Markdown, "### Analyzer ratelimit") {
+			t.Errorf("%s: help markdown lacks the documentation's Markdown:\n%s", r.ID, r.Help.Markdown)
+		}
 	}
 }
 

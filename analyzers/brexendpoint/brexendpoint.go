@@ -63,7 +63,7 @@ func checkRequest(r *directives.Reporter, req *brexmodel.Request) {
 			if d.Replacement != "" {
 				msg += "; use " + d.Replacement + " instead"
 			}
-			r.Reportf(req.Pos(), kindDeprecated, "%s: Brex removes deprecated endpoints after notice (judged against the Brex API catalogue of %s)", msg, month(brexapi.Date))
+			r.Reportf(req.Pos(), kindDeprecated, "%s (catalogue of %s)", msg, month(brexapi.Date))
 		}
 		return
 	}
@@ -74,7 +74,7 @@ func checkRequest(r *directives.Reporter, req *brexmodel.Request) {
 				methods = append(methods, e.Method)
 			}
 		}
-		r.Reportf(req.Pos(), kindMethodNotAllowed, "%s is not documented on %s (documented: %s): Brex answers 404 or 405; use a documented method (judged against the Brex API catalogue of %s)",
+		r.Reportf(req.Pos(), kindMethodNotAllowed, "%s is not documented on %s (documented: %s; catalogue of %s)",
 			req.Method, eps[0].Path, strings.Join(methods, ", "), month(brexapi.Date))
 		return
 	}
@@ -89,7 +89,7 @@ func checkRequest(r *directives.Reporter, req *brexmodel.Request) {
 	if !res.Documented() {
 		where = fmt.Sprintf("where Brex documents %s only at %s", res.Name, strings.Join(res.Versions(), ", "))
 	}
-	r.Reportf(req.Pos(), kindUndocumented, "%s %s is not a documented Brex endpoint, %s: undocumented endpoints change or vanish without notice; use the documented one (judged against the Brex API catalogue of %s)",
+	r.Reportf(req.Pos(), kindUndocumented, "%s %s is not a documented Brex endpoint, %s (catalogue of %s)",
 		req.Method, req.Path, where, month(brexapi.Date))
 }
 
@@ -145,7 +145,7 @@ func checkLegacyHost(pass *analysis.Pass, r *directives.Reporter, m *brexmodel.M
 			}
 		}
 	})
-	const msg = "accounts.brex.com is Brex's legacy OAuth host: since Nov 2022 new integrations use accounts-api.brex.com; existing partners keep the legacy host until Brex migrates them, so confirm with Brex before launch"
+	const msg = "accounts.brex.com is Brex's legacy OAuth host; since Nov 2022 new integrations use accounts-api.brex.com"
 	reported := map[token.Pos]bool{}
 	for _, use := range uses {
 		// The nodes whose literals flow into the use: the use itself,

@@ -48,6 +48,12 @@
 //     documented (strings.Contains(u.Host, "accounts.brex.com"), a
 //     migration note) reaches no request and is not reported.
 //
+// How to fix: move to the replacement of a deprecated endpoint; use the
+// documented endpoint instead of an undocumented one; use a documented
+// method (Brex answers 404 or 405 to others); for the legacy host, existing
+// partners keep it until Brex migrates them, so confirm with Brex before
+// launch.
+//
 // Bad:
 //
 //	req, _ := http.NewRequestWithContext(ctx, "GET", "https://api.brex.com/v1/expenses/card", nil)

@@ -19,6 +19,9 @@
 //     //brexlint:random) outside the doc comment of a function, method or type
 //     declaration, where it would teach nothing.
 //
+// A message about an unknown check names it; brexlint help lists the
+// checks (hardcodedsecret, idempotencykey, ... directive).
+//
 // Bad:
 //
 //	//brexlint:ignore idempotencykey

@@ -36,6 +36,12 @@
 // /oauth2/auth or /oauth2/v2/auth whose query has a client_id or a
 // response_type).
 //
+// How to fix: open the authorization page with the system browser
+// (github.com/pkg/browser's OpenURL, Wails' BrowserOpenURL, fyne's
+// App.OpenURL) and receive the callback on a local redirect URI; instead of
+// an iframe, send the user to the authorization URL with a top-level
+// redirect (http.Redirect) or open it in the system browser.
+//
 // Bad:
 //
 //	w := webview.New(false)

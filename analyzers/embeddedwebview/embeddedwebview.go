@@ -156,8 +156,7 @@ func (c *checker) isAuthURL(e ast.Expr) bool {
 	return oauthmodel.IsAuthorizeURLString(c.fold(e).String())
 }
 
-const message = "the OAuth authorization page is opened in an embedded web view (%s): the user cannot see the address bar or use the password manager and existing session of their browser, the app could read the credentials they type, and Brex's partner checklist requires a real browser; " +
-	"open it with the system browser (github.com/pkg/browser's OpenURL, Wails' BrowserOpenURL, fyne's App.OpenURL) and receive the callback on a local redirect URI"
+const message = "the OAuth authorization page is opened in an embedded web view (%s)"
 
 func (c *checker) call(call *ast.CallExpr) {
 	fn, _ := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
@@ -251,8 +250,7 @@ func (c *checker) iframeLit(lit *ast.BasicLit) {
 	}
 }
 
-const iframeMessage = "this HTML shows the OAuth authorization page in an <iframe>: the user cannot see whose page asks for their credentials, clickjacking becomes possible, most providers refuse to be framed, and Brex's partner checklist requires a real browser; " +
-	"send the user to the authorization URL with a top-level redirect (http.Redirect) or open it in the system browser"
+const iframeMessage = "this HTML shows the OAuth authorization page in an <iframe>"
 
 // srcFilledWithAuthURL looks at the concatenation or fmt.Sprintf that lit
 // is part of: an authorization URL right after an open src attribute.

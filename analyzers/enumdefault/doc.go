@@ -39,6 +39,10 @@
 //     (enumdefault/unknown-value-fails). Reported even in a partial
 //     switch.
 //
+// How to fix: for no-default, add a default that handles an unknown value
+// (log it, skip it or keep it); for unknown-value-fails, handle an unknown
+// value without failing, the same way.
+//
 // Bad:
 //
 //	switch t.Status {

@@ -42,16 +42,11 @@ const rankContext = 5
 const maxDepth = 8
 
 const (
-	clientSecretMessage = "OAuth client secret %s is hardcoded in the client configuration: anyone who can read the code can impersonate your app, and Brex's launch checklist requires client secrets to stay out of source code; " +
-		"read it from an environment variable or a secret manager, and rotate this one with the provider"
-	clientIDMessage = "Brex OAuth client ID %s is hardcoded: Brex's partner launch checklist requires the client ID and the client secret to stay out of source code and version control; " +
-		"read it from an environment variable or the app's configuration"
-	formSecretMessage = "client_secret form value %s is a literal: anyone who can read the code can impersonate your app at the token endpoint, and Brex's launch checklist requires client secrets to stay out of source code; " +
-		"read it from an environment variable or a secret manager, and rotate this one"
-	authHeaderMessage = "Authorization header credential %s is a literal: the token ships with every copy of the code, and Brex's launch checklist requires tokens to stay out of source code; " +
-		"read it from an environment variable or a secret manager, and rotate this one"
-	basicAuthMessage = "basic-auth password %s is a literal: it ships with every copy of the code, and Brex's launch checklist requires secrets to stay out of source code; " +
-		"read it from an environment variable or a secret manager, and rotate this one"
+	clientSecretMessage = "OAuth client secret %s is hardcoded in the client configuration"
+	clientIDMessage     = "Brex OAuth client ID %s is hardcoded"
+	formSecretMessage   = "client_secret form value %s is a literal"
+	authHeaderMessage   = "Authorization header credential %s is a literal"
+	basicAuthMessage    = "basic-auth password %s is a literal"
 )
 
 // declIndex maps declared objects to the expressions that give their values.

@@ -50,6 +50,38 @@
 // constants count. A finding lands on the literal that holds the secret: for
 // a named constant of the package, at its declaration, once, however often
 // it is used. Messages show at most the first four characters of a secret.
+// A credential's message names its gitleaks rule; the rule's description
+// (what it detects) is the finding's related information (the "related" of
+// -json, the relatedLocations of the checklist's SARIF).
+//
+// Why each finding matters, and how to fix it:
+//
+//   - brex-user-token: anyone who can read the code or the binary can act
+//     on the company's Brex account, and Brex's launch checklist requires
+//     tokens to stay out of source code. Read it from an environment
+//     variable or a secret manager, and revoke this token in the Brex
+//     dashboard (Developer > Settings).
+//   - oauth-client-secret, client-secret: anyone who can read the code can
+//     impersonate your app (at the token endpoint), and Brex's launch
+//     checklist requires client secrets to stay out of source code. Read it
+//     from an environment variable or a secret manager, and rotate this one
+//     with the provider.
+//   - oauth-client-id: Brex's partner launch checklist requires the client
+//     ID and the client secret to stay out of source code and version
+//     control. Read it from an environment variable or the app's
+//     configuration.
+//   - authorization-header (a token or a basic-auth password): it ships with
+//     every copy of the code, and Brex's launch checklist requires tokens
+//     and secrets to stay out of source code. Read it from an environment
+//     variable or a secret manager, and rotate this one.
+//   - webhook-secret: anyone who reads it can forge deliveries that your
+//     webhook handler will trust. Fetch Brex's signing secrets from GET
+//     /v1/webhooks/secrets at run time (or read them from an environment
+//     variable or a secret manager), and rotate this one.
+//   - credential: secrets in code leak with every copy of the repository,
+//     and Brex's launch checklist requires them to stay out of source code.
+//     Read it from an environment variable or a secret manager, and rotate
+//     this one.
 //
 // Bad:
 //

@@ -49,6 +49,7 @@ type finding struct {
 	secret   string // never printed: see secrets.Redact
 	rank     int    // lower wins when several rules see one literal
 	message  string // without the value, which report adds redacted
+	related  string // what the gitleaks rule detects, if the message names one
 }
 
 type checker struct {
@@ -178,23 +179,20 @@ func (c *checker) literalFinding(lit *ast.BasicLit, m secrets.Match) *finding {
 	switch m.Kind {
 	case secrets.KindBrexUserToken:
 		f.kind = kindUserToken
-		f.message = "Brex user token %s is hardcoded: anyone who can read the code or the binary can act on the company's Brex account, and Brex's launch checklist requires tokens to stay out of source code; " +
-			"read it from an environment variable or a secret manager, and revoke this token in the Brex dashboard (Developer > Settings)"
+		f.message = "Brex user token %s is hardcoded"
 	case secrets.KindWebhookSecret:
 		f.kind = kindWebhookSecret
 		f.message = webhookMessage
 	default:
 		f.kind = kindCredential
 		rule, _ := m.Kind.GitleaksRule()
-		f.message = "hardcoded credential %s (" + strings.TrimSuffix(m.Description, ".") + "; gitleaks rule " + rule + "): " +
-			"secrets in code leak with every copy of the repository, and Brex's launch checklist requires them to stay out of source code; " +
-			"read it from an environment variable or a secret manager, and rotate this one"
+		f.message = "hardcoded credential %s (gitleaks rule " + rule + ")"
+		f.related = strings.TrimSuffix(m.Description, ".")
 	}
 	return f
 }
 
-const webhookMessage = "webhook signing secret %s is hardcoded: anyone who reads it can forge deliveries that your webhook handler will trust; " +
-	"fetch Brex's signing secrets from GET /v1/webhooks/secrets at run time (or read them from an environment variable or a secret manager), and rotate this one"
+const webhookMessage = "webhook signing secret %s is hardcoded"
 
 // report reports the findings in position order. In test code only Brex
 // user tokens that are not obviously fake are reported: keys, private keys
@@ -214,6 +212,16 @@ func (c *checker) report(r *directives.Reporter) {
 			End:      f.end,
 			Category: f.kind,
 			Message:  strings.Replace(f.message, "%s", strconv.Quote(secrets.Redact(f.secret)), 1),
+			Related:  f.relatedInformation(),
 		})
 	}
+}
+
+// relatedInformation describes, at the finding, what the gitleaks rule its
+// message names detects: its description is too long for the message.
+func (f *finding) relatedInformation() []analysis.RelatedInformation {
+	if f.related == "" {
+		return nil
+	}
+	return []analysis.RelatedInformation{{Pos: f.pos, End: f.end, Message: f.related}}
 }

@@ -49,6 +49,26 @@
 // endpoint where the key is optional is reported too
 // (idempotencykey/optional-key).
 //
+// Each message says what is wrong and where; how to fix it is here:
+//
+//   - missing-key: set the header to a key made once per operation
+//     (crypto/rand.Text(), or one stored with the operation). Through a
+//     wrapper ("sent through F without an Idempotency-Key"), pass such a
+//     key and set it in the wrapper.
+//   - no-header-support: build the request with http.NewRequestWithContext
+//     and set the header from crypto/rand.Text(); a retried request would
+//     otherwise create a second object.
+//   - constant-key: make a key per operation (crypto/rand.Text(), or
+//     derived from the operation's own ID); Brex ignores all but the first
+//     request with a key.
+//   - colliding-key: use crypto/rand.Text() or the operation's own ID;
+//     Brex drops one of two concurrent requests with the same key as a
+//     repeat.
+//   - key-per-attempt: make the key once, before the loop; with a new key
+//     per attempt Brex executes every retry of a timed-out request.
+//   - optional-key: set one from crypto/rand.Text() (or a stored business
+//     key) so that a retry cannot apply the change twice.
+//
 // Bad:
 //
 //	req, _ := http.NewRequestWithContext(ctx, "POST", "https://api.brex.com/v1/transfers", body)

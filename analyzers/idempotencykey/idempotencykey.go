@@ -84,8 +84,7 @@ func (c *checker) classifier() *entropy.Classifier {
 func (c *checker) check(req *brexmodel.Request, opt bool) {
 	ep := req.Endpoint
 	if req.NoHeaders {
-		c.r.Reportf(req.Pos(), kindCannotCarry, "%s needs an Idempotency-Key, which %s cannot send: a retried request creates a second %s; build it with http.NewRequestWithContext and set the header from crypto/rand.Text()",
-			ep, c.shorthandName(req), object(ep))
+		c.r.Reportf(req.Pos(), kindCannotCarry, "%s needs an Idempotency-Key, which %s cannot send", ep, c.shorthandName(req))
 		return
 	}
 	var keys []*brexmodel.Header
@@ -99,16 +98,16 @@ func (c *checker) check(req *brexmodel.Request, opt bool) {
 			return // headers may be set where the request goes next
 		}
 		if opt {
-			c.r.Reportf(req.Pos(), kindOptionalUnset, "%s accepts an Idempotency-Key: set one from crypto/rand.Text() (or a stored business key) so a retry cannot apply the change twice", ep)
+			c.r.Reportf(req.Pos(), kindOptionalUnset, "%s accepts an Idempotency-Key but is sent without one", ep)
 			return
 		}
 		d := analysis.Diagnostic{
 			Pos:     req.Call.Pos(),
 			End:     req.Call.End(),
-			Message: fmt.Sprintf("%s is sent without an Idempotency-Key: a retried timeout creates a second %s; set the header to a key made once per operation (crypto/rand.Text(), or one stored with the operation)", ep, object(ep)),
+			Message: fmt.Sprintf("%s is sent without an Idempotency-Key: a retried timeout creates a second %s", ep, object(ep)),
 		}
 		if req.Via != nil && req.Var == nil {
-			d.Message = fmt.Sprintf("%s is sent through %s without an Idempotency-Key: a retried timeout creates a second %s; pass a key made once per operation (crypto/rand.Text(), or one stored with the operation) and set it in the wrapper", ep, req.Via.Name(), object(ep))
+			d.Message = fmt.Sprintf("%s is sent through %s without an Idempotency-Key: a retried timeout creates a second %s", ep, req.Via.Name(), object(ep))
 		}
 		if fix, ok := c.fix(req); ok {
 			d.SuggestedFixes = []analysis.SuggestedFix{fix}
@@ -133,7 +132,7 @@ func (c *checker) checkKey(req *brexmodel.Request, h *brexmodel.Header) {
 		v = entropy.Value{Kinds: entropy.Kind(h.Summary.Kinds)}
 		pos = req.Pos()
 		if h.Summary.InRetryLoop {
-			c.r.Reportf(pos, kindPerAttempt, "%s gets a new Idempotency-Key on every attempt inside %s's retry loop: Brex then executes each retry of a timed-out request; make the key once, before the loop", ep, h.Helper.Name())
+			c.r.Reportf(pos, kindPerAttempt, "%s gets a new Idempotency-Key on every attempt inside %s's retry loop", ep, h.Helper.Name())
 			return
 		}
 	}
@@ -142,11 +141,11 @@ func (c *checker) checkKey(req *brexmodel.Request, h *brexmodel.Header) {
 	case k == 0:
 		return // nothing known
 	case k&^(entropy.Constant|entropy.UUIDName) == 0:
-		c.r.Reportf(pos, kindConstant, "the Idempotency-Key of %s is a constant: every %s then shares one key and Brex ignores all but the first; make a key per operation (crypto/rand.Text(), or derived from the operation's own ID)", ep, object(ep))
+		c.r.Reportf(pos, kindConstant, "the Idempotency-Key of %s is a constant: every %s then shares one key", ep, object(ep))
 		return
 	case k&(entropy.CryptoRandom|entropy.UUIDRandom|entropy.MathRandGlobal|entropy.Identifier) == 0 &&
 		k&(entropy.Time|entropy.MathRandSeeded|entropy.MathRandSmall|entropy.Counter) != 0:
-		c.r.Reportf(pos, kindColliding, "the Idempotency-Key of %s is made from %s, which collides between concurrent requests (Brex then drops one as a repeat); use crypto/rand.Text() or the operation's own ID", ep, weakSource(k))
+		c.r.Reportf(pos, kindColliding, "the Idempotency-Key of %s is made from %s, which collides", ep, weakSource(k))
 		return
 	}
 	// A good key, unless it is made anew on each attempt of a retry loop
@@ -159,7 +158,7 @@ func (c *checker) checkKey(req *brexmodel.Request, h *brexmodel.Header) {
 		if !containsSend(loop, req) {
 			continue
 		}
-		c.r.Reportf(g, kindPerAttempt, "the Idempotency-Key of %s is made inside a retry loop, so each attempt carries a new key and Brex executes every retry of a timed-out request; make the key once, before the loop", ep)
+		c.r.Reportf(g, kindPerAttempt, "the Idempotency-Key of %s is made inside a retry loop: each attempt carries a new key", ep)
 		return
 	}
 }

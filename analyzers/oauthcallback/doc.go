@@ -27,6 +27,12 @@
 // check that answers the customer counts as handling the denial
 // (oauthcallback/unhandled-denial). The finding lands on the exchange.
 //
+// How to fix: when the customer denies consent, Brex redirects back with
+// error=access_denied and no code, and the denial surfaces as a confusing
+// token-exchange failure. Check r.FormValue("error") (or return early on an
+// empty code) before the exchange, and tell the customer that access was
+// not granted.
+//
 // Bad:
 //
 //	func callback(w http.ResponseWriter, r *http.Request) {

@@ -33,9 +33,7 @@ func run(pass *analysis.Pass) (any, error) {
 			if x.Provider != oauthmodel.ProviderBrex {
 				continue
 			}
-			r.Reportf(x.Call.Pos(), kindUnhandledDenial,
-				"this Brex OAuth callback exchanges the code without looking at the error parameter: when the customer denies consent, Brex redirects back with error=access_denied and no code, and the denial surfaces as a confusing token-exchange failure; "+
-					"check r.FormValue(\"error\") (or return early on an empty code) before the exchange, and tell the customer that access was not granted")
+			r.Reportf(x.Call.Pos(), kindUnhandledDenial, "this Brex OAuth callback exchanges the code without looking at the error parameter")
 			break
 		}
 	}

@@ -22,6 +22,15 @@
 // client_credentials) and points to golang.org/x/oauth2's Config or
 // clientcredentials.Config (oauthlib/hand-rolled-token-request).
 //
+// How to fix, by grant: for authorization_code, use golang.org/x/oauth2.Config
+// with Brex's authorize and token URLs (Exchange, then TokenSource or
+// Client); for client_credentials, use
+// golang.org/x/oauth2/clientcredentials.Config with TokenURL set to Brex's
+// token endpoint, and its TokenSource or Client; for refresh_token, use
+// golang.org/x/oauth2's Config.TokenSource (it refreshes and returns the
+// rotated refresh token) with Brex's endpoint URLs, and persist the tokens
+// it returns.
+//
 // Bad:
 //
 //	form := url.Values{"grant_type": {"authorization_code"}, "code": {code}, ...}

@@ -47,6 +47,16 @@
 //     the requested scopes that no Brex call of the module needs
 //     (oauthscopes/unused-scope).
 //
+// A missing-scope message names the scope to add (the read-only one for a
+// read), the endpoint's other scopes and the configuration by its name;
+// its related information says what the configuration requests, at its
+// Scopes when the package writes it. Brex rejects every such call for insufficient scopes, which surfaces
+// only when a customer connects: add the scope to the Scopes (customers
+// already connected must authorize again: scopes are additive). Without
+// offline_access Brex issues no refresh token, so the connection dies when
+// the first access token expires (3600 s) and the customer must authorize
+// again: add "offline_access" to the Scopes.
+//
 // Bad:
 //
 //	var brexConf = &oauth2.Config{

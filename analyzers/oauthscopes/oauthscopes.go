@@ -106,11 +106,14 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	if granted, ok := Granted(m.ScopeConfigs); ok {
 		who := describeConfigs(pass, m.ScopeConfigs)
+		short := configNames(pass, m.ScopeConfigs, who)
 		for _, u := range res.Uses {
 			if u.Endpoint.PermittedBy(granted) {
 				continue
 			}
-			r.Reportf(u.Call.Pos(), KindMissingScope, "%s", MissingScopeMessage(u.Endpoint, via(pass, u), who, granted))
+			r.Report(analysis.Diagnostic{Pos: u.Call.Pos(), Category: KindMissingScope,
+				Message: MissingScopeMessage(u.Endpoint, via(pass, u), short),
+				Related: []analysis.RelatedInformation{{Pos: grantedPos(pass, m.ScopeConfigs, u.Call.Pos()), Message: GrantedMessage(who, granted)}}})
 		}
 	}
 	reportOfflineAccess(pass, r, m)
@@ -132,20 +135,47 @@ func Granted(configs []*oauthmodel.Config) ([]string, bool) {
 }
 
 // MissingScopeMessage is the message of a missing-scope finding: the
-// endpoint (called through via, if any), the scopes it accepts, and what
-// the configurations (who) request.
-func MissingScopeMessage(ep *brexapi.Endpoint, via, who string, granted []string) string {
+// endpoint (called through via, if any), the scope to add (and the others
+// it accepts), and the configurations (who) that do not request it.
+// [GrantedMessage] says what they request.
+func MissingScopeMessage(ep *brexapi.Endpoint, via, who string) string {
 	call := ep.String()
 	if via != "" {
-		call += " (called through " + via + ")"
+		call += " (via " + via + ")"
 	}
+	scope := suggestScope(ep)
+	var others []string
+	for _, sc := range ep.Scopes {
+		if sc != scope {
+			others = append(others, sc)
+		}
+	}
+	if len(others) > 0 {
+		scope += " (or " + strings.Join(others, ", ") + ")"
+	}
+	return fmt.Sprintf("%s needs scope %s, not requested by %s", call, scope, who)
+}
+
+// GrantedMessage is the related information of a missing-scope finding:
+// what the configurations request, too long a list for the message.
+func GrantedMessage(who string, granted []string) string {
 	requested := "no scopes"
 	if len(granted) > 0 {
 		requested = strings.Join(granted, " ")
 	}
-	return fmt.Sprintf("%s needs one of the scopes %s, and %s requests none of them (it requests %s): Brex rejects every such call for insufficient scopes, which surfaces only when a customer connects; "+
-		"add %q to the Scopes (customers already connected must authorize again: scopes are additive)",
-		call, strings.Join(ep.Scopes, ", "), who, requested, suggestScope(ep))
+	return fmt.Sprintf("%s requests %s", who, requested)
+}
+
+// grantedPos is where the related information of a missing-scope finding
+// at call lands: the scopes of the package's one configuration, else the
+// call.
+func grantedPos(pass *analysis.Pass, cs []*oauthmodel.Config, call token.Pos) token.Pos {
+	if len(cs) == 1 {
+		if p := ScopesPos(cs[0]); p.IsValid() && inPackage(pass, p) {
+			return p
+		}
+	}
+	return call
 }
 
 // suggestScope picks the scope to add: the read-only one for a read, the
@@ -168,6 +198,21 @@ func via(pass *analysis.Pass, u *oauthmodel.EndpointUse) string {
 		return ""
 	}
 	return typesutil.FuncName(u.Via, pass.Pkg)
+}
+
+// configNames names the configurations for a missing-scope message by
+// their names alone ("brexauth.Config"), or as who does when one has none.
+func configNames(pass *analysis.Pass, cs []*oauthmodel.Config, who string) string {
+	var names []string
+	for _, c := range cs {
+		n := configName(pass, c)
+		if n == "" {
+			return who
+		}
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	return strings.Join(slices.Compact(names), ", ")
 }
 
 // describeConfigs names the configurations for a message: "the Brex
@@ -211,8 +256,6 @@ func configName(pass *analysis.Pass, c *oauthmodel.Config) string {
 	return c.Obj.Name()
 }
 
-const offlineWhy = "without offline_access Brex issues no refresh token, so the connection dies when the first access token expires (3600 s) and the customer must authorize again"
-
 // reportOfflineAccess reports, once per configuration, a Brex
 // configuration used with refresh whose known scopes lack offline_access:
 // at the configuration when it is written in this package, at the first
@@ -239,8 +282,7 @@ func reportOfflineAccess(pass *analysis.Pass, r *directives.Reporter, m *oauthmo
 			done[key] = true
 			if c.Pos.IsValid() && pass.Fset.File(c.Pos) != nil && inPackage(pass, c.Pos) {
 				d := analysis.Diagnostic{Pos: c.Pos, Category: KindOfflineAccess,
-					Message: fmt.Sprintf("this Brex OAuth configuration is used with refresh (%s) but its scopes lack %q: %s; add %q to Scopes",
-						how, brexapi.OfflineAccess, offlineWhy, brexapi.OfflineAccess)}
+					Message: fmt.Sprintf("this Brex OAuth configuration is used with refresh (%s) but its scopes lack %q", how, brexapi.OfflineAccess)}
 				if at, fix, ok := addScopeFix(c); ok {
 					d.Pos = at
 					d.SuggestedFixes = []analysis.SuggestedFix{fix}
@@ -248,8 +290,8 @@ func reportOfflineAccess(pass *analysis.Pass, r *directives.Reporter, m *oauthmo
 				r.Report(d)
 				continue
 			}
-			r.Reportf(ru.Node.Pos(), KindOfflineAccess, "%s is used with refresh here (%s) but its scopes lack %q: %s; add %q to its Scopes",
-				strings.TrimPrefix(describeConfigs(pass, []*oauthmodel.Config{c}), "the "), how, brexapi.OfflineAccess, offlineWhy, brexapi.OfflineAccess)
+			r.Reportf(ru.Node.Pos(), KindOfflineAccess, "%s is used with refresh here (%s) but its scopes lack %q",
+				strings.TrimPrefix(describeConfigs(pass, []*oauthmodel.Config{c}), "the "), how, brexapi.OfflineAccess)
 		}
 	}
 }

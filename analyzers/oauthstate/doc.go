@@ -48,6 +48,24 @@
 //     request to (one that reads the code and exchanges it, or one that
 //     checks the state) is judged together with its caller.
 //
+// Messages of Brex flows end "(Brex requires 9+ random characters)": Brex
+// requires a random state of at least 9 characters, verified on the
+// callback. Why each finding matters, and how to fix it:
+//
+//   - constant-state: every login sends the same value, so a forged
+//     callback can log the user into an attacker's account (CSRF, RFC 6749
+//     §10.12); predictable-state: an attacker can predict the value, with
+//     the same result. Generate a fresh state per login with crypto/rand
+//     (rand.Text(), Go 1.24+), keep it in the session or a cookie, and
+//     compare it on the callback.
+//   - missing-state: the callback cannot tell a login the user started from
+//     a forged one. Add state=<value from crypto/rand.Text()>, keep it in
+//     the session or a cookie, and compare it on the callback.
+//   - unverified-state: the callback does not compare the request's state
+//     with the value stored when the login started. Before the exchange,
+//     compare r.FormValue("state") with the state kept in the session, a
+//     cookie or a store (and reject a mismatch).
+//
 // Bad:
 //
 //	url := conf.AuthCodeURL("state", oauth2.AccessTypeOffline)

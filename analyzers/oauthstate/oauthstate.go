@@ -28,8 +28,6 @@ const (
 	kindUnverified  = "unverified-state"
 )
 
-const why = "a forged callback can then log the user into an attacker's account (CSRF, RFC 6749 §10.12)"
-
 func run(pass *analysis.Pass) (any, error) {
 	r := directives.NewReporter(pass)
 	defer r.Finish()
@@ -52,21 +50,17 @@ func run(pass *analysis.Pass) (any, error) {
 			if pkceOK {
 				continue
 			}
-			r.Reportf(pos, kindConstant, "%s is %s: every login sends the same value, so %s; %s%s",
-				where, constDesc(a.State), why, doRandom, brexNote(a.Provider))
+			r.Reportf(pos, kindConstant, "%s is %s%s", where, constDesc(a.State), brexNote(a.Provider))
 		case oauthmodel.StatePredictable:
 			if pkceOK {
 				continue
 			}
-			r.Reportf(pos, kindPredictable, "%s is made from %s, which an attacker can predict, so %s; %s%s",
-				where, a.State.Why, why, doRandom, brexNote(a.Provider))
+			r.Reportf(pos, kindPredictable, "%s is made from %s, which is predictable%s", where, a.State.Why, brexNote(a.Provider))
 		case oauthmodel.StateAbsent:
 			if pkceOK {
 				continue
 			}
-			r.Reportf(pos, kindMissing, "this authorization URL is built by hand without a state parameter: the callback cannot tell a login the user started from a forged one, so %s; "+
-				"add state=<value from crypto/rand.Text()>, keep it in the session or a cookie, and compare it on the callback%s",
-				why, brexNote(a.Provider))
+			r.Reportf(pos, kindMissing, "this authorization URL is built by hand without a state parameter%s", brexNote(a.Provider))
 		}
 	}
 	for _, h := range m.Handlers {
@@ -81,14 +75,10 @@ func run(pass *analysis.Pass) (any, error) {
 		if len(h.StateReads) > 0 {
 			what = "reads the request's state but never compares it"
 		}
-		r.Reportf(x.Call.Pos(), kindUnverified, "this OAuth callback exchanges the authorization code but %s with the value stored when the login started: %s; "+
-			"before the exchange, compare r.FormValue(\"state\") with the state kept in the session, a cookie or a store (and reject a mismatch)%s",
-			what, why, brexNote(provider(h)))
+		r.Reportf(x.Call.Pos(), kindUnverified, "this OAuth callback exchanges the code but %s%s", what, brexNote(provider(h)))
 	}
 	return nil, nil
 }
-
-const doRandom = "generate a fresh state per login with crypto/rand (rand.Text(), Go 1.24+), keep it in the session or a cookie, and compare it on the callback"
 
 // subject names the state in a message.
 func subject(pass *analysis.Pass, a *oauthmodel.AuthURL) string {
@@ -96,7 +86,7 @@ func subject(pass *analysis.Pass, a *oauthmodel.AuthURL) string {
 	case a.HandBuilt:
 		return "the state of this hand-built authorization URL"
 	case a.Via != nil:
-		return fmt.Sprintf("the state given to %s (which builds the authorization URL)", typesutil.FuncName(a.Via, pass.Pkg))
+		return fmt.Sprintf("the state given to %s", typesutil.FuncName(a.Via, pass.Pkg))
 	}
 	return "the OAuth state passed to AuthCodeURL"
 }
@@ -113,7 +103,7 @@ func constDesc(s oauthmodel.State) string {
 
 func brexNote(p oauthmodel.Provider) string {
 	if p == oauthmodel.ProviderBrex {
-		return " (Brex requires a random state of at least 9 characters, verified on the callback)"
+		return " (Brex requires 9+ random characters)"
 	}
 	return ""
 }

@@ -50,6 +50,38 @@
 //     (a cenkalti/backoff ConstantBackOff, an ExponentialBackOff without
 //     MaxElapsedTime).
 //
+// Each message says what is wrong and where; the why and the fix are here:
+//
+//   - "429 from ENDPOINTS is not retried (client: C)", "W returns the
+//     response of ENDPOINTS and nothing retries its 429", "429 from
+//     ENDPOINTS is not retried, by W or around it" (unhandled): Brex
+//     answers 429 above 1,000 requests a minute or past a daily limit, and
+//     the call then fails. Retry 429 with exponential backoff and jitter, a
+//     bounded number of times: a loop, a retry library such as
+//     cenkalti/backoff, or a transport such as hashicorp/go-retryablehttp.
+//   - "C is passed to F, which sends ENDPOINTS through it with no other 429
+//     handling" (unhandled): the client fails every 429. Pass a client
+//     whose transport retries 429 with exponential backoff and jitter,
+//     bounded (e.g. retryablehttp.NewClient().StandardClient()).
+//   - "this retry of ENDPOINTS does not wait between attempts", "... waits a
+//     constant time between attempts", "C retries 429 from ENDPOINTS with a
+//     constant wait" (no-backoff): every client retries at once, or in
+//     lockstep, and Brex keeps answering 429. Make the wait grow
+//     exponentially, with jitter (e.g. base<<attempt plus a random
+//     fraction).
+//   - "... waits only for the Retry-After header, which Brex does not
+//     document" (no-backoff): without the header the retry does not wait.
+//     Honor Retry-After when present, otherwise wait exponentially longer,
+//     with jitter.
+//   - "... has neither an attempt limit nor a context or deadline"
+//     (unbounded): during a long rate limit it never stops. Stop after a few
+//     attempts or when the context is done.
+//
+// A message names at most two endpoints ("GET /v1/expenses, GET
+// /v1/vendors and 2 more"); the finding's related information (the
+// "related" of -json, the relatedLocations of the checklist's SARIF) then
+// names every one, as "endpoint: GET /v1/expenses".
+//
 // Bad:
 //
 //	resp, err := http.DefaultClient.Do(req) // a 429 is an error like any other

@@ -3,7 +3,6 @@ package ratelimit
 import (
 	"fmt"
 	"go/ast"
-	"strings"
 
 	"github.com/brexlint/brexlint/internal/brexmodel"
 	"github.com/brexlint/brexlint/internal/checks"
@@ -29,10 +28,6 @@ const (
 	kindUnbounded = "unbounded"
 )
 
-// fix is what every message asks for.
-const fix = "retry 429 with exponential backoff and jitter, a bounded number of times " +
-	"(a loop, a retry library such as cenkalti/backoff, or a transport such as hashicorp/go-retryablehttp)"
-
 func run(pass *analysis.Pass) (any, error) {
 	r := directives.NewReporter(pass)
 	defer r.Finish()
@@ -43,11 +38,11 @@ func run(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		if s.Landing && !s.Handled {
-			r.Reportf(s.Call.Pos(), kindUnhandled, "%s", unhandled(pass, s))
+			report(r, s.Call, kindUnhandled, s.Endpoints, unhandled(pass, s))
 		}
 		if s.Client == brexmodel.ClientRetriesConstant && s.Via == nil {
-			r.Reportf(s.Call.Pos(), kindNoBackoff, "%s retries 429 from %s with a constant wait: every client retries in lockstep and Brex keeps answering 429; "+
-				"make the wait grow exponentially, with jitter", s.ClientWhat, brexmodel.EndpointList(s.Endpoints, "the Brex requests sent here"))
+			report(r, s.Call, kindNoBackoff, s.Endpoints, fmt.Sprintf("%s retries 429 from %s with a constant wait",
+				s.ClientWhat, endpoints(s.Endpoints)))
 		}
 		if rt := s.Retry; rt != nil && !retries[rt.Node] {
 			retries[rt.Node] = true
@@ -59,37 +54,43 @@ func run(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		if ic.Kind == brexmodel.ClientRetriesConstant {
-			r.Reportf(ic.Node.Pos(), kindNoBackoff, "%s, passed to %s, retries 429 from %s with a constant wait: every client retries in lockstep and Brex keeps answering 429; "+
-				"make the wait grow exponentially, with jitter", ic.What, ic.Into, brexmodel.EndpointList(ic.Endpoints, "the Brex requests sent here"))
+			report(r, ic.Node, kindNoBackoff, ic.Endpoints, fmt.Sprintf("%s, passed to %s, retries 429 from %s with a constant wait",
+				ic.What, ic.Into, endpoints(ic.Endpoints)))
 			continue
 		}
-		r.Reportf(ic.Node.Pos(), kindUnhandled, "%s is passed to %s, which sends %s through it with no other 429 handling: "+
-			"Brex answers 429 above 1,000 requests a minute, and this client fails them; pass a client whose transport retries 429 "+
-			"with exponential backoff and jitter, bounded (e.g. retryablehttp.NewClient().StandardClient())",
-			ic.What, ic.Into, brexmodel.EndpointList(ic.Endpoints, "the Brex requests sent here"))
+		report(r, ic.Node, kindUnhandled, ic.Endpoints, fmt.Sprintf("%s is passed to %s, which sends %s through it with no other 429 handling",
+			ic.What, ic.Into, endpoints(ic.Endpoints)))
 	}
 	return nil, nil
 }
 
+// endpoints names the endpoints of a finding in its message; [report]
+// lists them all as related information when it names only some.
+func endpoints(eps []string) string {
+	return brexmodel.EndpointList(eps, "the Brex requests sent here")
+}
+
+// report reports a finding at n whose message names eps. The message says
+// what is wrong and where; why Brex cares and how to fix it are in doc.go,
+// which `brexlint help ratelimit` prints and the Analyzer's URL shows.
+func report(r *directives.Reporter, n ast.Node, kind string, eps []string, msg string) {
+	r.Report(analysis.Diagnostic{Pos: n.Pos(), Category: kind, Message: msg, Related: brexmodel.EndpointsRelated(n.Pos(), eps)})
+}
+
 func unhandled(pass *analysis.Pass, s *brexmodel.Send) string {
-	var b strings.Builder
 	switch {
 	case s.Via != nil && s.ViaReturns:
-		fmt.Fprintf(&b, "%s returns the response of %s and nothing retries its 429", typesutil.FuncName(s.Via, pass.Pkg), brexmodel.EndpointList(s.Endpoints, "the Brex requests sent here"))
+		return fmt.Sprintf("%s returns the response of %s and nothing retries its 429", typesutil.FuncName(s.Via, pass.Pkg), endpoints(s.Endpoints))
 	case s.Via != nil:
-		fmt.Fprintf(&b, "a 429 from %s is not retried, by %s or around it", brexmodel.EndpointList(s.Endpoints, "the Brex requests sent here"), typesutil.FuncName(s.Via, pass.Pkg))
-	default:
-		fmt.Fprintf(&b, "a 429 from %s is not retried", brexmodel.EndpointList(s.Endpoints, "the Brex requests sent here"))
-		if s.ClientWhat != "" {
-			fmt.Fprintf(&b, " (the client is %s)", s.ClientWhat)
-		}
+		return fmt.Sprintf("429 from %s is not retried, by %s or around it", endpoints(s.Endpoints), typesutil.FuncName(s.Via, pass.Pkg))
+	case s.ClientWhat != "":
+		return fmt.Sprintf("429 from %s is not retried (client: %s)", endpoints(s.Endpoints), s.ClientWhat)
 	}
-	b.WriteString(": Brex answers 429 above 1,000 requests a minute or past a daily limit, and this call then fails; " + fix)
-	return b.String()
+	return fmt.Sprintf("429 from %s is not retried", endpoints(s.Endpoints))
 }
 
 func checkRetry(r *directives.Reporter, s *brexmodel.Send, rt *brexmodel.Retry) {
-	what := "this retry of " + brexmodel.EndpointList(s.Endpoints, "the Brex requests sent here")
+	what := "this retry of " + endpoints(s.Endpoints)
 	if rt.Lib != "" {
 		what += " (" + rt.Lib + ")"
 	}
@@ -99,17 +100,13 @@ func checkRetry(r *directives.Reporter, s *brexmodel.Send, rt *brexmodel.Retry) 
 	}
 	switch rt.Wait {
 	case brexmodel.WaitNone:
-		r.Reportf(at.Pos(), kindNoBackoff, "%s does not wait between attempts: every client retries at once and Brex keeps answering 429; "+
-			"wait between attempts, growing exponentially with jitter (e.g. base<<attempt plus a random fraction)", what)
+		report(r, at, kindNoBackoff, s.Endpoints, what+" does not wait between attempts")
 	case brexmodel.WaitConstant:
-		r.Reportf(at.Pos(), kindNoBackoff, "%s waits a constant time between attempts: every client retries in lockstep and Brex keeps answering 429; "+
-			"make the wait grow exponentially, with jitter (e.g. base<<attempt plus a random fraction)", what)
+		report(r, at, kindNoBackoff, s.Endpoints, what+" waits a constant time between attempts")
 	case brexmodel.WaitRetryAfterOnly:
-		r.Reportf(at.Pos(), kindNoBackoff, "%s waits only for the Retry-After header, which Brex does not document: without it the retry does not wait; "+
-			"honor Retry-After when present, otherwise wait exponentially longer, with jitter", what)
+		report(r, at, kindNoBackoff, s.Endpoints, what+" waits only for the Retry-After header, which Brex does not document")
 	}
 	if !rt.Bounded {
-		r.Reportf(rt.Node.Pos(), kindUnbounded, "%s has neither an attempt limit nor a context or deadline: during a long rate limit it never stops; "+
-			"stop after a few attempts or when the context is done", what)
+		report(r, rt.Node, kindUnbounded, s.Endpoints, what+" has neither an attempt limit nor a context or deadline")
 	}
 }

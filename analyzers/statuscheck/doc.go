@@ -40,6 +40,23 @@
 //     after an error that carries the status (errors.As to an error type
 //     whose status field the package fills from resp.StatusCode).
 //
+// Each message says what is wrong and where; the why and the fix are here:
+//
+//   - "the body of ENDPOINTS is decoded before any check of
+//     resp.StatusCode", "F decodes the body of ENDPOINTS before ..."
+//     (unchecked-decode): a Brex error body ({type, message, code}) then
+//     reads as data (an empty page, a zero value). Check StatusCode first
+//     and decode a non-2xx body into an error that keeps Brex's type,
+//     message, code and the X-Brex-Trace-Id header.
+//   - "401 from ENDPOINTS (a Brex Cash endpoint) E here", where E is the
+//     credential effect (cash-401-credential): on Brex Cash endpoints 401
+//     means Brex Cash is not enabled for the account or the user's role
+//     lacks access, not a bad token. Report the missing access (Brex's
+//     error message) instead of re-authenticating.
+//
+// A message names at most two endpoints; the finding's related
+// information then names every one, as "endpoint: GET /v1/expenses".
+//
 // Bad:
 //
 //	resp, err := c.hc.Do(req)

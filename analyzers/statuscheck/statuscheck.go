@@ -1,6 +1,9 @@
 package statuscheck
 
 import (
+	"fmt"
+	"go/ast"
+
 	"github.com/brexlint/brexlint/internal/brexmodel"
 	"github.com/brexlint/brexlint/internal/checks"
 	"github.com/brexlint/brexlint/internal/directives"
@@ -36,9 +39,7 @@ func run(pass *analysis.Pass) (any, error) {
 		if d.Via != nil {
 			what = typesutil.FuncName(d.Via, pass.Pkg) + " decodes the body of " + brexmodel.EndpointList(d.Endpoints, "a Brex response")
 		}
-		r.Reportf(d.Call.Pos(), kindUnchecked, "%s before any check of resp.StatusCode: a Brex error body ({type, message, code}) then reads as data "+
-			"(an empty page, a zero value); check StatusCode first and decode a non-2xx body into an error that keeps Brex's type, message, code "+
-			"and the X-Brex-Trace-Id header", what)
+		report(r, d.Call, kindUnchecked, d.Endpoints, what+" before any check of resp.StatusCode")
 	}
 	for _, e := range m.Cash401Effects() {
 		if e.InTest {
@@ -48,9 +49,14 @@ func run(pass *analysis.Pass) (any, error) {
 		if len(e.Endpoints) > 1 {
 			kind = "Brex Cash endpoints"
 		}
-		r.Reportf(e.Node.Pos(), kindCash401, "a 401 from %s (%s) %s here: on Brex Cash endpoints 401 means Brex Cash is not enabled "+
-			"for the account or the user's role lacks access, not a bad token; report the missing access (Brex's error message) instead of re-authenticating",
-			brexmodel.EndpointList(e.Endpoints, "a Brex response"), kind, e.What)
+		report(r, e.Node, kindCash401, e.Endpoints, fmt.Sprintf("401 from %s (%s) %s here", brexmodel.EndpointList(e.Endpoints, "a Brex response"), kind, e.What))
 	}
 	return nil, nil
+}
+
+// report reports a finding at n whose message names eps, and every one of
+// eps as related information when the message names only some. Why Brex
+// cares and how to fix it are in doc.go.
+func report(r *directives.Reporter, n ast.Node, kind string, eps []string, msg string) {
+	r.Report(analysis.Diagnostic{Pos: n.Pos(), Category: kind, Message: msg, Related: brexmodel.EndpointsRelated(n.Pos(), eps)})
 }

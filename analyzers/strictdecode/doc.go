@@ -42,6 +42,11 @@
 //     package given the value), or after a loop over the known values that
 //     returns on a match.
 //
+// How to fix: decode without DisallowUnknownFields (a strict webhook
+// decoder rejects every delivery on the day Brex adds a payload field);
+// in an enum unmarshaller, map unknown values to an Unknown constant or
+// keep the raw value, and return nil.
+//
 // The suggested fix for DisallowUnknownFields removes the call. It is not
 // offered where the decoder or its reader comes from the callers (a shared
 // decoding helper may also decode the program's own files, whose

@@ -121,15 +121,13 @@ func (c *checker) checkDisallow(call *ast.CallExpr, stack []ast.Node) {
 	kind, msg := "", ""
 	if c.model.IsBrexResponseBody(sel.X) || slices.ContainsFunc(readers, c.brexResponse) {
 		kind = kindResponse
-		msg = "DisallowUnknownFields on the decoder of a Brex response: Brex adds response fields without notice " +
-			"(its versioning policy does not count them as breaking), so every call fails on the day one ships; decode without it"
+		msg = "DisallowUnknownFields on the decoder of a Brex response"
 	}
 	if kind == "" && body != nil {
 		for _, rd := range readers {
 			if why, ok := c.webhookPayload(rd, body, targets); ok {
 				kind = kindWebhook
-				msg = fmt.Sprintf("DisallowUnknownFields on the decoder of a Brex webhook payload (%s): Brex adds payload fields "+
-					"without notice, so every delivery is rejected on the day one ships; decode without it", why)
+				msg = fmt.Sprintf("DisallowUnknownFields on the decoder of a Brex webhook payload (%s)", why)
 				break
 			}
 		}

@@ -47,9 +47,7 @@ func (c *checker) checkUnmarshaller(fd *ast.FuncDecl) {
 	if enum != tn {
 		tn += " (Brex " + enum + ")"
 	}
-	c.r.Report(analysisDiag(u.failure, fmt.Sprintf("%s of Brex enum type %s fails on a value it does not know (%s): Brex adds enum values "+
-		"without notice, and this error fails the decoding of the whole response or webhook; map unknown values to an Unknown constant "+
-		"or keep the raw value, and return nil", name, tn, u.what)))
+	c.r.Report(analysisDiag(u.failure, fmt.Sprintf("%s of Brex enum type %s fails on a value it does not know (%s)", name, tn, u.what)))
 }
 
 func isUnmarshalSignature(sig *types.Signature) bool {

@@ -36,11 +36,11 @@ func (c *checker) webhookPayload(reader ast.Expr, body *ast.BlockStmt, targets [
 	}
 	for _, t := range targets {
 		if c.takesBrexEvents(t) {
-			return "the Standard Webhooks headers and Brex event types", true
+			return "Standard Webhooks headers and Brex event types", true
 		}
 	}
 	if c.fetchesBrexSecrets() {
-		return "the Standard Webhooks headers and secrets from GET /v1/webhooks/secrets", true
+		return "Standard Webhooks headers and secrets from GET /v1/webhooks/secrets", true
 	}
 	return "", false
 }

@@ -70,6 +70,25 @@
 // tok) }), in this package or another, is judged at each call with the
 // caller's token, and the finding lands at the call.
 //
+// How to fix each finding:
+//
+//   - static-token: a stored token fails every call an hour after the
+//     customer connected, a kept token from the exchange an hour later. Use
+//     the Brex oauth2.Config's TokenSource over the token (and persist the
+//     refreshed token it returns).
+//   - unpersisted-refresh, dropped-refresh-token: Brex rotates the refresh
+//     token on every refresh, so the stored one is dead after the first
+//     refresh and the customer's connection is lost at the next restart.
+//     Use Config.TokenSource, wrap it in a TokenSource that saves each new
+//     token (or call Token() and save the result when it changed), and
+//     build the client with oauth2.NewClient; in a hand-written refresh,
+//     decode refresh_token too and store it in place of the old one.
+//   - cache-lifetime: every call fails between the token's expiry and the
+//     cache's, or once it expires when it is kept with no expiry. Take the
+//     lifetime from the token response's expires_in (oauth2.Token.Expiry),
+//     or keep the cached value at most 3600 s, minus a margin, and refresh
+//     when it has passed.
+//
 // Bad:
 //
 //	func (s *Server) client(ctx context.Context, company string) *http.Client {

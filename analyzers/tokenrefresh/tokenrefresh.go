@@ -35,11 +35,6 @@ const (
 // (expires_in, facts.md §3.4).
 const accessTokenLifetime = 3600 * time.Second
 
-const (
-	expiryWhy   = "Brex access tokens expire 3600 s after they are issued"
-	rotationWhy = "Brex rotates the refresh token on every refresh, so the stored one is dead after the first refresh and the customer's connection is lost at the next restart"
-)
-
 func run(pass *analysis.Pass) (any, error) {
 	r := directives.NewReporter(pass)
 	defer r.Finish()
@@ -60,32 +55,27 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 			switch {
 			case use.Origin == oauthmodel.OriginStored && !use.RefreshOnPath && !use.SlotRefreshed:
-				r.Reportf(use.Node.Pos(), kindStaticToken, "this Brex OAuth token is kept from an earlier exchange and used through %s%s, which never refreshes it: %s, so every call fails an hour after the customer connected; "+
-					"use the Brex oauth2.Config's TokenSource over the stored token (and persist the refreshed token it returns)", how, through, expiryWhy)
+				r.Reportf(use.Node.Pos(), kindStaticToken, "this stored Brex OAuth token is used through %s%s, which never refreshes it", how, through)
 			case use.Origin == oauthmodel.OriginFresh && use.Kept && use.Kind == oauthmodel.StaticSourceUse:
-				r.Reportf(use.Node.Pos(), kindStaticToken, "this Brex OAuth token from the exchange is wrapped in %s%s and kept beyond the request (stored, or used by a goroutine or a polling loop), but the source never refreshes it: %s, so every call fails an hour later; "+
-					"use the Brex oauth2.Config's TokenSource instead (and persist the refreshed token it returns)", how, through, expiryWhy)
+				r.Reportf(use.Node.Pos(), kindStaticToken, "this Brex OAuth token from the exchange is kept beyond the request in %s%s, which never refreshes it", how, through)
 			}
 		case oauthmodel.ConfigClientUse:
 			if use.Origin != oauthmodel.OriginStored {
 				continue
 			}
-			r.Reportf(use.Node.Pos(), kindUnpersisted, "Config.Client%s over a stored Brex token refreshes it inside the client, where the new tokens are never read back and persisted: %s; "+
-				"use Config.TokenSource, wrap it in a TokenSource that saves each new token (or call Token() and save the result when it changed), and build the client with oauth2.NewClient", through, rotationWhy)
+			r.Reportf(use.Node.Pos(), kindUnpersisted, "Config.Client%s over a stored Brex token never persists the tokens it refreshes", through)
 		case oauthmodel.ConfigSourceUse:
 			if use.Origin != oauthmodel.OriginStored || use.Persisted {
 				continue
 			}
-			r.Reportf(use.Node.Pos(), kindUnpersisted, "Config.TokenSource%s over a stored Brex token: the refreshed tokens it returns are never persisted: %s; "+
-				"wrap the source in a TokenSource that saves each new token (or call Token() and save the result when it changed)", through, rotationWhy)
+			r.Reportf(use.Node.Pos(), kindUnpersisted, "Config.TokenSource%s over a stored Brex token: the refreshed tokens it returns are never persisted", through)
 		}
 	}
 	for _, hr := range m.HandRefreshes {
 		if hr.InTest || !hr.DropsRefresh {
 			continue
 		}
-		r.Reportf(hr.Decode.Pos(), kindDroppedRefresh, "this hand-written Brex refresh keeps the new access token but its response type %s %s: %s; "+
-			"decode refresh_token too and store it in place of the old one", hr.Type, hr.Why, rotationWhy)
+		r.Reportf(hr.Decode.Pos(), kindDroppedRefresh, "this hand-written Brex refresh drops refresh_token: its response type %s %s", hr.Type, hr.Why)
 	}
 	for _, c := range m.TokenCaches {
 		if c.InTest {
@@ -93,11 +83,9 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		switch {
 		case c.NoExpiry:
-			r.Reportf(c.Node.Pos(), kindCacheLifetime, "%s: the Brex access token is kept with no expiry at all, but %s, so every call fails once it expires; "+
-				"keep the expiry from expires_in (oauth2.Token.Expiry) and refresh when it has passed", how(c), expiryWhy)
+			r.Reportf(c.Node.Pos(), kindCacheLifetime, "%s: the Brex access token is kept with no expiry", how(c))
 		case c.Lifetime > accessTokenLifetime:
-			r.Reportf(c.Node.Pos(), kindCacheLifetime, "%s is %s, longer than the 3600 s a Brex access token lives: every call fails between its expiry and the cache's; "+
-				"take the lifetime from the token response's expires_in (or keep the cached value at most 3600 s, minus a margin)", how(c), lifetime(c.Lifetime))
+			r.Reportf(c.Node.Pos(), kindCacheLifetime, "%s is %s, longer than the 3600 s a Brex access token lives", how(c), lifetime(c.Lifetime))
 		}
 	}
 	return nil, nil

@@ -89,11 +89,14 @@ func (g *gateFlags) finish(r *checklist.Report, accepted []checklist.Finding, mo
 }
 
 // sarifTool describes this build of brexlint for SARIF: its version and
-// the documentation of its checks.
+// the documentation of its checks, whole (as brexlint help CHECK prints
+// it), since each message is one clause.
 func sarifTool() checklist.SARIFTool {
 	t := checklist.SARIFTool{Version: moduleVersion()}
 	for _, a := range analyzers.All() {
-		t.Checks = append(t.Checks, checklist.CheckDoc{Name: a.Name, Doc: a.Doc})
+		help, _ := analyzers.Documentation(a.Name)
+		md, _ := analyzers.DocumentationMarkdown(a.Name)
+		t.Checks = append(t.Checks, checklist.CheckDoc{Name: a.Name, Doc: a.Doc, Help: help, HelpMarkdown: md})
 	}
 	return t
 }

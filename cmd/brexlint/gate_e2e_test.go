@@ -114,6 +114,8 @@ type sarifLog struct {
 				}
 			}
 			PartialFingerprints map[string]string
+			Message             struct{ Text string }
+			RelatedLocations    []struct{ Message struct{ Text string } }
 		}
 	}
 }
@@ -161,6 +163,29 @@ func TestChecklistSARIF(t *testing.T) {
 	json.Unmarshal([]byte(r.stdout), &log)
 	if v := log.Runs[0].Tool.Driver.Version; !regexp.MustCompile(`, Brex API catalogue \d{4}-\d{2}`).MatchString(v) {
 		t.Errorf("tool version %q does not name the catalogue date", v)
+	}
+	// A message that names two endpoints and counts the rest names
+	// every one in relatedLocations.
+	counted := 0
+	for _, res := range log.Runs[0].Results {
+		m := regexp.MustCompile(` and (\d+) more\b`).FindStringSubmatch(res.Message.Text)
+		if m == nil {
+			continue
+		}
+		counted++
+		n, _ := strconv.Atoi(m[1])
+		var eps []string
+		for _, rl := range res.RelatedLocations {
+			if ep, ok := strings.CutPrefix(rl.Message.Text, "endpoint: "); ok {
+				eps = append(eps, ep)
+			}
+		}
+		if len(eps) != n+2 {
+			t.Errorf("%q: relatedLocations name %d endpoints %q, want %d", res.Message.Text, len(eps), eps, n+2)
+		}
+	}
+	if counted == 0 {
+		t.Errorf("no message on the sample counts endpoints: the related-locations check proved nothing")
 	}
 
 	// -sarif FILE writes the same log next to another format on stdout.

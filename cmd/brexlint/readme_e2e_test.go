@@ -6,8 +6,11 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 // readmeSetup returns the two commands the README opens with: the command
@@ -91,6 +94,13 @@ func TestReadmeSetupCommands(t *testing.T) {
 	if !strings.Contains(first, "brex/client.go") || !strings.Contains(first, "hardcodedsecret") {
 		t.Errorf("the first command did not report the sample's planted problems:\n%s", first)
 	}
+	// The output the README shows is what the first command prints.
+	shown := regexp.MustCompile("(?s)<!-- output: the first command -->\n```text\n(.*?)```").FindStringSubmatch(string(readme))
+	if shown == nil {
+		t.Errorf("README.md does not show the first command's output in a ```text block after <!-- output: the first command -->")
+	} else if got, want := findingLines(first), findingLines(shown[1]); !slices.Equal(got, want) {
+		t.Errorf("the README shows other findings than the first command prints:\n%s", cmp.Diff(want, got))
+	}
 	ran := regexp.MustCompile(`(?m)^ok\s+github\.com/brexlint/brexlint/checklist\s+\S+s$`)
 	if !ran.MatchString(second) {
 		t.Errorf("the second command did not run brexlint's checklist tests:\n%s", second)
@@ -98,6 +108,12 @@ func TestReadmeSetupCommands(t *testing.T) {
 	if strings.Contains(second, "[no test files]") && !strings.Contains(second, "github.com/brexlint/brexlint") {
 		t.Errorf("the second command ran the sample's (absent) tests:\n%s", second)
 	}
+}
+
+// findingLines returns the lines of out that are findings (file:line:col:
+// message), in order.
+func findingLines(out string) []string {
+	return regexp.MustCompile(`(?m)^\S+\.go:\d+:\d+: .*$`).FindAllString(out, -1)
 }
 
 // copyTracked copies the files git tracks under root (as they are in the

@@ -237,7 +237,7 @@ func TestChecklistScopes(t *testing.T) {
 				t.Errorf("unused-scope finding without -unused-scopes: %+v", f)
 			}
 			if f.Check == "oauthscopes" && f.Category == "oauthscopes/missing-scope" && f.File == "worker/worker.go" &&
-				!strings.Contains(f.Message, "GET /v1/transfers needs one of the scopes incoming_transfers, transfers.readonly, and the module's Brex OAuth configuration auth.Config requests none of them") {
+				!strings.Contains(f.Message, "GET /v1/transfers needs scope transfers.readonly (or incoming_transfers), not requested by the module's Brex OAuth configuration auth.Config") {
 				t.Errorf("whole-module message: %q", f.Message)
 			}
 		}

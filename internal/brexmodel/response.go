@@ -3,6 +3,7 @@ package brexmodel
 import (
 	"fmt"
 	"go/ast"
+	"go/token"
 	"go/types"
 	"strings"
 
@@ -676,4 +677,22 @@ func EndpointList(eps []string, none string) string {
 		return eps[0] + " and " + eps[1]
 	}
 	return fmt.Sprintf("%s, %s and %d more", eps[0], eps[1], len(eps)-2)
+}
+
+// EndpointsRelated names every endpoint of a finding whose message,
+// through [EndpointList], names only two and counts the rest: one related
+// information per endpoint ("endpoint: GET /v1/vendors"), at the finding's
+// position pos, in order. -json prints them as the diagnostic's "related"
+// and the checklist's SARIF as the result's relatedLocations, so machines
+// get the whole list while the message stays one line. It is nil when the
+// message names them all.
+func EndpointsRelated(pos token.Pos, eps []string) []analysis.RelatedInformation {
+	if len(eps) <= 2 {
+		return nil
+	}
+	rel := make([]analysis.RelatedInformation, len(eps))
+	for i, ep := range eps {
+		rel[i] = analysis.RelatedInformation{Pos: pos, Message: "endpoint: " + ep}
+	}
+	return rel
 }

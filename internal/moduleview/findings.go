@@ -9,6 +9,7 @@ import (
 	"github.com/brexlint/brexlint/checklist"
 	"github.com/brexlint/brexlint/internal/brexmodel"
 	"github.com/brexlint/brexlint/internal/driver"
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/packages"
 )
 
@@ -26,7 +27,19 @@ func Findings(res *driver.Result) []checklist.Finding {
 			Line:     d.Position.Line,
 			Column:   d.Position.Column,
 			Function: EnclosingFunction(d.Package, d.Pos),
+			Related:  related(d.Package, d.Related),
 		})
+	}
+	return out
+}
+
+// related converts a diagnostic's related information for the report,
+// with file names relative to the module root like the finding's.
+func related(pkg *packages.Package, rs []analysis.RelatedInformation) []checklist.Related {
+	var out []checklist.Related
+	for _, r := range rs {
+		p := pkg.Fset.Position(r.Pos)
+		out = append(out, checklist.Related{Message: r.Message, File: RelFile(pkg, p.Filename), Line: p.Line, Column: p.Column})
 	}
 	return out
 }

@@ -125,8 +125,18 @@ func (v *View) ScopeFindings(unused bool) []checklist.Finding {
 		if u.use.Origin != "" && judged[u.use.Origin+" "+u.use.Endpoint.String()] || u.use.Endpoint.PermittedBy(granted) {
 			continue
 		}
-		out = append(out, scopeFinding(u.pkg, u.use.Call.Pos(), oauthscopes.KindMissingScope,
-			oauthscopes.MissingScopeMessage(u.use.Endpoint, "", who, granted)))
+		f := scopeFinding(u.pkg, u.use.Call.Pos(), oauthscopes.KindMissingScope,
+			oauthscopes.MissingScopeMessage(u.use.Endpoint, "", who))
+		// What the configurations request, at the one configuration's
+		// Scopes, or at the call.
+		at := checklist.Related{File: f.File, Line: f.Line, Column: f.Column}
+		if len(configs) == 1 {
+			c := configs[0]
+			at = checklist.Related{File: RelFile(c.pkg, c.pos.Filename), Line: c.pos.Line, Column: c.pos.Column}
+		}
+		at.Message = oauthscopes.GrantedMessage(who, granted)
+		f.Related = []checklist.Related{at}
+		out = append(out, f)
 	}
 	if unused {
 		for _, c := range configs {

@@ -217,7 +217,7 @@ func (m *modeler) collectTokenCaches() {
 		_, refresh := f["RefreshToken"]
 		if _, exp := f["Expiry"]; access && refresh && !exp {
 			m.res.TokenCaches = append(m.res.TokenCaches, &TokenCache{Node: use.Rebuilt, Func: use.Func, NoExpiry: true,
-				How: "this oauth2.Token rebuilt from stored parts has no Expiry, which x/oauth2 reads as \"never expires\"", InTest: use.InTest})
+				How: "this oauth2.Token rebuilt from stored parts has no Expiry", InTest: use.InTest})
 		}
 	}
 }

@@ -26,7 +26,7 @@ var d = 4
 //brexlint:ignore
 var e = 5
 
-// want +1 `directive: //brexlint:ignore names unknown check "idempotency" \(known: hardcodedsecret, `
+// want +1 `^directive: //brexlint:ignore names unknown check "idempotency" \(brexlint help lists the checks\)$`
 //brexlint:ignore idempotency the key is fine
 var f = 6
 

@@ -13,7 +13,7 @@ import (
 
 // Cross-package Brex enum type, every value listed, no default.
 func count(t brexy.Transfer) (pending, paid, failed int) {
-	switch t.Status { // want `enumdefault: this switch lists every brexy.TransferStatus value and has no default: Brex adds enum values`
+	switch t.Status { // want `enumdefault: this switch lists every brexy.TransferStatus value and has no default$`
 	case brexy.TransferProcessing, brexy.TransferScheduled, brexy.TransferPendingApproval:
 		pending++
 	case brexy.TransferProcessed:
@@ -118,7 +118,7 @@ func describe(t brexy.Transfer) string {
 	case brexy.TransferFailed:
 		return "failed"
 	}
-	panic("unreachable") // want `reaches panic in the code right after a switch that lists known values only`
+	panic("unreachable") // want `reaches panic in the code right after a switch of known values only$`
 }
 
 // Every case returns, and the code after the switch keeps going: it is the

@@ -24,7 +24,7 @@ func do(ctx context.Context, method, url string) error {
 func calls(ctx context.Context) {
 	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, "https://api.brex.com/v2/users/me", nil)
 	_ = req
-	cash, _ := http.NewRequestWithContext(ctx, http.MethodGet, "https://api.brex.com/v2/accounts/cash", nil) // want `GET /v2/accounts/cash needs one of the scopes accounts.cash.readonly, and the Brex OAuth configuration brexauth.Config requests none of them`
+	cash, _ := http.NewRequestWithContext(ctx, http.MethodGet, "https://api.brex.com/v2/accounts/cash", nil) // want `GET /v2/accounts/cash needs scope accounts.cash.readonly, not requested by brexauth.Config`
 	_ = cash
 	// transfers also covers the read-only twin that GET /v1/transfers lists.
 	list, _ := http.NewRequestWithContext(ctx, http.MethodGet, "https://api.brex.com/v1/transfers", nil)

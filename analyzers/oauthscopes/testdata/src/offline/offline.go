@@ -19,7 +19,7 @@ var endpoint = oauth2.Endpoint{
 var refreshing = &oauth2.Config{
 	ClientID: os.Getenv("BREX_CLIENT_ID"),
 	Endpoint: endpoint,
-	Scopes:   []string{"openid", "users.readonly"}, // want `oauthscopes: this Brex OAuth configuration is used with refresh \(TokenSource\) but its scopes lack "offline_access": without offline_access Brex issues no refresh token, so the connection dies when the first access token expires \(3600 s\) and the customer must authorize again; add "offline_access" to Scopes`
+	Scopes:   []string{"openid", "users.readonly"}, // want `^oauthscopes: this Brex OAuth configuration is used with refresh \(TokenSource\) but its scopes lack "offline_access"$`
 }
 
 var multiline = &oauth2.Config{

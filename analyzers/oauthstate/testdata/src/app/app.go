@@ -8,11 +8,11 @@ import (
 )
 
 func login(w http.ResponseWriter, r *http.Request) {
-	http.Redirect(w, r, brexauth.LoginURL("static-state"), http.StatusFound) // want `oauthstate: the state given to brexauth.LoginURL \(which builds the authorization URL\) is a constant: every login sends the same value`
+	http.Redirect(w, r, brexauth.LoginURL("static-state"), http.StatusFound) // want `^oauthstate: the state given to brexauth.LoginURL is a constant \(Brex requires 9\+ random characters\)$`
 }
 
 func loginWeak(w http.ResponseWriter, r *http.Request) {
-	http.Redirect(w, r, brexauth.LoginURL(brexauth.WeakState()), http.StatusFound) // want `is made from math/rand, which an attacker can predict`
+	http.Redirect(w, r, brexauth.LoginURL(brexauth.WeakState()), http.StatusFound) // want `is made from math/rand, which is predictable`
 }
 
 func loginGood(w http.ResponseWriter, r *http.Request) {
@@ -23,7 +23,7 @@ func loginGood(w http.ResponseWriter, r *http.Request) {
 
 func callback(w http.ResponseWriter, r *http.Request) {
 	code := r.URL.Query().Get("code")
-	tok, err := brexauth.Finish(r.Context(), code) // want `oauthstate: this OAuth callback exchanges the authorization code but never reads the request's state .*Brex requires a random state`
+	tok, err := brexauth.Finish(r.Context(), code) // want `^oauthstate: this OAuth callback exchanges the code but never reads the request.s state \(Brex requires 9\+ random characters\)$`
 	if err != nil {
 		http.Error(w, err.Error(), http.StatusBadGateway)
 		return

@@ -36,7 +36,7 @@ var googleConf = &oauth2.Config{Endpoint: google.Endpoint}
 // A handler function that never looks at the state.
 func callback(w http.ResponseWriter, r *http.Request) {
 	code := r.URL.Query().Get("code")
-	tok, err := conf.Exchange(r.Context(), code) // want `oauthstate: this OAuth callback exchanges the authorization code but never reads the request's state with the value stored when the login started`
+	tok, err := conf.Exchange(r.Context(), code) // want `^oauthstate: this OAuth callback exchanges the code but never reads the request.s state`
 	if err != nil {
 		http.Error(w, err.Error(), http.StatusBadGateway)
 		return

@@ -26,7 +26,7 @@ func config() *oauth2.Config {
 
 // getTokenFromWeb is the quickstart's command-line flow.
 func getTokenFromWeb(config *oauth2.Config) *oauth2.Token {
-	authURL := config.AuthCodeURL("state-token", oauth2.AccessTypeOffline) // want `the OAuth state passed to AuthCodeURL is a constant: every login sends the same value`
+	authURL := config.AuthCodeURL("state-token", oauth2.AccessTypeOffline) // want `the OAuth state passed to AuthCodeURL is a constant`
 	fmt.Printf("Go to the following link in your browser then type the authorization code: \n%v\n", authURL)
 	var authCode string
 	if _, err := fmt.Scan(&authCode); err != nil {

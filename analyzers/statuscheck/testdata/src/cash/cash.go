@@ -52,7 +52,7 @@ func (c *Client) CreateTransfer(ctx context.Context) error {
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode == http.StatusUnauthorized {
-		c.token = "" // want `a 401 from POST /v1/transfers \(a Brex Cash endpoint\) clears or replaces the stored credential here: on Brex Cash endpoints 401 means Brex Cash is not enabled for the account or the user's role lacks access, not a bad token`
+		c.token = "" // want `401 from POST /v1/transfers \(a Brex Cash endpoint\) clears or replaces the stored credential here$`
 		return errors.New("unauthorized")
 	}
 	return nil
@@ -73,7 +73,7 @@ func (c *Client) CashAccounts(ctx context.Context) error {
 	case http.StatusOK:
 		return nil
 	case http.StatusUnauthorized:
-		if _, err := c.ts.Token(); err != nil { // want `a 401 from GET /v2/accounts/cash \(a Brex Cash endpoint\) refreshes the token here`
+		if _, err := c.ts.Token(); err != nil { // want `401 from GET /v2/accounts/cash \(a Brex Cash endpoint\) refreshes the token here`
 			return err
 		}
 		return c.CashAccounts(ctx)
@@ -97,7 +97,7 @@ func (c *Client) Vendors(ctx context.Context) error {
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode == http.StatusUnauthorized || resp.StatusCode == http.StatusForbidden {
-		c.logout() // want `a 401 from GET /v1/vendors \(a Brex Cash endpoint\) calls logout, which clears or replaces the stored credential here`
+		c.logout() // want `401 from GET /v1/vendors \(a Brex Cash endpoint\) calls logout, which clears or replaces the stored credential here`
 		return errors.New("signed out")
 	}
 	return nil
@@ -116,7 +116,7 @@ func (c *Client) CashTransactions(w http.ResponseWriter, r *http.Request) {
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode == http.StatusUnauthorized {
-		http.Redirect(w, r, c.conf.AuthCodeURL("state-from-session"), http.StatusFound) // want `a 401 from GET /v2/transactions/cash/\{id\} \(a Brex Cash endpoint\) sends the user to authorize again here`
+		http.Redirect(w, r, c.conf.AuthCodeURL("state-from-session"), http.StatusFound) // want `401 from GET /v2/transactions/cash/\{id\} \(a Brex Cash endpoint\) sends the user to authorize again here`
 	}
 }
 
@@ -141,7 +141,7 @@ func (c *Client) Transfer(ctx context.Context, id string) error {
 	err = c.send(req)
 	var apiErr *APIError
 	if errors.As(err, &apiErr) && apiErr.StatusCode == http.StatusUnauthorized {
-		c.token = strings.TrimSpace(c.token + " ") // want `a 401 from GET /v1/transfers/\{id\} \(a Brex Cash endpoint\) clears or replaces the stored credential here`
+		c.token = strings.TrimSpace(c.token + " ") // want `401 from GET /v1/transfers/\{id\} \(a Brex Cash endpoint\) clears or replaces the stored credential here`
 	}
 	return err
 }
@@ -158,7 +158,7 @@ func (c *Client) UpdateVendor(ctx context.Context, id string) error {
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode == http.StatusUnauthorized {
-		http.PostForm("https://accounts-api.brex.com/oauth2/default/v1/revoke", url.Values{"token": {c.tok.RefreshToken}}) // want `a 401 from PUT /v1/vendors/\{id\} \(a Brex Cash endpoint\) revokes the token here`
+		http.PostForm("https://accounts-api.brex.com/oauth2/default/v1/revoke", url.Values{"token": {c.tok.RefreshToken}}) // want `401 from PUT /v1/vendors/\{id\} \(a Brex Cash endpoint\) revokes the token here`
 	}
 	return nil
 }

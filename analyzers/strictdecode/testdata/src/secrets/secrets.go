@@ -39,6 +39,6 @@ func handle(w http.ResponseWriter, r *http.Request) {
 	}
 	var payload map[string]any
 	dec := json.NewDecoder(r.Body)
-	dec.DisallowUnknownFields() // want `Brex webhook payload \(the Standard Webhooks headers and secrets from GET /v1/webhooks/secrets\)`
+	dec.DisallowUnknownFields() // want `Brex webhook payload \(Standard Webhooks headers and secrets from GET /v1/webhooks/secrets\)`
 	_ = dec.Decode(&payload)
 }

@@ -40,7 +40,7 @@ func handle(w http.ResponseWriter, r *http.Request) {
 	}
 	var ev Event
 	dec := json.NewDecoder(bytes.NewReader(body))
-	dec.DisallowUnknownFields() // want `strictdecode: DisallowUnknownFields on the decoder of a Brex webhook payload \(the Standard Webhooks headers and Brex event types\)`
+	dec.DisallowUnknownFields() // want `strictdecode: DisallowUnknownFields on the decoder of a Brex webhook payload \(Standard Webhooks headers and Brex event types\)`
 	if err := dec.Decode(&ev); err != nil {
 		http.Error(w, "payload", http.StatusBadRequest)
 		return

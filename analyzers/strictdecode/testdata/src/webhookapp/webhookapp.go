@@ -16,6 +16,6 @@ func handle(w http.ResponseWriter, r *http.Request) {
 	}
 	var ev brexevents.Event
 	dec := json.NewDecoder(r.Body)
-	dec.DisallowUnknownFields() // want `Brex webhook payload \(the Standard Webhooks headers and Brex event types\)`
+	dec.DisallowUnknownFields() // want `Brex webhook payload \(Standard Webhooks headers and Brex event types\)`
 	_ = dec.Decode(&ev)
 }

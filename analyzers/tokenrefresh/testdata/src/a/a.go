@@ -43,7 +43,7 @@ func (s *server) callback(w http.ResponseWriter, r *http.Request) {
 
 // A stored token used through a static source never refreshes.
 func (s *server) usersClient(ctx context.Context, company string) *http.Client {
-	return oauth2.NewClient(ctx, oauth2.StaticTokenSource(s.tokens[company])) // want `tokenrefresh: this Brex OAuth token is kept from an earlier exchange and used through oauth2.StaticTokenSource, which never refreshes it: Brex access tokens expire 3600 s after they are issued`
+	return oauth2.NewClient(ctx, oauth2.StaticTokenSource(s.tokens[company])) // want `^tokenrefresh: this stored Brex OAuth token is used through oauth2.StaticTokenSource, which never refreshes it$`
 }
 
 // The same through a local variable.
@@ -59,7 +59,7 @@ func (s *server) me(ctx context.Context) (*http.Response, error) {
 	if err != nil {
 		return nil, err
 	}
-	req.Header.Set("Authorization", "Bearer "+s.access) // want `used through a literal Authorization header, which never refreshes it`
+	req.Header.Set("Authorization", "Bearer "+s.access) // want `this stored Brex OAuth token is used through a literal Authorization header, which never refreshes it$`
 	return http.DefaultClient.Do(req)
 }
 
@@ -88,7 +88,7 @@ func (s *server) connect(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		return
 	}
-	s.client = oauth2.NewClient(r.Context(), oauth2.StaticTokenSource(tok)) // want `tokenrefresh: this Brex OAuth token from the exchange is wrapped in oauth2.StaticTokenSource and kept beyond the request`
+	s.client = oauth2.NewClient(r.Context(), oauth2.StaticTokenSource(tok)) // want `^tokenrefresh: this Brex OAuth token from the exchange is kept beyond the request in oauth2.StaticTokenSource, which never refreshes it$`
 }
 
 // A fresh token used once right after the exchange: fine.
@@ -116,7 +116,7 @@ func poll(ctx context.Context, code string) error {
 	if err != nil {
 		return err
 	}
-	client := oauth2.NewClient(ctx, oauth2.StaticTokenSource(tok)) // want `and kept beyond the request`
+	client := oauth2.NewClient(ctx, oauth2.StaticTokenSource(tok)) // want `is kept beyond the request`
 	for {
 		resp, err := client.Get("https://api.brex.com/v2/transactions/card/primary")
 		if err == nil {
@@ -132,7 +132,7 @@ func background(ctx context.Context, code string) error {
 	if err != nil {
 		return err
 	}
-	ts := oauth2.StaticTokenSource(tok) // want `and kept beyond the request`
+	ts := oauth2.StaticTokenSource(tok) // want `is kept beyond the request`
 	go func() {
 		t := time.NewTicker(time.Minute)
 		for range t.C {
@@ -146,7 +146,7 @@ func background(ctx context.Context, code string) error {
 
 // Config.Client over a stored token: refreshed in the client, lost.
 func (s *server) refreshingClient(ctx context.Context, id string) *http.Client {
-	return brexConf.Client(ctx, s.tokens[id]) // want `tokenrefresh: Config.Client over a stored Brex token refreshes it inside the client, where the new tokens are never read back and persisted: Brex rotates the refresh token on every refresh`
+	return brexConf.Client(ctx, s.tokens[id]) // want `^tokenrefresh: Config.Client over a stored Brex token never persists the tokens it refreshes$`
 }
 
 type row struct {
@@ -162,7 +162,7 @@ func fromRow(ctx context.Context, r row) *http.Client {
 
 // Rebuilt without Expiry: x/oauth2 never refreshes it.
 func fromRowNoExpiry(ctx context.Context, r row) *http.Client {
-	tok := &oauth2.Token{ // want `tokenrefresh: this oauth2.Token rebuilt from stored parts has no Expiry, which x/oauth2 reads as "never expires": the Brex access token is kept with no expiry at all`
+	tok := &oauth2.Token{ // want `^tokenrefresh: this oauth2.Token rebuilt from stored parts has no Expiry: the Brex access token is kept with no expiry$`
 		AccessToken:  r.Access,
 		RefreshToken: r.Refresh,
 	}
@@ -175,7 +175,7 @@ func fromFile(ctx context.Context, data []byte) (*http.Client, error) {
 	if err := json.Unmarshal(data, &tok); err != nil {
 		return nil, err
 	}
-	ts := brexConf.TokenSource(ctx, &tok) // want `tokenrefresh: Config.TokenSource over a stored Brex token: the refreshed tokens it returns are never persisted`
+	ts := brexConf.TokenSource(ctx, &tok) // want `^tokenrefresh: Config.TokenSource over a stored Brex token: the refreshed tokens it returns are never persisted$`
 	return oauth2.NewClient(ctx, ts), nil
 }
 

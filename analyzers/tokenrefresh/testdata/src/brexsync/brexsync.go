@@ -14,7 +14,7 @@ import (
 
 // Users lists users with the stored token, never refreshed.
 func Users(ctx context.Context, s *brexauth.Store, company string) (*http.Response, error) {
-	client := oauth2.NewClient(ctx, oauth2.StaticTokenSource(s.Token(company))) // want `this Brex OAuth token is kept from an earlier exchange and used through oauth2.StaticTokenSource`
+	client := oauth2.NewClient(ctx, oauth2.StaticTokenSource(s.Token(company))) // want `this stored Brex OAuth token is used through oauth2.StaticTokenSource`
 	return client.Get("https://api.brex.com/v2/users")
 }
 
@@ -34,7 +34,7 @@ func Title(ctx context.Context, s *brexauth.Store) (*http.Response, error) {
 	if err != nil {
 		return nil, err
 	}
-	req.Header.Set("Authorization", "Bearer "+s.AccessToken()) // want `used through a literal Authorization header, which never refreshes it`
+	req.Header.Set("Authorization", "Bearer "+s.AccessToken()) // want `this stored Brex OAuth token is used through a literal Authorization header, which never refreshes it$`
 	return http.DefaultClient.Do(req)
 }
 

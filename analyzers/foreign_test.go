@@ -37,6 +37,10 @@ func TestQuietOnForeignCode(t *testing.T) {
 		// upper-case enums whose values are also Brex's, strict enum
 		// unmarshallers and DisallowUnknownFields.
 		"example.com/foreign/stdwebhooks",
+		// The HTTP libraries whose requests the model follows, with
+		// their tests and examples.
+		"github.com/go-resty/resty/v2", "github.com/go-resty/resty/v2/shellescape",
+		"github.com/hashicorp/go-retryablehttp",
 		// HTTP code for other APIs without 429 handling or status
 		// checks, on paths shaped like Brex's.
 		"example.com/foreign/otherapis",

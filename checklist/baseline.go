@@ -136,6 +136,11 @@ func ReadBaseline(r io.Reader) (Baseline, error) {
 	if err := dec.Decode(&b); err != nil {
 		return Baseline{}, fmt.Errorf("not a brexlint baseline: %v", err)
 	}
+	// One JSON value and nothing else: a baseline followed by the rest of
+	// a merge conflict or a second baseline is not silently half-read.
+	if _, err := dec.Token(); err != io.EOF {
+		return Baseline{}, fmt.Errorf("not a brexlint baseline: data after the baseline's JSON value (at byte %d)", dec.InputOffset())
+	}
 	if b.Format != BaselineFormat {
 		return Baseline{}, fmt.Errorf("baseline format %d, want %d (rewrite it with -write-baseline)", b.Format, BaselineFormat)
 	}

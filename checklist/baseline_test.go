@@ -133,6 +133,8 @@ func TestReadBaselineErrors(t *testing.T) {
 		"missing format": {`{"findings": []}`, "format 0, want 1"},
 		"no hash":        {`{"brexlint_baseline": 1, "findings": [{"check": "ratelimit", "file": "a.go", "count": 1}]}`, "hash"},
 		"zero count":     {`{"brexlint_baseline": 1, "findings": [{"check": "ratelimit", "file": "a.go", "hash": "ab", "count": 0}]}`, "positive count"},
+		"trailing data":  {`{"brexlint_baseline": 1, "findings": []}` + "\n>>>>>>> theirs\n", "data after"},
+		"two baselines":  {`{"brexlint_baseline": 1, "findings": []}{"brexlint_baseline": 1, "findings": []}`, "data after"},
 	} {
 		_, err := ReadBaseline(strings.NewReader(tc.in))
 		if err == nil || !strings.Contains(err.Error(), tc.want) {

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/brexlint/brexlint/analyzers/enumdefault"
+	"github.com/brexlint/brexlint/internal/teststubs"
 	"golang.org/x/tools/go/analysis/analysistest"
 )
 
@@ -12,7 +13,7 @@ import (
 // sets, the program's own enums, request-only enums, packages that are not
 // Brex code.
 func TestEnumDefault(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), enumdefault.Analyzer, "a", "app", "notbrex", "taught")
+	analysistest.Run(t, teststubs.GOPATH(t, analysistest.TestData(), "github.com/hashicorp/go-retryablehttp", "github.com/go-resty/resty/v2"), enumdefault.Analyzer, "a", "app", "notbrex", "taught", "retryable", "restyapp")
 }
 
 // TestDecodedFromBrex covers switches over fields of types that the Brex

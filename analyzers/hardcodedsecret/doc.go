@@ -83,6 +83,22 @@
 //     Read it from an environment variable or a secret manager, and rotate
 //     this one.
 //
+// Outside Go source, brexlint checklist and brexlint secrets report, under
+// this check:
+//
+//   - a secret in a non-Go file that git would commit
+//     (hardcodedsecret/file-secret); the message names the gitleaks or Brex
+//     rule, the related information says what the rule detects. Keep it in
+//     the environment or a secret manager, and revoke the leaked value;
+//   - a committed .env file (hardcodedsecret/committed-env): .env files
+//     hold secrets. Remove it from git (git rm --cached), add .env to
+//     .gitignore, and rotate what it held;
+//   - a .env file that .gitignore does not ignore
+//     (hardcodedsecret/env-not-ignored), or (brexlint checklist only) one
+//     that the code loads (godotenv, gotenv ...) but .gitignore would not
+//     ignore (hardcodedsecret/loaded-env-not-ignored): the next git add
+//     commits its secrets. Add it to .gitignore before someone creates one.
+//
 // Bad:
 //
 //	const brexToken = "bxt_…36 characters…"
@@ -149,8 +165,9 @@
 // Two kinds of gitleaks match are noise and never reported, in Go
 // literals or files: generic-api-key on a UUID-shaped value (request and
 // object IDs named "token" or "key" in golden files and configs), and a
-// provider rule on an ordinary word inside prose: a value of letters only,
-// among at least three other words on its line, as gitleaks'
+// provider rule on an ordinary word inside prose: a value that reads as a
+// word (letters only, lower or camel case, with vowels; not a key ID in
+// capitals) among at least three other words on its line, as gitleaks'
 // linkedin-client-secret rule matches "initializeUpload" in the error
 // message "linkedin: initializeUpload response missing upload URL".
 //

@@ -112,5 +112,9 @@
 // file of another module that brexlint's own driver loads without bodies
 // (one that neither imports net/http nor mentions Brex; go vet -vettool
 // still classifies it); requests in _test.go files are not
-// checked.
+// checked. Requests made with retryablehttp and resty are checked like
+// net/http's (a resty key set with SetHeader or SetHeaders along the
+// chain, on the request or on the client counts); a key that resty
+// middleware (OnBeforeRequest) sets is not seen, and a missing key on a
+// resty request gets no suggested fix.
 package idempotencykey

@@ -4,11 +4,12 @@ import (
 	"testing"
 
 	"github.com/brexlint/brexlint/analyzers/idempotencykey"
+	"github.com/brexlint/brexlint/internal/teststubs"
 	"golang.org/x/tools/go/analysis/analysistest"
 )
 
 func TestIdempotencyKey(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), idempotencykey.Analyzer, "a", "b")
+	analysistest.Run(t, teststubs.GOPATH(t, analysistest.TestData(), "github.com/hashicorp/go-retryablehttp", "github.com/go-resty/resty/v2"), idempotencykey.Analyzer, "a", "b", "builders")
 }
 
 // TestOptional runs with -idempotencykey.optional=true, which also reports

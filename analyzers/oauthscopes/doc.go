@@ -56,6 +56,9 @@
 // offline_access Brex issues no refresh token, so the connection dies when
 // the first access token expires (3600 s) and the customer must authorize
 // again: add "offline_access" to the Scopes.
+// An unused scope asks customers to grant more access than the
+// integration uses, and Brex reviews requested scopes: remove it (or add
+// the calls that need it).
 //
 // Bad:
 //

@@ -24,9 +24,15 @@
 //   - a retry library of the closed list retries it: cenkalti/backoff (v4,
 //     v5), avast/retry-go, sethvargo/go-retry (the error must be wrapped in
 //     retry.RetryableError);
-//   - the client's transport retries 429: hashicorp/go-retryablehttp, a
-//     RoundTripper (in this package or another) whose RoundTrip retries
-//     429, or a type, function or method taught //brexlint:retries429;
+//   - the client's transport retries 429: hashicorp/go-retryablehttp (its
+//     Client.Do, its shorthands, or StandardClient), a RoundTripper (in
+//     this package or another) whose RoundTrip retries 429, or a type,
+//     function or method taught //brexlint:retries429. A Doer interface is
+//     judged by the clients the package assigns to it outside its tests;
+//   - a go-resty/resty v2 client retries 429: SetRetryCount above zero and
+//     a retry condition (AddRetryCondition) that names 429 or calls
+//     IsError (resty retries only failed connections by default, and
+//     nothing without SetRetryCount);
 //   - the job is handed back to a queue or scheduler to run later: an
 //     Asynq handler or a Temporal activity that returns the error, or an
 //     Asynq Enqueue on the 429 path.
@@ -122,6 +128,14 @@
 //	rc.RetryMax = 5
 //	hc := rc.StandardClient()
 //
+// or, with resty, a retry condition that includes 429:
+//
+//	rc := resty.New().SetBaseURL("https://platform.brexapis.com").
+//		SetRetryCount(5).
+//		AddRetryCondition(func(r *resty.Response, err error) bool {
+//			return err != nil || r.StatusCode() == http.StatusTooManyRequests
+//		})
+//
 // Not reported: calls in _test.go files; calls to other APIs (the model
 // decides which calls reach Brex); a golang.org/x/time/rate limiter is not
 // taken for 429 handling, but is no finding by itself.
@@ -131,9 +145,13 @@
 // a retry; a condition the model cannot evaluate is given the benefit of
 // the doubt); errors handed to code the model does not follow (a goroutine,
 // an errgroup, a function literal not given to a retry library); clients
-// built by functions of other packages without facts; resty (its requests
-// are not modelled); wrappers of another package whose base URL only their
-// callers know to be Brex's are judged at the callers' calls. A
+// built by functions of other packages without facts; a resty client that
+// arrives as a parameter or is configured by another package, and a retry
+// condition that reads the status without naming 429 (r.StatusCode() >=
+// 500 is taken on trust); a retryablehttp client whose CheckRetry or
+// RetryMax the program changes (any retryablehttp client is taken to retry
+// 429); wrappers of another package whose base URL only their callers know
+// to be Brex's are judged at the callers' calls. A
 // //brexlint:retries429 directive on a client, transport or helper teaches
 // what analysis cannot see.
 package ratelimit

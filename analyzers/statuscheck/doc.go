@@ -114,5 +114,9 @@
 // another package whose base URL only its callers know to be Brex's
 // decodes inside (it is judged at its callers' calls only when it does
 // not check the status, per its facts); a 401 that reaches the credential
-// effect through more than one function returning errors.
+// effect through more than one function returning errors. With resty,
+// resp.StatusCode(), IsError() and IsSuccess() are status checks and
+// resp.Body() is the body; SetResult is no finding (resty decodes only a
+// 2xx body into it); a resty client configured in another package is
+// judged only when the URL says Brex.
 package statuscheck

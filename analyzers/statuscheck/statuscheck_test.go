@@ -4,9 +4,10 @@ import (
 	"testing"
 
 	"github.com/brexlint/brexlint/analyzers/statuscheck"
+	"github.com/brexlint/brexlint/internal/teststubs"
 	"golang.org/x/tools/go/analysis/analysistest"
 )
 
 func TestStatusCheck(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), statuscheck.Analyzer, "a", "cash", "helpers", "brexwrap")
+	analysistest.Run(t, teststubs.GOPATH(t, analysistest.TestData(), "github.com/hashicorp/go-retryablehttp", "github.com/go-resty/resty/v2"), statuscheck.Analyzer, "a", "cash", "helpers", "brexwrap", "retryable", "restyapp")
 }

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"flag"
 	"fmt"
-	"go/token"
 	"io"
 	"log"
 	"os"
@@ -14,19 +13,21 @@ import (
 	"strings"
 
 	"github.com/brexlint/brexlint/internal/driver"
+	"github.com/brexlint/brexlint/internal/secrets"
+	"github.com/brexlint/brexlint/internal/srclines"
 	"golang.org/x/tools/go/analysis"
 )
 
 // analyzeMain is the standalone analysis command.
-func analyzeMain(args []string) int {
+func analyzeMain(args []string) (exit int) {
 	fs := flag.NewFlagSet("brexlint", flag.ContinueOnError)
 	jsonOut := fs.Bool("json", false, "print diagnostics as JSON, in the shape go vet -json prints")
 	context := fs.Int("c", -1, "print the offending line with this many lines of context")
 	tests := fs.Bool("test", true, "also analyze test files")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile to this file")
 	memprofile := fs.String("memprofile", "", "write a heap profile to this file")
-	fs.Bool("fix", false, "apply all suggested fixes")
-	fs.Bool("diff", false, "with -fix, print a unified diff instead of changing files")
+	fix := fs.Bool("fix", false, "apply the suggested fixes, then print the findings left and exit 3 if any")
+	diff := fs.Bool("diff", false, "with -fix, print a unified diff on stdout instead of changing files")
 	fs.Var(versionFlag{}, "V", "print version and exit (-V=full: with build ID, for go vet)")
 	cf := registerCheckFlags(fs)
 	registerVersion(fs)
@@ -39,6 +40,10 @@ Flags go before the packages.`)
 	}
 	if fs.NArg() == 0 {
 		fs.Usage()
+		return 1
+	}
+	if err := flagAfterPackages(fs.Args()); err != nil {
+		log.Print(err)
 		return 1
 	}
 	if *cpuprofile != "" {
@@ -55,11 +60,38 @@ Flags go before the packages.`)
 		defer pprof.StopCPUProfile()
 	}
 	if *memprofile != "" {
-		defer writeHeapProfile(*memprofile)
+		// Create the file first: a path that cannot be written is an
+		// error before the run, not a message after it.
+		f, err := os.Create(*memprofile)
+		if err != nil {
+			log.Print(err)
+			return 1
+		}
+		defer func() {
+			if err := writeHeapProfile(f); err != nil {
+				log.Print(err)
+				exit = 1
+			}
+		}()
 	}
 
 	res, exit := runChecks(cf.selected(), fs.Args(), *tests)
 	if res == nil {
+		return exit
+	}
+	if *fix || *diff {
+		// Like golangci-lint --fix: apply what can be fixed, and keep
+		// reporting the rest, so that a CI step running -fix -diff fails
+		// while findings remain.
+		left, err := applyFixes(res.Diagnostics(), *diff, os.Stdout)
+		if err != nil {
+			log.Print(err)
+			exit = 1
+		}
+		printText(os.Stderr, left, *context)
+		if exit == 0 && len(left) > 0 {
+			exit = 3
+		}
 		return exit
 	}
 	if *jsonOut {
@@ -83,11 +115,11 @@ Flags go before the packages.`)
 func runChecks(selected []*analysis.Analyzer, patterns []string, tests bool) (*driver.Result, int) {
 	res, err := driver.Run(selected, patterns, driver.Options{Tests: tests})
 	if err != nil {
-		log.Print(err)
+		log.Print(secrets.RedactText(err.Error())) // go list may quote go.mod or a file
 		return nil, 1
 	}
 	exit := 0
-	if reportBroken(os.Stderr, res.Broken) {
+	if reportBroken(os.Stderr, res.Broken, selected) {
 		exit = 1
 	}
 	for _, err := range res.Errors() {
@@ -97,11 +129,23 @@ func runChecks(selected []*analysis.Analyzer, patterns []string, tests bool) (*d
 	return res, exit
 }
 
-// reportBroken names each package that does not build, with its errors,
-// and reports whether there was one.
-func reportBroken(w io.Writer, broken []driver.Broken) bool {
+// reportBroken names each package that does not build, with its errors
+// (redacted by the driver), and reports whether there was one. The checks
+// that need no types (RunDespiteErrors: hardcodedsecret, directive) still
+// ran on it, and it says so.
+func reportBroken(w io.Writer, broken []driver.Broken, selected []*analysis.Analyzer) bool {
+	var ran []string
+	for _, a := range selected {
+		if a.RunDespiteErrors {
+			ran = append(ran, a.Name)
+		}
+	}
+	skipped := "so its checks were skipped"
+	if len(ran) > 0 {
+		skipped = "so only " + strings.Join(ran, " and ") + " ran on it"
+	}
 	for _, b := range broken {
-		fmt.Fprintf(w, "brexlint: package %s has errors, so its checks were skipped:\n", b.ID)
+		fmt.Fprintf(w, "brexlint: package %s has errors, %s:\n", b.ID, skipped)
 		for _, e := range b.Errors {
 			fmt.Fprintf(w, "\t%s\n", relError(e.Error()))
 		}
@@ -124,23 +168,30 @@ func printText(w io.Writer, diags []driver.Diagnostic, context int) {
 	})
 	bw := bufio.NewWriter(w)
 	defer bw.Flush()
+	var src srclines.Reader
 	for _, d := range diags {
 		p := d.Position
 		p.Filename = relPath(p.Filename)
 		fmt.Fprintf(bw, "%s: %s\n", p, d.Message)
 		if context >= 0 {
-			printContext(bw, d.Position, context)
+			// The position as //line adjusts it when it is in a file of
+			// the package (a cgo package's code is analyzed in cgo's
+			// translation, whose //line directives lead back to the
+			// user's file), else the file the code was parsed from.
+			lines, line := src.Lines(d.Position.Filename, d.Files()), d.Position.Line
+			if lines == nil {
+				lines, line = src.Lines(d.Source.Filename, d.Files()), d.Source.Line
+			}
+			printContext(bw, lines, line, context)
 		}
 	}
 }
 
-func printContext(w io.Writer, p token.Position, n int) {
-	data, err := os.ReadFile(p.Filename)
-	if err != nil {
-		return
-	}
-	lines := strings.Split(string(data), "\n")
-	for i := max(p.Line-n, 1); i <= min(p.Line+n, len(lines)); i++ {
+// printContext prints line (1-based) of lines with n lines around it. The
+// lines are those of the file the package is made of, at the finding's
+// unadjusted position: a //line directive does not choose what is read.
+func printContext(w io.Writer, lines []string, line, n int) {
+	for i := max(line-n, 1); i <= min(line+n, len(lines)); i++ {
 		fmt.Fprintf(w, "%d\t%s\n", i, lines[i-1])
 	}
 }
@@ -165,14 +216,10 @@ func relError(msg string) string {
 	return msg
 }
 
-func writeHeapProfile(name string) {
-	f, err := os.Create(name)
-	if err != nil {
-		log.Print(err)
-		return
+func writeHeapProfile(f *os.File) error {
+	err := pprof.WriteHeapProfile(f)
+	if cerr := f.Close(); err == nil {
+		err = cerr
 	}
-	defer f.Close()
-	if err := pprof.WriteHeapProfile(f); err != nil {
-		log.Print(err)
-	}
+	return err
 }

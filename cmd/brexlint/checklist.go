@@ -12,6 +12,7 @@ import (
 	"github.com/brexlint/brexlint/internal/brexapi"
 	"github.com/brexlint/brexlint/internal/brexmodel"
 	"github.com/brexlint/brexlint/internal/checks"
+	"github.com/brexlint/brexlint/internal/committed"
 	"github.com/brexlint/brexlint/internal/moduleview"
 )
 
@@ -53,6 +54,10 @@ exits 3 when an item fails, whatever the -format.`)
 		return 1
 	}
 	patterns := fs.Args()
+	if err := flagAfterPackages(patterns); err != nil {
+		log.Print(err)
+		return 1
+	}
 	if len(patterns) == 0 {
 		patterns = []string{"./..."}
 	}
@@ -83,8 +88,8 @@ exits 3 when an item fails, whatever the -format.`)
 	found = append(found, scopes.findings(view, ran)...) // the whole-module scope view
 	if ran[checks.HardcodedSecret] {
 		// The secrets items cover what git would commit, not only Go.
-		if mod := view.Module(); mod != nil {
-			nonGo, scanned, err := scanNonGo(mod.Dir, false, *fixtures)
+		if root := view.Root(); root != "" {
+			nonGo, scanned, err := committed.Scan(root, committed.Options{Tests: *fixtures})
 			if err != nil {
 				log.Print(err)
 				exit = 1
@@ -94,7 +99,7 @@ exits 3 when an item fails, whatever the -format.`)
 			found = append(found, nonGo...)
 			// A .env that the code loads but that does not exist yet
 			// needs the types, so only the checklist can report it.
-			loaded, err := dotenvFindings(res.Packages, mod)
+			loaded, err := view.DotenvFindings()
 			if err != nil {
 				log.Print(err)
 				exit = 1
@@ -102,7 +107,7 @@ exits 3 when an item fails, whatever the -format.`)
 			found = append(found, loaded...)
 		}
 	}
-	found, baselined, err := gate.apply(found, view.Module())
+	found, baselined, err := gate.apply(found, view)
 	if err != nil {
 		log.Print(err)
 		return 1
@@ -116,7 +121,7 @@ exits 3 when an item fails, whatever the -format.`)
 	if mod := view.Module(); mod != nil {
 		report.Module = mod.Path
 	}
-	if err := gate.finish(&report, baselined, view.Module()); err != nil {
+	if err := gate.finish(&report, baselined, view); err != nil {
 		log.Print(err)
 		return 1
 	}

@@ -121,3 +121,15 @@ func exitOnFlagError(err error) int {
 	fmt.Fprintln(os.Stderr, "run 'brexlint -help' for usage")
 	return 1
 }
+
+// flagAfterPackages reports a flag given after the packages, which the flag
+// package leaves among them ("brexlint ./... -json" would otherwise say
+// "package -json has errors"): flags go first, as for go vet.
+func flagAfterPackages(patterns []string) error {
+	for _, p := range patterns {
+		if len(p) > 1 && p[0] == '-' {
+			return fmt.Errorf("flag %s after the packages: flags go before the packages, as for go vet", p)
+		}
+	}
+	return nil
+}

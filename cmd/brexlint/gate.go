@@ -1,18 +1,17 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"flag"
 	"fmt"
 	"log"
 	"os"
-	"path/filepath"
-	"strings"
 
 	"github.com/brexlint/brexlint/analyzers"
 	"github.com/brexlint/brexlint/checklist"
-	"golang.org/x/tools/go/packages"
+	"github.com/brexlint/brexlint/internal/atomicfile"
+	"github.com/brexlint/brexlint/internal/committed"
+	"github.com/brexlint/brexlint/internal/moduleview"
 )
 
 // gateFlags are the flags of "brexlint checklist" that make it a CI gate
@@ -33,16 +32,13 @@ func registerGateFlags(fs *flag.FlagSet) *gateFlags {
 	return g
 }
 
-// apply reads each finding's line of code (for its checklist.Key), then
-// applies the baseline flags: it returns the findings that fail the gate
-// and those that a baseline accepts. -write-baseline records every finding
-// and accepts them all; -baseline alone accepts those it records.
-func (g *gateFlags) apply(found []checklist.Finding, mod *packages.Module) (fresh, accepted []checklist.Finding, err error) {
-	dir := ""
-	if mod != nil {
-		dir = mod.Dir
-	}
-	readCode(dir, found)
+// apply reads each finding's line of code (for its checklist.Key; see
+// moduleview.View.ReadCode), then applies the baseline flags: it returns
+// the findings that fail the gate and those that a baseline accepts.
+// -write-baseline records every finding and accepts them all; -baseline
+// alone accepts those it records (checklist.Baseline.Filter).
+func (g *gateFlags) apply(found []checklist.Finding, view *moduleview.View) (fresh, accepted []checklist.Finding, err error) {
+	view.ReadCode(found)
 	if g.writeBaseline != "" {
 		if err := writeBaseline(g.writeBaseline, checklist.NewBaseline(found)); err != nil {
 			return nil, nil, err
@@ -71,12 +67,12 @@ func (g *gateFlags) apply(found []checklist.Finding, mod *packages.Module) (fres
 
 // finish completes the report (baselined findings, where the module sits
 // in its repository) and writes the -sarif file.
-func (g *gateFlags) finish(r *checklist.Report, accepted []checklist.Finding, mod *packages.Module) error {
+func (g *gateFlags) finish(r *checklist.Report, accepted []checklist.Finding, view *moduleview.View) error {
 	if accepted != nil {
 		r.Baselined = accepted
 	}
-	if mod != nil {
-		r.RepoDir = repoDir(mod.Dir)
+	if root := view.Root(); root != "" {
+		r.RepoDir = committed.RepoDir(root)
 	}
 	if g.sarif == "" {
 		return nil
@@ -85,7 +81,7 @@ func (g *gateFlags) finish(r *checklist.Report, accepted []checklist.Finding, mo
 	if err := r.WriteSARIF(&buf, sarifTool()); err != nil {
 		return err
 	}
-	return os.WriteFile(g.sarif, buf.Bytes(), 0o644)
+	return atomicfile.Write(g.sarif, buf.Bytes(), 0o644)
 }
 
 // sarifTool describes this build of brexlint for SARIF: its version and
@@ -106,52 +102,5 @@ func writeBaseline(name string, b checklist.Baseline) error {
 	if err := b.Write(&buf); err != nil {
 		return err
 	}
-	return os.WriteFile(name, buf.Bytes(), 0o644)
-}
-
-// readCode sets the Code of each finding to its line of code, read from
-// the file below dir (the module root; "" is the working directory). A
-// finding whose file or line cannot be read keeps an empty Code, and its
-// key falls back to its message.
-func readCode(dir string, found []checklist.Finding) {
-	lines := map[string][]string{}
-	for i := range found {
-		f := &found[i]
-		if f.Line < 1 || f.File == "" {
-			continue
-		}
-		ls, ok := lines[f.File]
-		if !ok {
-			ls = fileLines(filepath.Join(dir, filepath.FromSlash(f.File)))
-			lines[f.File] = ls
-		}
-		if f.Line <= len(ls) {
-			f.Code = ls[f.Line-1]
-		}
-	}
-}
-
-// fileLines returns the lines of a file, nil if it cannot be read.
-func fileLines(name string) []string {
-	data, err := os.ReadFile(name)
-	if err != nil {
-		return nil
-	}
-	var out []string
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	sc.Buffer(nil, len(data)+1)
-	for sc.Scan() {
-		out = append(out, strings.TrimSuffix(sc.Text(), "\r"))
-	}
-	return out
-}
-
-// repoDir is dir relative to the root of its git work tree, slash-separated,
-// or "" at the root or outside git.
-func repoDir(dir string) string {
-	out, err := git(dir, "rev-parse", "--show-prefix")
-	if err != nil {
-		return ""
-	}
-	return strings.TrimSuffix(strings.TrimSpace(string(out)), "/")
+	return atomicfile.Write(name, buf.Bytes(), 0o644) // never a half-written baseline
 }

@@ -28,6 +28,40 @@
 //     retries 429 (Retries429Fact), and a function with a credential
 //     effect (CredentialFact).
 //
+// Requests are recognised however the code builds them: http.NewRequest
+// and its shorthands; requests made from requests (req.WithContext(ctx),
+// req.Clone(ctx), retryablehttp.FromRequest(req), and a builder helper
+// that returns one of them), which are the first request: headers set on
+// them and their sends count for it; hashicorp/go-retryablehttp's
+// NewRequest, NewRequestWithContext, Client.Do and shorthands (its client
+// retries 429); and go-resty/resty v2 chains (resty.go): the URL is the
+// client's SetBaseURL joined with the path of Get/Post/.../Execute, the
+// headers are those set along the chain, on the request and on the client,
+// and its retry settings (SetRetryCount, AddRetryCondition) say whether it
+// retries 429. A client behind a Doer interface is judged by the clients
+// the package assigns to it outside its _test.go files.
+//
+// Out of reach of the request builders: a resty client that arrives as a
+// parameter, or is configured in another package (its requests are still
+// recognised by an absolute URL, or a catalogue path and a Brex signal);
+// resty middleware (OnBeforeRequest) that sets headers; a resty request's
+// Send() with Method and URL set as fields; a retryablehttp client whose
+// CheckRetry or RetryMax the program changes (every retryablehttp client
+// is taken to retry 429); a request made from another in a different
+// function than the one that names its endpoint, other than through a
+// builder helper that returns it.
+//
+// Not yet followed: clients generated from Brex's OpenAPI specs
+// (oapi-codegen, openapi-generator). Their files are skipped as generated,
+// and their operations are not judged at the caller either: the request
+// builder's URL (serverURL.Parse(operationPath), after operationPath =
+// "." + operationPath) does not fold to a path, the operation method
+// reaches it through the ClientInterface rather than a static call, and
+// the Idempotency-Key travels in a params struct field
+// (&CreateTransferParams{IdempotencyKey: &k}). Their Doer
+// (WithHTTPClient) is judged like any Doer field, inside the generated
+// package, which does not know that it talks to Brex.
+//
 // The OAuth half of the model (configurations, authorization URLs, callback
 // handlers, exchanges) lives in internal/oauthmodel; this analyzer runs it
 // and carries its facts, so that there is one fact-bearing analyzer.

@@ -23,6 +23,7 @@ type funcScan struct {
 
 	calls         []callSite
 	callVar       map[*ast.CallExpr]*types.Var // request-producing call → its variable
+	derived       map[*types.Var]*types.Var    // request made from another (WithContext ...) → that one
 	returnedVar   map[*types.Var]bool
 	returnedCall  map[*ast.CallExpr]bool
 	headers       map[*types.Var][]*Header
@@ -55,6 +56,7 @@ func (a *httpAnalysis) newFuncScan(fn *types.Func, fd *ast.FuncDecl) *funcScan {
 		a: a, fn: fn, fd: fd,
 		params:       map[*types.Var]int{},
 		callVar:      map[*ast.CallExpr]*types.Var{},
+		derived:      map[*types.Var]*types.Var{},
 		returnedVar:  map[*types.Var]bool{},
 		returnedCall: map[*ast.CallExpr]bool{},
 		headers:      map[*types.Var][]*Header{},
@@ -71,6 +73,27 @@ func (a *httpAnalysis) newFuncScan(fn *types.Func, fd *ast.FuncDecl) *funcScan {
 
 func (fs *funcScan) run() {
 	fs.walk(fs.fd.Body, fs.fd)
+	// A variable that also holds another request (r = http.NewRequest(...)
+	// later on) is not only the first request: it stays its own.
+	made := map[*types.Var]int{}
+	for _, v := range fs.callVar {
+		made[v]++
+	}
+	for v := range fs.derived {
+		if made[v] > 1 {
+			delete(fs.derived, v)
+		}
+	}
+	// A request made from another is that request: returning it returns
+	// the first one.
+	for v := range fs.returnedVar {
+		fs.returnedVar[fs.root(v)] = true
+	}
+	for call := range fs.returnedCall {
+		if v := fs.requestVar(call); v != nil {
+			fs.returnedVar[v] = true
+		}
+	}
 	for _, cs := range fs.calls {
 		fs.visitCall(cs)
 	}
@@ -97,6 +120,7 @@ func (fs *funcScan) walk(body ast.Node, encl ast.Node) {
 					// no request, and returning err returns none.
 					if v := typesutil.VarOf(info, n.Lhs[0]); v != nil && isRequestPtr(v.Type()) {
 						fs.callVar[call] = v
+						fs.noteDerived(v, call)
 					}
 				}
 			}
@@ -110,6 +134,7 @@ func (fs *funcScan) walk(body ast.Node, encl ast.Node) {
 				if call, ok := astutil.Unparen(n.Values[0]).(*ast.CallExpr); ok {
 					if v, ok := info.Defs[n.Names[0]].(*types.Var); ok && isRequestPtr(v.Type()) {
 						fs.callVar[call] = v
+						fs.noteDerived(v, call)
 					}
 				}
 			}
@@ -131,6 +156,57 @@ func (fs *funcScan) walk(body ast.Node, encl ast.Node) {
 		}
 		return true
 	})
+}
+
+// noteDerived records that v holds a request made from another by call
+// (req2 := req.WithContext(ctx)).
+func (fs *funcScan) noteDerived(v *types.Var, call *ast.CallExpr) {
+	src, ok := requestSource(fs.a.pass.TypesInfo, call)
+	if !ok {
+		return
+	}
+	if u := fs.requestVar(src); u != nil && u != v {
+		fs.derived[v] = u
+	}
+}
+
+// root returns the variable of the request v was first made as (v itself
+// unless it holds a request made from another).
+func (fs *funcScan) root(v *types.Var) *types.Var {
+	for i := 0; i < 8; i++ {
+		u, ok := fs.derived[v]
+		if !ok {
+			break
+		}
+		v = u
+	}
+	return v
+}
+
+// requestVar returns the variable of the request e denotes: a request
+// variable, a request made from one (req.WithContext(ctx)), or the
+// *http.Request a retryablehttp request embeds (rreq.Request), resolved to
+// the variable of the request it was first made as.
+func (fs *funcScan) requestVar(e ast.Expr) *types.Var {
+	e = astutil.Unparen(e)
+	switch x := e.(type) {
+	case *ast.CallExpr:
+		if src, ok := requestSource(fs.a.pass.TypesInfo, x); ok {
+			return fs.requestVar(src)
+		}
+		return nil
+	case *ast.SelectorExpr:
+		if s, ok := fs.a.pass.TypesInfo.Selections[x]; ok && s.Kind() == types.FieldVal && x.Sel.Name == "Request" &&
+			typesutil.IsNamed(s.Recv(), retryablehttpPath, "Request") {
+			return fs.requestVar(x.X)
+		}
+		return nil
+	}
+	v := typesutil.VarOf(fs.a.pass.TypesInfo, e)
+	if v == nil || !isRequestPtr(v.Type()) {
+		return nil
+	}
+	return fs.root(v)
 }
 
 // headerIndexAssign records req.Header[key] = value.
@@ -160,11 +236,7 @@ func (fs *funcScan) headerOwner(e ast.Expr) *types.Var {
 	if !ok || sel.Sel.Name != "Header" {
 		return nil
 	}
-	v := typesutil.VarOf(fs.a.pass.TypesInfo, sel.X)
-	if v == nil || !isRequestPtr(v.Type()) {
-		return nil
-	}
-	return v
+	return fs.requestVar(sel.X)
 }
 
 func (fs *funcScan) visitCall(cs callSite) {
@@ -173,10 +245,12 @@ func (fs *funcScan) visitCall(cs callSite) {
 	fn, _ := typeutil.Callee(info, call).(*types.Func)
 	fold := fs.a.folder.Fold
 	switch {
-	case isFunc(fn, "net/http", "NewRequest") && len(call.Args) == 3:
+	case isFunc(fn, "net/http", "NewRequest") && len(call.Args) == 3,
+		isFunc(fn, retryablehttpPath, "NewRequest") && len(call.Args) == 3:
 		fs.origins = append(fs.origins, &origin{site: cs, method: fold(call.Args[0]), url: fold(call.Args[1])})
 		return
-	case isFunc(fn, "net/http", "NewRequestWithContext") && len(call.Args) == 4:
+	case isFunc(fn, "net/http", "NewRequestWithContext") && len(call.Args) == 4,
+		isFunc(fn, retryablehttpPath, "NewRequestWithContext") && len(call.Args) == 4:
 		fs.origins = append(fs.origins, &origin{site: cs, method: fold(call.Args[1]), url: fold(call.Args[2])})
 		return
 	}
@@ -195,9 +269,13 @@ func (fs *funcScan) visitCall(cs callSite) {
 		return
 	}
 	if sig, ok := info.TypeOf(call.Fun).(*types.Signature); ok && isSendSignature(sig) && len(call.Args) == 1 {
-		if v := typesutil.VarOf(info, call.Args[0]); v != nil {
+		if v := fs.requestVar(call.Args[0]); v != nil {
 			fs.sends[v] = append(fs.sends[v], call)
 		}
+		return
+	}
+	if o, ok := fs.restyOrigin(cs); ok {
+		fs.origins = append(fs.origins, o)
 		return
 	}
 	s := fs.a.summaryOf(fn)
@@ -205,12 +283,12 @@ func (fs *funcScan) visitCall(cs callSite) {
 		return
 	}
 	if s.setter != nil && s.setter.ReqParam < len(call.Args) {
-		if v := typesutil.VarOf(info, call.Args[s.setter.ReqParam]); v != nil {
+		if v := fs.requestVar(call.Args[s.setter.ReqParam]); v != nil {
 			fs.headers[v] = append(fs.headers[v], instantiateHeaders(s.setter.Headers, call, fn)...)
 		}
 	}
 	if s.sender != nil && s.sender.ReqParam < len(call.Args) {
-		if v := typesutil.VarOf(info, call.Args[s.sender.ReqParam]); v != nil {
+		if v := fs.requestVar(call.Args[s.sender.ReqParam]); v != nil {
 			fs.sends[v] = append(fs.sends[v], call)
 		}
 	}
@@ -264,14 +342,18 @@ func instantiateHeaders(hs []HeaderFact, call *ast.CallExpr, fn *types.Func) []*
 	return out
 }
 
-// shorthandMethod returns the method of net/http's request-and-send
-// shorthands (package functions and *http.Client methods), which cannot
-// carry extra headers.
+// shorthandMethod returns the method of the request-and-send shorthands of
+// net/http and retryablehttp (package functions and Client methods), which
+// cannot carry extra headers.
 func shorthandMethod(fn *types.Func) (string, bool) {
-	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "net/http" {
+	if fn == nil || fn.Pkg() == nil {
 		return "", false
 	}
-	if recv := fn.Signature().Recv(); recv != nil && !isMethod(fn, "net/http", "Client", fn.Name()) {
+	pkg := fn.Pkg().Path()
+	if pkg != "net/http" && pkg != retryablehttpPath {
+		return "", false
+	}
+	if recv := fn.Signature().Recv(); recv != nil && !isMethod(fn, pkg, "Client", fn.Name()) {
 		return "", false
 	}
 	switch fn.Name() {

@@ -13,6 +13,7 @@ import (
 	"github.com/brexlint/brexlint/internal/typesutil"
 	"github.com/brexlint/brexlint/internal/urlfold"
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/types/typeutil"
 )
 
@@ -28,6 +29,7 @@ type httpAnalysis struct {
 	scans map[*types.Func]*funcScan    // finished scans, reused by the main loop
 
 	signal *bool // the package carries a Brex signal; computed lazily
+	resty  *restyIndex
 }
 
 // funcSummary is what the model learns about one function of the package:
@@ -278,10 +280,29 @@ func isMethod(fn *types.Func, pkg, typ, name string) bool {
 	return recv != nil && typesutil.IsNamed(recv.Type(), pkg, typ)
 }
 
-// isRequestPtr reports whether t is *net/http.Request.
+// isRequestPtr reports whether t is a request pointer: *net/http.Request,
+// or *retryablehttp.Request, which embeds one (its Header is the request's,
+// and its client's Do sends it).
 func isRequestPtr(t types.Type) bool {
 	p, ok := types.Unalias(t).(*types.Pointer)
-	return ok && typesutil.IsNamed(p.Elem(), "net/http", "Request")
+	return ok && (typesutil.IsNamed(p.Elem(), "net/http", "Request") || typesutil.IsNamed(p.Elem(), retryablehttpPath, "Request"))
+}
+
+// requestSource returns the request that call makes from another, with the
+// same method, URL and headers: req.WithContext(ctx) and req.Clone(ctx) of
+// net/http and retryablehttp, and retryablehttp.FromRequest(req).
+func requestSource(info *types.Info, call *ast.CallExpr) (ast.Expr, bool) {
+	fn, _ := typeutil.Callee(info, call).(*types.Func)
+	switch {
+	case isMethod(fn, "net/http", "Request", "WithContext"), isMethod(fn, "net/http", "Request", "Clone"),
+		isMethod(fn, retryablehttpPath, "Request", "WithContext"):
+		if sel, ok := astutil.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+			return sel.X, true
+		}
+	case isFunc(fn, retryablehttpPath, "FromRequest") && len(call.Args) == 1:
+		return call.Args[0], true
+	}
+	return nil, false
 }
 
 // isSendSignature reports whether sig is func(*http.Request) (*http.Response,

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/brexlint/brexlint/internal/brexmodel"
+	"github.com/brexlint/brexlint/internal/teststubs"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
 )
@@ -52,5 +53,13 @@ func TestFacts(t *testing.T) {
 }
 
 func TestRequests(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), requests, "app", "direct")
+	analysistest.Run(t, teststubs.GOPATH(t, analysistest.TestData(), "github.com/hashicorp/go-retryablehttp", "github.com/go-resty/resty/v2"), requests, "app", "direct", "reqbuild", "restyapp")
+}
+
+// TestBuilderFacts checks the wrapper facts of a client built on resty and
+// retryablehttp, and their requests at a caller in another package.
+func TestBuilderFacts(t *testing.T) {
+	dir := teststubs.GOPATH(t, analysistest.TestData(), "github.com/hashicorp/go-retryablehttp", "github.com/go-resty/resty/v2")
+	analysistest.Run(t, dir, brexmodel.Analyzer, "restyclient")
+	analysistest.Run(t, dir, requests, "restyuser")
 }

@@ -179,6 +179,9 @@ func (j *clientJudge) sendClient(f *respFlow, call *ast.CallExpr) clientInfo {
 	fn, _ := typeutil.Callee(info, call).(*types.Func)
 	if fn != nil && fn.Signature().Recv() == nil {
 		if _, ok := shorthandMethod(fn); ok {
+			if fn.Pkg().Path() == retryablehttpPath {
+				return clientInfo{kind: ClientRetries} // a default retryablehttp client
+			}
 			return clientInfo{kind: ClientNone, what: "http." + fn.Name() + ", which uses http.DefaultClient"}
 		}
 	}
@@ -189,6 +192,15 @@ func (j *clientJudge) sendClient(f *respFlow, call *ast.CallExpr) clientInfo {
 	recv := sel.X
 	t := info.TypeOf(recv)
 	switch {
+	case typesutil.IsNamed(t, restyPath, "Request"):
+		if _, _, req, ok := restySend(info, call); ok {
+			return j.restyClient(f, req)
+		}
+		return clientInfo{}
+	case typesutil.IsNamed(t, retryablehttpPath, "Client"):
+		// Its default policy retries 429 with a growing wait that
+		// honours Retry-After; a CheckRetry of its own is out of reach.
+		return clientInfo{kind: ClientRetries}
 	case typesutil.IsNamed(t, "net/http", "Client"):
 		return j.client(f, recv)
 	case isSendCall(info, call) && sel.Sel.Name == "RoundTrip":
@@ -392,15 +404,15 @@ func (j *clientJudge) transportLit(f *respFlow, lit *ast.CompositeLit) clientInf
 func (j *clientJudge) doer(f *respFlow, e ast.Expr) clientInfo {
 	info := j.r.pass.TypesInfo
 	e = astutil.Unparen(e)
+	t := info.TypeOf(e)
+	if typesutil.IsNamed(t, "net/http", "Client") {
+		return j.client(f, e) // before the guard, which client keeps too
+	}
 	if j.active[e] {
 		return clientInfo{}
 	}
 	j.active[e] = true
 	defer delete(j.active, e)
-	t := info.TypeOf(e)
-	if typesutil.IsNamed(t, "net/http", "Client") {
-		return j.client(f, e)
-	}
 	if named, ok := types.Unalias(derefType(t)).(*types.Named); ok {
 		if _, isIface := named.Underlying().(*types.Interface); !isIface {
 			if c, ok := j.typeRetries(named, "Do"); ok {
@@ -614,7 +626,8 @@ func (j *clientJudge) varValues(v *types.Var, judge func(*respFlow, ast.Expr) cl
 }
 
 // collectStores finds, once, every value stored in a field (composite
-// literals, assignments) or a package variable in the package.
+// literals, assignments) or a package variable in the package, outside
+// its _test.go files.
 func (j *clientJudge) collectStores() {
 	if j.built {
 		return
@@ -624,6 +637,12 @@ func (j *clientJudge) collectStores() {
 	j.pkgVar = map[*types.Var][]fieldValue{}
 	info := j.r.pass.TypesInfo
 	for _, file := range j.r.pass.Files {
+		if j.r.inTest(file.Pos()) {
+			// A test's fake or httptest client is not the program's:
+			// clients are judged by what the package assigns outside
+			// its tests.
+			continue
+		}
 		var fn *types.Func
 		ast.Inspect(file, func(n ast.Node) bool {
 			switch n := n.(type) {

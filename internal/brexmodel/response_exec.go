@@ -868,6 +868,16 @@ func (x *interp) val(e ast.Expr) (constant.Value, bool) {
 			return constant.MakeBool(t == triFalse), d
 		}
 	case *ast.CallExpr:
+		if name, recv, ok := restyStatusCall(info, e); ok && x.f.eval(recv)[kResp]&x.bit != 0 {
+			switch name {
+			case "StatusCode":
+				return constant.MakeInt64(x.status), true
+			case "IsSuccess":
+				return constant.MakeBool(x.status > 199 && x.status < 300), true
+			case "IsError":
+				return constant.MakeBool(x.status > 399), true
+			}
+		}
 		if t, ok := x.boolHelper(e); ok {
 			return constant.MakeBool(t == triTrue), true
 		}
@@ -1072,7 +1082,7 @@ func (f *respFlow) srcErr(src *source, status int64) errState {
 	if src.fn == nil {
 		return errState{}
 	}
-	if _, ok := shorthandMethod(src.fn); ok {
+	if sendsItself(src.fn) {
 		return errState{nonNil: triFalse}
 	}
 	if sum := f.r.summaryOf(src.fn); sum != nil {

@@ -321,6 +321,9 @@ func (f *respFlow) collect(body ast.Node, own bool) {
 			if f.isEffect(n) {
 				f.effects = append(f.effects, n)
 			}
+			if name, _, ok := restyStatusCall(info, n); ok && name != "StatusCode" {
+				f.cmps = append(f.cmps, n) // resp.IsError() looks at the status
+			}
 		case *ast.BinaryExpr:
 			switch n.Op {
 			case token.EQL, token.NEQ, token.LSS, token.LEQ, token.GTR, token.GEQ:
@@ -374,7 +377,7 @@ func (f *respFlow) classifySource(call *ast.CallExpr) {
 	case isSendCall(info, call):
 		sends = true
 	case fn != nil:
-		if _, ok := shorthandMethod(fn); ok {
+		if sendsItself(fn) {
 			sends = true
 		} else if s := f.r.summaryOf(fn); s != nil && s.sends() {
 			sends = true
@@ -496,7 +499,7 @@ func (f *respFlow) evalCall(call *ast.CallExpr) val {
 		bit := uint64(1) << i
 		if s.fn == nil || isSendCall(info, call) {
 			out[kResp] = bit
-		} else if _, ok := shorthandMethod(s.fn); ok {
+		} else if sendsItself(s.fn) {
 			out[kResp] = bit
 		} else if sum := f.r.summaryOf(s.fn); sum != nil {
 			for k := valKind(0); k < nKinds; k++ {
@@ -519,12 +522,15 @@ func (f *respFlow) evalCall(call *ast.CallExpr) val {
 		return x
 	}
 	if len(call.Args) == 0 {
-		// buf.Bytes(), buf.String()
 		fn, _ := typeutil.Callee(info, call).(*types.Func)
-		if isMethod(fn, "bytes", "Buffer", "Bytes") || isMethod(fn, "bytes", "Buffer", "String") {
-			if sel, ok := astutil.Unparen(call.Fun).(*ast.SelectorExpr); ok {
-				out[kBytes] = f.eval(sel.X)[kBuffer]
-			}
+		sel, ok := astutil.Unparen(call.Fun).(*ast.SelectorExpr)
+		switch {
+		case !ok:
+		case isMethod(fn, "bytes", "Buffer", "Bytes") || isMethod(fn, "bytes", "Buffer", "String"):
+			out[kBytes] = f.eval(sel.X)[kBuffer]
+		case isMethod(fn, restyPath, "Response", "Body") || isMethod(fn, restyPath, "Response", "String"):
+			// A resty response's body, read in full by resty.
+			out[kBytes] = f.eval(sel.X)[kResp]
 		}
 		return out
 	}
@@ -594,8 +600,18 @@ func (f *respFlow) events(call *ast.CallExpr) {
 		f.decode(call, f.eval(call.Args[0]).bytes(), call.Args[1])
 		return
 	}
+	if i, ok := f.callSrc[call]; ok {
+		if _, _, req, ok := restySend(info, call); ok {
+			// SetResult(&out): resty decodes a 2xx body into out, and
+			// only a 2xx one.
+			for _, target := range f.r.http.restyConfigOf(req).results {
+				f.decodeVia(call, 1<<i, target, nil, true)
+			}
+			return
+		}
+	}
 	var sum *respSummary
-	if _, ok := shorthandMethod(fn); !ok && !isSendCall(info, call) {
+	if !sendsItself(fn) && !isSendCall(info, call) {
 		sum = f.r.summaryOf(fn)
 	}
 	if sum != nil {
@@ -788,6 +804,11 @@ func (f *respFlow) statusTags(e ast.Expr) uint64 {
 		case *ast.SelectorExpr:
 			if isResponseField(info, n, "StatusCode") || isResponseField(info, n, "Status") {
 				tags |= f.eval(n.X)[kResp]
+				return false
+			}
+		case *ast.CallExpr:
+			if _, recv, ok := restyStatusCall(info, n); ok {
+				tags |= f.eval(recv)[kResp]
 				return false
 			}
 		case *ast.Ident:

@@ -108,7 +108,7 @@ func (r *responseAnalysis) sendOf(f *respFlow, i int) *sendInfo {
 	info := r.pass.TypesInfo
 	si.raw = isSendCall(info, src.call)
 	if !si.raw && src.fn != nil {
-		if _, ok := shorthandMethod(src.fn); ok {
+		if sendsItself(src.fn) {
 			si.raw = true
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"slices"
 
+	"github.com/brexlint/brexlint/internal/secrets"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -51,7 +52,28 @@ func (r *Reporter) Report(d analysis.Diagnostic) {
 		d.Category = r.check + "/" + d.Category
 	}
 	d.Message = r.check + ": " + d.Message
-	r.pass.Report(d)
+	r.pass.Report(redacted(d))
+}
+
+// redacted returns d with every secret in its texts redacted: a message
+// quotes what the code wrote (a URL path, a directive's words), which may
+// be a secret whatever the check is about. Every output (text, JSON,
+// SARIF, baselines, go vet, golangci-lint) starts from these texts.
+func redacted(d analysis.Diagnostic) analysis.Diagnostic {
+	d.Message = secrets.RedactText(d.Message)
+	if len(d.Related) > 0 {
+		d.Related = slices.Clone(d.Related)
+		for i := range d.Related {
+			d.Related[i].Message = secrets.RedactText(d.Related[i].Message)
+		}
+	}
+	if len(d.SuggestedFixes) > 0 {
+		d.SuggestedFixes = slices.Clone(d.SuggestedFixes)
+		for i := range d.SuggestedFixes {
+			d.SuggestedFixes[i].Message = secrets.RedactText(d.SuggestedFixes[i].Message)
+		}
+	}
+	return d
 }
 
 // Silenced reports whether a finding of the check at pos would be dropped:
@@ -99,10 +121,10 @@ func (r *Reporter) Finish() {
 		if s.Whole {
 			verb = VerbFileIgnore
 		}
-		r.pass.Report(analysis.Diagnostic{
+		r.pass.Report(redacted(analysis.Diagnostic{
 			Pos:      s.Pos,
 			Category: r.check + "/unused-directive",
 			Message:  fmt.Sprintf("%s: this //brexlint:%s directive silences no %s finding: remove it", r.check, verb, r.check),
-		})
+		}))
 	}
 }

@@ -9,17 +9,21 @@ package driver
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
 
+	"github.com/brexlint/brexlint/internal/secrets"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
@@ -84,6 +88,7 @@ func Run(analyzers []*analysis.Analyzer, patterns []string, opts Options) (*Resu
 			return
 		}
 		seen[p.ID] = true
+		redactErrors(p)
 		res.Broken = append(res.Broken, Broken{ID: p.ID, Errors: p.Errors})
 	})
 	res.Graph, err = checker.Analyze(analyzers, pkgs, nil)
@@ -93,12 +98,24 @@ func Run(analyzers []*analysis.Analyzer, patterns []string, opts Options) (*Resu
 	return res, nil
 }
 
+// redactErrors redacts the secrets that p's errors quote: a type error
+// quotes the constant it could not use ("cannot use "bxt_…" (untyped
+// string constant) as int value"), a syntax error the token it stopped at.
+func redactErrors(p *packages.Package) {
+	for i := range p.Errors {
+		p.Errors[i].Msg = secrets.RedactText(p.Errors[i].Msg)
+	}
+	for i := range p.TypeErrors {
+		p.TypeErrors[i].Msg = secrets.RedactText(p.TypeErrors[i].Msg)
+	}
+}
+
 // checkPatterns reports the patterns that matched no package. go list only
 // warns about them, and a CI job that lints nothing because of a typo in a
 // path would pass forever.
 func checkPatterns(patterns []string, pkgs []*packages.Package, dir string) error {
 	if len(pkgs) == 0 {
-		return fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
+		return fmt.Errorf("%s matched no packages%s", strings.Join(patterns, " "), noModule(dir))
 	}
 	var missing []string
 	for _, pat := range patterns {
@@ -110,9 +127,18 @@ func checkPatterns(patterns []string, pkgs []*packages.Package, dir string) erro
 		}
 	}
 	if len(missing) > 0 {
-		return fmt.Errorf("%s matched no packages", strings.Join(missing, " "))
+		return fmt.Errorf("%s matched no packages%s", strings.Join(missing, " "), noModule(dir))
 	}
 	return nil
+}
+
+// noModule explains, after "matched no packages", that dir is in no
+// module, or returns "".
+func noModule(dir string) string {
+	if gomod, err := goEnv(dir, "GOMOD"); err == nil && (gomod == "" || gomod == os.DevNull) {
+		return ": there is no go.mod in this directory or above it (run brexlint in a module, or go mod init one)"
+	}
+	return ""
 }
 
 func anyMatches(pat string, pkgs []*packages.Package, dir string) bool {
@@ -135,12 +161,26 @@ func anyMatches(pat string, pkgs []*packages.Package, dir string) bool {
 	if prefix == "" || prefix == "all" || prefix == "std" || prefix == "cmd" {
 		return true
 	}
+	match := matchPattern(pat)
 	for _, p := range pkgs {
-		if p.PkgPath == prefix || strings.HasPrefix(p.PkgPath, prefix) {
+		if match(p.PkgPath) {
 			return true
 		}
 	}
 	return false
+}
+
+// matchPattern returns a matcher of import paths for a go list pattern, as
+// the go command matches them: "..." matches any string, and "x/..."
+// matches x itself too. "example.com/m/..." does not match
+// example.com/m1, while "example.com/m..." does.
+func matchPattern(pat string) func(string) bool {
+	re := regexp.QuoteMeta(pat)
+	re = strings.ReplaceAll(re, `\.\.\.`, `.*`)
+	if strings.HasSuffix(re, `/.*`) {
+		re = strings.TrimSuffix(re, `/.*`) + `(/.*)?`
+	}
+	return regexp.MustCompile(`^` + re + `$`).MatchString
 }
 
 func needFacts(analyzers []*analysis.Analyzer) bool {
@@ -165,9 +205,21 @@ func needFacts(analyzers []*analysis.Analyzer) bool {
 type Diagnostic struct {
 	Check    string
 	Package  *packages.Package
-	Position token.Position
+	Position token.Position // as //line directives adjust it, for people
 	End      token.Position
+	Source   token.Position // in the file the package is made of, for reading it
 	analysis.Diagnostic
+}
+
+// Files returns the files of d's package: the only files whose lines may
+// be read for d (see package srclines).
+func (d Diagnostic) Files() []string {
+	return PackageFiles(d.Package)
+}
+
+// PackageFiles returns the files a package is made of.
+func PackageFiles(p *packages.Package) []string {
+	return slices.Concat(p.CompiledGoFiles, p.GoFiles, p.OtherFiles, p.IgnoredFiles)
 }
 
 // Diagnostics returns the diagnostics of the root actions, once each: a file
@@ -193,7 +245,7 @@ func (r *Result) Diagnostics() []Diagnostic {
 				continue
 			}
 			seen[k] = true
-			out = append(out, Diagnostic{Check: act.Analyzer.Name, Package: act.Package, Position: pos, End: end, Diagnostic: d})
+			out = append(out, Diagnostic{Check: act.Analyzer.Name, Package: act.Package, Position: pos, End: end, Source: fset.PositionFor(d.Pos, false), Diagnostic: d})
 		}
 	}
 	return out
@@ -209,7 +261,7 @@ func (r *Result) Errors() []error {
 	var errs []error
 	for act := range r.Graph.All() {
 		if act.Err != nil && !broken[act.Package.ID] && !isPrereqFailure(act.Err) {
-			errs = append(errs, fmt.Errorf("%s: %s: %w", act.Package.ID, act.Analyzer.Name, act.Err))
+			errs = append(errs, errors.New(secrets.RedactText(fmt.Sprintf("%s: %s: %v", act.Package.ID, act.Analyzer.Name, act.Err))))
 		}
 	}
 	return errs

@@ -147,3 +147,22 @@ func TestNeedsBodies(t *testing.T) {
 		}
 	}
 }
+
+func TestMatchPattern(t *testing.T) {
+	for _, tc := range []struct {
+		pat, path string
+		want      bool
+	}{
+		{"example.com/m/...", "example.com/m", true},
+		{"example.com/m/...", "example.com/m/a/b", true},
+		{"example.com/m/...", "example.com/m1", false},
+		{"example.com/m/...", "example.com/m1/a", false},
+		{"example.com/m...", "example.com/m1/a", true},
+		{"example.com/.../b", "example.com/x/y/b", true},
+		{"example.com/.../b", "example.com/x/y/c", false},
+	} {
+		if got := matchPattern(tc.pat)(tc.path); got != tc.want {
+			t.Errorf("matchPattern(%q)(%q) = %v, want %v", tc.pat, tc.path, got, tc.want)
+		}
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"github.com/brexlint/brexlint/checklist"
 	"github.com/brexlint/brexlint/internal/brexmodel"
 	"github.com/brexlint/brexlint/internal/driver"
+	"github.com/brexlint/brexlint/internal/srclines"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/packages"
 )
@@ -59,11 +60,12 @@ func findingAt(pkg *packages.Package, pos token.Pos, check, category, message st
 	}
 }
 
-// RelFile is a file of pkg relative to its module's root, slash-separated
-// (the name itself, slash-separated, outside a module).
+// RelFile is a file of pkg relative to the report's root (see [RootDir]:
+// its module's root, or the go.work workspace's), slash-separated; the
+// name itself, slash-separated, outside a module.
 func RelFile(pkg *packages.Package, name string) string {
 	if pkg.Module != nil && pkg.Module.Dir != "" {
-		if rel, err := filepath.Rel(pkg.Module.Dir, name); err == nil {
+		if rel, err := filepath.Rel(RootDir(pkg.Module), name); err == nil {
 			return filepath.ToSlash(rel)
 		}
 	}
@@ -119,4 +121,33 @@ func (v *View) HasBrexOAuth() bool {
 		}
 	}
 	return false
+}
+
+// ReadCode sets the Code of each finding to its line of code (for its
+// checklist.Key), read from the file below the report's root if it is a
+// file of an analyzed package or of a dependency: never a file that a
+// //line directive names. Secrets in the line are masked (same length, so
+// SARIF's UTF-16 columns stay right), so that a key's hash is never a hash
+// of a secret. A finding whose file or line cannot be read keeps an empty
+// Code, and its key falls back to its message.
+func (v *View) ReadCode(found []checklist.Finding) {
+	var files []string
+	packages.Visit(v.res.Packages, nil, func(p *packages.Package) {
+		files = append(files, driver.PackageFiles(p)...)
+	})
+	dir := v.Root()
+	src := srclines.Reader{Mask: true} // SARIF counts columns in the line
+	for i := range found {
+		f := &found[i]
+		if f.Line < 1 || f.File == "" {
+			continue
+		}
+		name := filepath.Join(dir, filepath.FromSlash(f.File))
+		if !filepath.IsAbs(name) {
+			name, _ = filepath.Abs(name)
+		}
+		if ls := src.Lines(name, files); f.Line <= len(ls) {
+			f.Code = ls[f.Line-1]
+		}
+	}
 }

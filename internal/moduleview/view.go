@@ -3,7 +3,6 @@ package moduleview
 import (
 	"go/token"
 	"path/filepath"
-	"strings"
 
 	"github.com/brexlint/brexlint/checklist"
 	"github.com/brexlint/brexlint/internal/brexmodel"
@@ -31,9 +30,6 @@ type View struct {
 func New(res *driver.Result) *View {
 	v := &View{res: res, mod: MainModule(res.Packages), recognised: map[string]bool{},
 		calls: map[token.Position]bool{}, configs: map[token.Position]bool{}}
-	if v.mod == nil {
-		return v
-	}
 	for act := range res.Graph.All() {
 		if act.Analyzer != brexmodel.Analyzer || !v.inModule(act.Package) {
 			continue
@@ -90,7 +86,7 @@ func (v *View) goFiles() map[string]bool {
 		// Only files below the module root: cgo's generated files and
 		// the test main live in the build cache and are not the module's.
 		for _, f := range p.GoFiles {
-			if r, err := filepath.Rel(v.mod.Dir, f); err == nil && filepath.IsLocal(r) {
+			if r, err := filepath.Rel(p.Module.Dir, f); err == nil && filepath.IsLocal(r) {
 				files[f] = true
 			}
 		}
@@ -98,14 +94,16 @@ func (v *View) goFiles() map[string]bool {
 	return files
 }
 
+// inModule reports whether p belongs to a main module: the module go
+// list runs in, or one of the go.work workspace's.
 func (v *View) inModule(p *packages.Package) bool {
-	return v.mod != nil && p.Module != nil && p.Module.Dir == v.mod.Dir
+	return p.Module != nil && p.Module.Main
 }
 
-// rel is a file name relative to the module root, slash-separated.
+// rel is a file name relative to the report's root, slash-separated.
 func (v *View) rel(name string) string {
-	if v.mod != nil {
-		if r, err := filepath.Rel(v.mod.Dir, name); err == nil && !strings.HasPrefix(r, "..") {
+	if root := v.Root(); root != "" {
+		if r, err := filepath.Rel(root, name); err == nil && filepath.IsLocal(r) {
 			return filepath.ToSlash(r)
 		}
 	}

@@ -2,6 +2,7 @@ package secrets
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -24,8 +25,12 @@ const MaxFileSize = 4 << 20
 // TOML, scripts). Unlike [D.Scan] it keeps gitleaks' generic-api-key rule
 // and applies gitleaks' path allowlists (go.sum, lock files, vendored
 // code). Binary files (a NUL byte in the first 8 KB) and files larger than
-// [MaxFileSize] are skipped. Findings are in the order of paths, then of
-// position; a file that cannot be read is an error.
+// [MaxFileSize] are skipped, and so are symbolic links: git commits a
+// link's target path, not the content it points to (which, inside the
+// repository, is scanned as its own file). Findings are in the order of
+// paths, then of position. A file that cannot be read does not stop the
+// scan: the error names every such file (errors.Join), and the matches
+// are those of the other files.
 //
 // gitleaks' own file source (sources.Files with DetectSource) is not used:
 // DetectSource accumulates findings in the detector, which is shared, and
@@ -33,41 +38,52 @@ const MaxFileSize = 4 << 20
 // positions from byte offsets instead.
 func ScanFiles(root string, paths []string) ([]FileMatch, error) {
 	var out []FileMatch
-	var d *D
+	var errs []error
 	for _, p := range paths {
 		data, err := readScannable(filepath.Join(root, filepath.FromSlash(p)))
 		if err != nil {
-			return nil, err
-		}
-		if data == nil || !CandidateLiteral(string(data)) {
+			errs = append(errs, err)
 			continue
 		}
-		if d == nil {
-			d = Detector()
-		}
-		text := string(data)
-		lineStarts := lineOffsets(text)
-		for _, m := range d.scan(text, filepath.ToSlash(p), true) {
-			line, col := position(lineStarts, m.Start)
-			out = append(out, FileMatch{Path: p, Line: line, Column: col, Match: m})
+		if data != nil {
+			out = append(out, ScanContent(p, data)...)
 		}
 	}
-	return out, nil
+	return out, errors.Join(errs...)
+}
+
+// ScanContent scans data, the content of the file at path (relative to
+// its root, '/'-separated), as [ScanFiles] scans a file: with every rule
+// and the path allowlists, skipping binary content and content larger than
+// [MaxFileSize]. It serves content that is not in a file, such as staged
+// blobs read from git.
+func ScanContent(path string, data []byte) []FileMatch {
+	if len(data) > MaxFileSize || bytes.IndexByte(data[:min(len(data), 8<<10)], 0) >= 0 || !CandidateLiteral(string(data)) {
+		return nil
+	}
+	text := string(data)
+	lineStarts := lineOffsets(text)
+	var out []FileMatch
+	for _, m := range dropNoise(text, Detector().scan(text, path, true)) {
+		line, col := position(lineStarts, m.Start)
+		out = append(out, FileMatch{Path: path, Line: line, Column: col, Match: m})
+	}
+	return out
 }
 
 // readScannable returns the content of a text file, or nil for a file that
-// is skipped (binary, too large, not a regular file).
+// is skipped (binary, too large, a symbolic link or not a regular file).
 func readScannable(name string) ([]byte, error) {
-	fi, err := os.Stat(name)
+	fi, err := os.Lstat(name)
 	if err != nil {
-		return nil, fmt.Errorf("secrets: %w", err)
+		return nil, fmt.Errorf("cannot scan %w", err)
 	}
 	if !fi.Mode().IsRegular() || fi.Size() > MaxFileSize {
 		return nil, nil
 	}
 	data, err := os.ReadFile(name)
 	if err != nil {
-		return nil, fmt.Errorf("secrets: %w", err)
+		return nil, fmt.Errorf("cannot scan %w", err)
 	}
 	if bytes.IndexByte(data[:min(len(data), 8<<10)], 0) >= 0 {
 		return nil, nil

@@ -1,9 +1,12 @@
 package secrets
 
 import (
+	"bytes"
+	"errors"
 	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -77,36 +80,59 @@ func IsEnvFile(base string) bool {
 
 // ScanFixtureFiles scans fixture files (see [FixturePath]) as the Go test
 // policy scans _test.go files: only Brex user tokens that are not
-// obviously fake ([ObviouslyFake]) are reported. Files are read as by
-// [ScanFiles].
+// obviously fake ([ObviouslyFake]) are reported. Files are read, skipped
+// and their errors joined as by [ScanFiles].
 func ScanFixtureFiles(root string, paths []string) ([]FileMatch, error) {
 	var out []FileMatch
+	var errs []error
 	for _, p := range paths {
 		data, err := readScannable(filepath.Join(root, filepath.FromSlash(p)))
 		if err != nil {
-			return nil, err
-		}
-		if data == nil {
+			errs = append(errs, err)
 			continue
 		}
-		text := string(data)
-		var lineStarts []int
-		for _, m := range ScanUserTokens(text) {
-			if ObviouslyFake(m.Secret) {
-				continue
-			}
-			if lineStarts == nil {
-				lineStarts = lineOffsets(text)
-			}
-			line, col := position(lineStarts, m.Start)
-			out = append(out, FileMatch{Path: p, Line: line, Column: col, Match: m})
+		if data != nil {
+			out = append(out, ScanFixtureContent(p, data)...)
 		}
 	}
-	return out, nil
+	return out, errors.Join(errs...)
+}
+
+// ScanFixtureContent is [ScanFixtureFiles] for content that is not in a
+// file, such as a staged blob.
+func ScanFixtureContent(path string, data []byte) []FileMatch {
+	if len(data) > MaxFileSize || bytes.IndexByte(data[:min(len(data), 8<<10)], 0) >= 0 {
+		return nil
+	}
+	text := string(data)
+	var out []FileMatch
+	var lineStarts []int
+	for _, m := range ScanUserTokens(text) {
+		if ObviouslyFake(m.Secret) {
+			continue
+		}
+		if lineStarts == nil {
+			lineStarts = lineOffsets(text)
+		}
+		line, col := position(lineStarts, m.Start)
+		out = append(out, FileMatch{Path: path, Line: line, Column: col, Match: m})
+	}
+	return out
 }
 
 // uuidShape is a UUID in its canonical text form.
 var uuidShape = regexp.MustCompile(`^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$`)
+
+// dropNoise returns ms without the matches that are noise (see noise).
+func dropNoise(text string, ms []Match) []Match {
+	var lineStarts []int
+	return slices.DeleteFunc(ms, func(m Match) bool {
+		if lineStarts == nil {
+			lineStarts = lineOffsets(text)
+		}
+		return noise(text, lineStarts, m)
+	})
+}
 
 // noise reports whether a match of a gitleaks rule is not a secret:
 //
@@ -130,17 +156,12 @@ func noise(text string, lineStarts []int, m Match) bool {
 	return wordInProse(text, lineStarts, m.Start, m.End)
 }
 
-// wordInProse reports whether text[start:end] is a word of letters only,
-// set off by spaces or punctuation, on a line with at least three other
-// words of letters.
+// wordInProse reports whether text[start:end] is an ordinary word (see
+// ordinaryWord), set off by spaces or punctuation, on a line with at least
+// three other words of letters.
 func wordInProse(text string, lineStarts []int, start, end int) bool {
-	if start >= end || end > len(text) {
+	if start >= end || end > len(text) || !ordinaryWord(text[start:end]) {
 		return false
-	}
-	for _, r := range text[start:end] {
-		if !unicode.IsLetter(r) {
-			return false
-		}
 	}
 	boundary := func(i int) bool {
 		if i < 0 || i >= len(text) {
@@ -167,4 +188,26 @@ func wordInProse(text string, lineStarts []int, start, end int) bool {
 		}
 	}
 	return words >= 3
+}
+
+// ordinaryWord reports whether s reads as a word or an identifier made of
+// words (initializeUpload), not as a random string of letters: letters
+// only, lower case but for at most one letter in four (camelCase
+// humps), and at least one vowel in four letters. A key ID in capitals
+// (AKIA…) or a random mixed-case string is not a word.
+func ordinaryWord(s string) bool {
+	n, upper, vowels := 0, 0, 0
+	for _, r := range s {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+		n++
+		if unicode.IsUpper(r) {
+			upper++
+		}
+		if strings.ContainsRune("aeiouyAEIOUY", r) {
+			vowels++
+		}
+	}
+	return n > 0 && 4*upper <= n && 4*vowels >= n
 }

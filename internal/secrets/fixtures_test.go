@@ -71,6 +71,10 @@ func TestScanProseInGoLiteral(t *testing.T) {
 	if got := d.Scan("linkedin_client_secret = q8Zr2mX4nB7vK1pW"); len(got) != 1 {
 		t.Errorf("Scan of an assignment = %v, want the LinkedIn secret", got)
 	}
+	// A key ID in capitals, quoted in a sentence, is not a word.
+	if got := d.Scan(`cannot use "` + awsKey + `" (untyped string constant) as int value`); len(got) != 1 {
+		t.Errorf("Scan of an AWS key in an error message = %v, want it", got)
+	}
 }
 
 func TestScanFixtureFiles(t *testing.T) {

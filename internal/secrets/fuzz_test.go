@@ -62,3 +62,45 @@ func FuzzScan(f *testing.F) {
 		}
 	})
 }
+
+// FuzzRedactText checks on arbitrary text that RedactText leaves no secret
+// that the detector finds, neither in place nor anywhere else in the text,
+// and that it changes nothing in text without a secret; and that MaskText
+// hides them too while keeping the text's length.
+//
+//	go test -fuzz FuzzRedactText ./internal/secrets/
+func FuzzRedactText(f *testing.F) {
+	for _, s := range []string{
+		"", "plain words only", userToken, whsec, awsKey, githubToken,
+		"cannot use \"" + userToken + "\" (untyped string constant) as int value",
+		"GET https://api.brex.com/v1/x/" + githubToken + " is not retried",
+		"//brexlint:ignore " + githubToken + " reason",
+		"12\tconst k = \"" + awsKey + "\" // " + whsec + "\n13\t}\n",
+		userToken + userToken, "password = \"" + userToken[4:] + "\"\n",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		out := secrets.RedactText(text)
+		for _, m := range secrets.ScanAll(text) {
+			if strings.Contains(out, m.Secret) {
+				t.Fatalf("RedactText(%q) = %q keeps the %s secret %q", text, out, m.RuleID, m.Secret)
+			}
+		}
+		if again := secrets.ScanAll(out); len(again) > 0 {
+			t.Fatalf("RedactText(%q) = %q still holds the %s secret %q", text, out, again[0].RuleID, again[0].Secret)
+		}
+		masked := secrets.MaskText(text)
+		if len(masked) != len(text) {
+			t.Fatalf("MaskText(%q) = %q changes the length", text, masked)
+		}
+		for _, m := range secrets.ScanAll(text) {
+			if len(m.Secret) > 4 && strings.Contains(masked, m.Secret) {
+				t.Fatalf("MaskText(%q) = %q keeps the %s secret %q", text, masked, m.RuleID, m.Secret)
+			}
+		}
+		if len(secrets.ScanAll(text)) == 0 && out != text {
+			t.Fatalf("RedactText(%q) = %q changed a text without secrets", text, out)
+		}
+	})
+}

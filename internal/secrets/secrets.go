@@ -4,6 +4,11 @@
 // with it; the CLI's `brexlint secrets` scan of non-Go files uses
 // [ScanFiles].
 //
+// It is also the gate of brexlint's output: [RedactText] hides every secret
+// in the texts brexlint prints or hashes (messages, package errors, context
+// lines, diffs, baseline lines), so that no output holds more than a
+// secret's first four characters whatever check, if any, is about it.
+//
 // The gitleaks detector costs 0.1 to 0.2 s to build, so [Detector] builds it
 // once per process, lazily, and only callers that have a candidate (see
 // [CandidateLiteral]) should ask for it. The detector is immutable after it
@@ -26,8 +31,9 @@
 // than not, and gitleaks' allowlists and stopwords are tuned for exactly
 // those files.
 //
-// Two kinds of gitleaks match are dropped as noise (see noise in
-// fixtures.go): generic-api-key on a UUID-shaped value (IDs named "token"
+// Two kinds of gitleaks match are not reported, as noise (see noise in
+// fixtures.go; [RedactText] still hides them, since redaction must never
+// miss): generic-api-key on a UUID-shaped value (IDs named "token"
 // or "key"), and a provider rule on an ordinary word inside prose (gitleaks'
 // linkedin-client-secret matches "initializeUpload" in the error message
 // "linkedin: initializeUpload response missing …"). Test fixtures in non-Go
@@ -206,10 +212,11 @@ func brexRules() []config.Rule {
 // Scan returns the secrets in text, one string literal's value or a small
 // file, in order of position. Placeholders ([IsPlaceholder]) are dropped;
 // obviously fake values ([ObviouslyFake]) are not: whether they count is the
-// caller's decision. Scan does not apply gitleaks' generic-api-key rule (see
-// the package documentation).
+// caller's decision. Noise (an ordinary word inside prose) is dropped. Scan
+// does not apply gitleaks' generic-api-key rule (see the package
+// documentation).
 func (d *D) Scan(text string) []Match {
-	return d.scan(text, "", false)
+	return dropNoise(text, d.scan(text, "", false))
 }
 
 // scan runs the detector over text. path, if set, enables gitleaks' path
@@ -241,9 +248,6 @@ func (d *D) scan(text, path string, generic bool) []Match {
 			Secret:      f.Secret,
 			Start:       start,
 			End:         end,
-		}
-		if noise(text, lineStarts, m) {
-			continue
 		}
 		out = append(out, m)
 	}

@@ -19,6 +19,8 @@ const (
 	userToken = "bxt_oxZkuf441Ct803qILrklP4X7IRrr8RLnbyt2"
 	whsec     = "whsec_RzQHnUH8XcKfYRQ8pvZ3mixhGNBdvSXf"
 	awsKey    = "AKIARSWRHJRYXIMWICQX"
+	// githubToken is a GitHub personal access token of the right shape.
+	githubToken = "ghp_u8jzPde0IgxLd6GncfBAepfJBd0Kh8oOOL8d"
 )
 
 func TestRedact(t *testing.T) {
@@ -251,8 +253,22 @@ func TestScanFiles(t *testing.T) {
 		t.Errorf("ScanFiles (-want +got):\n%s", diff)
 	}
 
-	if _, err := secrets.ScanFiles(root, []string{"missing.env"}); err == nil {
-		t.Error("ScanFiles of a missing file: no error")
+	// An unreadable file is named in the error and does not stop the
+	// scan; symbolic links, dangling or looping, are not followed.
+	for _, link := range [][2]string{{"nowhere", "dangling"}, {"loop", "loop"}, {".env", "env-link"}} {
+		if err := os.Symlink(link[0], filepath.Join(root, link[1])); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err = secrets.ScanFiles(root, []string{"missing.env", "dangling", "loop", "env-link", ".env"})
+	if err == nil || !strings.Contains(err.Error(), "missing.env") {
+		t.Errorf("ScanFiles of a missing file: error %v, want one naming it", err)
+	}
+	if err != nil && (strings.Contains(err.Error(), "dangling") || strings.Contains(err.Error(), "loop")) {
+		t.Errorf("ScanFiles followed a symbolic link: %v", err)
+	}
+	if len(got) != 2 || got[0].Path != ".env" {
+		t.Errorf("ScanFiles stopped at the missing file: got %d matches, want the 2 of .env", len(got))
 	}
 }
 
@@ -273,5 +289,50 @@ func BenchmarkScan(b *testing.B) {
 func BenchmarkCandidateLiteral(b *testing.B) {
 	for b.Loop() {
 		secrets.CandidateLiteral("failed to decode the response of POST /v1/transfers: %w")
+	}
+}
+
+// TestRedactText plants each kind of secret in the texts brexlint prints
+// (type errors, messages quoting URL paths and directives, context lines)
+// and checks that no five characters of a secret past its first four
+// survive, while the rest of the text does.
+func TestRedactText(t *testing.T) {
+	for _, secret := range []string{userToken, githubToken, awsKey, whsec} {
+		for _, text := range []string{
+			`cannot use "` + secret + `" (untyped string constant) as int value in variable declaration`,
+			"ratelimit: 429 from GET https://api.brex.com/v1/x/" + secret + " is not retried",
+			"directive: malformed directive //brexlint:ignore " + secret + " reason",
+			"12\tconst key = \"" + secret + "\"\n13\t\n",
+			"-\tconst key = \"" + secret + "\"\n+\tkey := os.Getenv(\"BREX_TOKEN\")\n",
+			secret,
+		} {
+			got := secrets.RedactText(text)
+			assertNoSecret(t, got, secret)
+			masked := secrets.MaskText(text)
+			assertNoSecret(t, masked, secret)
+			if len(masked) != len(text) {
+				t.Errorf("MaskText(%q) = %q changes the length", text, masked)
+			}
+			if want := strings.ReplaceAll(text, secret, secrets.Redact(secret)); got != want {
+				t.Errorf("RedactText(%q) = %q, want %q", text, got, want)
+			}
+		}
+	}
+	for _, text := range []string{"", "ratelimit: 429 from POST /v1/transfers is not retried (http.DefaultClient)", "bxt_set_cdclk", "bxt_YOUR_TOKEN"} {
+		if got := secrets.RedactText(text); got != text {
+			t.Errorf("RedactText(%q) = %q, want it unchanged", text, got)
+		}
+	}
+}
+
+// assertNoSecret fails if text holds five consecutive characters of secret
+// after its first four: the bound of what brexlint may print.
+func assertNoSecret(t *testing.T, text, secret string) {
+	t.Helper()
+	for i := 4; i+5 <= len(secret); i++ {
+		if strings.Contains(text, secret[i:i+5]) {
+			t.Errorf("%q shows %q of secret %s", text, secret[i:i+5], secrets.Redact(secret))
+			return
+		}
 	}
 }

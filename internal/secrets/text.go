@@ -175,9 +175,9 @@ const minCandidateRun = 16
 // CandidateLiteral is the cheap prefilter run before anything else: it
 // reports whether s could hold a secret at all. It requires a run of at
 // least 16 token characters (letters, digits and + / = _ - .) that holds a
-// digit, or both upper- and lower-case letters, or no separator at all (an
-// AWS key ID may be 20 capitals): the shape of every key, token and base64
-// secret. Prose, short values, and names made of words joined by
+// digit, or both upper- and lower-case letters, or 16 letters without a
+// separator (an AWS key ID may be 20 capitals, even when a "+" follows
+// it): the shape of every key, token and base64 secret. Prose, short values, and names made of words joined by
 // separators in one case, such as environment variable names
 // ("BREX_CLIENT_SECRET_FOR_PARTNER_APP"), fail it. Callers use it to skip
 // building the [Detector] for packages without candidates.
@@ -185,8 +185,8 @@ func CandidateLiteral(s string) bool {
 	if len(s) < minCandidateRun {
 		return false
 	}
-	run := 0
-	digit, upper, lower, sep := false, false, false, false
+	run, word := 0, 0 // lengths of the token run and of its separator-free tail
+	digit, upper, lower := false, false, false
 	for i := 0; i <= len(s); i++ {
 		var c byte
 		if i < len(s) {
@@ -200,16 +200,22 @@ func CandidateLiteral(s string) bool {
 		case 'a' <= c && c <= 'z':
 			lower = true
 		case c == '+' || c == '/' || c == '=' || c == '_' || c == '-' || c == '.':
-			sep = true
+			run++
+			word = 0
+			continue
 		default:
-			if run >= minCandidateRun && (digit || upper && lower || !sep) {
+			if run >= minCandidateRun && (digit || upper && lower) {
 				return true
 			}
-			run = 0
-			digit, upper, lower, sep = false, false, false, false
+			run, word = 0, 0
+			digit, upper, lower = false, false, false
 			continue
 		}
 		run++
+		word++
+		if word >= minCandidateRun {
+			return true
+		}
 	}
 	return false
 }

@@ -1,13 +1,18 @@
 // Package foreign imports the modules under test so that go mod tidy keeps
-// every dependency that their packages and tests need.
+// every dependency that their packages and tests need (go-hclog, x/net/proxy
+// and x/time/rate only for the tests of retryablehttp and resty).
 package foreign
 
 import (
+	_ "github.com/go-resty/resty/v2"
+	_ "github.com/hashicorp/go-hclog"
+	_ "github.com/hashicorp/go-retryablehttp"
 	_ "github.com/stripe/stripe-go/v82"
 	_ "github.com/stripe/stripe-go/v82/form"
 	_ "github.com/stripe/stripe-go/v82/payout"
 	_ "github.com/stripe/stripe-go/v82/transfer"
 	_ "github.com/stripe/stripe-go/v82/webhook"
+	_ "golang.org/x/net/proxy"
 	_ "golang.org/x/oauth2"
 	_ "golang.org/x/oauth2/amazon"
 	_ "golang.org/x/oauth2/authhandler"
@@ -46,4 +51,5 @@ import (
 	_ "golang.org/x/oauth2/vk"
 	_ "golang.org/x/oauth2/yahoo"
 	_ "golang.org/x/oauth2/yandex"
+	_ "golang.org/x/time/rate"
 )

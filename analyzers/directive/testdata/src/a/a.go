@@ -45,3 +45,10 @@ func body() {
 	//brexlint:client // want `directive: //brexlint:client must be in the doc comment`
 	_ = 0
 }
+
+// A directive's words are quoted in its message, redacted: a token pasted
+// after the verb is not printed.
+
+// want +1 `directive: //brexlint:ignore names unknown check "ghp_…" \(known: `
+//brexlint:ignore ghp_u8jzPde0IgxLd6GncfBAepfJBd0Kh8oOOL8d the reason
+var token = 7

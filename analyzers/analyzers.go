@@ -18,6 +18,7 @@ import (
 	"github.com/brexlint/brexlint/analyzers/statuscheck"
 	"github.com/brexlint/brexlint/analyzers/strictdecode"
 	"github.com/brexlint/brexlint/analyzers/tokenrefresh"
+	"github.com/brexlint/brexlint/analyzers/webhooksignature"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -38,6 +39,7 @@ func All() []*analysis.Analyzer {
 		tokenrefresh.Analyzer,
 		oauthlib.Analyzer,
 		oauthscopes.Analyzer,
+		webhooksignature.Analyzer,
 		directive.Analyzer,
 	}
 }

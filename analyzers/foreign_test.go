@@ -33,6 +33,10 @@ func TestQuietOnForeignCode(t *testing.T) {
 		"github.com/stripe/stripe-go/v82/form",
 		"github.com/stripe/stripe-go/v82/example",
 		"github.com/stripe/stripe-go/v82/example/v2/thinevent_webhook_handler",
+		// The Standard Webhooks reference library, which signs and
+		// verifies Brex's scheme (its tests and example included): the
+		// scheme itself is not a Brex receiver.
+		"github.com/standard-webhooks/standard-webhooks/libraries/go",
 		// Another provider's client and Standard Webhooks receiver, with
 		// upper-case enums whose values are also Brex's, strict enum
 		// unmarshallers and DisallowUnknownFields.

@@ -40,6 +40,9 @@ var (
 	GoFiles = Subject{ID: "go-files", One: "Go file", Many: "Go files", None: "no Go file"}
 	// OtherFiles are the module's non-Go files that the secret scan read.
 	OtherFiles = Subject{ID: "other-files", One: "other file", Many: "other files", None: "no other file"}
+	// BrexWebhookReceivers are the handlers that receive Brex webhooks,
+	// as the webhooksignature check finds them.
+	BrexWebhookReceivers = Subject{ID: "brex-webhook-receivers", One: "Brex webhook receiver", Many: "Brex webhook receivers", None: "no Brex webhook receiver"}
 )
 
 // Count renders n of the subject: "1 Brex call", "14 Brex calls".
@@ -142,7 +145,7 @@ func (w Warning) text(md bool) string {
 }
 
 // subjects are the known subjects, for reading a report back.
-var subjects = []Subject{BrexCalls, BrexOAuthConfigs, GoFiles, OtherFiles}
+var subjects = []Subject{BrexCalls, BrexOAuthConfigs, GoFiles, OtherFiles, BrexWebhookReceivers}
 
 // MarshalJSON writes a subject as its ID.
 func (s Subject) MarshalJSON() ([]byte, error) { return json.Marshal(s.ID) }

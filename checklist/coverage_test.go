@@ -24,35 +24,37 @@ func TestEvaluateCoveredStatuses(t *testing.T) {
 		{
 			name: "no Brex code at all: the Brex items are n/a, secrets passes",
 			aud:  Customer,
-			cov:  Coverage{BrexCalls.ID: 0, BrexOAuthConfigs.ID: 0, GoFiles.ID: 3, OtherFiles.ID: 0},
+			cov:  Coverage{BrexCalls.ID: 0, BrexOAuthConfigs.ID: 0, GoFiles.ID: 3, OtherFiles.ID: 0, BrexWebhookReceivers.ID: 0},
 			want: map[string]Status{
 				"latest-endpoints": NotApplicable, "explore-postman": Manual, "watch-changelog": Manual,
 				"secrets": Pass, "idempotency-key": NotApplicable, "versioning": NotApplicable,
-				"error-codes": NotApplicable, "rate-limits": NotApplicable,
+				"error-codes": NotApplicable, "rate-limits": NotApplicable, "webhook-signatures": NotApplicable,
 			},
 			examined: map[string]string{"secrets": "3 Go files"},
 			reasons: map[string]string{
 				"latest-endpoints": "no Brex call recognised, no Brex OAuth flow",
 				"idempotency-key":  "no Brex call recognised", "versioning": "no Brex call recognised",
 				"error-codes": "no Brex call recognised", "rate-limits": "no Brex call recognised",
+				"webhook-signatures": "no Brex webhook receiver",
 			},
 		},
 		{
 			name: "recognised calls: pass with counts",
 			aud:  Partner,
-			cov:  Coverage{BrexCalls.ID: 14, BrexOAuthConfigs.ID: 2, GoFiles.ID: 40, OtherFiles.ID: 1},
+			cov:  Coverage{BrexCalls.ID: 14, BrexOAuthConfigs.ID: 2, GoFiles.ID: 40, OtherFiles.ID: 1, BrexWebhookReceivers.ID: 1},
 			want: map[string]Status{
 				"latest-endpoints": Pass, "explore-postman": Manual, "watch-changelog": Manual,
 				"secrets": Pass, "idempotency-key": Pass, "oauth-library": Pass,
 				"token-expiry": Pass, "oauth-state": Pass, "rotate-refresh-token": Pass,
 				"no-embedded-webview": Pass, "versioning": Pass, "grant-or-deny": Pass,
 				"insufficient-access": Pass, "error-codes": Pass, "rate-limits": Pass,
-				"demo-video": Manual,
+				"demo-video": Manual, "webhook-signatures": Pass,
 			},
 			examined: map[string]string{
-				"latest-endpoints": "14 Brex calls, 2 Brex OAuth configurations",
-				"secrets":          "40 Go files, 1 other file",
-				"idempotency-key":  "14 Brex calls", "oauth-library": "2 Brex OAuth configurations",
+				"webhook-signatures": "1 Brex webhook receiver",
+				"latest-endpoints":   "14 Brex calls, 2 Brex OAuth configurations",
+				"secrets":            "40 Go files, 1 other file",
+				"idempotency-key":    "14 Brex calls", "oauth-library": "2 Brex OAuth configurations",
 				"token-expiry": "2 Brex OAuth configurations", "oauth-state": "2 Brex OAuth configurations",
 				"rotate-refresh-token": "2 Brex OAuth configurations", "no-embedded-webview": "2 Brex OAuth configurations",
 				"versioning": "14 Brex calls", "grant-or-deny": "2 Brex OAuth configurations",
@@ -71,6 +73,7 @@ func TestEvaluateCoveredStatuses(t *testing.T) {
 				"latest-endpoints": Fail, "explore-postman": Manual, "watch-changelog": Manual,
 				"secrets": Pass, "idempotency-key": NotApplicable, "versioning": NotApplicable,
 				"error-codes": NotApplicable, "rate-limits": NotApplicable,
+				"webhook-signatures": Pass, // receivers not counted
 			},
 			examined: map[string]string{"secrets": "1 Go file"},
 			reasons: map[string]string{
@@ -86,6 +89,7 @@ func TestEvaluateCoveredStatuses(t *testing.T) {
 				"latest-endpoints": Pass, "explore-postman": Manual, "watch-changelog": Manual,
 				"secrets": Pass, "idempotency-key": NotApplicable, "versioning": NotApplicable,
 				"error-codes": NotApplicable, "rate-limits": NotApplicable,
+				"webhook-signatures": Pass,
 			},
 			reasons: map[string]string{
 				"idempotency-key": "no Brex call recognised", "versioning": "no Brex call recognised",
@@ -121,7 +125,7 @@ func TestEvaluateCoveredStatuses(t *testing.T) {
 }
 
 func TestNotApplicableInEveryFormat(t *testing.T) {
-	r := EvaluateCovered(Customer, nil, nil, Coverage{BrexCalls.ID: 0, BrexOAuthConfigs.ID: 0, GoFiles.ID: 2, OtherFiles.ID: 0})
+	r := EvaluateCovered(Customer, nil, nil, Coverage{BrexCalls.ID: 0, BrexOAuthConfigs.ID: 0, GoFiles.ID: 2, OtherFiles.ID: 0, BrexWebhookReceivers.ID: 0})
 	var text, md, js, sarif bytes.Buffer
 	for _, err := range []error{r.WriteText(&text), r.WriteMarkdown(&md), r.WriteJSON(&js), r.WriteSARIF(&sarif, testTool)} {
 		if err != nil {
@@ -131,7 +135,7 @@ func TestNotApplicableInEveryFormat(t *testing.T) {
 	if !strings.Contains(text.String(), "n/a     rate-limits") || !strings.Contains(text.String(), "(no Brex call recognised)") {
 		t.Errorf("text report does not show rate-limits as n/a with its reason:\n%s", text.String())
 	}
-	if !strings.Contains(text.String(), "1 pass, 0 fail, 5 n/a, 2 manual, 0 not checked") {
+	if !strings.Contains(text.String(), "1 pass, 0 fail, 6 n/a, 2 manual, 0 not checked") {
 		t.Errorf("text summary does not count n/a apart from pass:\n%s", text.String())
 	}
 	if !strings.Contains(md.String(), "| n/a (no Brex call recognised) |") {
@@ -158,7 +162,7 @@ func TestNotApplicableInEveryFormat(t *testing.T) {
 		t.Fatal(err)
 	}
 	props := log.Runs[0].Properties
-	if diff := cmp.Diff(map[string]int{"brex-calls": 0, "brex-oauth-configs": 0, "go-files": 2, "other-files": 0}, props.Coverage); diff != "" {
+	if diff := cmp.Diff(map[string]int{"brex-calls": 0, "brex-oauth-configs": 0, "go-files": 2, "other-files": 0, "brex-webhook-receivers": 0}, props.Coverage); diff != "" {
 		t.Errorf("SARIF coverage (-want +got):\n%s", diff)
 	}
 	found := false

@@ -63,7 +63,8 @@
 // A pass means something only if something was examined. Each item lists
 // the [Subject]s its checks examine ([Item.Examines]): [BrexCalls] for the
 // items about requests, [BrexOAuthConfigs] for the OAuth items, [GoFiles]
-// and [OtherFiles] for secrets. The caller counts each subject in the
+// and [OtherFiles] for secrets, [BrexWebhookReceivers] for
+// webhook-signatures. The caller counts each subject in the
 // module (a [Coverage], subject ID → count; the CLI counts from the Brex
 // model's results, see internal/moduleview) and calls [EvaluateCovered].
 // Every item then shows the subjects it found, in every format:
@@ -78,7 +79,8 @@
 // as a Subject (an ID, its names, the n/a reason: "no Brex webhook
 // receiver"), list it in the item's examines, add it to subjects (so a
 // JSON report reads back), and count it where the CLI builds the coverage
-// (internal/moduleview's View.Coverage, from the Brex model's results).
+// (internal/moduleview's View.Coverage, from the Brex model's results or
+// the check's own result, as webhooksignature's Result.Receivers).
 // The item is then n/a wherever the module has none, and shows its count
 // elsewhere, with nothing else to write.
 //

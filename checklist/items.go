@@ -21,6 +21,26 @@ type Item struct {
 	// item shows how many of each it examined, and is n/a when the module
 	// has none. Empty for an item that always has something to examine.
 	Examines []Subject `json:"examines"`
+	// Group is the part of the checklist the item belongs to: empty for
+	// Brex's launch checklist, Beyond for the mistakes a Brex reviewer
+	// would stop that the launch checklist does not name.
+	Group Group `json:"group,omitempty"`
+}
+
+// Group is a part of the checklist.
+type Group string
+
+// Beyond is the group "Beyond the launch checklist". Its items follow the
+// launch checklist's in every section and report.
+const Beyond Group = "beyond"
+
+// Title is the heading of the group in reports; empty for the launch
+// checklist itself.
+func (g Group) Title() string {
+	if g == Beyond {
+		return "Beyond the launch checklist"
+	}
+	return ""
 }
 
 // Manual reports whether no check can decide the item.
@@ -43,6 +63,7 @@ func Items(aud Audience) []Item {
 			Audiences: e.audiences(),
 			Checks:    append([]string{}, e.checks...),
 			Examines:  append([]Subject{}, e.examines...),
+			Group:     e.group,
 		})
 	}
 	return items
@@ -71,6 +92,7 @@ const (
 	docRateLimits       = docBase + "rate_limits/"
 	docRolesPermsScopes = docBase + "roles_permissions_scopes/"
 	docChangelog        = docBase + "changelog/"
+	docWebhooks         = docBase + "webhooks/"
 )
 
 // wording is an item's text and doc link for one audience.
@@ -84,6 +106,7 @@ type entry struct {
 	checks   []string
 	examines []Subject
 	words    map[Audience]wording
+	group    Group
 }
 
 func (e entry) audiences() []Audience {
@@ -203,5 +226,16 @@ var catalog = []entry{
 	{
 		id:    "demo-video",
 		words: partner("Share a demo video of the finished integration with Brex.", docChecklist),
+	},
+
+	// Beyond the launch checklist: mistakes seen in real Brex
+	// integrations that fail silently or only in production.
+	{
+		id:       "webhook-signatures",
+		checks:   []string{checks.WebhookSignature},
+		examines: []Subject{BrexWebhookReceivers},
+		words: both("Verify each Brex webhook's signature before acting on it: raw body, constant time, "+
+			"every secret and entry, timestamp tolerance.", docWebhooks),
+		group: Beyond,
 	},
 }

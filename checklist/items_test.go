@@ -105,10 +105,13 @@ var seedTable = map[Audience][]bulletItem{
 	},
 }
 
-func ids(items []Item) []string {
+// launchIDs returns the IDs of the items of Brex's launch checklist, in order.
+func launchIDs(items []Item) []string {
 	var out []string
 	for _, it := range items {
-		out = append(out, it.ID)
+		if it.Group == "" {
+			out = append(out, it.ID)
+		}
 	}
 	return out
 }
@@ -147,7 +150,7 @@ func TestSeedBullets(t *testing.T) {
 				parent = row.ids
 				fromBullets = append(fromBullets, row.ids...)
 			}
-			if diff := cmp.Diff(fromBullets, ids(Items(aud))); diff != "" {
+			if diff := cmp.Diff(fromBullets, launchIDs(Items(aud))); diff != "" {
 				t.Errorf("items of the %s section (-from bullets +Items):\n%s", aud, diff)
 			}
 		})
@@ -172,6 +175,7 @@ var wantChecks = map[string][]string{
 	"error-codes":          {checks.StatusCheck},
 	"rate-limits":          {checks.RateLimit},
 	"demo-video":           nil,
+	"webhook-signatures":   {checks.WebhookSignature},
 }
 
 var kebab = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
@@ -179,6 +183,7 @@ var kebab = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 var docPages = []string{
 	docChecklist, docAuthentication, docPartnerAuth, docIdempotency, docVersioning,
 	docErrorCodes, docRateLimits, docRolesPermsScopes, docChangelog,
+	docWebhooks,
 }
 
 func TestItems(t *testing.T) {
@@ -299,5 +304,27 @@ func TestParseAudience(t *testing.T) {
 		if got != tc.want || (err != nil) != tc.wantErr {
 			t.Errorf("ParseAudience(%q) = %q, %v; want %q, error %v", tc.in, got, err, tc.want, tc.wantErr)
 		}
+	}
+}
+
+// TestBeyondGroup checks that the items beyond the launch checklist follow
+// the launch checklist's in both sections, and carry the group's title.
+func TestBeyondGroup(t *testing.T) {
+	for _, aud := range []Audience{Customer, Partner} {
+		var beyond []string
+		for _, it := range Items(aud) {
+			switch {
+			case it.Group == Beyond:
+				beyond = append(beyond, it.ID)
+			case len(beyond) > 0:
+				t.Errorf("%s: launch item %s follows the beyond group", aud, it.ID)
+			}
+		}
+		if diff := cmp.Diff([]string{"webhook-signatures"}, beyond); diff != "" {
+			t.Errorf("%s: beyond items (-want +got):\n%s", aud, diff)
+		}
+	}
+	if got := Beyond.Title(); got != "Beyond the launch checklist" {
+		t.Errorf("Beyond.Title() = %q", got)
 	}
 }

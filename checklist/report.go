@@ -8,6 +8,8 @@ import (
 	"io"
 	"slices"
 	"strings"
+
+	"github.com/brexlint/brexlint/internal/checks"
 )
 
 // Audience is a section of the launch checklist.
@@ -331,7 +333,12 @@ func (r Report) WriteText(w io.Writer) error {
 		markWidth = max(markWidth, len(textMark(res.Status)))
 		idWidth = max(idWidth, len(res.Item.ID))
 	}
+	var group Group
 	for _, res := range r.Items {
+		if g := res.Item.Group; g != group {
+			group = g
+			fmt.Fprintf(bw, "\n%s:\n", g.Title())
+		}
 		fmt.Fprintf(bw, "%-*s  %-*s  %s\n", markWidth, textMark(res.Status), idWidth, res.Item.ID, res.Item.Text)
 		indent := strings.Repeat(" ", markWidth+2)
 		if d := res.detail(); d != "" {
@@ -384,7 +391,8 @@ func mdStatus(s Status) string {
 // pull-request comment or $GITHUB_STEP_SUMMARY: a heading, a table
 // | Item | Status | Findings | with status words (no emoji), a summary
 // line, then a Findings section grouped by item, each finding as plain-text
-// file:line, message and (check or category). Text from findings and items
+// file:line, message and (check or category), linked to the check's
+// documentation (why Brex cares, how to fix). Text from findings and items
 // is escaped, so a | in a message cannot break the table.
 func (r Report) WriteMarkdown(w io.Writer) error {
 	bw := bufio.NewWriter(w)
@@ -401,7 +409,12 @@ func (r Report) WriteMarkdown(w io.Writer) error {
 	}
 
 	fmt.Fprintf(bw, "| Item | Status | Findings |\n|---|---|---|\n")
+	var group Group
 	for _, res := range r.Items {
+		if g := res.Item.Group; g != group {
+			group = g
+			fmt.Fprintf(bw, "\n### %s\n\n| Item | Status | Findings |\n|---|---|---|\n", mdEscape(g.Title()))
+		}
 		count := ""
 		if res.Status == Pass || res.Status == Fail {
 			count = fmt.Sprint(len(res.Findings))
@@ -457,7 +470,9 @@ func mdFinding(w io.Writer, f Finding) {
 	if f.Category != "" {
 		rule = f.Category
 	}
-	fmt.Fprintf(w, "- %s:%d: %s (%s)\n", mdEscape(f.File), f.Line, mdEscape(f.Message), mdEscape(rule))
+	// The message is one clause; the rule links to the check's
+	// documentation, which says why Brex cares and how to fix it.
+	fmt.Fprintf(w, "- %s:%d: %s ([%s](%s))\n", mdEscape(f.File), f.Line, mdEscape(f.Message), mdEscape(rule), checks.DocURL(f.Check))
 }
 
 // mdEscaper backslash-escapes the Markdown characters that could break a

@@ -54,6 +54,7 @@ func TestEvaluateStatuses(t *testing.T) {
 				"latest-endpoints": Pass, "explore-postman": Manual, "watch-changelog": Manual,
 				"secrets": Pass, "idempotency-key": Pass, "versioning": Pass,
 				"error-codes": Pass, "rate-limits": Pass,
+				"webhook-signatures": Pass,
 			},
 		},
 		{
@@ -64,6 +65,7 @@ func TestEvaluateStatuses(t *testing.T) {
 				"latest-endpoints": NotChecked, "explore-postman": Manual, "watch-changelog": Manual,
 				"secrets": NotChecked, "idempotency-key": NotChecked, "versioning": NotChecked,
 				"error-codes": NotChecked, "rate-limits": NotChecked,
+				"webhook-signatures": NotChecked,
 			},
 		},
 		{
@@ -77,6 +79,7 @@ func TestEvaluateStatuses(t *testing.T) {
 				"latest-endpoints": Pass, "explore-postman": Manual, "watch-changelog": Manual,
 				"secrets": Pass, "idempotency-key": Fail, "versioning": NotChecked,
 				"error-codes": Pass, "rate-limits": Pass,
+				"webhook-signatures": Pass,
 			},
 		},
 		{
@@ -87,6 +90,7 @@ func TestEvaluateStatuses(t *testing.T) {
 				"latest-endpoints": NotChecked, "explore-postman": Manual, "watch-changelog": Manual,
 				"secrets": NotChecked, "idempotency-key": NotChecked, "versioning": Pass,
 				"error-codes": NotChecked, "rate-limits": NotChecked,
+				"webhook-signatures": NotChecked,
 			},
 		},
 		{
@@ -100,6 +104,7 @@ func TestEvaluateStatuses(t *testing.T) {
 				"latest-endpoints": NotChecked, "explore-postman": Manual, "watch-changelog": Manual,
 				"secrets": NotChecked, "idempotency-key": NotChecked, "versioning": Fail,
 				"error-codes": NotChecked, "rate-limits": NotChecked,
+				"webhook-signatures": NotChecked,
 			},
 		},
 		{
@@ -116,7 +121,8 @@ func TestEvaluateStatuses(t *testing.T) {
 				"token-expiry": Fail, "oauth-state": Pass, "rotate-refresh-token": Fail,
 				"no-embedded-webview": Pass, "versioning": Pass, "grant-or-deny": Pass,
 				"insufficient-access": Fail, "error-codes": Fail, "rate-limits": Pass,
-				"demo-video": Manual,
+				"demo-video":         Manual,
+				"webhook-signatures": Pass,
 			},
 		},
 		{
@@ -129,7 +135,8 @@ func TestEvaluateStatuses(t *testing.T) {
 				"token-expiry": NotChecked, "oauth-state": NotChecked, "rotate-refresh-token": NotChecked,
 				"no-embedded-webview": NotChecked, "versioning": NotChecked, "grant-or-deny": NotChecked,
 				"insufficient-access": NotChecked, "error-codes": NotChecked, "rate-limits": NotChecked,
-				"demo-video": Manual,
+				"demo-video":         Manual,
+				"webhook-signatures": NotChecked,
 			},
 		},
 	} {
@@ -253,7 +260,7 @@ func fixedReport() Report {
 	ran := func(c string) bool {
 		return c != checks.OAuthLib && c != checks.EmbeddedWebview && c != checks.StrictDecode
 	}
-	cov := Coverage{BrexCalls.ID: 14, BrexOAuthConfigs.ID: 0, GoFiles.ID: 31, OtherFiles.ID: 1}
+	cov := Coverage{BrexCalls.ID: 14, BrexOAuthConfigs.ID: 0, GoFiles.ID: 31, OtherFiles.ID: 1, BrexWebhookReceivers.ID: 0}
 	r := EvaluateCovered(Partner, ran, []Finding{
 		{
 			Check: checks.StatusCheck, Category: "statuscheck/decode-before-status",
@@ -357,7 +364,7 @@ func TestTextSummary(t *testing.T) {
 	lines := strings.Split(strings.TrimSpace(buf.String()), "\n")
 	// oauth-library and no-embedded-webview did not run; error-codes and
 	// insufficient-access share one statuscheck finding.
-	if got, want := lines[len(lines)-1], "3 pass, 4 fail, 4 n/a, 3 manual, 2 not checked; 1 warning"; got != want {
+	if got, want := lines[len(lines)-1], "3 pass, 4 fail, 5 n/a, 3 manual, 2 not checked; 1 warning"; got != want {
 		t.Errorf("summary = %q, want %q", got, want)
 	}
 }
@@ -372,7 +379,7 @@ func TestMarkdownEscapes(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := buf.String()
-	want := "- dir/my\\_file.go:7: a \\| b \\<script\\> \\*x\\* \\`c\\` next (statuscheck)\n"
+	want := "- dir/my\\_file.go:7: a \\| b \\<script\\> \\*x\\* \\`c\\` next ([statuscheck](https://pkg.go.dev/github.com/brexlint/brexlint/analyzers/statuscheck))\n"
 	if !strings.Contains(out, want) {
 		t.Errorf("Markdown lacks the escaped finding %q:\n%s", want, out)
 	}

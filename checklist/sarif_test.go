@@ -177,7 +177,7 @@ func TestSARIFContent(t *testing.T) {
 		t.Errorf("results (-want +got):\n%s", diff)
 	}
 	wantProps := map[string]any{"audience": "partner", "module": "example.com/payments", "catalogDate": "2025-05-01", "baselined": 1.0,
-		"coverage": map[string]any{"brex-calls": 14.0, "brex-oauth-configs": 0.0, "go-files": 31.0, "other-files": 1.0},
+		"coverage": map[string]any{"brex-calls": 14.0, "brex-oauth-configs": 0.0, "go-files": 31.0, "other-files": 1.0, "brex-webhook-receivers": 0.0},
 		"strict":   false,
 	}
 	// items and warnings are TestNotApplicableInEveryFormat's and the

@@ -9,5 +9,5 @@ import (
 )
 
 func TestBrexEndpoint(t *testing.T) {
-	analysistest.Run(t, teststubs.GOPATH(t, analysistest.TestData(), "github.com/hashicorp/go-retryablehttp", "github.com/go-resty/resty/v2"), brexendpoint.Analyzer, "a", "b", "builders", "legacy")
+	analysistest.Run(t, teststubs.GOPATH(t, analysistest.TestData(), "github.com/hashicorp/go-retryablehttp", "github.com/go-resty/resty/v2"), brexendpoint.Analyzer, "a", "b", "builders", "flow", "legacy")
 }

@@ -20,6 +20,13 @@
 // configuration or the environment plus a path that matches a catalogue
 // template and a Brex signal; or a wrapper whose callers pass constant
 // methods and paths, in which case the finding lands at the caller's call.
+// URLs are followed the way clients write them (internal/urlfold): a base
+// URL in a struct field that the constructor sets to a Brex host (even
+// when an option such as WithBaseURL can override it), a getter that
+// returns it or a Brex default, os.Getenv with a Brex host as fallback, a
+// variable assigned in both branches of an if, a cursor or query appended
+// in a pagination loop or behind an if. A query string never changes the
+// path: "/v1/cards?user_id="+id is /v1/cards.
 //
 // The check reports:
 //
@@ -73,8 +80,12 @@
 // Brex model does not follow (a host read from a map, a field of a struct
 // built in another package) is not reported; a struct field set to the
 // legacy host in one literal and read for a request counts every literal
-// of that field in the package. a path built at run time from values the analysis cannot
-// fold (a path read from configuration, a map lookup); a request variable
+// of that field in the package. A path built at run time from values the analysis cannot
+// fold (a path read from configuration, a map lookup); a URL variable
+// whose path differs between branches (p += "/" + id behind an if) keeps
+// its host but not its path, and a base URL that is a different host in
+// each branch (production and staging) is no host at all, so undocumented
+// paths are not reported there; a request variable
 // reused for several requests in one function is judged request by request,
 // but headers set on it are attributed to all of them.
 package brexendpoint

@@ -247,7 +247,7 @@ func (c *checker) hmacKey(key ast.Expr, depth int) {
 	key = ast.Unparen(key)
 	if call, ok := key.(*ast.CallExpr); ok {
 		if len(call.Args) == 1 && c.isConversion(call) {
-			c.secret(call.Args[0], kindWebhookSecret, webhookMessage, base64Key)
+			c.secret(c.initialValue(call.Args[0]), kindWebhookSecret, webhookMessage, base64Key)
 		}
 		return
 	}
@@ -256,10 +256,28 @@ func (c *checker) hmacKey(key ast.Expr, depth int) {
 		return
 	}
 	if arg := c.decls.decoded[v]; arg != nil {
-		c.secret(arg, kindWebhookSecret, webhookMessage, base64Key)
+		c.secret(c.initialValue(arg), kindWebhookSecret, webhookMessage, base64Key)
 	} else if init := c.decls.inits[v]; init != nil {
 		c.hmacKey(init, depth+1)
 	}
+}
+
+// initialValue follows a string variable (var signingSecret = "…", or
+// s := "…") to the constant it is initialized with, so that a key held in a
+// package-level variable is judged like a constant; e itself otherwise.
+// Whatever the variable is later assigned, the literal is in the code.
+func (c *checker) initialValue(e ast.Expr) ast.Expr {
+	for range maxDepth {
+		if _, ok := c.constString(e); ok {
+			return e
+		}
+		v, ok := c.objOf(e).(*types.Var)
+		if !ok || c.decls.inits[v] == nil {
+			return e
+		}
+		e = c.decls.inits[v]
+	}
+	return e
 }
 
 // base64Key returns s if it is standard base64 (padded or not) decoding to

@@ -39,8 +39,9 @@
 //   - a webhook signing secret: a "whsec_…" literal, or a standard base64
 //     constant that decodes to at least 16 bytes used as the key of hmac.New,
 //     directly ([]byte(K), or a variable initialized with it) or through
-//     base64 DecodeString(K)
-//     (hardcodedsecret/webhook-secret);
+//     base64 DecodeString(K), where K may also be a string variable (a
+//     package-level var signingSecret = "…" included) initialized with
+//     such a constant (hardcodedsecret/webhook-secret);
 //   - anything that one of gitleaks' default rules detects in the literal's
 //     value: AWS access keys, Stripe keys, private keys, GitHub and Slack
 //     tokens, JWTs … The message names the rule
@@ -198,7 +199,8 @@
 // Secrets assembled at run time (read from a file, decoded by a helper,
 // built with fmt.Sprintf or strings functions), values that reach an OAuth
 // configuration or a header through variables, fields or parameters rather
-// than constants, constants declared in another package (reported at the
+// than constants, HMAC keys held in struct fields or passed to a helper as
+// a parameter, constants declared in another package (reported at the
 // use, as the declaration is out of reach), a Brex endpoint held in a
 // variable of another package, and ClientID assigned to a field after the
 // configuration is built. Non-Go files (.env, YAML, JSON, TOML, scripts)

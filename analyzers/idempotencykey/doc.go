@@ -18,7 +18,8 @@
 // POST /v1/incoming_transfers, spend-limit and budget writes, webhook
 // subscriptions, custom fields, and more. For each Brex request to one of
 // them (see internal/brexmodel for how a request is known to reach Brex,
-// including through wrappers in other packages), the check reports:
+// including through wrappers in other packages, base URLs in struct fields
+// and URL variables assigned more than once), the check reports:
 //
 //   - no Idempotency-Key set on a request that is sent
 //     (idempotencykey/missing-key). The header counts in any spelling that

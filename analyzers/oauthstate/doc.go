@@ -29,6 +29,9 @@
 //     unpredictable, not merely unique), the time, a counter, or a
 //     name-based or time-based UUID, alone or with constants, directly or
 //     through helpers of this package or of another (oauthstate/predictable-state);
+//   - such a state that is random but shorter than 9 characters: 3
+//     crypto/rand bytes hex-encoded are 6 characters, rand.Text()[:8] is 8
+//     (oauthstate/short-state);
 //   - an authorization URL built by hand (url.Values, fmt.Sprintf,
 //     concatenation, url.URL with RawQuery) to an authorization endpoint
 //     (Brex's, or any path ending in /authorize, /oauth2/auth or
@@ -58,6 +61,9 @@
 //     the same result. Generate a fresh state per login with crypto/rand
 //     (rand.Text(), Go 1.24+), keep it in the session or a cookie, and
 //     compare it on the callback.
+//   - short-state: a random state of a few characters can be guessed (3
+//     bytes are 16 million values); use at least 9 characters, such as
+//     rand.Text() (26) or 16 random bytes hex-encoded (32).
 //   - missing-state: the callback cannot tell a login the user started from
 //     a forged one. Add state=<value from crypto/rand.Text()>, keep it in
 //     the session or a cookie, and compare it on the callback.
@@ -143,8 +149,13 @@
 // strings.Builder, and hand-built URLs assembled through helpers are out of
 // reach. A library's exported callback helper that reads the code and
 // exchanges it is judged as a handler in its own package, even when the
-// application checks the state before calling it. Short random states
-// (crypto/rand over fewer than 9 characters) are not measured.
+// application checks the state before calling it. The length of a random
+// state is measured only where internal/entropy knows it (a crypto/rand
+// buffer of constant size in this package, its hex, base64 or base32
+// encoding, rand.Text and constant slices of it): a buffer whose size is a
+// variable, and a helper of another package (facts carry kinds, not
+// lengths), are not measured. The length counts the whole state, a
+// constant prefix included, as the 9 characters Brex asks for do.
 //
 // There is no suggested fix: replacing a constant state with
 // crypto/rand.Text() would break the callback that compares it with the

@@ -24,6 +24,7 @@ var Analyzer = &analysis.Analyzer{
 const (
 	kindConstant    = "constant-state"
 	kindPredictable = "predictable-state"
+	kindShort       = "short-state"
 	kindMissing     = "missing-state"
 	kindUnverified  = "unverified-state"
 )
@@ -56,6 +57,10 @@ func run(pass *analysis.Pass) (any, error) {
 				continue
 			}
 			r.Reportf(pos, kindPredictable, "%s is made from %s, which is predictable%s", where, a.State.Why, brexNote(a.Provider))
+		case oauthmodel.StateRandom:
+			if n := a.State.RandLen; n > 0 && n < minStateLen {
+				r.Reportf(pos, kindShort, "%s is random but only %d characters long%s", where, n, brexNote(a.Provider))
+			}
 		case oauthmodel.StateAbsent:
 			if pkceOK {
 				continue
@@ -79,6 +84,10 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	return nil, nil
 }
+
+// minStateLen is the shortest state accepted: Brex's checklist asks for
+// at least 9 characters, and CSRF protection is universal.
+const minStateLen = 9
 
 // subject names the state in a message.
 func subject(pass *analysis.Pass, a *oauthmodel.AuthURL) string {

@@ -13,7 +13,10 @@
 // tight loop, breaks (and keeps Brex answering 429) on its busiest day.
 //
 // Which calls are Brex calls, and where their responses go, is decided by
-// the Brex model (internal/brexmodel). A 429 counts as handled when
+// the Brex model (internal/brexmodel), which follows URLs the way clients
+// write them: a base URL field set from a Brex host (overridable by an
+// option), os.Getenv with a Brex fallback, a cursor appended to the URL in
+// a pagination loop (see internal/urlfold). A 429 counts as handled when
 //
 //   - the call is retried with a wait that grows (exponential or other
 //     backoff; jitter is recommended, not required) by a retry whose

@@ -9,5 +9,5 @@ import (
 )
 
 func TestRateLimit(t *testing.T) {
-	analysistest.Run(t, teststubs.GOPATH(t, analysistest.TestData(), "github.com/hashicorp/go-retryablehttp", "github.com/go-resty/resty/v2"), ratelimit.Analyzer, "a", "wrappers", "injclient", "transport", "brexwrap", "retryable", "restyapp", "doers", "doersapp")
+	analysistest.Run(t, teststubs.GOPATH(t, analysistest.TestData(), "github.com/hashicorp/go-retryablehttp", "github.com/go-resty/resty/v2"), ratelimit.Analyzer, "a", "wrappers", "injclient", "transport", "brexwrap", "retryable", "restyapp", "doers", "doersapp", "flow")
 }

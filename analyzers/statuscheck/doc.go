@@ -105,7 +105,8 @@
 //	}
 //
 // Not reported: decodes in _test.go files; responses of other APIs (the
-// Brex model decides which calls reach Brex); decodes of files and of
+// Brex model decides which calls reach Brex, following base URL fields,
+// env fallbacks and pagination URLs: see internal/urlfold); decodes of files and of
 // requests the program receives; a 401 from an endpoint that is not Brex
 // Cash's, where a bad or expired token is a possible cause.
 //

@@ -24,8 +24,9 @@
 //   - DisallowUnknownFields on a decoder that reads a Brex webhook payload
 //     (strictdecode/webhook-unknown-fields): the body of an *http.Request
 //     read in a function that reads the Webhook-Id or Webhook-Signature
-//     header (itself, through a function of the package that does, or by
-//     handing the headers to a Standard Webhooks or Svix verifier) and
+//     header (itself, through a function it calls, of the package or,
+//     through facts, of another package, or by handing the headers to a
+//     Standard Webhooks or Svix verifier: see internal/webhookmodel) and
 //     decodes into a type with a field that takes Brex event values
 //     (TRANSFER_PROCESSED, USER_UPDATED ...: a field whose type's constants
 //     are event values, or that the package compares with one), or whose
@@ -99,11 +100,10 @@
 // enumdefault); _test.go files and generated files.
 //
 // Out of reach (the check stays quiet): a decoder stored in a struct field
-// or made in another function; a helper of another package that reads the
-// webhook headers or fetches the webhook secrets (the handler's own
-// package must read a header, and fetch the secrets itself or decode into
-// a type that takes Brex event values); response bodies the Brex model
-// does not follow (stored in fields, maps or channels); an unmarshaller
+// or made in another function; a helper of another package that fetches
+// the webhook secrets (the handler's own package must fetch the secrets
+// itself or decode into a type that takes Brex event values); response
+// bodies the Brex model does not follow (stored in fields, maps or channels); an unmarshaller
 // that delegates to a strict parser (return ParseStatus(s)) or fails
 // through a variable (err = ...; return err).
 package strictdecode

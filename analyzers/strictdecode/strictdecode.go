@@ -13,6 +13,7 @@ import (
 	"github.com/brexlint/brexlint/internal/checks"
 	"github.com/brexlint/brexlint/internal/directives"
 	"github.com/brexlint/brexlint/internal/typesutil"
+	"github.com/brexlint/brexlint/internal/webhookmodel"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
@@ -45,10 +46,9 @@ type checker struct {
 	brex  *bool // the package talks to Brex; computed on first need
 
 	// Computed on first need.
-	funcs         map[*types.Func]*ast.FuncDecl
-	headerReaders map[*types.Func]bool
-	fieldValues   map[*types.Var][]string
-	secrets       *bool
+	funcs   map[*types.Func]*ast.FuncDecl
+	events  *brexenum.EventFields
+	secrets *bool
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -184,7 +184,7 @@ func (c *checker) fromParam(e ast.Expr, body *ast.BlockStmt, sig *types.Signatur
 				}
 			}
 		case *ast.CallExpr:
-			return from(unwrapReader(info, x), depth+1)
+			return from(webhookmodel.UnwrapReader(info, x), depth+1)
 		}
 		return false
 	}
@@ -295,40 +295,12 @@ func assignedTo(info *types.Info, body ast.Node, v *types.Var) []ast.Expr {
 // brexResponse reports whether the model says r, or the reader it wraps,
 // is the body of a Brex response or bytes read from one.
 func (c *checker) brexResponse(r ast.Expr) bool {
-	for e := r; e != nil; e = unwrapReader(c.pass.TypesInfo, e) {
+	for e := r; e != nil; e = webhookmodel.UnwrapReader(c.pass.TypesInfo, e) {
 		if c.model.IsBrexResponseBody(e) {
 			return true
 		}
 	}
 	return false
-}
-
-// unwrapReader returns the reader or bytes that e wraps or converts
-// (io.LimitReader(x, n), bufio.NewReader(x), bytes.NewReader(x),
-// string(x) ...), or nil.
-func unwrapReader(info *types.Info, e ast.Expr) ast.Expr {
-	call, ok := ast.Unparen(e).(*ast.CallExpr)
-	if !ok || len(call.Args) == 0 {
-		return nil
-	}
-	if tv, ok := info.Types[call.Fun]; ok && tv.IsType() && len(call.Args) == 1 {
-		return call.Args[0] // a conversion: string(b), []byte(s)
-	}
-	fn, ok := typeutil.Callee(info, call).(*types.Func)
-	if !ok || fn.Pkg() == nil {
-		return nil
-	}
-	switch fn.Pkg().Path() + "." + fn.Name() {
-	case "io.LimitReader", "io.TeeReader", "io.ReadAll", "io/ioutil.ReadAll",
-		"bufio.NewReader", "bufio.NewReaderSize",
-		"bytes.NewReader", "bytes.NewBuffer", "bytes.NewBufferString", "strings.NewReader":
-		return call.Args[0]
-	case "net/http.MaxBytesReader":
-		if len(call.Args) == 3 {
-			return call.Args[1]
-		}
-	}
-	return nil
 }
 
 // removeCall returns the fix that deletes the DisallowUnknownFields

@@ -9,7 +9,8 @@ import (
 )
 
 func TestStrictDecode(t *testing.T) {
-	analysistest.Run(t, teststubs.GOPATH(t, analysistest.TestData(), "github.com/hashicorp/go-retryablehttp"), strictdecode.Analyzer, "resp", "webhook", "secrets", "otherwebhooks", "enums", "notbrex", "webhookapp", "retryable")
+	dir := teststubs.GOPATH(t, analysistest.TestData(), "github.com/hashicorp/go-retryablehttp", "github.com/standard-webhooks/standard-webhooks/libraries/go")
+	analysistest.Run(t, dir, strictdecode.Analyzer, "resp", "webhook", "secrets", "otherwebhooks", "enums", "notbrex", "webhookapp", "retryable", "crosshelper")
 }
 
 func TestSuggestedFix(t *testing.T) {

@@ -18,7 +18,8 @@
 // go vet, which prints -c context lines itself, a finding in a file that
 // holds a secret (or in a file the package is not made of, named by a
 // //line directive) is given as file:line, without its column, so that go
-// vet quotes no line of that file.
+// vet quotes no line of that file. go vet hands brexlint a cgo package as
+// cgo's translations, so findings in cgo files get that form too.
 //
 // Findings go to stderr, as go vet prints them; -json (go vet's JSON) and
 // the checklist report go to stdout.
@@ -78,7 +79,9 @@ func main() {
 		overview(os.Stderr)
 		os.Exit(2)
 	}
-	if strings.HasSuffix(args[len(args)-1], ".cfg") && os.Getenv(vetChildEnv) == "" {
+	if cfg := args[len(args)-1]; strings.HasSuffix(cfg, ".cfg") && os.Getenv(vetChildEnv) == "" && !readVetConfig(cfg).VetxOnly {
+		// A unit run only for facts (go vet's dependencies) prints
+		// nothing: it needs no filter, nor the cost of a child process.
 		os.Exit(vetMain(args))
 	}
 	if delegated(args) {

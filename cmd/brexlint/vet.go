@@ -79,6 +79,7 @@ func vetMain(args []string) int {
 type vetConfig struct {
 	GoFiles, NonGoFiles, IgnoredFiles []string
 	Stdout                            string // where the unit checker writes its standard output
+	VetxOnly                          bool   // the unit is run for facts only, and prints nothing
 }
 
 func readVetConfig(name string) vetConfig {

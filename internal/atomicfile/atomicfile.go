@@ -9,6 +9,10 @@ import (
 	"path/filepath"
 )
 
+// syncFile flushes a file to disk; tests replace it to fail as a full
+// disk does.
+var syncFile = (*os.File).Sync
+
 // Write writes data to a temporary file in name's directory, syncs it and
 // renames it over name. An existing file keeps its permissions; a new one
 // gets perm. On any error name is left as it was.
@@ -36,7 +40,7 @@ func Write(name string, data []byte, perm os.FileMode) (err error) {
 	if err = f.Chmod(perm); err != nil {
 		return err
 	}
-	if err = f.Sync(); err != nil {
+	if err = syncFile(f); err != nil {
 		return err
 	}
 	if err = f.Close(); err != nil {

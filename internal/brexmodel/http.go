@@ -44,7 +44,7 @@ func (m *Model) analyzeHTTP(pass *analysis.Pass) error {
 	a := &httpAnalysis{
 		pass:   pass,
 		model:  m,
-		folder: urlfold.New(pass.TypesInfo, pass.Files, urlfold.PackageVars(pass.TypesInfo, pass.Files)),
+		folder: urlfold.NewPackage(pass.Fset, pass.TypesInfo, pass.Files),
 		teach:  pass.ResultOf[directives.Analyzer].(*directives.Index).Teaching,
 		decls:  map[*types.Func]*ast.FuncDecl{},
 		sums:   map[*types.Func]*funcSummary{},

@@ -36,6 +36,10 @@ type Model struct {
 	// OAuth is the OAuth half of the model; never nil.
 	OAuth *OAuth
 
+	// Webhooks is the webhook half of the model; nil for a package that
+	// can neither receive nor verify a webhook.
+	Webhooks *Webhooks
+
 	info  *types.Info
 	files []*ast.File
 	pass  *analysis.Pass
@@ -45,7 +49,7 @@ type Model struct {
 }
 
 func factTypes() []analysis.Fact {
-	return slices.Concat(httpFactTypes(), valueFactTypes(), responseFactTypes(), oauthFactTypes())
+	return slices.Concat(httpFactTypes(), valueFactTypes(), responseFactTypes(), oauthFactTypes(), webhookFactTypes())
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -54,6 +58,7 @@ func run(pass *analysis.Pass) (any, error) {
 	// Helpers that generate values matter wherever they are declared: an
 	// ids package need not import net/http.
 	m.exportValues(pass)
+	m.analyzeWebhooks(pass)
 	if !reachesNetHTTP(pass.Pkg) && len(pass.AllObjectFacts()) == 0 {
 		return m, nil
 	}

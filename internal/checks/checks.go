@@ -24,6 +24,9 @@ const (
 	TokenRefresh    = "tokenrefresh"
 	OAuthLib        = "oauthlib"
 	OAuthScopes     = "oauthscopes"
+
+	// Beyond the launch checklist.
+	WebhookSignature = "webhooksignature"
 )
 
 // Names lists every check name in the order of the product specification.
@@ -41,6 +44,7 @@ var Names = []string{
 	TokenRefresh,
 	OAuthLib,
 	OAuthScopes,
+	WebhookSignature,
 	Directive,
 }
 

@@ -92,6 +92,19 @@
 // tells a check that the value is generated once per process and then
 // shared by every use.
 //
+// # Lengths
+//
+// Value.Len is the length of the value in bytes when it is known, whatever
+// its kinds, so that a check can tell a random value too short to guess
+// from a long one: a constant's length; a buffer of constant size
+// (make([]byte, 3), [16]byte) filled by crypto/rand.Read or
+// io.ReadFull(rand.Reader, b); hex.EncodeToString (twice the bytes), the
+// base64 and base32 encodings' EncodeToString (their EncodedLen);
+// crypto/rand.Text (26); concatenations, constant slices (rand.Text()[:6])
+// and helpers of the package whose returns all have one length. Anything
+// else (fmt verbs, uuid strings, a size held in a variable, facts of other
+// packages) leaves Len at -1.
+//
 // # math/rand
 //
 // Every math/rand value has at least one of MathRandGlobal, MathRandSeeded

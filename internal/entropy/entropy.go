@@ -105,6 +105,14 @@ type Value struct {
 	// Constant and the value can be computed (strings, byte slices and
 	// integers, in decimal); -1 otherwise.
 	ConstLen int
+	// Len is the length in bytes of the value, whatever its kinds, when
+	// it is known: a constant's, or that of a random buffer of constant
+	// size (make([]byte, 3), [16]byte) filled by crypto/rand, of its
+	// hexadecimal, base64 or base32 encoding, of crypto/rand.Text (26),
+	// of concatenations and constant slices of those; -1 otherwise. A
+	// random value is only as strong as it is long: hex.EncodeToString
+	// of 3 random bytes is 6 characters.
+	Len int
 }
 
 // Has reports whether v has one of the kinds in k.
@@ -261,6 +269,26 @@ type val struct {
 	gen   []token.Pos
 	str   string
 	strOK bool
+	// n is the length in bytes when nOK and the exact value is not
+	// known (see Value.Len).
+	n   int
+	nOK bool
+}
+
+// length returns the length of v in bytes, when known.
+func (v val) length() (int, bool) {
+	if v.strOK {
+		return len(v.str), true
+	}
+	return v.n, v.nOK
+}
+
+// withLen records that v is n bytes long.
+func (v val) withLen(n int) val {
+	if !v.strOK {
+		v.n, v.nOK = n, true
+	}
+	return v
 }
 
 // unknown is the value of what the classifier cannot see.
@@ -270,7 +298,10 @@ func (v val) value() Value {
 	if v.kinds == 0 {
 		v = unknown
 	}
-	out := Value{Kinds: v.kinds, ConstLen: -1}
+	out := Value{Kinds: v.kinds, ConstLen: -1, Len: -1}
+	if n, ok := v.length(); ok {
+		out.Len = n
+	}
 	if len(v.gen) > 0 {
 		out.Gen = slices.Clone(v.gen)
 	}
@@ -280,16 +311,17 @@ func (v val) value() Value {
 	return out
 }
 
-// noStr forgets the exact value.
+// noStr forgets the exact value, and its length.
 func (v val) noStr() val {
 	v.str, v.strOK = "", false
+	v.n, v.nOK = 0, false
 	return v
 }
 
-// capped forgets an exact value longer than maxStr.
+// capped forgets an exact value longer than maxStr, keeping its length.
 func (v val) capped() val {
 	if len(v.str) > maxStr {
-		return v.noStr()
+		return v.noStr().withLen(len(v.str))
 	}
 	return v
 }
@@ -317,6 +349,10 @@ func join(a, b val) val {
 	r := val{kinds: a.kinds | b.kinds, gen: mergeGen(a.gen, b.gen)}
 	if a.strOK && b.strOK && a.str == b.str {
 		r.str, r.strOK = a.str, true
+	} else if na, ok := a.length(); ok {
+		if nb, ok := b.length(); ok && na == nb {
+			r = r.withLen(na)
+		}
 	}
 	return r
 }
@@ -327,6 +363,10 @@ func cat(a, b val) val {
 	r := val{kinds: a.kinds | b.kinds, gen: mergeGen(a.gen, b.gen)}
 	if a.strOK && b.strOK && len(a.str)+len(b.str) <= maxStr {
 		r.str, r.strOK = a.str+b.str, true
+	} else if na, ok := a.length(); ok {
+		if nb, ok := b.length(); ok {
+			r = r.withLen(na + nb)
+		}
 	}
 	return r
 }

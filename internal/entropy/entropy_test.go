@@ -1121,3 +1121,58 @@ func TestGenerates(t *testing.T) {
 		}
 	}
 }
+
+// TestLen checks the length of random values: a state or key is only as
+// strong as it is long, and encodings change the length.
+func TestLen(t *testing.T) {
+	tests := []struct {
+		name string
+		src  string
+		want int // -1: unknown
+	}{
+		{"hex of 3 random bytes", `package p
+import ("crypto/rand"; "encoding/hex")
+func f() { b := make([]byte, 3); rand.Read(b); sink(hex.EncodeToString(b)) }`, 6},
+		{"base64 raw url of 16 random bytes", `package p
+import ("crypto/rand"; "encoding/base64")
+func f() { var b [16]byte; rand.Read(b[:]); sink(base64.RawURLEncoding.EncodeToString(b[:])) }`, 22},
+		{"base64 std of 4 random bytes", `package p
+import ("crypto/rand"; "encoding/base64")
+func f() { b := make([]byte, 4); _, _ = rand.Read(b); sink(base64.StdEncoding.EncodeToString(b)) }`, 8},
+		{"io.ReadFull of crypto/rand", `package p
+import ("crypto/rand"; "encoding/hex"; "io")
+func f() { b := make([]byte, 2); io.ReadFull(rand.Reader, b); sink(hex.EncodeToString(b)) }`, 4},
+		{"prefix and hex", `package p
+import ("crypto/rand"; "encoding/hex")
+func f() { b := make([]byte, 3); rand.Read(b); sink("st-" + hex.EncodeToString(b)) }`, 9},
+		{"rand.Text", `package p
+import "crypto/rand"
+func f() { sink(rand.Text()) }`, 26},
+		{"rand.Text sliced", `package p
+import "crypto/rand"
+func f() { sink(rand.Text()[:6]) }`, 6},
+		{"through a helper", `package p
+import ("crypto/rand"; "encoding/hex")
+func state() string { b := make([]byte, 3); rand.Read(b); return hex.EncodeToString(b) }
+func f() { sink(state()) }`, 6},
+		// Sizes that are not constant, or buffers given other storage.
+		{"variable size", `package p
+import ("crypto/rand"; "encoding/hex")
+func f(n int) { b := make([]byte, n); rand.Read(b); sink(hex.EncodeToString(b)) }`, -1},
+		{"reassigned buffer", `package p
+import ("crypto/rand"; "encoding/hex")
+func f(x []byte) { b := make([]byte, 3); if len(x) > 0 { b = x }; rand.Read(b); sink(hex.EncodeToString(b)) }`, -1},
+		{"uuid", `package p
+import "github.com/google/uuid"
+func f() { sink(uuid.NewString()) }`, -1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			l := load(t, tt.src, "")
+			c := New(l.info, []*ast.File{l.file}, nil)
+			if got := c.Classify(l.sinkArg(t)).Len; got != tt.want {
+				t.Errorf("Len = %d, want %d", got, tt.want)
+			}
+		})
+	}
+}

@@ -187,7 +187,14 @@ func (c *Classifier) defs(v *types.Var, depth int) val {
 			r = join(r, zeroVal(v.Type()))
 			continue
 		}
-		r = join(r, c.writeVal(w, depth+1))
+		wv := c.writeVal(w, depth+1)
+		if w.kind == wFill && w.from != fillCopy {
+			// rand.Read(b) fills all of b: its size is the value's.
+			if n, ok := c.bufLen(v, writes); ok {
+				wv = wv.withLen(n)
+			}
+		}
+		r = join(r, wv)
 	}
 	if len(writes) == 0 && !c.params[v] {
 		r = unknown // declared where the scan does not look
@@ -196,6 +203,38 @@ func (c *Classifier) defs(v *types.Var, depth int) val {
 		c.varMemo[v] = r
 	}
 	return r
+}
+
+// bufLen is the size of the buffer v when it is constant: a byte array,
+// or a slice made with a constant length (b := make([]byte, 16)) and never
+// given another storage.
+func (c *Classifier) bufLen(v *types.Var, writes []write) (int, bool) {
+	if a, ok := v.Type().Underlying().(*types.Array); ok {
+		return int(a.Len()), true
+	}
+	n := -1
+	for _, w := range writes {
+		if w.kind == wFill {
+			continue
+		}
+		if !c.placeholder(w) || w.kind != wExpr {
+			return 0, false
+		}
+		call := ast.Unparen(w.expr).(*ast.CallExpr)
+		if ci := c.callOf(call); ci.builtin != "make" || len(call.Args) < 2 {
+			return 0, false
+		}
+		tv, ok := c.info.Types[call.Args[1]]
+		if !ok || tv.Value == nil {
+			return 0, false
+		}
+		m, exact := constant.Int64Val(constant.ToInt(tv.Value))
+		if !exact || n >= 0 && int(m) != n {
+			return 0, false
+		}
+		n = int(m)
+	}
+	return n, n >= 0
 }
 
 // placeholder reports whether w only declares storage: a zero value,
@@ -405,7 +444,13 @@ func (c *Classifier) apply(m model, ci callInfo, depth int) val {
 	case opNone:
 		return unknown
 	case opGen:
-		return val{kinds: m.kind, gen: []token.Pos{pos}}
+		r = val{kinds: m.kind, gen: []token.Pos{pos}}
+		if m.size != nil {
+			if n, ok := m.size(c, ci, func(i int) val { return c.argVal(ci, i, depth) }); ok {
+				r = r.withLen(n)
+			}
+		}
+		return r
 	case opCounter:
 		return val{kinds: Counter, gen: []token.Pos{pos}}
 	case opReader:
@@ -473,6 +518,11 @@ func (c *Classifier) apply(m model, ci callInfo, depth int) val {
 	}
 	if m.fold != nil && r.kinds == Constant {
 		r.str, r.strOK = m.fold(c, ci, func(i int) val { return c.argVal(ci, i, depth) })
+	}
+	if m.size != nil && !r.strOK {
+		if n, ok := m.size(c, ci, func(i int) val { return c.argVal(ci, i, depth) }); ok {
+			r = r.withLen(n)
+		}
 	}
 	return r.capped()
 }
@@ -606,10 +656,11 @@ func smallConst(v constant.Value) bool {
 // slice classifies x[lo:hi], exactly for known strings and constant bounds.
 func (c *Classifier) slice(e *ast.SliceExpr, depth int) val {
 	x := c.eval(e.X, depth)
-	if !x.strOK || e.Slice3 {
+	n, nOK := x.length()
+	if !nOK || e.Slice3 {
 		return x.noStr()
 	}
-	lo, hi := 0, len(x.str)
+	lo, hi := 0, n
 	for _, b := range []struct {
 		e *ast.Expr
 		n *int
@@ -627,8 +678,11 @@ func (c *Classifier) slice(e *ast.SliceExpr, depth int) val {
 		}
 		*b.n = int(n)
 	}
-	if lo < 0 || hi > len(x.str) || lo > hi {
+	if lo < 0 || hi > n || lo > hi {
 		return x.noStr()
+	}
+	if !x.strOK {
+		return x.noStr().withLen(hi - lo) // rand.Text()[:6]
 	}
 	x.str = x.str[lo:hi]
 	return x

@@ -162,6 +162,9 @@ type model struct {
 	// fold computes the exact result from the exact arguments, when they
 	// are known (argument index recvArg is the receiver).
 	fold func(c *Classifier, ci callInfo, arg func(i int) val) (string, bool)
+	// size computes the length of the result from the arguments when the
+	// exact value is not known (the encoding of a random buffer).
+	size func(c *Classifier, ci callInfo, arg func(i int) val) (int, bool)
 
 	eff         effect
 	target, src int
@@ -182,6 +185,40 @@ func fill(target int, from fillSource, src int) model {
 func (m model) folded(f func(c *Classifier, ci callInfo, arg func(i int) val) (string, bool)) model {
 	m.fold = f
 	return m
+}
+
+func (m model) sized(f func(c *Classifier, ci callInfo, arg func(i int) val) (int, bool)) model {
+	m.size = f
+	return m
+}
+
+// sizeConst is the size of a result of fixed length.
+func sizeConst(n int) func(*Classifier, callInfo, func(int) val) (int, bool) {
+	return func(*Classifier, callInfo, func(int) val) (int, bool) { return n, true }
+}
+
+// sizeHex is the length of the hexadecimal encoding of argument 0.
+func sizeHex(_ *Classifier, _ callInfo, arg func(int) val) (int, bool) {
+	n, ok := arg(0).length()
+	return hex.EncodedLen(n), ok
+}
+
+// sizeEncoded is the length of (*Encoding).EncodeToString of argument 0,
+// when the receiver is one of the package's encoding variables.
+func sizeEncoded(c *Classifier, ci callInfo, arg func(int) val) (int, bool) {
+	n, ok := arg(0).length()
+	if !ok || ci.recv == nil {
+		return 0, false
+	}
+	v := c.namedVar(ci.recv)
+	if v == nil {
+		return 0, false
+	}
+	enc, ok := encodings[varKey(v)]
+	if !ok {
+		return 0, false
+	}
+	return enc.EncodedLen(n), true
 }
 
 // Folds of one string argument.
@@ -258,7 +295,10 @@ func sum(f func([]byte) []byte) func(*Classifier, callInfo, func(int) val) (stri
 
 // encodings are the encoding/base64 and encoding/base32 variables whose
 // EncodeToString can be replayed.
-var encodings = map[string]interface{ EncodeToString([]byte) string }{
+var encodings = map[string]interface {
+	EncodeToString([]byte) string
+	EncodedLen(int) int
+}{
 	"encoding/base64.StdEncoding":    base64.StdEncoding,
 	"encoding/base64.URLEncoding":    base64.URLEncoding,
 	"encoding/base64.RawStdEncoding": base64.RawStdEncoding,
@@ -297,7 +337,7 @@ var models = map[string]model{
 	"time.Date":      mixOf(0, 1, 2, 3, 4, 5, 6),
 
 	// crypto/rand
-	"crypto/rand.Text":  gen(CryptoRandom),
+	"crypto/rand.Text":  gen(CryptoRandom).sized(sizeConst(26)), // 128 bits in base32
 	"crypto/rand.Int":   reader(CryptoRandom),
 	"crypto/rand.Prime": reader(CryptoRandom),
 	"crypto/rand.Read":  fill(0, fillCrypto, 0),
@@ -376,15 +416,15 @@ var models = map[string]model{
 	"strings.Map":          argsOf(1),
 	"net/url.QueryEscape":  argsOf(0).folded(fold1(url.QueryEscape)),
 	"net/url.PathEscape":   argsOf(0).folded(fold1(url.PathEscape)),
-	"encoding/hex.EncodeToString": argsOf(0).folded(fold1(func(s string) string {
+	"encoding/hex.EncodeToString": argsOf(0).sized(sizeHex).folded(fold1(func(s string) string {
 		return hex.EncodeToString([]byte(s))
 	})),
 	"encoding/hex.AppendEncode":                 argsOf(0, 1),
 	"encoding/hex.Encode":                       fill(0, fillCopy, 1),
-	"encoding/base64.Encoding.EncodeToString":   argsOf(0).folded(foldEncodeToString),
+	"encoding/base64.Encoding.EncodeToString":   argsOf(0).folded(foldEncodeToString).sized(sizeEncoded),
 	"encoding/base64.Encoding.AppendEncode":     argsOf(0, 1),
 	"encoding/base64.Encoding.Encode":           fill(0, fillCopy, 1),
-	"encoding/base32.Encoding.EncodeToString":   argsOf(0).folded(foldEncodeToString),
+	"encoding/base32.Encoding.EncodeToString":   argsOf(0).folded(foldEncodeToString).sized(sizeEncoded),
 	"encoding/base32.Encoding.AppendEncode":     argsOf(0, 1),
 	"encoding/base32.Encoding.Encode":           fill(0, fillCopy, 1),
 	"encoding/binary.bigEndian.Uint16":          argsOf(0),

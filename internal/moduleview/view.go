@@ -4,6 +4,7 @@ import (
 	"go/token"
 	"path/filepath"
 
+	"github.com/brexlint/brexlint/analyzers/webhooksignature"
 	"github.com/brexlint/brexlint/checklist"
 	"github.com/brexlint/brexlint/internal/brexmodel"
 	"github.com/brexlint/brexlint/internal/driver"
@@ -23,6 +24,9 @@ type View struct {
 	recognised map[string]bool
 	calls      map[token.Position]bool // Brex calls, by position
 	configs    map[token.Position]bool // Brex OAuth configurations, by position
+	// receivers are the Brex webhook receivers, by position, when the
+	// webhooksignature check ran (nil otherwise).
+	receivers map[token.Position]bool
 }
 
 // New builds the view of res. It reads the Brex model's results of the
@@ -31,6 +35,16 @@ func New(res *driver.Result) *View {
 	v := &View{res: res, mod: MainModule(res.Packages), recognised: map[string]bool{},
 		calls: map[token.Position]bool{}, configs: map[token.Position]bool{}}
 	for act := range res.Graph.All() {
+		if act.Analyzer == webhooksignature.Analyzer && v.inModule(act.Package) && act.Err == nil {
+			if v.receivers == nil {
+				v.receivers = map[token.Position]bool{}
+			}
+			if r, ok := act.Result.(*webhooksignature.Result); ok {
+				for _, pos := range r.Receivers {
+					v.receivers[act.Package.Fset.Position(pos)] = true
+				}
+			}
+		}
 		if act.Analyzer != brexmodel.Analyzer || !v.inModule(act.Package) {
 			continue
 		}
@@ -65,13 +79,18 @@ func New(res *driver.Result) *View {
 func (v *View) Module() *packages.Module { return v.mod }
 
 // Coverage counts what the checks examined in the main module: Brex calls
-// and Brex OAuth configurations (when the Brex model ran) and Go files.
+// and Brex OAuth configurations (when the Brex model ran), Brex webhook
+// receivers (when the webhooksignature check ran: its result lists them)
+// and Go files.
 // The non-Go files are the secret scan's to count.
 func (v *View) Coverage() checklist.Coverage {
 	cov := checklist.Coverage{checklist.GoFiles.ID: len(v.goFiles())}
 	if v.modelRan {
 		cov[checklist.BrexCalls.ID] = len(v.calls)
 		cov[checklist.BrexOAuthConfigs.ID] = len(v.configs)
+	}
+	if v.receivers != nil {
+		cov[checklist.BrexWebhookReceivers.ID] = len(v.receivers)
 	}
 	return cov
 }

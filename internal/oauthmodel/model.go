@@ -135,6 +135,9 @@ type State struct {
 	Expr ast.Expr
 	// ConstLen is the length of a constant state.
 	ConstLen int
+	// RandLen is the length of a random state when it is known (a crypto/rand
+	// buffer of constant size, encoded): 0 when unknown.
+	RandLen int
 	// Why names the source of a predictable state ("math/rand", "the
 	// time", "a counter", "a name-based UUID").
 	Why string

@@ -67,7 +67,7 @@ func newModeler(pass *analysis.Pass, opts Options, res *Result) *modeler {
 		info:      pass.TypesInfo,
 		opts:      opts,
 		res:       res,
-		folder:    urlfold.New(pass.TypesInfo, pass.Files, urlfold.PackageVars(pass.TypesInfo, pass.Files)),
+		folder:    urlfold.NewPackage(pass.Fset, pass.TypesInfo, pass.Files),
 		decls:     map[*types.Func]*ast.FuncDecl{},
 		sums:      map[*types.Func]*funcSummary{},
 		units:     map[ast.Node]*unit{},

@@ -42,7 +42,7 @@ func stateOf(v entropy.Value) State {
 	case v.Kinds == 0:
 		return State{}
 	case v.Has(entropy.Random):
-		return State{Class: StateRandom}
+		return State{Class: StateRandom, RandLen: max(v.Len, 0)}
 	case v.Has(entropy.Identifier):
 		return State{}
 	case v.Only(entropy.Constant):

@@ -43,34 +43,89 @@
 //   - os.Getenv("NAME") and the first result of os.LookupEnv("NAME"): an
 //     Env hole carrying NAME (the "BREX_* read from the environment"
 //     signal; see Value.Env).
-//   - A parameter of the enclosing function or function literal that the
-//     function never assigns: a Param hole carrying the *types.Var.
-//     FoldWith substitutes callers' folded arguments for such parameters.
-//   - A local variable with a single definition (x := e, var x = e, or one
-//     result of a multi-value definition) that is never assigned again, has
-//     no address taken and no field assigned: the fold of e. The scan is
-//     done once per top-level declaration and cached. A url.URL variable
-//     whose RawQuery or Fragment is assigned keeps its path: its query
-//     becomes "?{}".
+//   - A parameter of the enclosing function or function literal: a Param
+//     hole carrying the *types.Var. FoldWith substitutes callers' folded
+//     arguments for such parameters.
+//   - A local variable (or a parameter that is assigned): the join (see
+//     Join) of the definitions that reach the use, found on the
+//     function's control-flow graph (golang.org/x/tools/go/cfg). x := e,
+//     var x = e, x = e and one result of a multi-value definition give
+//     the fold of e; "var x T" the zero value; x += e the value before the
+//     statement followed by e, so a cursor or query appended in a loop or
+//     behind an if keeps the prefix; a parameter's value on entry is its
+//     Param hole (or the bound argument). A loop that appends to the
+//     variable is cut where it closes: the definition being folded
+//     contributes nothing to itself, so the value is the join of the value
+//     on entry and its appended forms. A variable with one definition
+//     needs no graph. u.Path = e on a url.URL variable is a definition
+//     too: the scheme and host before it (or the hole they come from)
+//     followed by e. A url.URL variable whose RawQuery or Fragment is
+//     assigned keeps its path: its query becomes "?{}".
 //   - Package-level variables and struct fields: through the VarResolver
-//     given to New (PackageVars is one for unexported, never-reassigned
-//     package variables).
-//   - Anything else is one Unknown hole. Recursion is bounded (depth 16)
-//     and a variable is never expanded inside its own expansion, so cycles
-//     end in holes.
+//     given to New. PackageVars (and NewPackage, which leaves out
+//     _test.go files) resolves every package-level variable and field to
+//     the join of all the values the package gives it (initializer,
+//     assignments, composite literals, in constructors, options and
+//     methods alike), so a base URL set to a Brex host by the constructor
+//     and overridable by WithBaseURL or the environment folds to the host.
+//   - A call of a function or method of the package (a body in files):
+//     the join of its return statements' values, with its parameters and
+//     receiver bound to the call's folded arguments: getters that return
+//     a field or a default, and helpers that build a URL from a path.
+//   - Anything else is one Unknown hole. Recursion is bounded (depth 16,
+//     4096 steps per fold) and a variable, field or function is never
+//     expanded inside its own expansion, so cycles end in holes.
+//
+// # Joins
+//
+// Where two definitions meet, Join keeps what the checks need and never
+// invents a path: equal values stay; values that differ only in the query
+// or fragment keep what comes before it ("…/v1/transfers?{}"); an unset
+// value (empty, or a single hole: the environment, a parameter, an
+// option) joined with a value with a literal host is that value (the
+// default the code falls back to: v := os.Getenv(...); if v == "" { v =
+// "https://api.brex.com" }); the same literal scheme and host with
+// different paths keep the host and lose the path ("https://api.brex.com{}":
+// Path is not determinable, so no endpoint is claimed); anything else is
+// an Unknown hole.
+//
+// # Why reaching definitions on go/cfg, not SSA
+//
+// SSA (go/ssa as passes/buildssa builds it) gives definitions and phis
+// directly, but building it for every package costs about as much again
+// as loading (on golang.org/x/oauth2 v0.38.0 under internal/driver:
+// 1.7-1.9 s and 600 MB against the loading floor's 0.9-1.1 s and 185 MB),
+// and the model runs on every package of the import graph because it
+// carries facts. The folder needs reaching definitions only for the few
+// variables that hold a URL and are assigned more than once, in the few
+// functions that make requests: it builds the control-flow graph of one
+// function on demand (go/cfg works on the syntax the pass already has)
+// and walks it backwards from the use, which costs nothing where there is
+// no such variable. The AST folder also keeps what SSA would lose for
+// messages: the hole kinds (Env names, parameters) and the exact text of
+// constant pieces.
 //
 // # Out of reach
 //
-//   - Flow sensitivity: a variable assigned anywhere in its function is
-//     unknown everywhere, including the common default pattern
-//     `v := os.Getenv("BREX_API_URL"); if v == "" { v = "https://..." }`,
-//     which folds to an Unknown hole (the Env name is lost too; a check that
-//     wants the signal must look at the os.Getenv call itself). Likewise
-//     "var u string" followed by one assignment.
-//   - Values passed through function results (other than the functions
-//     above), struct fields without a resolver, maps, slices, channels,
-//     closures' free variables being changed through pointers, and changes
-//     to a *url.URL made by functions it is passed to.
+//   - Path sensitivity: a join does not know which branch was taken, so
+//     two different hosts (production and staging) join to a hole, and
+//     two paths under one host keep only the host. Conditions are not
+//     evaluated (if prod { base = a } else { base = b } is a or b).
+//   - A variable assigned inside a function literal other than the one
+//     that declares it, a variable whose address is taken, one with a
+//     field other than the path or the query changed, and a range
+//     variable are Unknown everywhere; a variable used inside a function
+//     literal is the join of all its definitions. A url.URL changed
+//     through another variable that points to it is not seen.
+//   - Struct fields and package variables are flow-insensitive: every
+//     value the package gives them counts everywhere; only those the
+//     package declares are resolved (a url.URL's Path field belongs to
+//     each URL, not to the package); what other packages assign is not
+//     seen, and neither is a change through a pointer, a
+//     map, a slice or a channel, or a *url.URL changed by a function it is
+//     passed to. Methods called through an interface or a function value
+//     are not followed, and neither are functions of other packages
+//     (except those above).
 //   - "." and ".." segments and escaping are resolved only when the whole
 //     value is constant. A hole is assumed not to begin or end with the
 //     slash that JoinPath/path.Join would collapse, and a hole right after

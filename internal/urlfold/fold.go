@@ -43,6 +43,7 @@ type Folder struct {
 	files []*ast.File
 	vars  VarResolver
 	funcs map[ast.Node]*funcInfo
+	decls map[*types.Func]*ast.FuncDecl // the package's functions; built on first use
 }
 
 // New returns a Folder for the package described by info. files are the
@@ -58,7 +59,8 @@ func New(info *types.Info, files []*ast.File, vars VarResolver) *Folder {
 // state is the per-call context of a fold.
 type state struct {
 	params   map[*types.Var]Value
-	visiting map[*types.Var]bool
+	visiting map[types.Object]bool
+	defs     map[*def]bool // definitions of locals being folded
 	steps    int
 }
 
@@ -97,7 +99,7 @@ func (f *Folder) fold(st *state, e ast.Expr, depth int) Value {
 		}
 	case *ast.Ident:
 		if v, ok := f.info.Uses[e].(*types.Var); ok {
-			return f.foldVar(st, v, depth)
+			return f.foldVar(st, v, e.Pos(), depth)
 		}
 	case *ast.SelectorExpr:
 		if sel := f.info.Selections[e]; sel != nil {
@@ -110,7 +112,7 @@ func (f *Folder) fold(st *state, e ast.Expr, depth int) Value {
 		}
 		// A qualified identifier: pkg.Var.
 		if v, ok := f.info.Uses[e.Sel].(*types.Var); ok {
-			return f.foldVar(st, v, depth)
+			return f.resolve(st, v, depth)
 		}
 	case *ast.CallExpr:
 		return f.foldCall(st, e, 0, depth)
@@ -128,44 +130,63 @@ func (f *Folder) fold(st *state, e ast.Expr, depth int) Value {
 	return Hole(Unknown)
 }
 
-// foldVar folds a variable use.
-func (f *Folder) foldVar(st *state, v *types.Var, depth int) Value {
-	if val, ok := st.params[v]; ok {
-		return val
-	}
+// foldVar folds a use of v at pos.
+func (f *Folder) foldVar(st *state, v *types.Var, pos token.Pos, depth int) Value {
+	bound, isBound := st.params[v]
 	if v.IsField() || v.Pkg() == nil || v.Parent() == nil || v.Parent() == v.Pkg().Scope() {
+		if isBound {
+			return bound
+		}
 		return f.resolve(st, v, depth)
 	}
 	fi := f.funcInfoFor(v)
+	if isBound && (fi == nil || len(fi.defs[v]) == 0) {
+		return bound
+	}
 	if fi == nil || fi.mutated[v] {
 		return Hole(Unknown)
 	}
-	if fi.params[v] {
-		return Value{Parts: []Part{{Hole: true, HoleKind: Param, Param: v}}}
+	// A parameter's value on entry: the caller's argument when bound.
+	onEntry := Value{Parts: []Part{{Hole: true, HoleKind: Param, Param: v}}}
+	if isBound {
+		onEntry = bound
 	}
-	d, ok := fi.defs[v]
-	if !ok {
-		return Hole(Unknown)
-	}
-	if d.expr == nil { // var s string, never assigned
-		if isString(v.Type()) {
-			return Value{}
-		}
-		return Hole(Unknown)
-	}
-	if !st.enter(v) {
-		return Hole(Unknown)
-	}
-	defer st.leave(v)
+	defs := fi.defs[v]
 	var val Value
-	if d.idx >= 0 {
-		call, ok := ast.Unparen(d.expr).(*ast.CallExpr)
-		if !ok {
+	switch {
+	case fi.params[v] && len(defs) == 0:
+		return onEntry
+	case len(defs) == 0:
+		return Hole(Unknown)
+	case len(defs) == 1 && !fi.params[v]:
+		// One definition: it reaches every use (Go declares before use).
+		if !st.enter(v) {
 			return Hole(Unknown)
 		}
-		val = f.foldCall(st, call, d.idx, depth+1)
-	} else {
-		val = f.fold(st, d.expr, depth+1)
+		val, _ = f.foldDef(st, fi, v, defs[0], depth)
+		st.leave(v)
+	default:
+		reach, entry := f.reaching(fi, v, pos)
+		var vals []Value
+		if entry && fi.params[v] {
+			vals = append(vals, onEntry)
+		} else if entry {
+			vals = append(vals, Hole(Unknown))
+		}
+		for _, d := range reach {
+			if dv, ok := f.foldDef(st, fi, v, d, depth); ok {
+				vals = append(vals, dv)
+			}
+		}
+		if len(vals) == 0 {
+			// Every reaching definition is being folded already: a
+			// loop that only appends to v, seen from inside itself.
+			return Hole(Unknown)
+		}
+		val = vals[0]
+		for _, w := range vals[1:] {
+			val = Join(val, w)
+		}
 	}
 	if fi.query[v] {
 		// u.RawQuery = ... replaced the query: keep everything before it.
@@ -174,12 +195,82 @@ func (f *Folder) foldVar(st *state, v *types.Var, depth int) Value {
 	return val
 }
 
-// resolve folds a package-level variable or field through the resolver.
+// foldDef folds the value that definition d gives v. It reports false for
+// a definition already being folded further up: a cycle through a loop
+// (u = u + "&cursor=" + c), which contributes nothing where it closes, so
+// that the loop's value is the join of the value on entry and the
+// appended forms of it.
+func (f *Folder) foldDef(st *state, fi *funcInfo, v *types.Var, d *def, depth int) (Value, bool) {
+	if st.defs[d] {
+		return Value{}, false
+	}
+	if st.defs == nil {
+		st.defs = map[*def]bool{}
+	}
+	st.defs[d] = true
+	defer delete(st.defs, d)
+	switch {
+	case d.zero:
+		if isString(v.Type()) {
+			return Value{}, true
+		}
+		return Hole(Unknown), true
+	case d.expr == nil:
+		return Hole(Unknown), true
+	case d.add:
+		before := f.foldVar(st, v, d.node.Pos(), depth+1)
+		return Concat(before, f.fold(st, d.expr, depth+1)), true
+	case d.path:
+		before := f.foldVar(st, v, d.node.Pos(), depth+1)
+		return withPath(before, f.fold(st, d.expr, depth+1)), true
+	case d.idx >= 0:
+		call, ok := ast.Unparen(d.expr).(*ast.CallExpr)
+		if !ok {
+			return Hole(Unknown), true
+		}
+		return f.foldCall(st, call, d.idx, depth+1), true
+	}
+	return f.fold(st, d.expr, depth+1), true
+}
+
+// resolve folds a package-level variable or field through the resolver:
+// the join of every value the package gives it, for PackageVars.
 func (f *Folder) resolve(st *state, v *types.Var, depth int) Value {
 	if f.vars == nil || !st.enter(v) {
 		return Hole(Unknown)
 	}
 	defer st.leave(v)
+	if r, ok := f.vars.(pkgVars); ok {
+		ds := r[v.Origin()]
+		if len(ds) == 0 {
+			return Hole(Unknown)
+		}
+		var out Value
+		for i, d := range ds {
+			var dv Value
+			switch {
+			case d.zero && isString(v.Type()):
+				dv = Value{}
+			case d.expr == nil:
+				dv = Hole(Unknown)
+			case d.idx >= 0:
+				call, ok := ast.Unparen(d.expr).(*ast.CallExpr)
+				if !ok {
+					dv = Hole(Unknown)
+				} else {
+					dv = f.foldCall(st, call, d.idx, depth+1)
+				}
+			default:
+				dv = f.fold(st, d.expr, depth+1)
+			}
+			if i == 0 {
+				out = dv
+			} else {
+				out = Join(out, dv)
+			}
+		}
+		return out
+	}
 	e, ok := f.vars.Value(v)
 	if !ok || e == nil {
 		return Hole(Unknown)
@@ -187,18 +278,18 @@ func (f *Folder) resolve(st *state, v *types.Var, depth int) Value {
 	return f.fold(st, e, depth+1)
 }
 
-func (st *state) enter(v *types.Var) bool {
+func (st *state) enter(v types.Object) bool {
 	if st.visiting[v] {
 		return false
 	}
 	if st.visiting == nil {
-		st.visiting = map[*types.Var]bool{}
+		st.visiting = map[types.Object]bool{}
 	}
 	st.visiting[v] = true
 	return true
 }
 
-func (st *state) leave(v *types.Var) { delete(st.visiting, v) }
+func (st *state) leave(v types.Object) { delete(st.visiting, v) }
 
 // foldCall folds result idx of call. Only the first result of the known
 // functions is ever foldable.
@@ -217,6 +308,9 @@ func (f *Folder) foldCall(st *state, call *ast.CallExpr, idx, depth int) Value {
 	fn := typeutil.StaticCallee(f.info, call)
 	if fn == nil || fn.Pkg() == nil {
 		return Hole(Unknown)
+	}
+	if fd := f.funcDecl(fn); fd != nil {
+		return f.foldResult(st, call, fn, fd, idx, depth)
 	}
 	args := call.Args
 	arg := func(i int) Value { return f.fold(st, args[i], depth) }
@@ -605,3 +699,114 @@ func isString(t types.Type) bool {
 
 // isURL reports whether t is net/url.URL or a pointer to it.
 func isURL(t types.Type) bool { return typesutil.IsNamed(t, "net/url", "URL") }
+
+// funcDecl returns the declaration, with a body, of a function of this
+// package.
+func (f *Folder) funcDecl(fn *types.Func) *ast.FuncDecl {
+	if f.decls == nil {
+		f.decls = map[*types.Func]*ast.FuncDecl{}
+		for _, file := range f.files {
+			for _, d := range file.Decls {
+				if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
+					if obj, ok := f.info.Defs[fd.Name].(*types.Func); ok {
+						f.decls[obj] = fd
+					}
+				}
+			}
+		}
+	}
+	return f.decls[fn.Origin()]
+}
+
+// foldResult folds result idx of a call of a function of this package: the
+// join of what its return statements give, with its parameters (and a
+// receiver) bound to the call's folded arguments. A getter that returns a
+// field or a default (if c.base != "" { return c.base }; return
+// defaultBaseURL) and a helper that builds a URL from its arguments
+// (c.url("/v1/transfers")) fold like the expressions they return.
+func (f *Folder) foldResult(st *state, call *ast.CallExpr, fn *types.Func, fd *ast.FuncDecl, idx, depth int) Value {
+	sig := fn.Signature()
+	if idx >= sig.Results().Len() || !st.enter(fn.Origin()) {
+		return Hole(Unknown)
+	}
+	defer st.leave(fn.Origin())
+	params := make(map[*types.Var]Value, len(st.params)+sig.Params().Len()+1)
+	for v, val := range st.params {
+		params[v] = val
+	}
+	decl := f.info.Defs[fd.Name].(*types.Func).Signature() // the declaration's own variables
+	spread := call.Ellipsis.IsValid() || len(call.Args) != decl.Params().Len() && !decl.Variadic()
+	for i := 0; i < decl.Params().Len(); i++ {
+		p := decl.Params().At(i)
+		switch {
+		case spread || i >= len(call.Args) || decl.Variadic() && i == decl.Params().Len()-1:
+			params[p] = Hole(Unknown)
+		default:
+			params[p] = f.fold(st, call.Args[i], depth+1)
+		}
+	}
+	if r := decl.Recv(); r != nil {
+		params[r] = Hole(Unknown)
+		if se, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+			if sel := f.info.Selections[se]; sel != nil && sel.Kind() == types.MethodVal {
+				params[r] = f.fold(st, se.X, depth+1)
+			}
+		}
+	}
+	saved := st.params
+	st.params = params
+	defer func() { st.params = saved }()
+	var out Value
+	n := 0
+	ast.Inspect(fd.Body, func(node ast.Node) bool {
+		switch r := node.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			var v Value
+			switch {
+			case len(r.Results) == sig.Results().Len():
+				v = f.fold(st, r.Results[idx], depth+1)
+			case len(r.Results) == 1:
+				if c, ok := ast.Unparen(r.Results[0]).(*ast.CallExpr); ok {
+					v = f.foldCall(st, c, idx, depth+1)
+				} else {
+					v = Hole(Unknown)
+				}
+			default: // a bare return of named results
+				v = Hole(Unknown)
+			}
+			if n == 0 {
+				out = v
+			} else {
+				out = Join(out, v)
+			}
+			n++
+		}
+		return true
+	})
+	if n == 0 {
+		return Hole(Unknown)
+	}
+	return out
+}
+
+// withPath is the String() of a URL whose Path is set to p: the scheme and
+// host of u (its first hole when they are unknown: a base URL from the
+// environment or a parameter) followed by p, with the slash url.URL adds
+// before a relative path. The rest of u's path, and its query, are gone.
+func withPath(u, p Value) Value {
+	var origin Value
+	if host, _, ok := u.splitHost(); ok {
+		lit := u.Parts[0].Lit
+		origin = Lit(lit[:schemeEnd(lit)] + host)
+	} else if len(u.Parts) > 0 && u.Parts[0].Hole {
+		origin = Value{Parts: u.Parts[:1]}
+	} else {
+		return Hole(Unknown)
+	}
+	if len(p.Parts) > 0 && !p.Parts[0].Hole && !strings.HasPrefix(p.Parts[0].Lit, "/") {
+		p = Concat(Lit("/"), p)
+	}
+	return Concat(origin, p)
+}

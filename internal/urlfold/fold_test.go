@@ -80,36 +80,8 @@ func loadCases(tb testing.TB) *loaded {
 	return mustLoad(tb, "cases", testImporter{"example.com/consts": consts.pkg})
 }
 
-// fieldDefaults resolves package variables with PackageVars and struct
-// fields from the assignments in clientDefaults, as a constructor analysis
-// would.
-type fieldDefaults struct {
-	VarResolver
-	fields map[*types.Var]ast.Expr
-}
-
-func (r fieldDefaults) Value(v *types.Var) (ast.Expr, bool) {
-	if v.IsField() {
-		e, ok := r.fields[v]
-		return e, ok
-	}
-	return r.VarResolver.Value(v)
-}
-
 func newTestFolder(l *loaded) *Folder {
-	r := fieldDefaults{PackageVars(l.info, l.files), map[*types.Var]ast.Expr{}}
-	for _, d := range l.files[0].Decls {
-		fd, ok := d.(*ast.FuncDecl)
-		if !ok || fd.Name.Name != "clientDefaults" {
-			continue
-		}
-		for _, st := range fd.Body.List {
-			as := st.(*ast.AssignStmt)
-			sel := as.Lhs[0].(*ast.SelectorExpr)
-			r.fields[l.info.Selections[sel].Obj().(*types.Var)] = as.Rhs[0]
-		}
-	}
-	return New(l.info, l.files, r)
+	return New(l.info, l.files, PackageVars(l.info, l.files))
 }
 
 // checks returns the second argument of every check("name", expr) call.
@@ -178,14 +150,15 @@ func TestFold(t *testing.T) {
 		{"pkg var", result{"https://api.brex.com/v1/transfers/{Param:id}", "https://api.brex.com/v1/transfers/{}", "api.brex.com", "/v1/transfers/{}"}},
 		{"param", result{"{Param:id}", "{}", "", ""}},
 		{"mutable pkg var", result{"{Unknown}/v1/transfers", "{}/v1/transfers", "", "/v1/transfers"}},
-		{"exported pkg var", result{"{Unknown}/v1/transfers", "{}/v1/transfers", "", "/v1/transfers"}},
+		// Another package may assign it; what this package gives it is
+		// what its own requests use.
+		{"exported pkg var", result{"https://api.brex.com/v1/transfers", "https://api.brex.com/v1/transfers", "api.brex.com", "/v1/transfers"}},
 		{"env", result{"{Env:BREX_API_URL}/v1/transfers/{Param:id}", "{}/v1/transfers/{}", "", "/v1/transfers/{}"}},
 		{"lookupenv", result{"{Env:BREX_BASE}/v2/users/me", "{}/v2/users/me", "", "/v2/users/me"}},
 		{"local", result{"https://api.brex.com/v2/users/{Param:id}", "https://api.brex.com/v2/users/{}", "api.brex.com", "/v2/users/{}"}},
-		{"reassigned local", result{"{Unknown}/v1/transfers", "{}/v1/transfers", "", "/v1/transfers"}},
-		// The default pattern reassigns v: flow-insensitive folding gives up
-		// (documented in doc.go).
-		{"getenv default", result{"{Unknown}/v1/transfers", "{}/v1/transfers", "", "/v1/transfers"}},
+		{"reassigned local", result{"https://evil.com/v1/transfers", "https://evil.com/v1/transfers", "evil.com", "/v1/transfers"}},
+		// v := os.Getenv(...); if v == "" { v = host }: the host.
+		{"getenv default", result{"https://api.brex.com/v1/transfers", "https://api.brex.com/v1/transfers", "api.brex.com", "/v1/transfers"}},
 		{"zero local", result{"/v1/transfers", "/v1/transfers", "", "/v1/transfers"}},
 		{"sprintf", result{"https://api.brex.com/v1/transfers/{Param:id}", "https://api.brex.com/v1/transfers/{}", "api.brex.com", "/v1/transfers/{}"}},
 		{"sprintf verbs", result{"https://api.brex.com/v2/cards/{FormatVerb}/pan?x={FormatVerb}&y={FormatVerb}&p=%", "https://api.brex.com/v2/cards/{}/pan?x={}&y={}&p=%", "api.brex.com", "/v2/cards/{}/pan"}},
@@ -221,7 +194,7 @@ func TestFold(t *testing.T) {
 		{"cycle", result{"{Unknown}/x", "{}/x", "", "/x"}},
 		{"unknown call", result{"{Unknown}", "{}", "", ""}},
 		{"url query", result{"https://api.brex.com/v1/transfers?{Unknown}", "https://api.brex.com/v1/transfers?{}", "api.brex.com", "/v1/transfers"}},
-		{"url mutated path", result{"{Unknown}", "{}", "", ""}},
+		{"url mutated path", result{"https://api.brex.com/v1/transfers", "https://api.brex.com/v1/transfers", "api.brex.com", "/v1/transfers"}},
 		{"strings join", result{"https://api.brex.com/v1/transfers/{Param:id}", "https://api.brex.com/v1/transfers/{}", "api.brex.com", "/v1/transfers/{}"}},
 		{"reassigned param", result{"{Unknown}/v1/transfers", "{}/v1/transfers", "", "/v1/transfers"}},
 		{"host then hole", result{"https://api.brex.com{Param:id}", "https://api.brex.com{}", "api.brex.com", ""}},
@@ -235,6 +208,35 @@ func TestFold(t *testing.T) {
 		// 19 chained locals: the 17th expansion is cut off.
 		{"depth", result{"{Unknown}" + strings.Repeat("/", 16), "{}" + strings.Repeat("/", 16), "", strings.Repeat("/", 16)}},
 		{"wrapper", result{"{Param:base}{Param:path}", "{}{}", "", ""}},
+		{"slash normalized", result{"{Param:base}{Param:path}", "{}{}", "", ""}},
+		// Flow.
+		{"pagination append", result{"https://api.brex.com/v1/transfers?{Unknown}", "https://api.brex.com/v1/transfers?{}", "api.brex.com", "/v1/transfers"}},
+		{"pagination sprintf", result{"https://api.brex.com/v2/users?{Unknown}", "https://api.brex.com/v2/users?{}", "api.brex.com", "/v2/users"}},
+		{"after loop", result{"https://api.brex.com/v2/users?{Unknown}", "https://api.brex.com/v2/users?{}", "api.brex.com", "/v2/users"}},
+		{"query behind if", result{"https://api.brex.com/v1/transfers?{Unknown}", "https://api.brex.com/v1/transfers?{}", "api.brex.com", "/v1/transfers"}},
+		{"both branches staging", result{"{Unknown}", "{}", "", ""}},
+		{"both branches same", result{"https://api.brex.com/v2/users", "https://api.brex.com/v2/users", "api.brex.com", "/v2/users"}},
+		{"other default", result{"https://api.stripe.com/v1/transfers", "https://api.stripe.com/v1/transfers", "api.stripe.com", "/v1/transfers"}},
+		// The path differs: the host stays, the path is unknown.
+		{"path behind if", result{"https://api.brex.com{Unknown}", "https://api.brex.com{}", "api.brex.com", ""}},
+		{"two hosts", result{"{Unknown}/v1/transfers", "{}/v1/transfers", "", "/v1/transfers"}},
+		{"switch query", result{"https://api.brex.com/v1/transfers?{Unknown}", "https://api.brex.com/v1/transfers?{}", "api.brex.com", "/v1/transfers"}},
+		{"assigned in closure", result{"{Unknown}", "{}", "", ""}},
+		{"used in closure", result{"https://api.brex.com/v2/users?{Unknown}", "https://api.brex.com/v2/users?{}", "api.brex.com", "/v2/users"}},
+		{"killed", result{"https://api.brex.com/v1/transfers", "https://api.brex.com/v1/transfers", "api.brex.com", "/v1/transfers"}},
+		{"param default", result{"https://api.brex.com", "https://api.brex.com", "api.brex.com", "/"}},
+		// Fields: the constructor's Brex host, overridable by an option.
+		{"field option", result{"https://api.brex.com/v1/transfers/{Param:id}", "https://api.brex.com/v1/transfers/{}", "api.brex.com", "/v1/transfers/{}"}},
+		// A getter that returns another API's field or the Brex host.
+		{"getter", result{"{Unknown}/v1/transfers", "{}/v1/transfers", "", "/v1/transfers"}},
+		// A getter that returns the field or the Brex host.
+		{"getter default", result{"https://api.brex.com/v1/transfers", "https://api.brex.com/v1/transfers", "api.brex.com", "/v1/transfers"}},
+		{"url path set", result{"https://api.brex.com/v1/transfers/{Param:id}", "https://api.brex.com/v1/transfers/{}", "api.brex.com", "/v1/transfers/{}"}},
+		// e.Path of the URL from the environment is unknown: the joined
+		// path still follows the base.
+		{"url path joined", result{"{Env:BREX_API_URL}{Unknown}/v2/users", "{}{}/v2/users", "", "/v2/users"}},
+		{"url path relative", result{"https://api.brex.com/v2/users/me", "https://api.brex.com/v2/users/me", "api.brex.com", "/v2/users/me"}},
+		{"url helper", result{"https://api.brex.com/v2/users/{Param:id}", "https://api.brex.com/v2/users/{}", "api.brex.com", "/v2/users/{}"}},
 	}
 	seen := map[string]bool{"blowup": true} // TestBudget
 	for _, tt := range tests {
@@ -356,5 +358,87 @@ func TestLookup(t *testing.T) {
 	p, _ := f.FoldWith(e, params).Path()
 	if ep, ok := brexapi.Lookup("POST", p); !ok || ep.Path != "/v2/users/{id}/limit" {
 		t.Errorf("Lookup(POST, %q) = %v, %v", p, ep, ok)
+	}
+}
+
+// TestJoin checks the join of two definitions' values directly.
+func TestJoin(t *testing.T) {
+	env := Value{Parts: []Part{{Hole: true, HoleKind: Env, EnvName: "BREX_API_URL"}}}
+	tests := []struct {
+		name string
+		a, b Value
+		want string
+	}{
+		{"equal", Lit("https://api.brex.com/v1/transfers"), Lit("https://api.brex.com/v1/transfers"), "https://api.brex.com/v1/transfers"},
+		{"query appended", Lit("https://api.brex.com/v1/transfers"), Concat(Lit("https://api.brex.com/v1/transfers?cursor="), Hole(Unknown)), "https://api.brex.com/v1/transfers?{}"},
+		{"fragment", Lit("/v1/transfers#a"), Lit("/v1/transfers#b"), "/v1/transfers?{}"},
+		{"env default", env, Lit("https://api.brex.com"), "https://api.brex.com"},
+		{"default env", Lit("https://api.brex.com"), env, "https://api.brex.com"},
+		{"empty default", Value{}, Lit("https://api.brex.com"), "https://api.brex.com"},
+		// An empty suffix against a sub-path is not a default: unknown.
+		{"empty sub-path", Value{}, Lit("/status"), "{}"},
+		{"holes differ", Concat(env, Lit("/v1/transfers")), Concat(Hole(Param), Lit("/v1/transfers")), "{}/v1/transfers"},
+		{"holes differ query", Concat(env, Lit("/v1/transfers")), Concat(Hole(Param), Lit("/v1/transfers?x=1")), "{}/v1/transfers?{}"},
+		{"paths differ", Lit("https://api.brex.com/v1/transfers"), Lit("https://api.brex.com/v2/users"), "https://api.brex.com{}"},
+		{"schemes differ", Lit("http://api.brex.com/v1/transfers"), Lit("https://api.brex.com/v2/users"), "{}"},
+		{"hosts differ", Lit("https://api.brex.com/v1/transfers"), Lit("https://api.stripe.com/v1/transfers"), "{}"},
+		{"leading slash", Hole(Param), Concat(Lit("/"), Hole(Param)), "{}"},
+		{"trailing slash", Hole(Param), Concat(Hole(Param), Lit("/")), "{}/"},
+		{"in query", Lit("/v1/transfers?status=A"), Lit("/v1/transfers?status=B&x"), "/v1/transfers?{}"},
+	}
+	for _, tt := range tests {
+		if got := Join(tt.a, tt.b).String(); got != tt.want {
+			t.Errorf("%s: Join = %q, want %q", tt.name, got, tt.want)
+		}
+		if got := Join(tt.b, tt.a).String(); got != tt.want {
+			t.Errorf("%s: Join reversed = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestNewPackageSkipsTests checks that a test pointing a client at its
+// own server does not change where the package's code sends requests.
+func TestNewPackageSkipsTests(t *testing.T) {
+	src := `package p
+type Client struct{ base string }
+func New() *Client { return &Client{base: "https://api.brex.com"} }
+func (c *Client) url() string { return c.base + "/v2/users" }
+`
+	test := `package p
+func testClient() *Client { c := New(); c.base = "http://127.0.0.1:8080"; return c }
+`
+	var files []*ast.File
+	for name, s := range map[string]string{"client.go": src, "client_test.go": test} {
+		f, err := parser.ParseFile(fset, name, s, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, f)
+	}
+	info := &types.Info{
+		Types:      map[ast.Expr]types.TypeAndValue{},
+		Defs:       map[*ast.Ident]types.Object{},
+		Uses:       map[*ast.Ident]types.Object{},
+		Selections: map[*ast.SelectorExpr]*types.Selection{},
+	}
+	if _, err := (&types.Config{}).Check("p", fset, files, info); err != nil {
+		t.Fatal(err)
+	}
+	var ret ast.Expr
+	for _, f := range files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			if fd, ok := n.(*ast.FuncDecl); ok && fd.Name.Name == "url" {
+				ret = fd.Body.List[0].(*ast.ReturnStmt).Results[0]
+			}
+			return true
+		})
+	}
+	if got := NewPackage(fset, info, files).Fold(ret).String(); got != "https://api.brex.com/v2/users" {
+		t.Errorf("NewPackage: %q, want the constructor's host", got)
+	}
+	// PackageVars sees every file: the test's host joins with the
+	// constructor's to a hole.
+	if got := New(info, files, PackageVars(info, files)).Fold(ret).String(); got != "{}/v2/users" {
+		t.Errorf("PackageVars: %q, want {}/v2/users", got)
 	}
 }

@@ -148,3 +148,40 @@ func FuzzHostPath(f *testing.F) {
 		}
 	})
 }
+
+// FuzzJoin checks that a join never claims a host or path that one of its
+// sides does not have, except that an unset side (empty or one hole)
+// yields to the other's host.
+func FuzzJoin(f *testing.F) {
+	f.Add("https://api.brex.com/v1/transfers", "https://api.brex.com/v1/transfers?cursor=x", false, true)
+	f.Add("", "https://api.brex.com", true, false)
+	f.Add("/v1/transfers", "/v2/users", false, false)
+	f.Fuzz(func(t *testing.T, a, b string, holeA, holeB bool) {
+		va, vb := Lit(a), Lit(b)
+		if holeA {
+			va = Concat(Hole(Env), va)
+		}
+		if holeB {
+			vb = Concat(vb, Hole(Unknown))
+		}
+		j := Join(va, vb)
+		if !Join(vb, va).equal(j) {
+			t.Errorf("Join is not symmetric for %s, %s", va, vb)
+		}
+		for _, side := range []struct{ v, other Value }{{va, vb}, {vb, va}} {
+			if side.v.unset() {
+				continue
+			}
+			if h, ok := j.Host(); ok {
+				if sh, sok := side.v.Host(); !sok || sh != h {
+					t.Errorf("Join(%s, %s) has host %q, which %s has not", va, vb, h, side.v)
+				}
+			}
+			if p, ok := j.Path(); ok {
+				if sp, sok := side.v.Path(); !sok || sp != p {
+					t.Errorf("Join(%s, %s) has path %q, which %s has not", va, vb, p, side.v)
+				}
+			}
+		}
+	})
+}

@@ -9,27 +9,52 @@ import (
 	"github.com/brexlint/brexlint/internal/typesutil"
 )
 
-// def is the defining expression of a local variable: expr itself
-// (idx < 0) or result idx of the call expr (v, ok := os.LookupEnv(...)).
-// expr is nil for "var x T" without initializer.
+// def is one definition or assignment of a local variable.
 type def struct {
+	// node is the statement that defines the variable, as go/cfg records
+	// it: an *ast.AssignStmt, *ast.ValueSpec or *ast.IncDecStmt.
+	node ast.Node
+	// expr is the value assigned: expr itself (idx < 0) or result idx of
+	// the call expr (v, ok = os.LookupEnv(...)). nil with zero set is the
+	// zero value of "var x T"; nil otherwise is a value the folder cannot
+	// know (x++, x -= n, a, b = f() with too few results).
 	expr ast.Expr
 	idx  int
+	zero bool
+	// add is true for x += expr: the value is the variable's value before
+	// the statement followed by expr.
+	add bool
+	// path is true for u.Path = expr on a url.URL variable: the value is
+	// the scheme and host before the statement followed by expr.
+	path bool
+	// fn is the innermost function (an *ast.FuncDecl or *ast.FuncLit)
+	// containing node.
+	fn ast.Node
 }
 
 // funcInfo is what one scan of a top-level declaration (a function with
 // all its nested function literals, or a package-level var/const block)
 // learns about its local variables.
 type funcInfo struct {
-	defs   map[*types.Var]def
-	params map[*types.Var]bool // parameters of the function or a literal in it
-	// mutated: assigned after its definition, incremented, its address
-	// taken, a field other than the query assigned, or defined by a range
-	// clause: such a variable folds to an Unknown hole.
+	defs map[*types.Var][]*def
+	// home is the function that declares a local variable or parameter.
+	home map[*types.Var]ast.Node
+	// params are the parameters of the function or of a literal in it.
+	params map[*types.Var]bool
+	// mutated: a variable that changes in a way the folder does not
+	// follow: its address taken, a field other than the query assigned,
+	// defined by a range clause, or assigned inside a function literal
+	// other than the one that declares it (the literal may run at any
+	// time). Such a variable folds to an Unknown hole.
 	mutated map[*types.Var]bool
 	// query: a url.URL variable whose RawQuery or Fragment is assigned,
 	// which leaves its path intact.
 	query map[*types.Var]bool
+	// funcs are the functions of the declaration (the FuncDecl and every
+	// FuncLit), in source order.
+	funcs []ast.Node
+	// flows are the control-flow graphs of funcs, built on first use.
+	flows map[ast.Node]*flow
 }
 
 // funcInfoFor returns the scan of the top-level declaration that declares
@@ -66,42 +91,51 @@ func (f *Folder) declAt(pos token.Pos) ast.Decl {
 	return nil
 }
 
-// scan walks decl once and records definitions, parameters and every way a
-// variable can change after its definition. The scan is flow-insensitive:
-// one assignment anywhere makes the variable unknown everywhere, which is
-// what "never reassigned" means and keeps the result independent of
-// control flow.
+// scan walks decl once and records every definition and assignment of its
+// local variables, their parameters, and every way a variable can change
+// that the folder does not follow. Which definitions reach a use is decided
+// later, on the control-flow graph (see reaching).
 func (f *Folder) scan(decl ast.Decl) *funcInfo {
 	fi := &funcInfo{
-		defs:    map[*types.Var]def{},
+		defs:    map[*types.Var][]*def{},
+		home:    map[*types.Var]ast.Node{},
 		params:  map[*types.Var]bool{},
 		mutated: map[*types.Var]bool{},
 		query:   map[*types.Var]bool{},
 	}
 	varOf := func(e ast.Expr) *types.Var { return typesutil.VarOf(f.info, e) }
-	// assigned records an assignment to lhs (not a definition).
-	assigned := func(lhs ast.Expr) {
-		lhs = ast.Unparen(lhs)
-		if v := varOf(lhs); v != nil {
-			fi.mutated[v] = true
-			return
+	var stack []ast.Node // enclosing functions
+	encl := func() ast.Node {
+		if len(stack) == 0 {
+			return nil
 		}
-		// u.RawQuery = ..., u.Path = ..., p.x.y = ...: find the root.
+		return stack[len(stack)-1]
+	}
+	addDef := func(v *types.Var, d *def) {
+		d.fn = encl()
+		fi.defs[v] = append(fi.defs[v], d)
+	}
+	// assigned records an assignment to lhs that is not a definition of
+	// a variable (an element, a field, through a pointer).
+	assigned := func(lhs ast.Expr) {
 		field := ""
 		for {
 			switch x := lhs.(type) {
+			case *ast.ParenExpr:
+				lhs = x.X
+				continue
 			case *ast.SelectorExpr:
 				if field == "" {
 					field = x.Sel.Name
 				}
-				lhs = ast.Unparen(x.X)
+				lhs = x.X
 				continue
 			case *ast.IndexExpr:
-				lhs = ast.Unparen(x.X)
+				lhs = x.X
 				field = "?" // an element changed
 				continue
 			case *ast.StarExpr:
-				lhs = ast.Unparen(x.X)
+				lhs = x.X
 				continue
 			}
 			break
@@ -114,40 +148,71 @@ func (f *Folder) scan(decl ast.Decl) *funcInfo {
 			}
 		}
 	}
+	// urlPathOf returns u when lhs is u.Path for a url.URL (or *url.URL)
+	// variable u.
+	urlPathOf := func(lhs ast.Expr) *types.Var {
+		sel, ok := lhs.(*ast.SelectorExpr)
+		if !ok || sel.Sel.Name != "Path" {
+			return nil
+		}
+		if v := varOf(sel.X); v != nil && isURL(v.Type()) {
+			return v
+		}
+		return nil
+	}
+	var nodes []ast.Node // the path from decl to the current node
 	ast.Inspect(decl, func(n ast.Node) bool {
+		if n == nil {
+			top := nodes[len(nodes)-1]
+			nodes = nodes[:len(nodes)-1]
+			if len(stack) > 0 && stack[len(stack)-1] == top {
+				stack = stack[:len(stack)-1]
+			}
+			return false
+		}
+		nodes = append(nodes, n)
 		switch n := n.(type) {
+		case *ast.FuncDecl, *ast.FuncLit:
+			stack = append(stack, n)
+			fi.funcs = append(fi.funcs, n)
 		case *ast.FuncType:
 			if n.Params != nil {
 				for _, field := range n.Params.List {
 					for _, name := range field.Names {
 						if v, ok := f.info.Defs[name].(*types.Var); ok {
 							fi.params[v] = true
+							fi.home[v] = encl()
 						}
 					}
 				}
 			}
 		case *ast.AssignStmt:
-			if n.Tok != token.DEFINE {
-				for _, lhs := range n.Lhs {
-					assigned(lhs)
-				}
-				break
-			}
 			for i, lhs := range n.Lhs {
-				id, ok := lhs.(*ast.Ident)
-				if !ok {
+				lhs = ast.Unparen(lhs)
+				v := varOf(lhs)
+				if v == nil {
+					if u := urlPathOf(lhs); u != nil && n.Tok == token.ASSIGN && len(n.Lhs) == len(n.Rhs) {
+						addDef(u, &def{node: n, expr: n.Rhs[i], idx: -1, path: true})
+					} else if n.Tok != token.DEFINE {
+						assigned(lhs)
+					}
 					continue
 				}
-				if v, ok := f.info.Defs[id].(*types.Var); ok {
-					switch {
-					case len(n.Lhs) == len(n.Rhs):
-						fi.defs[v] = def{expr: n.Rhs[i], idx: -1}
-					case len(n.Rhs) == 1:
-						fi.defs[v] = def{expr: n.Rhs[0], idx: i}
-					}
-				} else if v, ok := f.info.Uses[id].(*types.Var); ok {
-					fi.mutated[v] = true // redeclared in a := with a new variable
+				if id, ok := lhs.(*ast.Ident); ok && f.info.Defs[id] == v {
+					fi.home[v] = encl()
 				}
+				d := &def{node: n, idx: -1}
+				switch {
+				case n.Tok == token.ADD_ASSIGN && len(n.Rhs) == 1:
+					d.expr, d.add = n.Rhs[0], true
+				case n.Tok != token.ASSIGN && n.Tok != token.DEFINE:
+					// x -= n, x |= n, ...: not a string operation.
+				case len(n.Lhs) == len(n.Rhs):
+					d.expr = n.Rhs[i]
+				case len(n.Rhs) == 1:
+					d.expr, d.idx = n.Rhs[0], i
+				}
+				addDef(v, d)
 			}
 		case *ast.ValueSpec:
 			for i, name := range n.Names {
@@ -155,17 +220,24 @@ func (f *Folder) scan(decl ast.Decl) *funcInfo {
 				if !ok {
 					continue
 				}
+				fi.home[v] = encl()
+				d := &def{node: n, idx: -1}
 				switch {
 				case len(n.Values) == 0:
-					fi.defs[v] = def{idx: -1}
+					d.zero = true
 				case len(n.Values) == len(n.Names):
-					fi.defs[v] = def{expr: n.Values[i], idx: -1}
+					d.expr = n.Values[i]
 				case len(n.Values) == 1:
-					fi.defs[v] = def{expr: n.Values[0], idx: i}
+					d.expr, d.idx = n.Values[0], i
 				}
+				addDef(v, d)
 			}
 		case *ast.IncDecStmt:
-			assigned(n.X)
+			if v := varOf(n.X); v != nil {
+				addDef(v, &def{node: n, idx: -1})
+			} else {
+				assigned(ast.Unparen(n.X))
+			}
 		case *ast.UnaryExpr:
 			if n.Op == token.AND {
 				if v := varOf(n.X); v != nil {
@@ -181,5 +253,27 @@ func (f *Folder) scan(decl ast.Decl) *funcInfo {
 		}
 		return true
 	})
+	// A variable assigned inside a function literal that does not declare
+	// it changes whenever the literal runs: no control-flow graph says
+	// when.
+	for v, ds := range fi.defs {
+		for _, d := range ds {
+			if home, ok := fi.home[v]; ok && d.fn != home {
+				fi.mutated[v] = true
+			}
+		}
+	}
 	return fi
+}
+
+// encloses returns the innermost function of the declaration containing
+// pos.
+func (fi *funcInfo) encloses(pos token.Pos) ast.Node {
+	var in ast.Node
+	for _, fn := range fi.funcs {
+		if fn.Pos() <= pos && pos < fn.End() && (in == nil || fn.Pos() >= in.Pos()) {
+			in = fn
+		}
+	}
+	return in
 }

@@ -295,3 +295,135 @@ func renderPath(parts []Part) string {
 	}
 	return b.String()
 }
+
+// Join returns what is known of a value that is either a or b: the value of
+// a variable at a use reached by two definitions. The join keeps what a
+// check needs and never invents a path:
+//   - equal values are kept;
+//   - a single hole joined with itself behind a "/" is the hole, and with
+//     itself followed by a "/" is that (see joinSlash1);
+//   - values that differ only after the path (in the query or fragment:
+//     a cursor or a query appended behind an if) keep the part before it,
+//     followed by "?" and a hole;
+//   - an unset value (empty, or a single hole: a base URL from the
+//     environment, a parameter, an option) joined with a value that has a
+//     literal host is that value: the host is the default the code falls
+//     back to (v := os.Getenv(...); if v == "" { v = "https://..." });
+//   - values with the same literal scheme and host but different paths
+//     keep the scheme and host, followed by a hole (Path is then unknown);
+//   - anything else is one Unknown hole.
+//
+// Holes are equal when they are the same kind with the same name or
+// parameter; two different holes in the same place join to an Unknown hole.
+func Join(a, b Value) Value {
+	if a.equal(b) {
+		return a
+	}
+	if qa, qb := cutQuery(a), cutQuery(b); qa.equal(qb) {
+		return Concat(qa, Lit("?"), Hole(Unknown))
+	}
+	if j, ok := joinSlash1(a, b); ok {
+		return j
+	}
+	if j, ok := joinSlash1(b, a); ok {
+		return j
+	}
+	if _, ok := b.Host(); ok && a.unset() {
+		return b
+	}
+	if _, ok := a.Host(); ok && b.unset() {
+		return a
+	}
+	prefix, restA, restB := commonPrefix(a, b)
+	if strings.ContainsAny(prefix.String(), "?#") {
+		return Concat(prefix, Hole(Unknown))
+	}
+	if len(restA) == 0 && len(restB) == 0 {
+		return prefix // only holes differ
+	}
+	if queryOrEnd(restA) && queryOrEnd(restB) {
+		return Concat(prefix, Lit("?"), Hole(Unknown))
+	}
+	ha, _, oka := a.splitHost()
+	hb, _, okb := b.splitHost()
+	if oka && okb && ha == hb {
+		lit := a.Parts[0].Lit
+		if blit := b.Parts[0].Lit; lit[:schemeEnd(lit)] == blit[:schemeEnd(blit)] {
+			return Concat(Lit(lit[:schemeEnd(lit)]+ha), Hole(Unknown))
+		}
+	}
+	return Hole(Unknown)
+}
+
+// joinSlash1 joins a single hole h with itself slash-normalized, the way
+// helpers make sure of the slash between a base URL and a path: path =
+// "/" + path joins to the path as given (a caller that passes "/v1/..."
+// is exact, and one that passes "v1/..." leaves no determinable path rather
+// than a doubled slash), base += "/" to the base with its slash.
+func joinSlash1(h, v Value) (Value, bool) {
+	if !h.IsHole() || len(v.Parts) != 2 {
+		return Value{}, false
+	}
+	switch {
+	case v.Parts[0] == Part{Lit: "/"} && v.Parts[1] == h.Parts[0]:
+		return h, true
+	case v.Parts[0] == h.Parts[0] && v.Parts[1] == Part{Lit: "/"}:
+		return v, true
+	}
+	return Value{}, false
+}
+
+// unset reports whether v is empty or a single hole.
+func (v Value) unset() bool { return len(v.Parts) == 0 || v.IsHole() }
+
+func (v Value) equal(w Value) bool {
+	if len(v.Parts) != len(w.Parts) {
+		return false
+	}
+	for i := range v.Parts {
+		if v.Parts[i] != w.Parts[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// commonPrefix returns the longest common prefix of a and b, in which two
+// different holes become one Unknown hole, and the rest of each.
+func commonPrefix(a, b Value) (prefix Value, restA, restB []Part) {
+	i := 0
+	for ; i < len(a.Parts) && i < len(b.Parts); i++ {
+		pa, pb := a.Parts[i], b.Parts[i]
+		switch {
+		case pa == pb:
+			prefix = prefix.add(pa)
+			continue
+		case pa.Hole && pb.Hole:
+			prefix = prefix.add(Part{Hole: true, HoleKind: Unknown})
+			continue
+		case !pa.Hole && !pb.Hole:
+			n := 0
+			for n < len(pa.Lit) && n < len(pb.Lit) && pa.Lit[n] == pb.Lit[n] {
+				n++
+			}
+			prefix = prefix.add(Part{Lit: pa.Lit[:n]})
+			restA = append([]Part{{Lit: pa.Lit[n:]}}, a.Parts[i+1:]...)
+			restB = append([]Part{{Lit: pb.Lit[n:]}}, b.Parts[i+1:]...)
+			return prefix, trimEmpty(restA), trimEmpty(restB)
+		}
+		break
+	}
+	return prefix, a.Parts[i:], b.Parts[i:]
+}
+
+func trimEmpty(parts []Part) []Part {
+	if len(parts) > 0 && !parts[0].Hole && parts[0].Lit == "" {
+		return parts[1:]
+	}
+	return parts
+}
+
+// queryOrEnd reports whether parts are empty or start a query or fragment.
+func queryOrEnd(parts []Part) bool {
+	return len(parts) == 0 || !parts[0].Hole && strings.ContainsAny(parts[0].Lit[:1], "?#")
+}

@@ -7,6 +7,7 @@ import (
 	_ "github.com/go-resty/resty/v2"
 	_ "github.com/hashicorp/go-hclog"
 	_ "github.com/hashicorp/go-retryablehttp"
+	_ "github.com/standard-webhooks/standard-webhooks/libraries/go"
 	_ "github.com/stripe/stripe-go/v82"
 	_ "github.com/stripe/stripe-go/v82/form"
 	_ "github.com/stripe/stripe-go/v82/payout"

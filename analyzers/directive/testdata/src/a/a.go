@@ -49,6 +49,6 @@ func body() {
 // A directive's words are quoted in its message, redacted: a token pasted
 // after the verb is not printed.
 
-// want +1 `directive: //brexlint:ignore names unknown check "ghp_…" \(known: `
+// want +1 `directive: //brexlint:ignore names unknown check "ghp_…" \(`
 //brexlint:ignore ghp_u8jzPde0IgxLd6GncfBAepfJBd0Kh8oOOL8d the reason
 var token = 7

@@ -74,6 +74,29 @@ func newState() string {
 	return hex.EncodeToString(b)
 }
 
+// shortState is random but 3 bytes: 6 hexadecimal characters.
+func shortState() string {
+	b := make([]byte, 3)
+	if _, err := rand.Read(b); err != nil {
+		panic(err)
+	}
+	return hex.EncodeToString(b)
+}
+
+// fiveBytes is 10 hexadecimal characters: long enough.
+func fiveBytes() string {
+	var b [5]byte
+	rand.Read(b[:])
+	return hex.EncodeToString(b[:])
+}
+
+func short() {
+	_ = brexConf.AuthCodeURL(shortState())      // want `^oauthstate: the OAuth state passed to AuthCodeURL is random but only 6 characters long \(Brex requires 9\+ random characters\)$`
+	_ = googleConf.AuthCodeURL(rand.Text()[:8]) // want `^oauthstate: the OAuth state passed to AuthCodeURL is random but only 8 characters long$`
+	_ = brexConf.AuthCodeURL(fiveBytes())
+	_ = brexConf.AuthCodeURL("st-" + shortState()) // the 9 characters asked for, a constant prefix included
+}
+
 // taught returns a value from a source the model cannot see.
 //
 //brexlint:random

@@ -1,6 +1,6 @@
-// Package brexwrap is a Brex client whose base URL comes from the
-// environment: only its callers' paths say that it reaches Brex, so it is
-// judged at its callers.
+// Package brexwrap is a Brex client whose base URL its user gives it:
+// only its callers' paths say that it reaches Brex, so it is judged at its
+// callers.
 package brexwrap
 
 import (
@@ -8,7 +8,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
-	"os"
 )
 
 type Client struct {
@@ -16,8 +15,11 @@ type Client struct {
 	hc   *http.Client
 }
 
-func New() *Client {
-	return &Client{base: os.Getenv("BREX_API_URL"), hc: http.DefaultClient}
+// DefaultBase is the production API; tests and sandboxes pass their own.
+const DefaultBase = "https://api.brex.com"
+
+func New(base string) *Client {
+	return &Client{base: base, hc: http.DefaultClient}
 }
 
 // Get returns the response: its callers handle the status, 429 included.

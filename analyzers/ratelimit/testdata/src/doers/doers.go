@@ -27,7 +27,7 @@ func (p *Plain) Me(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	resp, err := p.hc.Do(req) // want `a 429 from GET /v2/users/me is not retried \(the client is an http.Client with the default transport\)`
+	resp, err := p.hc.Do(req) // want `429 from GET /v2/users/me is not retried \(client: an http.Client with the default transport\)`
 	if err != nil {
 		return err
 	}
@@ -70,7 +70,7 @@ func (l *Lazy) Cards(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	resp, err := l.doer().Do(req) // want `a 429 from GET /v2/cards is not retried \(the client is http.DefaultClient\)`
+	resp, err := l.doer().Do(req) // want `429 from GET /v2/cards is not retried \(client: http.DefaultClient\)`
 	if err != nil {
 		return err
 	}

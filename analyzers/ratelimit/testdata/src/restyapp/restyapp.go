@@ -21,7 +21,7 @@ func NewPlain() *Plain {
 }
 
 func (p *Plain) Me(ctx context.Context) error {
-	_, err := p.rc.R().SetContext(ctx).Get("/v2/users/me") // want `a 429 from GET /v2/users/me is not retried`
+	_, err := p.rc.R().SetContext(ctx).Get("/v2/users/me") // want `429 from GET /v2/users/me is not retried`
 	return err
 }
 
@@ -29,7 +29,7 @@ func (p *Plain) Me(ctx context.Context) error {
 var errorsOnly = resty.New().SetBaseURL(brex).SetRetryCount(3)
 
 func Cards(ctx context.Context) error {
-	_, err := errorsOnly.R().SetContext(ctx).Get("/v2/cards") // want `a 429 from GET /v2/cards is not retried`
+	_, err := errorsOnly.R().SetContext(ctx).Get("/v2/cards") // want `429 from GET /v2/cards is not retried`
 	return err
 }
 
@@ -37,7 +37,7 @@ func Cards(ctx context.Context) error {
 func Users(ctx context.Context) error {
 	rc := resty.New().SetBaseURL(brex).SetRetryCount(3).
 		AddRetryCondition(func(r *resty.Response, err error) bool { return errors.Is(err, context.DeadlineExceeded) })
-	_, err := rc.R().Get("/v2/users") // want `a 429 from GET /v2/users is not retried`
+	_, err := rc.R().Get("/v2/users") // want `429 from GET /v2/users is not retried`
 	return err
 }
 

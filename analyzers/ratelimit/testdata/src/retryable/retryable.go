@@ -18,7 +18,7 @@ func WithContext(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	resp, err := http.DefaultClient.Do(req.WithContext(ctx)) // want `a 429 from GET /v2/users/me is not retried`
+	resp, err := http.DefaultClient.Do(req.WithContext(ctx)) // want `429 from GET /v2/users/me is not retried`
 	if err != nil {
 		return err
 	}
@@ -40,7 +40,7 @@ func Cloned(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	resp, err := hc.Do(req) // want `a 429 from GET /v2/cards is not retried`
+	resp, err := hc.Do(req) // want `429 from GET /v2/cards is not retried`
 	if err != nil {
 		return err
 	}

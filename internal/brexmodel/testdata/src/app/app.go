@@ -12,8 +12,8 @@ import (
 )
 
 func Pay(ctx context.Context, b *brexclient.Client, o *otherclient.Client, key string) {
-	b.Do(ctx, http.MethodPost, consts.TransfersPath, nil)   // want `POST /v1/transfers \[catalogue path and a Brex signal in the package\] sent via brexclient.Do`
-	b.Post(ctx, consts.CardsPath, key, nil)                 // want `POST /v2/cards \[catalogue path and a Brex signal in the package\] sent via brexclient.Post headers=Idempotency-Key`
+	b.Do(ctx, http.MethodPost, consts.TransfersPath, nil)   // want `POST /v1/transfers \[catalogue path and a base URL from a BREX_\* variable\] sent via brexclient.Do`
+	b.Post(ctx, consts.CardsPath, key, nil)                 // want `POST /v2/cards \[catalogue path and a base URL from a BREX_\* variable\] sent via brexclient.Post headers=Idempotency-Key`
 	b.Do(ctx, http.MethodGet, "/v2/spend_limits/"+key, nil) // want `GET /v2/spend_limits/\{\} \[path /v2/spend_limits exists only at Brex\] sent via brexclient.Do`
 	o.Do(ctx, http.MethodPost, "/v1/transfers", nil)        // a Stripe-like API: quiet
 	o.Do(ctx, http.MethodPost, "/v2/spend_limits", nil)     // want `POST /v2/spend_limits \[path /v2/spend_limits exists only at Brex\] sent via otherclient.Do`
@@ -36,7 +36,7 @@ func Build(ctx context.Context, hc *http.Client) {
 // error: the request is this package's, and CreateTransfer is no wrapper
 // (its callers make no request).
 func CreateTransfer(ctx context.Context, b *brexclient.Client) error {
-	_, err := b.Do(ctx, http.MethodPost, consts.TransfersPath, nil) // want `POST /v1/transfers \[catalogue path and a Brex signal in the package\] sent via brexclient.Do`
+	_, err := b.Do(ctx, http.MethodPost, consts.TransfersPath, nil) // want `POST /v1/transfers \[catalogue path and a base URL from a BREX_\* variable\] sent via brexclient.Do`
 	return err
 }
 
@@ -46,7 +46,7 @@ func CallsCreate(ctx context.Context, b *brexclient.Client) error {
 
 // SendErr returns the error of a wrapper call, which is no request either.
 func SendErr(ctx context.Context, b *brexclient.Client) error {
-	return b.SendOnly(ctx, consts.CardsPath) // want `POST /v2/cards \[catalogue path and a Brex signal in the package\] sent via brexclient.SendOnly`
+	return b.SendOnly(ctx, consts.CardsPath) // want `POST /v2/cards \[catalogue path and a base URL from a BREX_\* variable\] sent via brexclient.SendOnly`
 }
 
 func CallsSendErr(ctx context.Context, b *brexclient.Client) error {

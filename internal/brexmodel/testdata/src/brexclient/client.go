@@ -21,7 +21,7 @@ func New() *Client {
 }
 
 // Do sends a request to path on the Brex API.
-func (c *Client) Do(ctx context.Context, method, path string, body io.Reader) (*http.Response, error) { // want Do:`wrapper\(\$1 \{\}\{\$2\} sends signal\)` Do:`response\(returns=resp nil@429 nil@401\)`
+func (c *Client) Do(ctx context.Context, method, path string, body io.Reader) (*http.Response, error) { // want Do:`wrapper\(\$1 \{env BREX_API_URL\}\{\$2\} sends signal\)` Do:`response\(returns=resp judged nil@429 nil@401\)`
 	req, err := http.NewRequestWithContext(ctx, method, c.base+path, body)
 	if err != nil {
 		return nil, err
@@ -30,7 +30,7 @@ func (c *Client) Do(ctx context.Context, method, path string, body io.Reader) (*
 }
 
 // Post sends a POST with an idempotency key the caller chooses.
-func (c *Client) Post(ctx context.Context, path, key string, body io.Reader) (*http.Response, error) { // want Post:`wrapper\(POST \{\}\{\$1\} sends signal Idempotency-Key=\$2\)` Post:`response\(returns=resp nil@429 nil@401\)`
+func (c *Client) Post(ctx context.Context, path, key string, body io.Reader) (*http.Response, error) { // want Post:`wrapper\(POST \{env BREX_API_URL\}\{\$1\} sends signal Idempotency-Key=\$2\)` Post:`response\(returns=resp judged nil@429 nil@401\)`
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.base+path, body)
 	if err != nil {
 		return nil, err
@@ -51,7 +51,7 @@ func Send(hc *http.Client, req *http.Request) (*http.Response, error) { // want 
 
 // CreateOnce makes its own key, once, and re-sends the request with it:
 // the value fact of ids.NewKey carries the key's kind here.
-func (c *Client) CreateOnce(ctx context.Context, path string) error { // want CreateOnce:`wrapper\(POST \{\}\{\$1\} sends signal Idempotency-Key=CryptoRandom\)` CreateOnce:`response\(nil@429 nil@401\)`
+func (c *Client) CreateOnce(ctx context.Context, path string) error { // want CreateOnce:`wrapper\(POST \{env BREX_API_URL\}\{\$1\} sends signal Idempotency-Key=CryptoRandom\)` CreateOnce:`response\(judged nil@429 nil@401\)`
 	key := ids.NewKey()
 	var err error
 	for attempt := 0; attempt < 3; attempt++ {
@@ -68,7 +68,7 @@ func (c *Client) CreateOnce(ctx context.Context, path string) error { // want Cr
 }
 
 // CreatePerAttempt makes a new key on every attempt of its retry loop.
-func (c *Client) CreatePerAttempt(ctx context.Context, path string) error { // want CreatePerAttempt:`wrapper\(POST \{\}\{\$1\} sends signal Idempotency-Key=CryptoRandom per-attempt\)` CreatePerAttempt:`response\(nil@429 nil@401\)`
+func (c *Client) CreatePerAttempt(ctx context.Context, path string) error { // want CreatePerAttempt:`wrapper\(POST \{env BREX_API_URL\}\{\$1\} sends signal Idempotency-Key=CryptoRandom per-attempt\)` CreatePerAttempt:`response\(judged nil@429 nil@401\)`
 	var err error
 	for attempt := 0; attempt < 3; attempt++ {
 		req, rerr := http.NewRequestWithContext(ctx, http.MethodPost, c.base+path, nil)
@@ -84,7 +84,7 @@ func (c *Client) CreatePerAttempt(ctx context.Context, path string) error { // w
 }
 
 // SendOnly posts to path and returns only the error.
-func (c *Client) SendOnly(ctx context.Context, path string) error { // want SendOnly:`wrapper\(POST \{\}\{\$1\} sends signal\)` SendOnly:`response\(nil@429 nil@401\)`
+func (c *Client) SendOnly(ctx context.Context, path string) error { // want SendOnly:`wrapper\(POST \{env BREX_API_URL\}\{\$1\} sends signal\)` SendOnly:`response\(judged nil@429 nil@401\)`
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.base+path, nil)
 	if err != nil {
 		return err

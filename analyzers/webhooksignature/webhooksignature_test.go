@@ -1,0 +1,53 @@
+package webhooksignature_test
+
+import (
+	"fmt"
+	"path/filepath"
+	"testing"
+
+	"github.com/brexlint/brexlint/analyzers/webhooksignature"
+	"github.com/brexlint/brexlint/internal/teststubs"
+	"github.com/google/go-cmp/cmp"
+	"golang.org/x/tools/go/analysis/analysistest"
+)
+
+// libraries are the stubs of the verifying libraries the check accepts.
+var libraries = []string{
+	"github.com/standard-webhooks/standard-webhooks/libraries/go",
+	"github.com/svix/svix-webhooks/go",
+}
+
+func TestWebhookSignature(t *testing.T) {
+	dir := teststubs.GOPATH(t, analysistest.TestData(), libraries...)
+	results := analysistest.Run(t, dir, webhooksignature.Analyzer, "brexhooks", "whsig", "usehelper", "libhooks", "otherhooks")
+
+	// The receivers each package has, for the checklist's coverage:
+	// other providers' handlers, the program's own endpoints, helper
+	// packages and tests are none. A package and its test variant are
+	// analyzed both: each receiver is listed once.
+	got := map[string][]string{}
+	seen := map[string]bool{}
+	for _, r := range results {
+		if r.Err != nil {
+			continue
+		}
+		for _, pos := range r.Result.(*webhooksignature.Result).Receivers {
+			p := r.Pass.Fset.Position(pos)
+			at := fmt.Sprintf("%s:%d", filepath.Base(p.Filename), p.Line)
+			if key := r.Pass.Pkg.Path() + " " + at; !seen[key] {
+				seen[key] = true
+				got[r.Pass.Pkg.Path()] = append(got[r.Pass.Pkg.Path()], at)
+			}
+		}
+	}
+	want := map[string][]string{
+		"brexhooks": {"brexhooks.go:43", "brexhooks.go:88", "brexhooks.go:100", "brexhooks.go:116", "brexhooks.go:132",
+			"brexhooks.go:157", "brexhooks.go:178", "brexhooks.go:202", "brexhooks.go:217", "brexhooks.go:233",
+			"brexhooks.go:257", "brexhooks.go:266"},
+		"libhooks":  {"libhooks.go:26", "libhooks.go:39", "libhooks.go:58", "libhooks.go:70", "libhooks.go:83"},
+		"usehelper": {"usehelper.go:25", "usehelper.go:40", "usehelper.go:52"},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("receivers (-want +got):\n%s", diff)
+	}
+}

@@ -1,0 +1,683 @@
+package webhookmodel
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"github.com/brexlint/brexlint/internal/typesutil"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// SiteKind is what a [Site] does with the values it is given.
+type SiteKind uint8
+
+// The kinds of site.
+const (
+	SiteKey       SiteKind = iota + 1 // the key of an HMAC (A)
+	SiteContent                       // what an HMAC is computed over (A)
+	SiteCompare                       // A and B compared in variable time (==, bytes.Equal ...)
+	SiteCompareCT                     // A and B compared in constant time (hmac.Equal ...)
+)
+
+// Site is one step of a verification, with the origins of its operands.
+// Sites of a function travel to its callers (and, in facts, to other
+// packages), where parameters are replaced with arguments.
+type Site struct {
+	Kind SiteKind
+	A, B Origin
+	// Op names the comparison for messages ("==", "bytes.Equal").
+	Op string
+	// In names the function of another package the site is in, "" when
+	// it is in this package.
+	In string
+	// Lib: the site is a call of a verifying library (NewWebhook,
+	// Verify ...), not an HMAC computed by hand.
+	Lib bool
+
+	pos token.Pos // where to report it in this package
+}
+
+// Pos is where the site is in this package: the site itself, or the call
+// that hands it its parameters or reaches it in another package.
+func (s Site) Pos() token.Pos { return s.pos }
+
+// Summary is what a function does toward verifying a Standard Webhooks
+// delivery: its own body (function literals included) and, merged in,
+// what the functions it calls do (with their parameters replaced by its
+// arguments).
+type Summary struct {
+	Headers  Flags // the Standard Webhooks headers it reads (FromID ...)
+	Verifies bool  // it computes an HMAC or calls a verifying library
+	Clock    bool  // it reads the clock (time.Now, time.Since ...)
+	// Opaque: it hands the request, its headers, body or signature to
+	// code the model cannot see (an interface method, a function value),
+	// which may verify it.
+	Opaque  bool
+	Library string // the verifying library it calls, if any
+	Returns Origin // what its results are made of
+	Sites   []Site
+
+	// TimestampPos is where it reads Webhook-Timestamp in this package.
+	TimestampPos token.Pos
+}
+
+// Unit is a function declaration or literal of the package.
+type Unit struct {
+	Node ast.Node         // *ast.FuncDecl or *ast.FuncLit
+	Func *types.Func      // the declared function; nil for a literal
+	Body *ast.BlockStmt   //
+	Sig  *types.Signature //
+	// Request: the unit takes an *http.Request.
+	Request bool
+	// Summary is the unit's merged summary, computed for every unit of a
+	// package that may verify (see Analyze); elsewhere for the handlers
+	// that decode JSON or call a helper with a fact, their callees, and
+	// the units [Model.UnitOf] returns; nil for the others.
+	Summary *Summary
+	// Decodes are its decodings of a request body (json.Unmarshal and
+	// (*json.Decoder).Decode of a reader over r.Body), in its own body.
+	Decodes []Decode
+	// Outer is the declaration a literal is in; nil for a declaration.
+	Outer *Unit
+}
+
+// Decode is a decoding of a request body.
+type Decode struct {
+	Call   *ast.CallExpr
+	Target types.Type // the type decoded into
+}
+
+// Model is the webhook half of the Brex model for one package.
+type Model struct {
+	Units []*Unit
+
+	pass   *analysis.Pass
+	info   *types.Info
+	declOf map[*types.Func]*ast.FuncDecl // every declaration of the package
+	built  map[*ast.FuncDecl]*Unit       // the declarations with units
+	bodies map[*ast.BlockStmt]*Unit
+	scopes map[ast.Node]*scope
+	busy   map[*Unit]bool
+}
+
+// UnitOf returns the unit whose body is body, with its summary, or nil.
+func (m *Model) UnitOf(body *ast.BlockStmt) *Unit {
+	if _, ok := m.bodies[body]; !ok {
+		if fd := m.declAt(body.Pos()); fd != nil {
+			m.build(fd)
+		}
+	}
+	u := m.bodies[body]
+	if u != nil {
+		m.summary(u)
+	}
+	return u
+}
+
+// Analyze computes the webhook model of the package and exports a
+// [FuncFact] for each function whose summary matters to callers.
+func Analyze(pass *analysis.Pass) *Model {
+	m := &Model{pass: pass, info: pass.TypesInfo, declOf: map[*types.Func]*ast.FuncDecl{},
+		built: map[*ast.FuncDecl]*Unit{}, bodies: map[*ast.BlockStmt]*Unit{},
+		scopes: map[ast.Node]*scope{}, busy: map[*Unit]bool{}}
+	eager := m.verifies()
+	for _, fd := range m.funcDecls() {
+		if fn, _ := m.info.Defs[fd.Name].(*types.Func); fn != nil {
+			m.declOf[fn] = fd
+			// Tests are no receivers, and no other package calls them.
+			if !m.inTest(fd) && (eager || m.takesRequest(fd)) {
+				m.build(fd)
+			}
+		}
+	}
+	// Without eager, only the package's handlers can matter (a receiver
+	// that decodes a Brex payload, or reads a header by a constant of
+	// another package): their callees are built and summarised on
+	// demand; the rest is never looked at.
+	for _, u := range m.Units {
+		if eager || u.Request && m.mayReceive(u) {
+			m.summary(u)
+		}
+	}
+	if eager {
+		for fn, fd := range m.declOf {
+			if u := m.built[fd]; u != nil && u.Summary != nil {
+				if f := u.Summary.fact(); f != nil {
+					pass.ExportObjectFact(fn, f)
+				}
+			}
+		}
+	}
+	return m
+}
+
+// mayReceive reports whether u, a handler of a package that verifies
+// nothing itself, can be a receiver the checks judge: it decodes JSON, or
+// calls a function of another package with a fact (a verification
+// helper). Most handlers of most packages do neither.
+func (m *Model) mayReceive(u *Unit) bool {
+	found := false
+	var f FuncFact
+	ast.Inspect(u.Body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || found {
+			return !found
+		}
+		fn, ok := typeutil.Callee(m.info, call).(*types.Func)
+		if !ok || fn.Pkg() == nil || fn.Pkg() == m.pass.Pkg {
+			return true
+		}
+		decodes := fn.Pkg().Path() == "encoding/json" && (fn.Name() == "Unmarshal" || fn.Name() == "NewDecoder")
+		if _, lib := Libraries[fn.Pkg().Path()]; lib || decodes || m.pass.ImportObjectFact(fn.Origin(), &f) {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+func (m *Model) inTest(fd *ast.FuncDecl) bool {
+	return strings.HasSuffix(m.pass.Fset.File(fd.Pos()).Name(), "_test.go")
+}
+
+// funcDecls returns the package's function declarations with a body.
+func (m *Model) funcDecls() []*ast.FuncDecl {
+	var out []*ast.FuncDecl
+	for _, f := range m.pass.Files {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
+				out = append(out, fd)
+			}
+		}
+	}
+	return out
+}
+
+// declAt returns the function declaration whose body holds pos.
+func (m *Model) declAt(pos token.Pos) *ast.FuncDecl {
+	for _, fd := range m.funcDecls() {
+		if fd.Body.Pos() <= pos && pos < fd.Body.End() {
+			return fd
+		}
+	}
+	return nil
+}
+
+// takesRequest reports whether fd or a function literal in it takes an
+// *http.Request.
+func (m *Model) takesRequest(fd *ast.FuncDecl) bool {
+	found := takesRequest(m.info.TypeOf(fd.Name))
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		if lit, ok := n.(*ast.FuncLit); ok && !found {
+			found = takesRequest(m.info.TypeOf(lit))
+		}
+		return !found
+	})
+	return found
+}
+
+func takesRequest(t types.Type) bool {
+	sig, ok := t.(*types.Signature)
+	if !ok {
+		return false
+	}
+	for p := range sig.Params().Variables() {
+		if typesutil.IsNamed(p.Type(), "net/http", "Request") {
+			return true
+		}
+	}
+	return false
+}
+
+// build makes the units of fd and its literals, once.
+func (m *Model) build(fd *ast.FuncDecl) *Unit {
+	if u, ok := m.built[fd]; ok {
+		return u
+	}
+	fn, _ := m.info.Defs[fd.Name].(*types.Func)
+	var sig *types.Signature
+	if fn != nil {
+		sig = fn.Signature()
+	}
+	u := m.addUnit(fd, fn, fd.Body, sig, nil)
+	m.built[fd] = u
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		if lit, ok := n.(*ast.FuncLit); ok {
+			sig, _ := m.info.TypeOf(lit).(*types.Signature)
+			m.addUnit(lit, nil, lit.Body, sig, u)
+		}
+		return true
+	})
+	return u
+}
+
+// verifies reports whether the package may read, sign or verify a
+// Standard Webhooks delivery, and so needs every summary and its facts:
+// it imports crypto/hmac or a verifying library, or holds a string
+// literal that names a Standard Webhooks header. Other packages (most that
+// import net/http) get summaries for their handlers only (which use the
+// facts of the functions they call), and export nothing: a helper that
+// only calls another package's helper passes nothing on.
+func (m *Model) verifies() bool {
+	for _, p := range m.pass.Pkg.Imports() {
+		if _, lib := Libraries[p.Path()]; lib || p.Path() == "crypto/hmac" {
+			return true
+		}
+	}
+	found := false
+	for _, f := range m.pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			if lit, ok := n.(*ast.BasicLit); ok && lit.Kind == token.STRING && len(lit.Value) > 9 &&
+				strings.EqualFold(lit.Value[1:9], "webhook-") {
+				found = true
+			}
+			return !found
+		})
+		if found {
+			return true
+		}
+	}
+	return false
+}
+
+func (m *Model) addUnit(n ast.Node, fn *types.Func, body *ast.BlockStmt, sig *types.Signature, outer *Unit) *Unit {
+	u := &Unit{Node: n, Func: fn, Body: body, Sig: sig, Outer: outer, Request: sig != nil && takesRequest(sig)}
+	m.Units = append(m.Units, u)
+	m.bodies[body] = u
+	return u
+}
+
+func (m *Model) scopeOf(u *Unit) *scope {
+	top := u
+	if u.Outer != nil {
+		top = u.Outer
+	}
+	sc, ok := m.scopes[top.Node]
+	if !ok {
+		sc = newScope(m.info, top.Body)
+		m.scopes[top.Node] = sc
+	}
+	return sc
+}
+
+// funcOrigin returns the summary of fn for a caller: a declaration of this
+// package, or a fact of another package's function; nil when there is
+// none.
+func (m *Model) funcOrigin(fn *types.Func) *Summary {
+	fn = fn.Origin()
+	if fd, ok := m.declOf[fn]; ok {
+		return m.summary(m.build(fd))
+	}
+	if fn.Pkg() == m.pass.Pkg {
+		return nil
+	}
+	var f FuncFact
+	if m.pass.ImportObjectFact(fn, &f) {
+		return f.summary(typesutil.FuncName(fn, m.pass.Pkg))
+	}
+	return nil
+}
+
+// summary computes u's merged summary once; a function being computed
+// (recursion) has an empty summary.
+func (m *Model) summary(u *Unit) *Summary {
+	if u.Summary != nil {
+		return u.Summary
+	}
+	if m.busy[u] {
+		return &Summary{}
+	}
+	m.busy[u] = true
+	defer delete(m.busy, u)
+	s := &Summary{}
+	ev := m.newEval(m.scopeOf(u), u.Sig)
+	ast.Inspect(u.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			// A literal's parameters are not the unit's: it has its own
+			// summary, merged here.
+			if lu := m.bodies[n.Body]; lu != nil {
+				ls := m.summary(lu)
+				s.Headers |= ls.Headers
+				s.Verifies = s.Verifies || ls.Verifies
+				s.Clock = s.Clock || ls.Clock
+				s.Opaque = s.Opaque || ls.Opaque
+				if s.Library == "" {
+					s.Library = ls.Library
+				}
+				if !s.TimestampPos.IsValid() {
+					s.TimestampPos = ls.TimestampPos
+				}
+				s.Sites = append(s.Sites, ls.Sites...)
+			}
+			return false
+		case *ast.CallExpr:
+			m.callSites(ev, u, s, n)
+		case *ast.IndexExpr:
+			m.headerRead(s, n)
+		case *ast.BinaryExpr:
+			if (n.Op == token.EQL || n.Op == token.NEQ) && macType(m.info.TypeOf(n.X)) {
+				m.addCompare(s, SiteCompare, n.Op.String(), ev.origin(n.X), ev.origin(n.Y), n.Pos())
+			}
+		case *ast.ReturnStmt:
+			for _, r := range n.Results {
+				s.Returns = s.Returns.union(ev.origin(r))
+			}
+		}
+		return true
+	})
+	u.Summary = s
+	return s
+}
+
+func (m *Model) headerRead(s *Summary, e ast.Expr) {
+	f := HeaderRead(m.info, e)
+	s.Headers |= f
+	if f == FromTimestamp && !s.TimestampPos.IsValid() {
+		s.TimestampPos = e.Pos()
+	}
+}
+
+// interesting: an operand of a comparison worth keeping as a site.
+func interesting(o Origin) bool {
+	return o.Params != 0 || o.Flags&(MAC|FromSignature) != 0
+}
+
+// macType reports whether t can hold a MAC or a signature: a string or a
+// byte slice.
+func macType(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Basic:
+		return u.Info()&types.IsString != 0
+	case *types.Slice:
+		b, ok := u.Elem().Underlying().(*types.Basic)
+		return ok && b.Kind() == types.Byte
+	}
+	return false
+}
+
+// addCompare keeps a comparison whose operands may be a MAC and a
+// signature: both may be (a parameter, a MAC, the header), or one is a
+// MAC. A comparison with a constant is none.
+func (m *Model) addCompare(s *Summary, kind SiteKind, op string, a, b Origin, pos token.Pos) {
+	if interesting(a) && interesting(b) || a.Flags&MAC != 0 || b.Flags&MAC != 0 {
+		s.Sites = append(s.Sites, Site{Kind: kind, Op: op, A: a, B: b, pos: pos})
+	}
+}
+
+// variableTimeCompare and constantTimeCompare are the comparisons of
+// bytes and strings the model knows.
+var (
+	variableTimeCompare = map[string]bool{
+		"bytes.Equal": true, "bytes.EqualFold": true, "bytes.Compare": true,
+		"strings.EqualFold": true, "strings.Compare": true,
+		"reflect.DeepEqual": true, "slices.Equal": true,
+	}
+	constantTimeCompare = map[string]bool{"crypto/hmac.Equal": true, "crypto/subtle.ConstantTimeCompare": true}
+)
+
+func (m *Model) callSites(ev *eval, u *Unit, s *Summary, call *ast.CallExpr) {
+	m.headerRead(s, call)
+	obj := typeutil.Callee(m.info, call)
+	if m.dynamic(call, obj) && m.handsOverDelivery(ev, call) {
+		s.Opaque = true
+	}
+	fn, ok := obj.(*types.Func)
+	if !ok || fn.Pkg() == nil {
+		if len(call.Args) == 0 && typesutil.IsNamed(m.info.TypeOf(call), "time", "Time") {
+			s.Clock = true // a clock of the program's own (s.now())
+		}
+		return
+	}
+	path, name := fn.Pkg().Path(), fn.Name()
+	qual := path + "." + name
+	switch {
+	case qual == "encoding/json.Unmarshal" && len(call.Args) == 2:
+		if ev.origin(call.Args[0]).Flags&FromBody != 0 {
+			u.Decodes = append(u.Decodes, Decode{Call: call, Target: m.info.TypeOf(call.Args[1])})
+		}
+		return
+	case path == "encoding/json" && name == "Decode" && len(call.Args) == 1:
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && ev.origin(sel.X).Flags&FromBody != 0 {
+			u.Decodes = append(u.Decodes, Decode{Call: call, Target: m.info.TypeOf(call.Args[0])})
+		}
+		return
+	case qual == "crypto/hmac.New" && len(call.Args) == 2:
+		s.Verifies = true
+		s.Sites = append(s.Sites, Site{Kind: SiteKey, A: ev.origin(call.Args[1]), pos: call.Args[1].Pos()})
+		if content, pos, ok := m.macContent(ev, u, call); ok {
+			s.Sites = append(s.Sites, Site{Kind: SiteContent, A: content, pos: pos})
+		}
+		return
+	case variableTimeCompare[qual] && len(call.Args) == 2:
+		m.addCompare(s, SiteCompare, fn.Pkg().Name()+"."+name, ev.origin(call.Args[0]), ev.origin(call.Args[1]), call.Pos())
+		return
+	case constantTimeCompare[qual] && len(call.Args) == 2:
+		m.addCompare(s, SiteCompareCT, fn.Pkg().Name()+"."+name, ev.origin(call.Args[0]), ev.origin(call.Args[1]), call.Pos())
+		return
+	case path == "time" && (name == "Now" || name == "Since" || name == "Until"):
+		s.Clock = true
+		return
+	case name == "Now" && typesutil.IsNamed(fn.Signature().Results().At(0).Type(), "time", "Time") && fn.Signature().Results().Len() == 1:
+		s.Clock = true // a clock of the program's own (clock.Now(), s.now())
+		return
+	}
+	if lib, ok := libraryCall(fn); ok {
+		m.libraryCall(ev, s, lib, call)
+		return
+	}
+	callee := m.funcOrigin(fn)
+	if callee == nil {
+		return
+	}
+	s.Headers |= callee.Headers
+	s.Verifies = s.Verifies || callee.Verifies
+	s.Clock = s.Clock || callee.Clock
+	s.Opaque = s.Opaque || callee.Opaque
+	if s.Library == "" {
+		s.Library = callee.Library
+	}
+	if !s.TimestampPos.IsValid() && callee.Headers&FromTimestamp != 0 {
+		s.TimestampPos = callee.TimestampPos
+		if fn.Pkg() != m.pass.Pkg {
+			s.TimestampPos = call.Pos()
+		}
+	}
+	for _, site := range callee.Sites {
+		out := site
+		out.A = ev.subst(site.A, fn, call)
+		out.B = ev.subst(site.B, fn, call)
+		if !site.pos.IsValid() {
+			out.pos = call.Pos() // in another package
+		}
+		s.Sites = append(s.Sites, out)
+	}
+}
+
+// dynamic reports whether call goes to code the model cannot name: a
+// function value, or a method of an interface of the program (not of the
+// standard library, whose hash.Hash and io.Writer the model knows).
+func (m *Model) dynamic(call *ast.CallExpr, callee types.Object) bool {
+	if tv, ok := m.info.Types[call.Fun]; ok && tv.IsType() {
+		return false // a conversion
+	}
+	switch fn := callee.(type) {
+	case nil:
+		return true
+	case *types.Var:
+		return true // a function value: a field, a parameter, a variable
+	case *types.Func:
+		recv := fn.Signature().Recv()
+		if recv == nil || !types.IsInterface(recv.Type()) || fn.Pkg() == nil {
+			return false
+		}
+		first, _, _ := strings.Cut(fn.Pkg().Path(), "/")
+		return fn.Pkg() == m.pass.Pkg || strings.Contains(first, ".")
+	}
+	return false
+}
+
+// handsOverDelivery reports whether call is given the request, its
+// headers, its body or its signature: what a verifier needs.
+func (m *Model) handsOverDelivery(ev *eval, call *ast.CallExpr) bool {
+	for _, a := range call.Args {
+		t := m.info.TypeOf(a)
+		if typesutil.IsNamed(t, "net/http", "Request") || typesutil.IsNamed(t, "net/http", "Header") ||
+			ev.origin(a).Flags&(FromBody|FromSignature) != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// Params reports whether the site depends on the parameters of its
+// function.
+func (s Site) Params() bool { return s.A.Params != 0 || s.B.Params != 0 }
+
+// assignedVar returns the variable that call is assigned to in u's scope
+// (mac := hmac.New(...), var mac = ..., mac = ...), or nil.
+func (m *Model) assignedVar(u *Unit, call *ast.CallExpr) *types.Var {
+	var v *types.Var
+	top := u
+	if u.Outer != nil {
+		top = u.Outer
+	}
+	ast.Inspect(top.Body, func(n ast.Node) bool {
+		if v != nil {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for i, r := range n.Rhs {
+				if ast.Unparen(r) == call && i < len(n.Lhs) {
+					v = typesutil.VarOf(m.info, n.Lhs[i])
+				}
+			}
+		case *ast.ValueSpec:
+			for i, r := range n.Values {
+				if ast.Unparen(r) == call && i < len(n.Names) {
+					v, _ = m.info.Defs[n.Names[i]].(*types.Var)
+				}
+			}
+		}
+		return true
+	})
+	return v
+}
+
+// macContent returns what the HMAC made by call is computed over: the
+// writes to the variable it is assigned to (h.Write(x),
+// io.WriteString(h, x), fmt.Fprint*(h, ...)).
+func (m *Model) macContent(ev *eval, u *Unit, call *ast.CallExpr) (Origin, token.Pos, bool) {
+	mac := m.assignedVar(u, call)
+	if mac == nil {
+		return Origin{}, token.NoPos, false
+	}
+	isMAC := func(e ast.Expr) bool { return typesutil.VarOf(m.info, e) == mac }
+	var content Origin
+	pos := token.NoPos
+	found := false
+	ast.Inspect(u.Body, func(n ast.Node) bool {
+		c, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		fn, ok := typeutil.Callee(m.info, c).(*types.Func)
+		if !ok || fn.Pkg() == nil {
+			return true
+		}
+		var args []ast.Expr
+		switch {
+		case fn.Name() == "Write" && fn.Signature().Recv() != nil:
+			if s, ok := ast.Unparen(c.Fun).(*ast.SelectorExpr); ok && isMAC(s.X) {
+				args = c.Args
+			}
+		case fn.Pkg().Path() == "io" && fn.Name() == "WriteString" && len(c.Args) == 2 && isMAC(c.Args[0]):
+			args = c.Args[1:]
+		case fn.Pkg().Path() == "fmt" && strings.HasPrefix(fn.Name(), "Fprint") && len(c.Args) > 0 && isMAC(c.Args[0]):
+			args = c.Args[1:]
+		}
+		if args != nil {
+			content = content.union(ev.args(args))
+			if !found {
+				pos, found = c.Pos(), true
+			}
+		}
+		return true
+	})
+	return content, pos, found
+}
+
+// Covered reports whether the package does for u what ok asks (verify,
+// read the clock) around it: u (a declaration's value, or the literal
+// itself) is handed to a function whose summary satisfies ok (a verifying
+// middleware: requireSignature(handle)), or a function whose summary
+// satisfies ok calls u (it verifies, then hands over the request).
+func (m *Model) Covered(u *Unit, ok func(*Summary) bool) bool {
+	is := func(e ast.Expr) bool {
+		e = ast.Unparen(e)
+		if call, isCall := e.(*ast.CallExpr); isCall && len(call.Args) == 1 {
+			if tv, isType := m.info.Types[call.Fun]; isType && tv.IsType() {
+				e = ast.Unparen(call.Args[0]) // http.HandlerFunc(handle)
+			}
+		}
+		if u.Func == nil {
+			return e == u.Node
+		}
+		var id *ast.Ident
+		switch x := e.(type) {
+		case *ast.Ident:
+			id = x
+		case *ast.SelectorExpr:
+			id = x.Sel
+		}
+		f, isFunc := m.info.Uses[id].(*types.Func)
+		return id != nil && isFunc && f.Origin() == u.Func
+	}
+	for _, fd := range m.funcDecls() {
+		m.build(fd) // every function may hand u over
+	}
+	for _, caller := range m.Units {
+		if caller == u {
+			continue
+		}
+		found := false
+		ast.Inspect(caller.Body, func(n ast.Node) bool {
+			if found {
+				return false
+			}
+			if lit, isLit := n.(*ast.FuncLit); isLit && lit.Body != caller.Body && lit != u.Node {
+				return false // the literal's own unit
+			}
+			call, isCall := n.(*ast.CallExpr)
+			if !isCall {
+				return true
+			}
+			if is(call.Fun) && ok(m.summary(caller)) {
+				found = true
+				return false
+			}
+			for _, a := range call.Args {
+				if !is(a) {
+					continue
+				}
+				if fn, isFunc := typeutil.Callee(m.info, call).(*types.Func); isFunc {
+					if s := m.funcOrigin(fn); s != nil && ok(s) {
+						found = true
+					}
+				}
+			}
+			return true
+		})
+		if found {
+			return true
+		}
+	}
+	return false
+}

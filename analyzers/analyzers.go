@@ -10,10 +10,13 @@ import (
 	"github.com/brexlint/brexlint/analyzers/enumdefault"
 	"github.com/brexlint/brexlint/analyzers/hardcodedsecret"
 	"github.com/brexlint/brexlint/analyzers/idempotencykey"
+	"github.com/brexlint/brexlint/analyzers/moneyfloat"
 	"github.com/brexlint/brexlint/analyzers/oauthcallback"
 	"github.com/brexlint/brexlint/analyzers/oauthlib"
 	"github.com/brexlint/brexlint/analyzers/oauthscopes"
 	"github.com/brexlint/brexlint/analyzers/oauthstate"
+	"github.com/brexlint/brexlint/analyzers/pagelimit"
+	"github.com/brexlint/brexlint/analyzers/pagination"
 	"github.com/brexlint/brexlint/analyzers/ratelimit"
 	"github.com/brexlint/brexlint/analyzers/statuscheck"
 	"github.com/brexlint/brexlint/analyzers/strictdecode"
@@ -40,6 +43,9 @@ func All() []*analysis.Analyzer {
 		oauthlib.Analyzer,
 		oauthscopes.Analyzer,
 		webhooksignature.Analyzer,
+		pagination.Analyzer,
+		pagelimit.Analyzer,
+		moneyfloat.Analyzer,
 		directive.Analyzer,
 	}
 }

@@ -26,12 +26,14 @@ func TestEvaluateCoveredStatuses(t *testing.T) {
 			aud:  Customer,
 			cov:  Coverage{BrexCalls.ID: 0, BrexOAuthConfigs.ID: 0, GoFiles.ID: 3, OtherFiles.ID: 0, BrexWebhookReceivers.ID: 0},
 			want: map[string]Status{
+				"read-every-page": NotApplicable, "page-limit": NotApplicable, "integer-money": NotApplicable,
 				"latest-endpoints": NotApplicable, "explore-postman": Manual, "watch-changelog": Manual,
 				"secrets": Pass, "idempotency-key": NotApplicable, "versioning": NotApplicable,
 				"error-codes": NotApplicable, "rate-limits": NotApplicable, "webhook-signatures": NotApplicable,
 			},
 			examined: map[string]string{"secrets": "3 Go files"},
 			reasons: map[string]string{
+				"read-every-page": "no Brex call recognised", "page-limit": "no Brex call recognised", "integer-money": "no Brex call recognised",
 				"latest-endpoints": "no Brex call recognised, no Brex OAuth flow",
 				"idempotency-key":  "no Brex call recognised", "versioning": "no Brex call recognised",
 				"error-codes": "no Brex call recognised", "rate-limits": "no Brex call recognised",
@@ -49,12 +51,14 @@ func TestEvaluateCoveredStatuses(t *testing.T) {
 				"no-embedded-webview": Pass, "versioning": Pass, "grant-or-deny": Pass,
 				"insufficient-access": Pass, "error-codes": Pass, "rate-limits": Pass,
 				"demo-video": Manual, "webhook-signatures": Pass,
+				"read-every-page": Pass, "page-limit": Pass, "integer-money": Pass,
 			},
 			examined: map[string]string{
 				"webhook-signatures": "1 Brex webhook receiver",
-				"latest-endpoints":   "14 Brex calls, 2 Brex OAuth configurations",
-				"secrets":            "40 Go files, 1 other file",
-				"idempotency-key":    "14 Brex calls", "oauth-library": "2 Brex OAuth configurations",
+				"read-every-page":    "14 Brex calls", "page-limit": "14 Brex calls", "integer-money": "14 Brex calls",
+				"latest-endpoints": "14 Brex calls, 2 Brex OAuth configurations",
+				"secrets":          "40 Go files, 1 other file",
+				"idempotency-key":  "14 Brex calls", "oauth-library": "2 Brex OAuth configurations",
 				"token-expiry": "2 Brex OAuth configurations", "oauth-state": "2 Brex OAuth configurations",
 				"rotate-refresh-token": "2 Brex OAuth configurations", "no-embedded-webview": "2 Brex OAuth configurations",
 				"versioning": "14 Brex calls", "grant-or-deny": "2 Brex OAuth configurations",
@@ -70,6 +74,7 @@ func TestEvaluateCoveredStatuses(t *testing.T) {
 				{Check: checks.BrexEndpoint, Message: "m", File: "a.go", Line: 1, Column: 1},
 			},
 			want: map[string]Status{
+				"read-every-page": NotApplicable, "page-limit": NotApplicable, "integer-money": NotApplicable,
 				"latest-endpoints": Fail, "explore-postman": Manual, "watch-changelog": Manual,
 				"secrets": Pass, "idempotency-key": NotApplicable, "versioning": NotApplicable,
 				"error-codes": NotApplicable, "rate-limits": NotApplicable,
@@ -77,6 +82,7 @@ func TestEvaluateCoveredStatuses(t *testing.T) {
 			},
 			examined: map[string]string{"secrets": "1 Go file"},
 			reasons: map[string]string{
+				"read-every-page": "no Brex call recognised", "page-limit": "no Brex call recognised", "integer-money": "no Brex call recognised",
 				"idempotency-key": "no Brex call recognised", "versioning": "no Brex call recognised",
 				"error-codes": "no Brex call recognised", "rate-limits": "no Brex call recognised",
 			},
@@ -86,12 +92,14 @@ func TestEvaluateCoveredStatuses(t *testing.T) {
 			aud:  Customer,
 			cov:  Coverage{BrexCalls.ID: 0},
 			want: map[string]Status{
+				"read-every-page": NotApplicable, "page-limit": NotApplicable, "integer-money": NotApplicable,
 				"latest-endpoints": Pass, "explore-postman": Manual, "watch-changelog": Manual,
 				"secrets": Pass, "idempotency-key": NotApplicable, "versioning": NotApplicable,
 				"error-codes": NotApplicable, "rate-limits": NotApplicable,
 				"webhook-signatures": Pass,
 			},
 			reasons: map[string]string{
+				"read-every-page": "no Brex call recognised", "page-limit": "no Brex call recognised", "integer-money": "no Brex call recognised",
 				"idempotency-key": "no Brex call recognised", "versioning": "no Brex call recognised",
 				"error-codes": "no Brex call recognised", "rate-limits": "no Brex call recognised",
 			},
@@ -135,7 +143,7 @@ func TestNotApplicableInEveryFormat(t *testing.T) {
 	if !strings.Contains(text.String(), "n/a     rate-limits") || !strings.Contains(text.String(), "(no Brex call recognised)") {
 		t.Errorf("text report does not show rate-limits as n/a with its reason:\n%s", text.String())
 	}
-	if !strings.Contains(text.String(), "1 pass, 0 fail, 6 n/a, 2 manual, 0 not checked") {
+	if !strings.Contains(text.String(), "1 pass, 0 fail, 9 n/a, 2 manual, 0 not checked") {
 		t.Errorf("text summary does not count n/a apart from pass:\n%s", text.String())
 	}
 	if !strings.Contains(md.String(), "| n/a (no Brex call recognised) |") {

@@ -29,6 +29,14 @@
 // scopes, Brex Cash not enabled) are cases of that one item,
 // insufficient-access.
 //
+// After the launch checklist's items, each section lists the group
+// [Beyond] ("Beyond the launch checklist", [Item.Group]): mistakes seen in
+// real Brex integrations that a Brex reviewer would stop although the
+// checklist does not name them, each decided by its own check
+// (webhook-signatures by webhooksignature, read-every-page by pagination,
+// page-limit by pagelimit, integer-money by moneyfloat). Reports show the group under its own heading; its items
+// fail the gate like any other.
+//
 // # Audiences
 //
 // [Customer] integrations call the API with a user token; [Partner]
@@ -64,7 +72,8 @@
 // the [Subject]s its checks examine ([Item.Examines]): [BrexCalls] for the
 // items about requests, [BrexOAuthConfigs] for the OAuth items, [GoFiles]
 // and [OtherFiles] for secrets, [BrexWebhookReceivers] for
-// webhook-signatures. The caller counts each subject in the
+// webhook-signatures, [BrexCalls] again for the items beyond the launch
+// checklist about list calls and money amounts. The caller counts each subject in the
 // module (a [Coverage], subject ID → count; the CLI counts from the Brex
 // model's results, see internal/moduleview) and calls [EvaluateCovered].
 // Every item then shows the subjects it found, in every format:

@@ -93,6 +93,11 @@ const (
 	docRolesPermsScopes = docBase + "roles_permissions_scopes/"
 	docChangelog        = docBase + "changelog/"
 	docWebhooks         = docBase + "webhooks/"
+	docPagination       = docBase + "pagination/"
+	// The Money schema of every API reference says amounts are integers
+	// in the currency's smallest unit; the Payments reference is where
+	// money moves.
+	docPaymentsAPI = "https://developer.brex.com/openapi/payments_api/"
 )
 
 // wording is an item's text and doc link for one audience.
@@ -237,5 +242,26 @@ var catalog = []entry{
 		words: both("Verify each Brex webhook's signature before acting on it: raw body, constant time, "+
 			"every secret and entry, timestamp tolerance.", docWebhooks),
 		group: Beyond,
+	},
+	{
+		id:       "read-every-page",
+		checks:   []string{checks.Pagination},
+		examines: []Subject{BrexCalls},
+		words:    both("Read every page of a list: follow next_cursor to the last page before treating the items as complete.", docPagination),
+		group:    Beyond,
+	},
+	{
+		id:       "page-limit",
+		checks:   []string{checks.PageLimit},
+		examines: []Subject{BrexCalls},
+		words:    both("Ask for at most the page size Brex accepts: limit 100 on List Expenses, 1000 elsewhere.", docPagination),
+		group:    Beyond,
+	},
+	{
+		id:       "integer-money",
+		checks:   []string{checks.MoneyFloat},
+		examines: []Subject{BrexCalls},
+		words:    both("Keep Brex money amounts as integers in the currency's smallest unit (cents); never scale them by 100.", docPaymentsAPI),
+		group:    Beyond,
 	},
 }

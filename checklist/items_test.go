@@ -176,6 +176,9 @@ var wantChecks = map[string][]string{
 	"rate-limits":          {checks.RateLimit},
 	"demo-video":           nil,
 	"webhook-signatures":   {checks.WebhookSignature},
+	"read-every-page":      {checks.Pagination},
+	"page-limit":           {checks.PageLimit},
+	"integer-money":        {checks.MoneyFloat},
 }
 
 var kebab = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
@@ -183,7 +186,7 @@ var kebab = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 var docPages = []string{
 	docChecklist, docAuthentication, docPartnerAuth, docIdempotency, docVersioning,
 	docErrorCodes, docRateLimits, docRolesPermsScopes, docChangelog,
-	docWebhooks,
+	docWebhooks, docPagination, docPaymentsAPI,
 }
 
 func TestItems(t *testing.T) {
@@ -320,7 +323,7 @@ func TestBeyondGroup(t *testing.T) {
 				t.Errorf("%s: launch item %s follows the beyond group", aud, it.ID)
 			}
 		}
-		if diff := cmp.Diff([]string{"webhook-signatures"}, beyond); diff != "" {
+		if diff := cmp.Diff([]string{"webhook-signatures", "read-every-page", "page-limit", "integer-money"}, beyond); diff != "" {
 			t.Errorf("%s: beyond items (-want +got):\n%s", aud, diff)
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -15,11 +16,14 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
-// statuses maps item IDs to their status.
-func statuses(r Report) map[string]Status {
+// statuses maps the IDs of the items of the given groups (all groups when
+// none is given) to their status.
+func statuses(r Report, groups ...Group) map[string]Status {
 	m := make(map[string]Status)
 	for _, res := range r.Items {
-		m[res.Item.ID] = res.Status
+		if len(groups) == 0 || slices.Contains(groups, res.Item.Group) {
+			m[res.Item.ID] = res.Status
+		}
 	}
 	return m
 }
@@ -54,7 +58,7 @@ func TestEvaluateStatuses(t *testing.T) {
 				"latest-endpoints": Pass, "explore-postman": Manual, "watch-changelog": Manual,
 				"secrets": Pass, "idempotency-key": Pass, "versioning": Pass,
 				"error-codes": Pass, "rate-limits": Pass,
-				"webhook-signatures": Pass,
+				"webhook-signatures": Pass, "read-every-page": Pass, "page-limit": Pass, "integer-money": Pass,
 			},
 		},
 		{
@@ -65,7 +69,7 @@ func TestEvaluateStatuses(t *testing.T) {
 				"latest-endpoints": NotChecked, "explore-postman": Manual, "watch-changelog": Manual,
 				"secrets": NotChecked, "idempotency-key": NotChecked, "versioning": NotChecked,
 				"error-codes": NotChecked, "rate-limits": NotChecked,
-				"webhook-signatures": NotChecked,
+				"webhook-signatures": NotChecked, "read-every-page": NotChecked, "page-limit": NotChecked, "integer-money": NotChecked,
 			},
 		},
 		{
@@ -79,7 +83,7 @@ func TestEvaluateStatuses(t *testing.T) {
 				"latest-endpoints": Pass, "explore-postman": Manual, "watch-changelog": Manual,
 				"secrets": Pass, "idempotency-key": Fail, "versioning": NotChecked,
 				"error-codes": Pass, "rate-limits": Pass,
-				"webhook-signatures": Pass,
+				"webhook-signatures": Pass, "read-every-page": Pass, "page-limit": Pass, "integer-money": Pass,
 			},
 		},
 		{
@@ -90,7 +94,7 @@ func TestEvaluateStatuses(t *testing.T) {
 				"latest-endpoints": NotChecked, "explore-postman": Manual, "watch-changelog": Manual,
 				"secrets": NotChecked, "idempotency-key": NotChecked, "versioning": Pass,
 				"error-codes": NotChecked, "rate-limits": NotChecked,
-				"webhook-signatures": NotChecked,
+				"webhook-signatures": NotChecked, "read-every-page": NotChecked, "page-limit": NotChecked, "integer-money": NotChecked,
 			},
 		},
 		{
@@ -104,7 +108,7 @@ func TestEvaluateStatuses(t *testing.T) {
 				"latest-endpoints": NotChecked, "explore-postman": Manual, "watch-changelog": Manual,
 				"secrets": NotChecked, "idempotency-key": NotChecked, "versioning": Fail,
 				"error-codes": NotChecked, "rate-limits": NotChecked,
-				"webhook-signatures": NotChecked,
+				"webhook-signatures": NotChecked, "read-every-page": NotChecked, "page-limit": NotChecked, "integer-money": NotChecked,
 			},
 		},
 		{
@@ -122,7 +126,7 @@ func TestEvaluateStatuses(t *testing.T) {
 				"no-embedded-webview": Pass, "versioning": Pass, "grant-or-deny": Pass,
 				"insufficient-access": Fail, "error-codes": Fail, "rate-limits": Pass,
 				"demo-video":         Manual,
-				"webhook-signatures": Pass,
+				"webhook-signatures": Pass, "read-every-page": Pass, "page-limit": Pass, "integer-money": Pass,
 			},
 		},
 		{
@@ -136,7 +140,7 @@ func TestEvaluateStatuses(t *testing.T) {
 				"no-embedded-webview": NotChecked, "versioning": NotChecked, "grant-or-deny": NotChecked,
 				"insufficient-access": NotChecked, "error-codes": NotChecked, "rate-limits": NotChecked,
 				"demo-video":         Manual,
-				"webhook-signatures": NotChecked,
+				"webhook-signatures": NotChecked, "read-every-page": NotChecked, "page-limit": NotChecked, "integer-money": NotChecked,
 			},
 		},
 	} {
@@ -205,7 +209,7 @@ func TestEvaluateUnassigned(t *testing.T) {
 	if diff := cmp.Diff([]Finding{dir}, r.Unassigned); diff != "" {
 		t.Errorf("partner Unassigned (-want +got):\n%s", diff)
 	}
-	if got := statuses(r)["oauth-state"]; got != Fail {
+	if got := statuses(r, "")["oauth-state"]; got != Fail {
 		t.Errorf("partner oauth-state = %s, want fail", got)
 	}
 	if !r.Failed() {
@@ -356,6 +360,20 @@ func TestJSONHasNoNulls(t *testing.T) {
 	}
 }
 
+// TestEvaluateBeyond checks the items beyond the launch checklist: each is
+// decided by its own check, for customers and partners alike.
+func TestEvaluateBeyond(t *testing.T) {
+	for _, aud := range []Audience{Customer, Partner} {
+		r := Evaluate(aud, only(checks.Pagination, checks.MoneyFloat), []Finding{
+			{Check: checks.MoneyFloat, Message: "m", File: "a.go", Line: 1, Column: 1},
+		})
+		want := map[string]Status{"webhook-signatures": NotChecked, "read-every-page": Pass, "page-limit": NotChecked, "integer-money": Fail}
+		if diff := cmp.Diff(want, statuses(r, Beyond)); diff != "" {
+			t.Errorf("%s: statuses (-want +got):\n%s", aud, diff)
+		}
+	}
+}
+
 func TestTextSummary(t *testing.T) {
 	var buf bytes.Buffer
 	if err := fixedReport().WriteText(&buf); err != nil {
@@ -363,8 +381,10 @@ func TestTextSummary(t *testing.T) {
 	}
 	lines := strings.Split(strings.TrimSpace(buf.String()), "\n")
 	// oauth-library and no-embedded-webview did not run; error-codes and
-	// insufficient-access share one statuscheck finding.
-	if got, want := lines[len(lines)-1], "3 pass, 4 fail, 5 n/a, 3 manual, 2 not checked; 1 warning"; got != want {
+	// insufficient-access share one statuscheck finding; without a Brex
+	// OAuth flow or webhook receiver their items are n/a; the three items
+	// beyond the launch checklist about Brex calls pass.
+	if got, want := lines[len(lines)-1], "6 pass, 4 fail, 5 n/a, 3 manual, 2 not checked; 1 warning"; got != want {
 		t.Errorf("summary = %q, want %q", got, want)
 	}
 }

@@ -25,14 +25,30 @@
 //     (idempotencykey/missing-key). The header counts in any spelling that
 //     http.CanonicalHeaderKey maps to Idempotency-Key, set with Header.Set
 //     or Add, by assigning req.Header[...], by a helper the model knows sets
-//     it, or inside a wrapper from the caller's argument;
+//     it, or inside a wrapper from the caller's argument. Keys travel the
+//     way real clients carry them: a header map handed to a wrapper that
+//     copies it onto the request (doJSON(ctx, c, "POST", "/v1/budgets",
+//     body, map[string]string{"Idempotency-Key": uuid.NewString()}), with
+//     for k, v := range headers { req.Header.Set(k, v) } or
+//     req.Header = hdr), as a literal or a local map or http.Header filled
+//     before the call; or a field of an options struct
+//     (&RequestOptions{IdempotencyKey: key}, or a local variable built
+//     from one literal whose field is set before the call) that the
+//     wrapper puts in the header. A map the model cannot read (a
+//     parameter, one built elsewhere) may hold the key, and the request is
+//     not reported; an options literal that leaves the field out, or nil,
+//     sends none;
 //   - http.Post, http.PostForm or the (*http.Client) methods of those names
 //     to such an endpoint: they cannot carry the header
 //     (idempotencykey/no-header-support);
 //   - a constant key: a literal, a named constant, an unexported
 //     package-level variable never reassigned, or uuid.NewMD5/NewSHA1 of
 //     constants. Every request then shares one key, and Brex drops all but
-//     the first (idempotencykey/constant-key);
+//     the first (idempotencykey/constant-key). A random key made once when
+//     the process starts (var runKey = uuid.NewString(), or set in init or
+//     in main) and shared by every request is a constant in effect and is
+//     reported the same way, unless each request adds a part of its own
+//     (runKey + "-" + transfer.ID);
 //   - a key made only from the clock (time.Now().UnixNano(), ...), from a
 //     math/rand source seeded with a constant or the time, or from a small
 //     random range (rand.Intn(1000)): concurrent requests collide
@@ -40,11 +56,31 @@
 //     produce 63 or 64 bits are randomly seeded since Go 1.20 and are not
 //     reported;
 //   - a key made inside a retry loop that re-sends the request, or inside a
-//     function literal given to a retry helper (cenkalti/backoff, avast/retry-go,
-//     sethvargo/go-retry): each attempt carries a new key, which defeats the
-//     key (idempotencykey/key-per-attempt). A range over a collection (a
-//     fresh key per item is right) and a loop over a ticker's channel (it
-//     runs whatever the outcome) are not retry loops.
+//     function literal given to a retry helper (cenkalti/backoff v4 and v5,
+//     avast/retry-go, sethvargo/go-retry, or the integration's own helper
+//     in any package: a function that calls its function parameter in a
+//     loop that goes on after an error, such as retryutil.Do(ctx, 3,
+//     func(ctx context.Context) error { ... })), directly or through a
+//     local variable (op := func() ...; backoff.Retry(ctx, op)): each
+//     attempt carries a new key, which defeats the key
+//     (idempotencykey/key-per-attempt). A range over a collection (a fresh
+//     key per item is right), a loop over a ticker's channel (it runs
+//     whatever the outcome), a loop that takes its next item from a
+//     channel (id := <-ids) or an iterator (for rows.Next(), for
+//     sc.Scan()) and a helper that calls its function once per item and
+//     stops at the first error (a for-each or pagination helper) are not
+//     retries;
+//   - a retry around a function that makes a new key on every call
+//     (idempotencykey/key-per-attempt, at the call in the retry): a
+//     function, of this package or another, that sets a random key it makes
+//     itself on a request it sends (c.CreateTransfer(ctx, t) with
+//     uuid.NewString() inside), or that calls such a function once, or a
+//     wrapper that makes its own key, called again by a caller's retry loop
+//     or retry helper after a failure, with the same arguments (a worker
+//     loop that takes a new job each time, job := <-jobs, makes another
+//     operation per call, not a retry). The function is right when it is
+//     called once per operation; the fix is to make the key before the
+//     retry and pass it in.
 //
 // With -idempotencykey.optional, a sent request without a key to an
 // endpoint where the key is optional is reported too
@@ -93,9 +129,15 @@
 // The suggested fix for a missing key sets it from crypto/rand.Text() right
 // after the request is built (after its error check). It is offered only
 // when the file's Go version is at least 1.24, the request is not built
-// inside a retry loop (the fix would create the per-attempt bug), and a
-// name for crypto/rand is free (rand, else crand when math/rand holds the
-// name).
+// inside a retry loop, its function is not called inside a retry loop of
+// the package (in both cases the fix would create the per-attempt bug),
+// and a name for crypto/rand is free (rand, else crand when math/rand
+// holds the name). A key made where the request is built is new on every
+// call of the function: the fix is right for a function called once per
+// operation, and creates the per-attempt bug when a caller in another
+// package retries the function. The fix cannot see those callers; once
+// applied, the function carries a fact that makes this check report their
+// retries, and the fix's own description says so.
 //
 // Helpers of other packages are judged by what they return: the Brex model
 // exports a value fact for each exported function whose result entropy can
@@ -105,7 +147,15 @@
 // lands at the caller's call of the wrapper.
 //
 // Out of reach: a request that leaves the function unsent (stored, put on a
-// queue) may get its key elsewhere, so it is not reported; a key whose
+// queue) may get its key elsewhere, so it is not reported; headers set by
+// functional options (WithIdempotencyKey(k) returning a func(*http.Request))
+// and options structs given to another call or method before the wrapper
+// (fill(opts), opts.SetKey(k)) or assigned more than once are not read,
+// and their keys are assumed good; a key made at start-up and kept in a
+// struct field (a client built once with its key) is not seen as shared; a retry
+// around a function of a package without facts, a retry by a job runner
+// that re-runs a failed job, and a chain of more than eight calls between
+// the retry and the function that makes the key are not seen; a key whose
 // source the analysis cannot see (a parameter, a field, a call into code it
 // does not model) is assumed good, and so is a helper in a package that
 // imports no value generator (crypto/rand, math/rand, time, sync/atomic,

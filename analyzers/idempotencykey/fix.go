@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/brexlint/brexlint/internal/brexmodel"
+	"github.com/brexlint/brexlint/internal/typesutil"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/astutil"
 )
@@ -20,10 +21,17 @@ import (
 //   - the request is built here into a variable, by an assignment statement;
 //   - the file's Go version is at least 1.24 (crypto/rand.Text);
 //   - the request is not built inside a retry loop, where a key made per
-//     attempt would be the bug this check reports;
+//     attempt would be the bug this check reports, and its function is
+//     not called inside a retry loop of the package: a key made on each
+//     call of a retried function is made per attempt too. Callers in
+//     other packages cannot be seen here; after the fix, the function's
+//     FreshKeyFact makes their retry loops reported;
 //   - a name for crypto/rand is free at that point ("rand", else "crand").
 func (c *checker) fix(req *brexmodel.Request) (analysis.SuggestedFix, bool) {
 	if req.Var == nil || c.model.RetryAround(req.Call.Pos()) != nil {
+		return analysis.SuggestedFix{}, false
+	}
+	if fn := c.enclosingFunc(req.Call.Pos()); fn == nil || c.model.RetriedInPackage(fn) {
 		return analysis.SuggestedFix{}, false
 	}
 	file := c.fileOf(req.Call.Pos())
@@ -68,7 +76,7 @@ func (c *checker) fix(req *brexmodel.Request) (analysis.SuggestedFix, bool) {
 		edits = append(edits, *importEdit)
 	}
 	return analysis.SuggestedFix{
-		Message:   "Set the Idempotency-Key from crypto/rand.Text()",
+		Message:   "Set the Idempotency-Key from crypto/rand.Text() (a new key on each call: a caller that retries this function must make the key itself and pass it in)",
 		TextEdits: edits,
 	}, true
 }
@@ -86,6 +94,19 @@ func isErrCheck(s ast.Stmt) bool {
 	x, ok := be.X.(*ast.Ident)
 	y, ok2 := be.Y.(*ast.Ident)
 	return ok && ok2 && x.Name == "err" && y.Name == "nil"
+}
+
+// enclosingFunc returns the function declared around pos.
+func (c *checker) enclosingFunc(pos token.Pos) *types.Func {
+	path := typesutil.EnclosingPath(c.pass.Files, pos, pos)
+	if len(path) < 2 {
+		return nil
+	}
+	if fd, ok := path[len(path)-2].(*ast.FuncDecl); ok {
+		fn, _ := c.pass.TypesInfo.Defs[fd.Name].(*types.Func)
+		return fn
+	}
+	return nil
 }
 
 func (c *checker) fileOf(pos token.Pos) *ast.File {

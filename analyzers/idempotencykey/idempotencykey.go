@@ -3,6 +3,7 @@ package idempotencykey
 import (
 	"fmt"
 	"go/ast"
+	"go/token"
 	"go/types"
 	"slices"
 	"strings"
@@ -12,6 +13,7 @@ import (
 	"github.com/brexlint/brexlint/internal/checks"
 	"github.com/brexlint/brexlint/internal/directives"
 	"github.com/brexlint/brexlint/internal/entropy"
+	"github.com/brexlint/brexlint/internal/typesutil"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -71,6 +73,13 @@ func run(pass *analysis.Pass) (any, error) {
 			c.check(req, true)
 		}
 	}
+	for _, kc := range m.KeyCalls {
+		if kc.InTest {
+			continue
+		}
+		r.Reportf(kc.Call.Pos(), kindPerAttempt, "%s makes a new Idempotency-Key for %s on every call, and this retry calls it again",
+			typesutil.FuncName(kc.Callee, pass.Pkg), kc.Endpoint)
+	}
 	return nil, nil
 }
 
@@ -88,14 +97,18 @@ func (c *checker) check(req *brexmodel.Request, opt bool) {
 		return
 	}
 	var keys []*brexmodel.Header
+	unknown := false
 	for _, h := range req.Headers {
-		if h.Name == headerName {
+		switch h.Name {
+		case headerName:
 			keys = append(keys, h)
+		case "":
+			unknown = true
 		}
 	}
 	if len(keys) == 0 {
-		if !req.Sent {
-			return // headers may be set where the request goes next
+		if !req.Sent || unknown {
+			return // headers may be set where the request goes next, or from a map the model cannot read
 		}
 		if opt {
 			c.r.Reportf(req.Pos(), kindOptionalUnset, "%s accepts an Idempotency-Key but is sent without one", ep)
@@ -135,6 +148,10 @@ func (c *checker) checkKey(req *brexmodel.Request, h *brexmodel.Header) {
 			c.r.Reportf(pos, kindPerAttempt, "%s gets a new Idempotency-Key on every attempt inside %s's retry loop", ep, h.Helper.Name())
 			return
 		}
+		if loop := c.model.RetryAround(req.Call.Pos()); v.Kinds&entropy.Random != 0 && v.Kinds&entropy.Identifier == 0 && loop != nil && c.model.SameInputs(loop, req.Call) {
+			c.r.Reportf(pos, kindPerAttempt, "%s makes a new Idempotency-Key for %s on every call, and this retry calls it again", h.Helper.Name(), ep)
+			return
+		}
 	}
 	k := v.Kinds
 	switch {
@@ -146,6 +163,12 @@ func (c *checker) checkKey(req *brexmodel.Request, h *brexmodel.Header) {
 	case k&(entropy.CryptoRandom|entropy.UUIDRandom|entropy.MathRandGlobal|entropy.Identifier) == 0 &&
 		k&(entropy.Time|entropy.MathRandSeeded|entropy.MathRandSmall|entropy.Counter) != 0:
 		c.r.Reportf(pos, kindColliding, "the Idempotency-Key of %s is made from %s, which collides", ep, weakSource(k))
+		return
+	}
+	// A random key, made once when the process starts and shared by
+	// every request, with no part of its own per operation.
+	if k&(entropy.Identifier|entropy.Counter) == 0 && c.onceAtStartup(v.Gen) {
+		c.r.Reportf(pos, kindConstant, "the Idempotency-Key of %s is made once, when the process starts, and shared by every request", ep)
 		return
 	}
 	// A good key, unless it is made anew on each attempt of a retry loop
@@ -161,6 +184,29 @@ func (c *checker) checkKey(req *brexmodel.Request, h *brexmodel.Header) {
 		c.r.Reportf(g, kindPerAttempt, "the Idempotency-Key of %s is made inside a retry loop: each attempt carries a new key", ep)
 		return
 	}
+}
+
+// onceAtStartup reports whether every generation of a value happens once
+// per process: in a package-level variable's initializer, or in an init
+// function or the main function of package main.
+func (c *checker) onceAtStartup(gen []token.Pos) bool {
+	if len(gen) == 0 {
+		return false
+	}
+	for _, g := range gen {
+		path := typesutil.EnclosingPath(c.pass.Files, g, g)
+		if len(path) < 2 {
+			return false
+		}
+		fd, ok := path[len(path)-2].(*ast.FuncDecl)
+		if !ok {
+			continue // a package-level declaration
+		}
+		if fd.Recv != nil || !(fd.Name.Name == "init" || fd.Name.Name == "main" && c.pass.Pkg.Name() == "main") {
+			return false
+		}
+	}
+	return true
 }
 
 // containsSend reports whether loop holds the request's call or one of its

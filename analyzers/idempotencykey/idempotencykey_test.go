@@ -9,7 +9,7 @@ import (
 )
 
 func TestIdempotencyKey(t *testing.T) {
-	analysistest.Run(t, teststubs.GOPATH(t, analysistest.TestData(), "github.com/hashicorp/go-retryablehttp", "github.com/go-resty/resty/v2"), idempotencykey.Analyzer, "a", "b", "builders", "flow")
+	analysistest.Run(t, teststubs.GOPATH(t, analysistest.TestData(), "github.com/hashicorp/go-retryablehttp", "github.com/go-resty/resty/v2"), idempotencykey.Analyzer, "a", "b", "builders", "flow", "travel", "perattempt", "callerretry")
 }
 
 // TestOptional runs with -idempotencykey.optional=true, which also reports

@@ -25,7 +25,15 @@
 // parameter, itself or through a helper it gives the request to, and never
 // tests the code for emptiness (code == "", len(code) == 0): an empty-code
 // check that answers the customer counts as handling the denial
-// (oauthcallback/unhandled-denial). The finding lands on the exchange.
+// (oauthcallback/unhandled-denial). The finding lands on the exchange, in
+// the function that calls it, where the check of the error belongs: when
+// a handler closure registered on a route gives the request to a method
+// of the package that exchanges (c.complete(w, r)), the finding is on the
+// Exchange inside that method, not on the route registration; once for
+// routes that share it. A helper that is given only the code (finish(ctx,
+// code)) cannot read the error parameter, so the finding stays at its
+// call in the handler, and so does the call of an exchanging helper of
+// another package.
 //
 // How to fix: when the customer denies consent, Brex redirects back with
 // error=access_denied and no code, and the denial surfaces as a confusing

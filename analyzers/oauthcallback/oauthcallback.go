@@ -1,6 +1,8 @@
 package oauthcallback
 
 import (
+	"go/ast"
+
 	"github.com/brexlint/brexlint/internal/brexmodel"
 	"github.com/brexlint/brexlint/internal/checks"
 	"github.com/brexlint/brexlint/internal/directives"
@@ -25,6 +27,7 @@ func run(pass *analysis.Pass) (any, error) {
 	r := directives.NewReporter(pass)
 	defer r.Finish()
 	m := pass.ResultOf[brexmodel.Analyzer].(*brexmodel.Model).OAuth
+	seen := map[*ast.CallExpr]bool{} // two routes may share the helper that exchanges
 	for _, h := range m.Handlers {
 		if h.InTest || h.HandlesError {
 			continue
@@ -33,7 +36,15 @@ func run(pass *analysis.Pass) (any, error) {
 			if x.Provider != oauthmodel.ProviderBrex {
 				continue
 			}
-			r.Reportf(x.Call.Pos(), kindUnhandledDenial, "this Brex OAuth callback exchanges the code without looking at the error parameter")
+			at := x.At
+			if at == nil {
+				at = x.Call
+			}
+			if seen[at] {
+				break
+			}
+			seen[at] = true
+			r.Reportf(at.Pos(), kindUnhandledDenial, "this Brex OAuth callback exchanges the code without looking at the error parameter")
 			break
 		}
 	}

@@ -37,8 +37,18 @@
 //     IsError (resty retries only failed connections by default, and
 //     nothing without SetRetryCount);
 //   - the job is handed back to a queue or scheduler to run later: an
-//     Asynq handler or a Temporal activity that returns the error, or an
-//     Asynq Enqueue on the 429 path.
+//     Asynq handler or a Temporal activity that returns the error, an
+//     Asynq Enqueue on the 429 path, or an explicit 429 check (a branch
+//     taken at 429 and at no other status: == 429,
+//     http.StatusTooManyRequests, a case of a switch on the status) that
+//     returns a signal the caller can tell apart from other failures: a
+//     true retryable flag (or a bool true at 429 and at no other status:
+//     return resp.StatusCode == http.StatusTooManyRequests, nil), a
+//     sentinel error (return ErrRateLimited, or
+//     fmt.Errorf wrapping it), or an error of its own type
+//     (&RateLimitError{RetryAfter: d}). The job runner that reads the
+//     signal is not followed: an explicit, distinct 429 signal is taken
+//     as the hand-back it is written for.
 //
 // The check reports:
 //
@@ -139,11 +149,29 @@
 //			return err != nil || r.StatusCode() == http.StatusTooManyRequests
 //		})
 //
+// A wait grows when it reads what changes from one attempt to the next:
+// base << attempt, math.Pow(2, float64(attempt)), d *= 2,
+// d = min(2*d, maxWait), a backoff library's NextBackOff, or a helper given
+// the attempt. The wait may be time.Sleep, time.After, a timer, a clock of
+// another package given a duration, or a function value kept in a field or
+// variable and given a duration (p.sleep(d), so that tests can replace the
+// clock). A loop is bounded by an attempt limit, a deadline, ctx.Done() or
+// ctx.Err(), or a call that takes a context that can be done and whose
+// error an if statement returns: limiter.Wait(ctx), or the send of a
+// request built with the caller's context (http.NewRequestWithContext,
+// req.WithContext, req.Clone, a helper given ctx) whose error is returned.
+// A context.Background() or TODO() context never ends a loop.
+//
 // Not reported: calls in _test.go files; calls to other APIs (the model
 // decides which calls reach Brex); a golang.org/x/time/rate limiter is not
 // taken for 429 handling, but is no finding by itself.
 //
-// Out of reach (the check stays quiet): retries the model cannot follow (a
+// Out of reach (the check stays quiet): the job runner behind a 429
+// signal (a scheduler that ignores ErrRateLimited is not seen); a 429
+// signal returned from a helper the send's function calls (only the
+// function's own returns are read); a context error that leaves the loop by
+// break rather than return; a context kept in a package-level variable
+// (taken as live); retries the model cannot follow (a
 // loop that goes on whatever the status, such as a pagination loop, is not
 // a retry; a condition the model cannot evaluate is given the benefit of
 // the doubt); errors handed to code the model does not follow (a goroutine,

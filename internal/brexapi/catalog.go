@@ -15,8 +15,13 @@
 //   - overlay.json: a small hand-kept file for what only the docs say:
 //     deprecations with replacement and date, endpoints missing from every
 //     available spec (v2 budgets and spend limits, webhook groups), the
-//     catalogue date, the hosts, the OAuth paths, known-bad paths and the
-//     Brex-only resources. Every entry carries a source.
+//     catalogue date, the hosts, the OAuth paths, known-bad paths, the
+//     Brex-only resources, and the maxima of the limit parameter of list
+//     endpoints. Every entry carries a source.
+//
+// Which endpoints are lists (their 200 response has next_cursor) and which
+// schema properties are money objects ({amount, currency}) are read from
+// the specs themselves.
 //
 // # Regenerating
 //
@@ -102,8 +107,27 @@ type Endpoint struct {
 	Scopes []string
 	// Deprecated is nil unless the endpoint is deprecated.
 	Deprecated *Deprecation
+	// Page is nil unless the endpoint is a list endpoint: a GET whose
+	// response is one page {items, next_cursor} of a longer list.
+	Page *Page
 	// Source names the spec (repository@commit and date) or doc page.
 	Source string
+}
+
+// Page describes a list endpoint's cursor pagination (facts.md §8: every
+// list endpoint takes cursor and limit and returns {next_cursor, items};
+// next_cursor is null on the last page).
+type Page struct {
+	// MaxLimit is the largest limit query parameter Brex accepts; Brex
+	// answers a larger one with 400. Zero when the endpoint takes no limit.
+	MaxLimit int
+	// LimitSource names the page that documents MaxLimit, short enough for
+	// a finding's related information.
+	LimitSource string
+	// Filters are the query parameters that select the items by identity
+	// (GET /v2/users?email=...): a filtered page holds the few items the
+	// caller asked for, not a first page of many.
+	Filters []string
 }
 
 // String returns "METHOD /path", the form diagnostics use to name an endpoint.
@@ -151,6 +175,38 @@ func Endpoints() []*Endpoint {
 func Enums() []*Enum {
 	return append([]*Enum(nil), enums...)
 }
+
+// moneyProperty is one JSON property name that the specs declare as a money
+// object {amount, currency}.
+type moneyProperty struct {
+	name string
+	// minorUnits: some schema gives it an integer amount, in the smallest
+	// unit of the currency (cents for USD); decimal: some schema (the
+	// Accounting API's Amount) gives it a JSON number.
+	minorUnits, decimal bool
+}
+
+// MoneyProperty reports whether name is the JSON name of a property that the
+// catalogue's schemas declare as a money object ({amount, currency}), and
+// whether every schema that does so gives it an integer amount in minor
+// units. "amount" itself is a money property (a transfer's amount is a
+// money object); so is "current_balance". Names the Accounting API also
+// uses for its decimal Amount ("original_amount") are money, not minor
+// units only.
+func MoneyProperty(name string) (money, minorUnits bool) {
+	for _, m := range moneyProperties {
+		if m.name == name {
+			return true, m.minorUnits && !m.decimal
+		}
+	}
+	return false, false
+}
+
+// DecimalMoney reports whether the endpoint's money amounts are JSON numbers
+// rather than integer minor units: the Accounting API (v3, alpha) declares
+// its Amount as a number; every other API's Money has an int64 amount in
+// the currency's smallest unit (facts.md §8 "All money fields").
+func (e *Endpoint) DecimalMoney() bool { return e.API == "Accounting" }
 
 // APIHosts returns the REST API hosts (current and former, production and
 // staging), not including the PCI hosts.

@@ -75,27 +75,27 @@ var brexOnlyResources = []string{
 }
 
 var endpoints = []*Endpoint{
-	{API: "Budgets", Method: "GET", Path: "/v1/budget_programs", Idempotency: IdempotencyNone, Scopes: []string{"budgets", "budgets.readonly"}, Source: "tonyxiao/openSDKs@74d66e7 (2024-06)"},
+	{API: "Budgets", Method: "GET", Path: "/v1/budget_programs", Idempotency: IdempotencyNone, Scopes: []string{"budgets", "budgets.readonly"}, Page: &Page{MaxLimit: 1000, LimitSource: "developer.brex.com/docs/pagination (facts.md 6)"}, Source: "tonyxiao/openSDKs@74d66e7 (2024-06)"},
 	{API: "Budgets", Method: "POST", Path: "/v1/budget_programs", Idempotency: IdempotencyRequired, Scopes: []string{"budgets"}, Source: "tonyxiao/openSDKs@74d66e7 (2024-06)"},
 	{API: "Budgets", Method: "DELETE", Path: "/v1/budget_programs/{id}", Idempotency: IdempotencyNone, Scopes: []string{"budgets"}, Source: "tonyxiao/openSDKs@74d66e7 (2024-06)"},
 	{API: "Budgets", Method: "GET", Path: "/v1/budget_programs/{id}", Idempotency: IdempotencyNone, Scopes: []string{"budgets", "budgets.readonly"}, Source: "tonyxiao/openSDKs@74d66e7 (2024-06)"},
 	{API: "Budgets", Method: "PUT", Path: "/v1/budget_programs/{id}", Idempotency: IdempotencyRequired, Scopes: []string{"budgets"}, Source: "tonyxiao/openSDKs@74d66e7 (2024-06)"},
-	{API: "Budgets", Method: "GET", Path: "/v1/budgets", Idempotency: IdempotencyNone, Scopes: []string{"budgets", "budgets.readonly"}, Deprecated: &Deprecation{Replacement: "GET /v2/spend_limits", Since: "2024-10", Note: "Spend Limits v1 is deprecated in favor of /v2/spend_limits"}, Source: "tonyxiao/openSDKs@74d66e7 (2024-06)"},
+	{API: "Budgets", Method: "GET", Path: "/v1/budgets", Idempotency: IdempotencyNone, Scopes: []string{"budgets", "budgets.readonly"}, Deprecated: &Deprecation{Replacement: "GET /v2/spend_limits", Since: "2024-10", Note: "Spend Limits v1 is deprecated in favor of /v2/spend_limits"}, Page: &Page{MaxLimit: 1000, LimitSource: "developer.brex.com/docs/pagination (facts.md 6)"}, Source: "tonyxiao/openSDKs@74d66e7 (2024-06)"},
 	{API: "Budgets", Method: "POST", Path: "/v1/budgets", Idempotency: IdempotencyRequired, Scopes: []string{"budgets"}, Deprecated: &Deprecation{Replacement: "POST /v2/spend_limits", Since: "2024-10", Note: "Spend Limits v1 is deprecated in favor of /v2/spend_limits"}, Source: "tonyxiao/openSDKs@74d66e7 (2024-06)"},
 	{API: "Budgets", Method: "GET", Path: "/v1/budgets/{id}", Idempotency: IdempotencyNone, Scopes: []string{"budgets", "budgets.readonly"}, Deprecated: &Deprecation{Replacement: "GET /v2/spend_limits/{id}", Since: "2024-10", Note: "Spend Limits v1 is deprecated in favor of /v2/spend_limits"}, Source: "tonyxiao/openSDKs@74d66e7 (2024-06)"},
 	{API: "Budgets", Method: "PUT", Path: "/v1/budgets/{id}", Idempotency: IdempotencyRequired, Scopes: []string{"budgets"}, Deprecated: &Deprecation{Replacement: "PUT /v2/spend_limits/{id}", Since: "2024-10", Note: "Spend Limits v1 is deprecated in favor of /v2/spend_limits"}, Source: "tonyxiao/openSDKs@74d66e7 (2024-06)"},
 	{API: "Budgets", Method: "POST", Path: "/v1/budgets/{id}/archive", Idempotency: IdempotencyNone, Scopes: []string{"budgets"}, Deprecated: &Deprecation{Replacement: "POST /v2/spend_limits/{id}/archive", Since: "2024-10", Note: "Spend Limits v1 is deprecated in favor of /v2/spend_limits"}, Source: "tonyxiao/openSDKs@74d66e7 (2024-06)"},
-	{API: "Expenses", Method: "GET", Path: "/v1/expenses", Idempotency: IdempotencyNone, Scopes: []string{"expenses.card", "expenses.card.readonly"}, Source: "dennisonbertram/mcp-brex@ec1dc07 (2025-03)"},
-	{API: "Expenses", Method: "GET", Path: "/v1/expenses/card", Idempotency: IdempotencyNone, Scopes: []string{"expenses.card", "expenses.card.readonly"}, Deprecated: &Deprecation{Replacement: "GET /v1/expenses", Since: "2025-05", Note: "Card Expenses endpoints are deprecated in favor of the consolidated Expenses endpoints"}, Source: "dennisonbertram/mcp-brex@ec1dc07 (2025-03)"},
+	{API: "Expenses", Method: "GET", Path: "/v1/expenses", Idempotency: IdempotencyNone, Scopes: []string{"expenses.card", "expenses.card.readonly"}, Page: &Page{MaxLimit: 100, LimitSource: "developer.brex.com/changelog, Feb 2026 (facts.md 6, 7.3)"}, Source: "dennisonbertram/mcp-brex@ec1dc07 (2025-03)"},
+	{API: "Expenses", Method: "GET", Path: "/v1/expenses/card", Idempotency: IdempotencyNone, Scopes: []string{"expenses.card", "expenses.card.readonly"}, Deprecated: &Deprecation{Replacement: "GET /v1/expenses", Since: "2025-05", Note: "Card Expenses endpoints are deprecated in favor of the consolidated Expenses endpoints"}, Page: &Page{MaxLimit: 100, LimitSource: "developer.brex.com/changelog, Feb 2026 (facts.md 6, 7.3)"}, Source: "dennisonbertram/mcp-brex@ec1dc07 (2025-03)"},
 	{API: "Expenses", Method: "POST", Path: "/v1/expenses/card/receipt_match", Idempotency: IdempotencyNone, Source: "dennisonbertram/mcp-brex@ec1dc07 (2025-03)"},
 	{API: "Expenses", Method: "GET", Path: "/v1/expenses/card/{expense_id}", Idempotency: IdempotencyNone, Scopes: []string{"expenses.card", "expenses.card.readonly"}, Deprecated: &Deprecation{Replacement: "GET /v1/expenses/{id}", Since: "2025-05", Note: "Card Expenses endpoints are deprecated in favor of the consolidated Expenses endpoints"}, Source: "dennisonbertram/mcp-brex@ec1dc07 (2025-03)"},
 	{API: "Expenses", Method: "PUT", Path: "/v1/expenses/card/{expense_id}", Idempotency: IdempotencyNone, Scopes: []string{"expenses.card"}, Source: "dennisonbertram/mcp-brex@ec1dc07 (2025-03)"},
 	{API: "Expenses", Method: "POST", Path: "/v1/expenses/card/{expense_id}/receipt_upload", Idempotency: IdempotencyNone, Source: "dennisonbertram/mcp-brex@ec1dc07 (2025-03)"},
 	{API: "Expenses", Method: "GET", Path: "/v1/expenses/{id}", Idempotency: IdempotencyNone, Scopes: []string{"expenses.card", "expenses.card.readonly"}, Source: "dennisonbertram/mcp-brex@ec1dc07 (2025-03)"},
-	{API: "Fields", Method: "GET", Path: "/v1/fields", Idempotency: IdempotencyNone, Scopes: []string{"fields.read", "fields.write"}, Source: "NxSys/library.clients-brex@7ef5963 (2026-01)"},
+	{API: "Fields", Method: "GET", Path: "/v1/fields", Idempotency: IdempotencyNone, Scopes: []string{"fields.read", "fields.write"}, Page: &Page{MaxLimit: 1000, LimitSource: "developer.brex.com/docs/pagination (facts.md 6)"}, Source: "NxSys/library.clients-brex@7ef5963 (2026-01)"},
 	{API: "Fields", Method: "POST", Path: "/v1/fields", Idempotency: IdempotencyRequired, Scopes: []string{"fields.write"}, Source: "NxSys/library.clients-brex@7ef5963 (2026-01)"},
 	{API: "Fields", Method: "DELETE", Path: "/v1/fields/{field_id}/values", Idempotency: IdempotencyNone, Scopes: []string{"fields.write"}, Source: "NxSys/library.clients-brex@7ef5963 (2026-01)"},
-	{API: "Fields", Method: "GET", Path: "/v1/fields/{field_id}/values", Idempotency: IdempotencyNone, Scopes: []string{"field_values.read", "field_values.write"}, Source: "NxSys/library.clients-brex@7ef5963 (2026-01)"},
+	{API: "Fields", Method: "GET", Path: "/v1/fields/{field_id}/values", Idempotency: IdempotencyNone, Scopes: []string{"field_values.read", "field_values.write"}, Page: &Page{MaxLimit: 1000, LimitSource: "developer.brex.com/docs/pagination (facts.md 6)"}, Source: "NxSys/library.clients-brex@7ef5963 (2026-01)"},
 	{API: "Fields", Method: "POST", Path: "/v1/fields/{field_id}/values", Idempotency: IdempotencyRequired, Scopes: []string{"field_values.write"}, Source: "NxSys/library.clients-brex@7ef5963 (2026-01)"},
 	{API: "Fields", Method: "PUT", Path: "/v1/fields/{field_id}/values", Idempotency: IdempotencyNone, Scopes: []string{"field_values.write"}, Source: "NxSys/library.clients-brex@7ef5963 (2026-01)"},
 	{API: "Fields", Method: "GET", Path: "/v1/fields/{field_id}/values/{brex_id}", Idempotency: IdempotencyNone, Scopes: []string{"field_values.read", "field_values.write"}, Source: "NxSys/library.clients-brex@7ef5963 (2026-01)"},
@@ -103,24 +103,24 @@ var endpoints = []*Endpoint{
 	{API: "Fields", Method: "GET", Path: "/v1/fields/{id}", Idempotency: IdempotencyNone, Scopes: []string{"fields.read", "fields.write"}, Source: "NxSys/library.clients-brex@7ef5963 (2026-01)"},
 	{API: "Fields", Method: "PUT", Path: "/v1/fields/{id}", Idempotency: IdempotencyNone, Scopes: []string{"fields.write"}, Source: "NxSys/library.clients-brex@7ef5963 (2026-01)"},
 	{API: "Payments", Method: "POST", Path: "/v1/incoming_transfers", Idempotency: IdempotencyRequired, Scopes: []string{"incoming_transfers"}, Source: "tonyxiao/openSDKs@74d66e7 (2024-06)"},
-	{API: "Payments", Method: "GET", Path: "/v1/linked_accounts", Idempotency: IdempotencyNone, Scopes: []string{"linked_accounts.readonly"}, Source: "tonyxiao/openSDKs@74d66e7 (2024-06)"},
-	{API: "Onboarding", Method: "GET", Path: "/v1/referrals", Idempotency: IdempotencyNone, Source: "tonyxiao/openSDKs@74d66e7 (2024-06)"},
+	{API: "Payments", Method: "GET", Path: "/v1/linked_accounts", Idempotency: IdempotencyNone, Scopes: []string{"linked_accounts.readonly"}, Page: &Page{MaxLimit: 1000, LimitSource: "developer.brex.com/docs/pagination (facts.md 6)"}, Source: "tonyxiao/openSDKs@74d66e7 (2024-06)"},
+	{API: "Onboarding", Method: "GET", Path: "/v1/referrals", Idempotency: IdempotencyNone, Page: &Page{MaxLimit: 0, LimitSource: ""}, Source: "tonyxiao/openSDKs@74d66e7 (2024-06)"},
 	{API: "Onboarding", Method: "POST", Path: "/v1/referrals", Idempotency: IdempotencyNone, Source: "tonyxiao/openSDKs@74d66e7 (2024-06)"},
 	{API: "Onboarding", Method: "GET", Path: "/v1/referrals/{id}", Idempotency: IdempotencyNone, Source: "tonyxiao/openSDKs@74d66e7 (2024-06)"},
 	{API: "Onboarding", Method: "POST", Path: "/v1/referrals/{id}/document_upload", Idempotency: IdempotencyNone, Source: "tonyxiao/openSDKs@74d66e7 (2024-06)"},
-	{API: "Payments", Method: "GET", Path: "/v1/transfers", Idempotency: IdempotencyNone, Scopes: []string{"incoming_transfers", "transfers.readonly"}, Source: "tonyxiao/openSDKs@74d66e7 (2024-06)"},
+	{API: "Payments", Method: "GET", Path: "/v1/transfers", Idempotency: IdempotencyNone, Scopes: []string{"incoming_transfers", "transfers.readonly"}, Page: &Page{MaxLimit: 1000, LimitSource: "developer.brex.com/docs/pagination (facts.md 6)"}, Source: "tonyxiao/openSDKs@74d66e7 (2024-06)"},
 	{API: "Payments", Method: "POST", Path: "/v1/transfers", Idempotency: IdempotencyRequired, Scopes: []string{"transfers"}, Source: "tonyxiao/openSDKs@74d66e7 (2024-06)"},
 	{API: "Payments", Method: "GET", Path: "/v1/transfers/{id}", Idempotency: IdempotencyNone, Scopes: []string{"incoming_transfers", "transfers.readonly"}, Source: "tonyxiao/openSDKs@74d66e7 (2024-06)"},
-	{API: "Travel", Method: "GET", Path: "/v1/trips", Idempotency: IdempotencyNone, Scopes: []string{"travel.trips", "travel.trips.readonly"}, Source: "tonyxiao/openSDKs@74d66e7 (2024-06)"},
+	{API: "Travel", Method: "GET", Path: "/v1/trips", Idempotency: IdempotencyNone, Scopes: []string{"travel.trips", "travel.trips.readonly"}, Page: &Page{MaxLimit: 1000, LimitSource: "developer.brex.com/docs/pagination (facts.md 6)"}, Source: "tonyxiao/openSDKs@74d66e7 (2024-06)"},
 	{API: "Travel", Method: "GET", Path: "/v1/trips/{trip_id}", Idempotency: IdempotencyNone, Scopes: []string{"travel.trips", "travel.trips.readonly"}, Source: "tonyxiao/openSDKs@74d66e7 (2024-06)"},
-	{API: "Travel", Method: "GET", Path: "/v1/trips/{trip_id}/bookings", Idempotency: IdempotencyNone, Scopes: []string{"travel.trips", "travel.trips.readonly"}, Source: "tonyxiao/openSDKs@74d66e7 (2024-06)"},
+	{API: "Travel", Method: "GET", Path: "/v1/trips/{trip_id}/bookings", Idempotency: IdempotencyNone, Scopes: []string{"travel.trips", "travel.trips.readonly"}, Page: &Page{MaxLimit: 1000, LimitSource: "developer.brex.com/docs/pagination (facts.md 6)"}, Source: "tonyxiao/openSDKs@74d66e7 (2024-06)"},
 	{API: "Travel", Method: "GET", Path: "/v1/trips/{trip_id}/bookings/{booking_id}", Idempotency: IdempotencyNone, Scopes: []string{"travel.trips", "travel.trips.readonly"}, Source: "tonyxiao/openSDKs@74d66e7 (2024-06)"},
-	{API: "Payments", Method: "GET", Path: "/v1/vendors", Idempotency: IdempotencyNone, Scopes: []string{"vendors.readonly"}, Source: "tonyxiao/openSDKs@74d66e7 (2024-06)"},
+	{API: "Payments", Method: "GET", Path: "/v1/vendors", Idempotency: IdempotencyNone, Scopes: []string{"vendors.readonly"}, Page: &Page{MaxLimit: 1000, LimitSource: "developer.brex.com/docs/pagination (facts.md 6)", Filters: []string{"name"}}, Source: "tonyxiao/openSDKs@74d66e7 (2024-06)"},
 	{API: "Payments", Method: "POST", Path: "/v1/vendors", Idempotency: IdempotencyRequired, Scopes: []string{"vendors"}, Source: "tonyxiao/openSDKs@74d66e7 (2024-06)"},
 	{API: "Payments", Method: "DELETE", Path: "/v1/vendors/{id}", Idempotency: IdempotencyNone, Scopes: []string{"vendors"}, Source: "tonyxiao/openSDKs@74d66e7 (2024-06)"},
 	{API: "Payments", Method: "GET", Path: "/v1/vendors/{id}", Idempotency: IdempotencyNone, Scopes: []string{"vendors.readonly"}, Source: "tonyxiao/openSDKs@74d66e7 (2024-06)"},
 	{API: "Payments", Method: "PUT", Path: "/v1/vendors/{id}", Idempotency: IdempotencyOptional, Scopes: []string{"vendors"}, Source: "tonyxiao/openSDKs@74d66e7 (2024-06)"},
-	{API: "Webhooks", Method: "GET", Path: "/v1/webhooks", Idempotency: IdempotencyNone, Source: "tonyxiao/openSDKs@74d66e7 (2024-06)"},
+	{API: "Webhooks", Method: "GET", Path: "/v1/webhooks", Idempotency: IdempotencyNone, Page: &Page{MaxLimit: 1000, LimitSource: "developer.brex.com/docs/pagination (facts.md 6)"}, Source: "tonyxiao/openSDKs@74d66e7 (2024-06)"},
 	{API: "Webhooks", Method: "POST", Path: "/v1/webhooks", Idempotency: IdempotencyRequired, Source: "tonyxiao/openSDKs@74d66e7 (2024-06)"},
 	{API: "Webhooks", Method: "GET", Path: "/v1/webhooks/groups", Idempotency: IdempotencyNone, Source: "developer.brex.com/openapi/webhooks_api/webhook-groups (2026)"},
 	{API: "Webhooks", Method: "POST", Path: "/v1/webhooks/groups", Idempotency: IdempotencyRequired, Source: "developer.brex.com/openapi/webhooks_api/webhook-groups (2026)"},
@@ -134,17 +134,17 @@ var endpoints = []*Endpoint{
 	{API: "Webhooks", Method: "GET", Path: "/v1/webhooks/{id}", Idempotency: IdempotencyNone, Source: "tonyxiao/openSDKs@74d66e7 (2024-06)"},
 	{API: "Webhooks", Method: "PUT", Path: "/v1/webhooks/{id}", Idempotency: IdempotencyNone, Source: "tonyxiao/openSDKs@74d66e7 (2024-06)"},
 	{API: "Transactions", Method: "GET", Path: "/v2/accounts/card", Idempotency: IdempotencyNone, Scopes: []string{"accounts.card.readonly"}, Source: "dennisonbertram/mcp-brex@aca2f24 (2025-03)"},
-	{API: "Transactions", Method: "GET", Path: "/v2/accounts/card/primary/statements", Idempotency: IdempotencyNone, Scopes: []string{"statements.card.readonly"}, Source: "dennisonbertram/mcp-brex@aca2f24 (2025-03)"},
-	{API: "Transactions", Method: "GET", Path: "/v2/accounts/cash", Idempotency: IdempotencyNone, Scopes: []string{"accounts.cash.readonly"}, Source: "dennisonbertram/mcp-brex@aca2f24 (2025-03)"},
+	{API: "Transactions", Method: "GET", Path: "/v2/accounts/card/primary/statements", Idempotency: IdempotencyNone, Scopes: []string{"statements.card.readonly"}, Page: &Page{MaxLimit: 1000, LimitSource: "developer.brex.com/docs/pagination (facts.md 6)"}, Source: "dennisonbertram/mcp-brex@aca2f24 (2025-03)"},
+	{API: "Transactions", Method: "GET", Path: "/v2/accounts/cash", Idempotency: IdempotencyNone, Scopes: []string{"accounts.cash.readonly"}, Page: &Page{MaxLimit: 0, LimitSource: ""}, Source: "dennisonbertram/mcp-brex@aca2f24 (2025-03)"},
 	{API: "Transactions", Method: "GET", Path: "/v2/accounts/cash/primary", Idempotency: IdempotencyNone, Scopes: []string{"accounts.cash.readonly"}, Source: "dennisonbertram/mcp-brex@aca2f24 (2025-03)"},
 	{API: "Transactions", Method: "GET", Path: "/v2/accounts/cash/{id}", Idempotency: IdempotencyNone, Scopes: []string{"accounts.cash.readonly"}, Source: "dennisonbertram/mcp-brex@aca2f24 (2025-03)"},
-	{API: "Transactions", Method: "GET", Path: "/v2/accounts/cash/{id}/statements", Idempotency: IdempotencyNone, Scopes: []string{"statements.cash.readonly"}, Source: "dennisonbertram/mcp-brex@aca2f24 (2025-03)"},
-	{API: "Budgets", Method: "GET", Path: "/v2/budgets", Idempotency: IdempotencyNone, Source: "developer.brex.com/openapi/budgets_api (docs scrape in dennisonbertram/mcp-brex, 2025-03)"},
+	{API: "Transactions", Method: "GET", Path: "/v2/accounts/cash/{id}/statements", Idempotency: IdempotencyNone, Scopes: []string{"statements.cash.readonly"}, Page: &Page{MaxLimit: 1000, LimitSource: "developer.brex.com/docs/pagination (facts.md 6)"}, Source: "dennisonbertram/mcp-brex@aca2f24 (2025-03)"},
+	{API: "Budgets", Method: "GET", Path: "/v2/budgets", Idempotency: IdempotencyNone, Page: &Page{MaxLimit: 1000, LimitSource: "developer.brex.com/docs/pagination (facts.md 6)"}, Source: "developer.brex.com/openapi/budgets_api (docs scrape in dennisonbertram/mcp-brex, 2025-03)"},
 	{API: "Budgets", Method: "POST", Path: "/v2/budgets", Idempotency: IdempotencyRequired, Source: "developer.brex.com/openapi/budgets_api (docs scrape in dennisonbertram/mcp-brex, 2025-03)"},
 	{API: "Budgets", Method: "GET", Path: "/v2/budgets/{id}", Idempotency: IdempotencyNone, Source: "developer.brex.com/openapi/budgets_api (docs scrape in dennisonbertram/mcp-brex, 2025-03)"},
 	{API: "Budgets", Method: "PUT", Path: "/v2/budgets/{id}", Idempotency: IdempotencyRequired, Source: "developer.brex.com/openapi/budgets_api (docs scrape in dennisonbertram/mcp-brex, 2025-03)"},
 	{API: "Budgets", Method: "POST", Path: "/v2/budgets/{id}/archive", Idempotency: IdempotencyNone, Source: "developer.brex.com/openapi/budgets_api (docs scrape in dennisonbertram/mcp-brex, 2025-03)"},
-	{API: "Team", Method: "GET", Path: "/v2/cards", Idempotency: IdempotencyNone, Scopes: []string{"cards", "cards.readonly"}, Source: "dennisonbertram/mcp-brex@d7fb1b1 (2025-03)"},
+	{API: "Team", Method: "GET", Path: "/v2/cards", Idempotency: IdempotencyNone, Scopes: []string{"cards", "cards.readonly"}, Page: &Page{MaxLimit: 1000, LimitSource: "developer.brex.com/docs/pagination (facts.md 6)", Filters: []string{"user_id"}}, Source: "dennisonbertram/mcp-brex@d7fb1b1 (2025-03)"},
 	{API: "Team", Method: "POST", Path: "/v2/cards", Idempotency: IdempotencyRequired, Scopes: []string{"cards"}, Source: "dennisonbertram/mcp-brex@d7fb1b1 (2025-03)"},
 	{API: "Team", Method: "GET", Path: "/v2/cards/{id}", Idempotency: IdempotencyNone, Scopes: []string{"cards", "cards.readonly"}, Source: "dennisonbertram/mcp-brex@d7fb1b1 (2025-03)"},
 	{API: "Team", Method: "PUT", Path: "/v2/cards/{id}", Idempotency: IdempotencyOptional, Scopes: []string{"cards"}, Source: "dennisonbertram/mcp-brex@d7fb1b1 (2025-03)"},
@@ -154,25 +154,25 @@ var endpoints = []*Endpoint{
 	{API: "Team", Method: "POST", Path: "/v2/cards/{id}/terminate", Idempotency: IdempotencyOptional, Scopes: []string{"cards"}, Source: "dennisonbertram/mcp-brex@d7fb1b1 (2025-03)"},
 	{API: "Team", Method: "POST", Path: "/v2/cards/{id}/unlock", Idempotency: IdempotencyOptional, Scopes: []string{"cards"}, Source: "dennisonbertram/mcp-brex@d7fb1b1 (2025-03)"},
 	{API: "Team", Method: "GET", Path: "/v2/company", Idempotency: IdempotencyNone, Scopes: []string{"companies.readonly"}, Source: "dennisonbertram/mcp-brex@d7fb1b1 (2025-03)"},
-	{API: "Team", Method: "GET", Path: "/v2/departments", Idempotency: IdempotencyNone, Scopes: []string{"departments", "departments.readonly"}, Source: "dennisonbertram/mcp-brex@d7fb1b1 (2025-03)"},
+	{API: "Team", Method: "GET", Path: "/v2/departments", Idempotency: IdempotencyNone, Scopes: []string{"departments", "departments.readonly"}, Page: &Page{MaxLimit: 1000, LimitSource: "developer.brex.com/docs/pagination (facts.md 6)", Filters: []string{"name"}}, Source: "dennisonbertram/mcp-brex@d7fb1b1 (2025-03)"},
 	{API: "Team", Method: "POST", Path: "/v2/departments", Idempotency: IdempotencyOptional, Scopes: []string{"departments"}, Source: "dennisonbertram/mcp-brex@d7fb1b1 (2025-03)"},
 	{API: "Team", Method: "GET", Path: "/v2/departments/{id}", Idempotency: IdempotencyNone, Scopes: []string{"departments", "departments.readonly"}, Source: "dennisonbertram/mcp-brex@d7fb1b1 (2025-03)"},
-	{API: "Team", Method: "GET", Path: "/v2/legal_entities", Idempotency: IdempotencyNone, Scopes: []string{"legal_entities", "legal_entities.readonly"}, Source: "dennisonbertram/mcp-brex@d7fb1b1 (2025-03)"},
+	{API: "Team", Method: "GET", Path: "/v2/legal_entities", Idempotency: IdempotencyNone, Scopes: []string{"legal_entities", "legal_entities.readonly"}, Page: &Page{MaxLimit: 1000, LimitSource: "developer.brex.com/docs/pagination (facts.md 6)"}, Source: "dennisonbertram/mcp-brex@d7fb1b1 (2025-03)"},
 	{API: "Team", Method: "GET", Path: "/v2/legal_entities/{id}", Idempotency: IdempotencyNone, Scopes: []string{"legal_entities", "legal_entities.readonly"}, Source: "dennisonbertram/mcp-brex@d7fb1b1 (2025-03)"},
-	{API: "Team", Method: "GET", Path: "/v2/locations", Idempotency: IdempotencyNone, Scopes: []string{"locations", "locations.readonly"}, Source: "dennisonbertram/mcp-brex@d7fb1b1 (2025-03)"},
+	{API: "Team", Method: "GET", Path: "/v2/locations", Idempotency: IdempotencyNone, Scopes: []string{"locations", "locations.readonly"}, Page: &Page{MaxLimit: 1000, LimitSource: "developer.brex.com/docs/pagination (facts.md 6)", Filters: []string{"name"}}, Source: "dennisonbertram/mcp-brex@d7fb1b1 (2025-03)"},
 	{API: "Team", Method: "POST", Path: "/v2/locations", Idempotency: IdempotencyOptional, Scopes: []string{"locations"}, Source: "dennisonbertram/mcp-brex@d7fb1b1 (2025-03)"},
 	{API: "Team", Method: "GET", Path: "/v2/locations/{id}", Idempotency: IdempotencyNone, Scopes: []string{"locations", "locations.readonly"}, Source: "dennisonbertram/mcp-brex@d7fb1b1 (2025-03)"},
-	{API: "Budgets", Method: "GET", Path: "/v2/spend_limits", Idempotency: IdempotencyNone, Source: "developer.brex.com/openapi/budgets_api (docs scrape in dennisonbertram/mcp-brex, 2025-03)"},
+	{API: "Budgets", Method: "GET", Path: "/v2/spend_limits", Idempotency: IdempotencyNone, Page: &Page{MaxLimit: 1000, LimitSource: "developer.brex.com/docs/pagination (facts.md 6)"}, Source: "developer.brex.com/openapi/budgets_api (docs scrape in dennisonbertram/mcp-brex, 2025-03)"},
 	{API: "Budgets", Method: "POST", Path: "/v2/spend_limits", Idempotency: IdempotencyRequired, Source: "developer.brex.com/openapi/budgets_api (docs scrape in dennisonbertram/mcp-brex, 2025-03)"},
 	{API: "Budgets", Method: "GET", Path: "/v2/spend_limits/{id}", Idempotency: IdempotencyNone, Source: "developer.brex.com/openapi/budgets_api (docs scrape in dennisonbertram/mcp-brex, 2025-03)"},
 	{API: "Budgets", Method: "PUT", Path: "/v2/spend_limits/{id}", Idempotency: IdempotencyRequired, Source: "developer.brex.com/openapi/budgets_api (docs scrape in dennisonbertram/mcp-brex, 2025-03)"},
 	{API: "Budgets", Method: "POST", Path: "/v2/spend_limits/{id}/archive", Idempotency: IdempotencyNone, Source: "developer.brex.com/openapi/budgets_api (docs scrape in dennisonbertram/mcp-brex, 2025-03)"},
-	{API: "Team", Method: "GET", Path: "/v2/titles", Idempotency: IdempotencyNone, Scopes: []string{"titles", "titles.readonly"}, Source: "dennisonbertram/mcp-brex@d7fb1b1 (2025-03)"},
+	{API: "Team", Method: "GET", Path: "/v2/titles", Idempotency: IdempotencyNone, Scopes: []string{"titles", "titles.readonly"}, Page: &Page{MaxLimit: 1000, LimitSource: "developer.brex.com/docs/pagination (facts.md 6)"}, Source: "dennisonbertram/mcp-brex@d7fb1b1 (2025-03)"},
 	{API: "Team", Method: "POST", Path: "/v2/titles", Idempotency: IdempotencyOptional, Scopes: []string{"titles"}, Source: "dennisonbertram/mcp-brex@d7fb1b1 (2025-03)"},
 	{API: "Team", Method: "GET", Path: "/v2/titles/{id}", Idempotency: IdempotencyNone, Scopes: []string{"titles", "titles.readonly"}, Source: "dennisonbertram/mcp-brex@d7fb1b1 (2025-03)"},
-	{API: "Transactions", Method: "GET", Path: "/v2/transactions/card/primary", Idempotency: IdempotencyNone, Scopes: []string{"transactions.card.readonly"}, Source: "dennisonbertram/mcp-brex@aca2f24 (2025-03)"},
-	{API: "Transactions", Method: "GET", Path: "/v2/transactions/cash/{id}", Idempotency: IdempotencyNone, Scopes: []string{"transactions.cash.readonly"}, Source: "dennisonbertram/mcp-brex@aca2f24 (2025-03)"},
-	{API: "Team", Method: "GET", Path: "/v2/users", Idempotency: IdempotencyNone, Scopes: []string{"users", "users.readonly"}, Source: "dennisonbertram/mcp-brex@d7fb1b1 (2025-03)"},
+	{API: "Transactions", Method: "GET", Path: "/v2/transactions/card/primary", Idempotency: IdempotencyNone, Scopes: []string{"transactions.card.readonly"}, Page: &Page{MaxLimit: 1000, LimitSource: "developer.brex.com/docs/pagination (facts.md 6)"}, Source: "dennisonbertram/mcp-brex@aca2f24 (2025-03)"},
+	{API: "Transactions", Method: "GET", Path: "/v2/transactions/cash/{id}", Idempotency: IdempotencyNone, Scopes: []string{"transactions.cash.readonly"}, Page: &Page{MaxLimit: 1000, LimitSource: "developer.brex.com/docs/pagination (facts.md 6)"}, Source: "dennisonbertram/mcp-brex@aca2f24 (2025-03)"},
+	{API: "Team", Method: "GET", Path: "/v2/users", Idempotency: IdempotencyNone, Scopes: []string{"users", "users.readonly"}, Page: &Page{MaxLimit: 1000, LimitSource: "developer.brex.com/docs/pagination (facts.md 6)", Filters: []string{"email", "remote_display_id"}}, Source: "dennisonbertram/mcp-brex@d7fb1b1 (2025-03)"},
 	{API: "Team", Method: "POST", Path: "/v2/users", Idempotency: IdempotencyOptional, Scopes: []string{"users"}, Source: "dennisonbertram/mcp-brex@d7fb1b1 (2025-03)"},
 	{API: "Team", Method: "GET", Path: "/v2/users/me", Idempotency: IdempotencyNone, Scopes: []string{"users", "users.readonly"}, Source: "dennisonbertram/mcp-brex@d7fb1b1 (2025-03)"},
 	{API: "Team", Method: "GET", Path: "/v2/users/{id}", Idempotency: IdempotencyNone, Scopes: []string{"users", "users.readonly"}, Source: "dennisonbertram/mcp-brex@d7fb1b1 (2025-03)"},
@@ -182,9 +182,33 @@ var endpoints = []*Endpoint{
 	{API: "Accounting", Method: "POST", Path: "/v3/accounting/integration", Idempotency: IdempotencyNone, Scopes: []string{"accounting.integration.write"}, Source: "NxSys/library.clients-brex@7ef5963 (2026-01)"},
 	{API: "Accounting", Method: "POST", Path: "/v3/accounting/integration/{integration_id}/disconnect", Idempotency: IdempotencyNone, Scopes: []string{"accounting.integration.write"}, Source: "NxSys/library.clients-brex@7ef5963 (2026-01)"},
 	{API: "Accounting", Method: "POST", Path: "/v3/accounting/integration/{integration_id}/reactivate", Idempotency: IdempotencyNone, Scopes: []string{"accounting.integration.write"}, Source: "NxSys/library.clients-brex@7ef5963 (2026-01)"},
-	{API: "Accounting", Method: "GET", Path: "/v3/accounting/records", Idempotency: IdempotencyNone, Scopes: []string{"accounting.record.read", "accounting.record.write"}, Source: "NxSys/library.clients-brex@7ef5963 (2026-01)"},
+	{API: "Accounting", Method: "GET", Path: "/v3/accounting/records", Idempotency: IdempotencyNone, Scopes: []string{"accounting.record.read", "accounting.record.write"}, Page: &Page{MaxLimit: 1000, LimitSource: "developer.brex.com/docs/pagination (facts.md 6)"}, Source: "NxSys/library.clients-brex@7ef5963 (2026-01)"},
 	{API: "Accounting", Method: "POST", Path: "/v3/accounting/records/export-results", Idempotency: IdempotencyNone, Scopes: []string{"accounting.record.write"}, Source: "NxSys/library.clients-brex@7ef5963 (2026-01)"},
 	{API: "Accounting", Method: "GET", Path: "/v3/accounting/records/{record_id}", Idempotency: IdempotencyNone, Scopes: []string{"accounting.record.read", "accounting.record.write"}, Source: "NxSys/library.clients-brex@7ef5963 (2026-01)"},
+}
+
+// moneyProperties are the JSON names of the properties that the specs
+// declare as money objects ({amount, currency}), with the kind of their
+// amount and (in the comment) the schemas that declare them.
+var moneyProperties = []moneyProperty{
+	{name: "account_limit", minorUnits: true, decimal: false},         // Transactions.CardAccount
+	{name: "amount", minorUnits: true, decimal: true},                 // Accounting.AccountingRecordDetailed, Accounting.AccountingRecordLineItem, Payments.Balance and 6 more
+	{name: "available_balance", minorUnits: true, decimal: false},     // Transactions.CardAccount, Transactions.CashAccount
+	{name: "balance", minorUnits: true, decimal: false},               // Budgets.BudgetPeriodBalance
+	{name: "billing_amount", minorUnits: true, decimal: false},        // Expenses.ExpandableExpense, Expenses.Expense, Webhooks.ExpensePaymentStatusUpdatedEvent
+	{name: "budget_amount", minorUnits: true, decimal: false},         // Expenses.ExpandableExpense
+	{name: "current_balance", minorUnits: true, decimal: false},       // Transactions.CardAccount, Transactions.CashAccount
+	{name: "data", minorUnits: true, decimal: false},                  // Expenses.MoneyValue
+	{name: "end_balance", minorUnits: true, decimal: false},           // Transactions.Statement
+	{name: "limit", minorUnits: true, decimal: false},                 // Budgets.Budget, Budgets.BudgetBlueprint, Budgets.CreateBudgetBlueprintRequest and 3 more
+	{name: "monthly_available", minorUnits: true, decimal: false},     // Team.UserLimitResponse
+	{name: "monthly_limit", minorUnits: true, decimal: false},         // Team.SetUserLimitRequest, Team.UserLimitResponse
+	{name: "original_amount", minorUnits: true, decimal: true},        // Accounting.AccountingRecordDetailed, Accounting.AccountingRecordLineItem, Expenses.ExpandableExpense and 2 more
+	{name: "purchased_amount", minorUnits: true, decimal: false},      // Expenses.ExpandableExpense
+	{name: "spend_available", minorUnits: true, decimal: false},       // Team.SpendControl
+	{name: "spend_limit", minorUnits: true, decimal: false},           // Team.SpendControl, Team.SpendControlRequest, Team.SpendControlUpdateRequest
+	{name: "start_balance", minorUnits: true, decimal: false},         // Transactions.Statement
+	{name: "usd_equivalent_amount", minorUnits: true, decimal: false}, // Expenses.ExpandableExpense
 }
 
 var enums = []*Enum{

@@ -63,6 +63,15 @@ func TestGenerateRejectsBadOverlay(t *testing.T) {
 		"deprecation of unknown endpoint": func(s string) string {
 			return strings.Replace(s, `"path": "/v1/expenses/card", "replacement"`, `"path": "/v1/expenses/cards", "replacement"`, 1)
 		},
+		"limit of an endpoint that is not a list": func(s string) string {
+			return strings.Replace(s, `"path": "/v1/expenses", "max": 100`, `"path": "/v1/expenses/{id}", "max": 100`, 1)
+		},
+		"limit without a source": func(s string) string {
+			return strings.Replace(s, `"max": 100, "source": "developer.brex.com/changelog, Feb 2026 (facts.md 6, 7.3)"`, `"max": 100, "source": ""`, 1)
+		},
+		"overlay list already a list in its spec": func(s string) string {
+			return strings.Replace(s, `{"method": "GET", "path": "/v2/budgets", "source": "developer.brex.com/docs/pagination`, `{"method": "GET", "path": "/v2/users", "source": "developer.brex.com/docs/pagination`, 1)
+		},
 		"overlay duplicates a spec endpoint": func(s string) string {
 			return strings.Replace(s, `"method": "GET", "path": "/v2/budgets", "idempotency"`, `"method": "GET", "path": "/v2/cards", "idempotency"`, 1)
 		},
@@ -431,5 +440,81 @@ func TestKnownEnums(t *testing.T) {
 		if findEnum("Payments", s) != nil {
 			t.Errorf("single-value enum Payments/%s emitted", s)
 		}
+	}
+}
+
+// TestPages checks the list endpoints and their limit maxima against
+// facts.md §6 and §8: every list endpoint returns {next_cursor, items}; a
+// limit above 1000 is a 400, above 100 on the List Expenses endpoints since
+// February 2026.
+func TestPages(t *testing.T) {
+	for _, tc := range []struct {
+		method, path string
+		list         bool
+		max          int
+	}{
+		{"GET", "/v2/users", true, 1000},
+		{"GET", "/v2/accounts/cash", true, 0}, // no limit parameter
+		{"GET", "/v1/expenses", true, 100},
+		{"GET", "/v1/expenses/card", true, 100},
+		{"GET", "/v1/transfers", true, 1000},
+		{"GET", "/v2/spend_limits", true, 1000}, // overlay: no spec
+		{"GET", "/v2/transactions/cash/{id}", true, 1000},
+		{"GET", "/v2/users/me", false, 0},
+		{"GET", "/v2/users/{id}", false, 0},
+		{"POST", "/v2/users", false, 0},
+		{"GET", "/v1/expenses/{expense_id}", false, 0},
+	} {
+		ep, ok := Lookup(tc.method, tc.path)
+		if !ok {
+			t.Errorf("%s %s: not in the catalogue", tc.method, tc.path)
+			continue
+		}
+		if (ep.Page != nil) != tc.list {
+			t.Errorf("%s: list = %v, want %v", ep, ep.Page != nil, tc.list)
+			continue
+		}
+		if ep.Page == nil {
+			continue
+		}
+		if ep.Page.MaxLimit != tc.max {
+			t.Errorf("%s: MaxLimit = %d, want %d", ep, ep.Page.MaxLimit, tc.max)
+		}
+		if (ep.Page.LimitSource != "") != (tc.max != 0) {
+			t.Errorf("%s: LimitSource = %q with MaxLimit %d", ep, ep.Page.LimitSource, tc.max)
+		}
+	}
+	users, _ := Lookup("GET", "/v2/users")
+	if diff := cmp.Diff([]string{"email", "remote_display_id"}, users.Page.Filters); diff != "" {
+		t.Errorf("GET /v2/users filters (-want +got):\n%s", diff)
+	}
+	for _, ep := range Endpoints() {
+		if ep.Page != nil && ep.Method != "GET" {
+			t.Errorf("%s: a list endpoint that is not a GET", ep)
+		}
+	}
+}
+
+func TestMoneyProperty(t *testing.T) {
+	type res struct{ Money, Minor bool }
+	got := map[string]res{}
+	for _, name := range []string{"amount", "current_balance", "available_balance", "billing_amount",
+		"spend_limit", "original_amount", "currency", "id", "next_cursor"} {
+		m, minor := MoneyProperty(name)
+		got[name] = res{m, minor}
+	}
+	want := map[string]res{
+		"amount":            {true, false}, // the Accounting API's Amount is a JSON number
+		"current_balance":   {true, true},
+		"available_balance": {true, true},
+		"billing_amount":    {true, true},
+		"spend_limit":       {true, true},
+		"original_amount":   {true, false},
+		"currency":          {},
+		"id":                {},
+		"next_cursor":       {},
+	}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("MoneyProperty (-want +got):\n%s", d)
 	}
 }

@@ -12,7 +12,20 @@
 //   - a wrapper: a function whose method or path parameter flows into a
 //     request (built and returned, or sent); callers are resolved with their
 //     constant arguments;
-//   - a helper that sets request headers (the Idempotency-Key above all);
+//   - a helper that sets request headers (the Idempotency-Key above all),
+//     with the value from a parameter, from a field of an options struct
+//     parameter (opts.IdempotencyKey), or the entries of a header map or
+//     http.Header parameter that it copies onto the request; callers are
+//     resolved with their map literals, local maps and options literals
+//     (a map the model cannot read stands for unknown headers: a header
+//     with an empty Name);
+//   - a retry helper of the integration (RetrierFact): a function that
+//     calls its function parameter in a loop that goes on after an error,
+//     so that a function literal handed to it runs once per attempt, like
+//     one handed to a retry library of the closed list (RetryAround);
+//   - a function that makes a new random Idempotency-Key on every call for
+//     a request it sends, itself or through a function it calls once
+//     (FreshKeyFact); its calls inside a retry are listed as KeyCalls;
 //   - a function that sends a request it is given;
 //   - what a function returns, as internal/entropy classifies it (a
 //     ValueFact: crypto/rand, UUID, time, counter, constant ...), so that a
@@ -61,6 +74,12 @@
 // (&CreateTransferParams{IdempotencyKey: &k}). Their Doer
 // (WithHTTPClient) is judged like any Doer field, inside the generated
 // package, which does not know that it talks to Brex.
+//
+// Out of reach for keys: functional options that set headers
+// (WithIdempotencyKey(k)), options structs given to another call before
+// the wrapper or assigned more than once, maps filled by a function the
+// model does not follow, and retry helpers that call their function
+// through a goroutine or a stored value.
 //
 // The OAuth half of the model (configurations, authorization URLs, callback
 // handlers, exchanges) lives in internal/oauthmodel, and the webhook half

@@ -58,6 +58,14 @@ type HeaderFact struct {
 	// Param is the index of the parameter whose value is put in the
 	// header, or -1 when the value is produced inside (Summary).
 	Param int
+	// Map: the headers are the entries of parameter Param, a map or
+	// http.Header (doJSON(ctx, method, path, body, headers)); Name is
+	// empty. With Param -1: headers the wrapper sets from a map it cannot
+	// read.
+	Map bool
+	// Field: the value is this field of parameter Param, an options
+	// struct or a pointer to one (opts.IdempotencyKey).
+	Field string
 	// Summary describes a value produced inside.
 	Summary ValueSummary
 }
@@ -130,7 +138,14 @@ func (f *WrapperFact) String() string {
 }
 
 func (h HeaderFact) String() string {
-	if h.Param >= 0 {
+	switch {
+	case h.Map && h.Param >= 0:
+		return fmt.Sprintf("*=$%d", h.Param)
+	case h.Map:
+		return "*=?"
+	case h.Field != "":
+		return fmt.Sprintf("%s=$%d.%s", h.Name, h.Param, h.Field)
+	case h.Param >= 0:
 		return fmt.Sprintf("%s=$%d", h.Name, h.Param)
 	}
 	s := fmt.Sprintf("%s=%s", h.Name, entropy.Kind(h.Summary.Kinds))

@@ -31,6 +31,25 @@ type funcScan struct {
 	origins       []*origin
 	requests      []*Request
 	wrapperOrigin *origin
+
+	// Header maps (map[string]string, http.Header) built in the body,
+	// for a wrapper that is given one: the entries of each local map
+	// variable, whether one is filled in a way the scan cannot read, and
+	// the map each range key variable ranges over.
+	mapEntries map[*types.Var][]*Header
+	opaqueMap  map[*types.Var]bool
+	rangeKey   map[*types.Var]*types.Var
+	headerMaps []headerMapSet
+
+	// Options structs built in the body, for a wrapper that reads a
+	// header from one of their fields: the values assigned to each local
+	// struct variable (zeroOptions for a declaration without one), the
+	// fields set on it afterwards, and how many calls it is given to
+	// (as an argument or a method's receiver: more than one, and a call
+	// other than the wrapper's may fill it).
+	optDefs   map[*types.Var][]ast.Expr
+	optFields map[*types.Var][]*ast.AssignStmt
+	optUses   map[*types.Var]int
 }
 
 type callSite struct {
@@ -61,6 +80,12 @@ func (a *httpAnalysis) newFuncScan(fn *types.Func, fd *ast.FuncDecl) *funcScan {
 		returnedCall: map[*ast.CallExpr]bool{},
 		headers:      map[*types.Var][]*Header{},
 		sends:        map[*types.Var][]*ast.CallExpr{},
+		mapEntries:   map[*types.Var][]*Header{},
+		optDefs:      map[*types.Var][]ast.Expr{},
+		optFields:    map[*types.Var][]*ast.AssignStmt{},
+		optUses:      map[*types.Var]int{},
+		opaqueMap:    map[*types.Var]bool{},
+		rangeKey:     map[*types.Var]*types.Var{},
 	}
 	if fn != nil {
 		ps := fn.Signature().Params()
@@ -97,6 +122,9 @@ func (fs *funcScan) run() {
 	for _, cs := range fs.calls {
 		fs.visitCall(cs)
 	}
+	for _, hm := range fs.headerMaps {
+		fs.headers[hm.req] = append(fs.headers[hm.req], fs.mapHeaders(hm.m, hm.pos)...)
+	}
 	for _, o := range fs.origins {
 		fs.place(o)
 	}
@@ -107,6 +135,7 @@ func (fs *funcScan) run() {
 func (fs *funcScan) walk(body ast.Node, encl ast.Node) {
 	info := fs.a.pass.TypesInfo
 	ast.Inspect(body, func(n ast.Node) bool {
+		fs.noteMapsAndOptions(n)
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			fs.walk(n.Body, n)
@@ -259,12 +288,13 @@ func (fs *funcScan) visitCall(cs callSite) {
 		return
 	}
 	if isMethod(fn, "net/http", "Header", "Set") || isMethod(fn, "net/http", "Header", "Add") {
-		if sel, ok := astutil.Unparen(call.Fun).(*ast.SelectorExpr); ok && len(call.Args) == 2 {
-			if v := fs.headerOwner(sel.X); v != nil {
-				if name, ok := canonical(info, call.Args[0]); ok {
-					fs.headers[v] = append(fs.headers[v], &Header{Name: name, Pos: call.Pos(), Value: call.Args[1]})
-				}
-			}
+		fs.setHeader(call)
+		return
+	}
+	if isFunc(fn, "maps", "Copy") && len(call.Args) == 2 {
+		// maps.Copy(req.Header, hdr)
+		if v := fs.headerOwner(call.Args[0]); v != nil {
+			fs.headerMaps = append(fs.headerMaps, headerMapSet{v, call.Args[1], call.Pos()})
 		}
 		return
 	}
@@ -284,7 +314,7 @@ func (fs *funcScan) visitCall(cs callSite) {
 	}
 	if s.setter != nil && s.setter.ReqParam < len(call.Args) {
 		if v := fs.requestVar(call.Args[s.setter.ReqParam]); v != nil {
-			fs.headers[v] = append(fs.headers[v], instantiateHeaders(s.setter.Headers, call, fn)...)
+			fs.headers[v] = append(fs.headers[v], fs.instantiateHeaders(s.setter.Headers, call, fn)...)
 		}
 	}
 	if s.sender != nil && s.sender.ReqParam < len(call.Args) {
@@ -315,7 +345,7 @@ func (fs *funcScan) visitCall(cs callSite) {
 			}
 		}
 		o.url = urlfold.Concat(parts...)
-		o.headers = instantiateHeaders(w.Headers, call, fn)
+		o.headers = fs.instantiateHeaders(w.Headers, call, fn)
 		fs.origins = append(fs.origins, o)
 	}
 }
@@ -326,18 +356,34 @@ func variadicAt(fn *types.Func, i int) bool {
 }
 
 // instantiateHeaders turns a fact's headers into the caller's: a header
-// from a parameter takes the caller's argument as its value.
-func instantiateHeaders(hs []HeaderFact, call *ast.CallExpr, fn *types.Func) []*Header {
+// from a parameter takes the caller's argument as its value; the headers
+// of a map parameter are the entries of the caller's map; a header from
+// a field of an options parameter takes the field of the caller's struct.
+func (fs *funcScan) instantiateHeaders(hs []HeaderFact, call *ast.CallExpr, fn *types.Func) []*Header {
 	var out []*Header
 	for _, h := range hs {
-		hdr := &Header{Name: h.Name, Pos: call.Pos(), Helper: fn, Summary: h.Summary}
-		if h.Param >= 0 {
-			if h.Param >= len(call.Args) || variadicAt(fn, h.Param) {
-				continue
-			}
-			hdr.Value = call.Args[h.Param]
+		if h.Param >= 0 && (h.Param >= len(call.Args) || variadicAt(fn, h.Param)) {
+			continue
 		}
-		out = append(out, hdr)
+		var got []*Header
+		switch {
+		case h.Map && h.Param >= 0:
+			got = fs.mapHeaders(call.Args[h.Param], call.Pos())
+		case h.Map:
+			got = []*Header{{Pos: call.Pos(), anyName: true}}
+		case h.Field != "":
+			got = fs.fieldHeader(h.Name, call.Args[h.Param], h.Field, call.Pos())
+		default:
+			hdr := &Header{Name: h.Name, Pos: call.Pos(), Summary: h.Summary}
+			if h.Param >= 0 {
+				hdr.Value = call.Args[h.Param]
+			}
+			got = []*Header{hdr}
+		}
+		for _, hdr := range got {
+			hdr.Helper = fn
+		}
+		out = append(out, got...)
 	}
 	return out
 }
@@ -500,6 +546,29 @@ func (fs *funcScan) headerFacts(hs []*Header) []HeaderFact {
 	var out []HeaderFact
 	for _, h := range hs {
 		hf := HeaderFact{Name: h.Name, Param: -1, Summary: h.Summary}
+		if h.anyName {
+			hf.Map = true
+			if i, ok := fs.params[h.fromParam]; ok {
+				hf.Param = i
+			}
+			out = append(out, hf)
+			continue
+		}
+		if i, ok := fs.params[h.fromParam]; ok && h.field != "" {
+			hf.Param, hf.Field = i, h.field
+			out = append(out, hf)
+			continue
+		}
+		// req.Header.Set("Idempotency-Key", opts.IdempotencyKey)
+		if sel, ok := astutil.Unparen(h.Value).(*ast.SelectorExpr); ok && h.Value != nil {
+			if s, ok := fs.a.pass.TypesInfo.Selections[sel]; ok && s.Kind() == types.FieldVal && len(s.Index()) == 1 {
+				if i, ok := fs.params[typesutil.VarOf(fs.a.pass.TypesInfo, sel.X)]; ok {
+					hf.Param, hf.Field = i, sel.Sel.Name
+					out = append(out, hf)
+					continue
+				}
+			}
+		}
 		if h.Value != nil {
 			if v := typesutil.VarOf(fs.a.pass.TypesInfo, h.Value); v != nil {
 				if i, ok := fs.params[v]; ok {

@@ -33,6 +33,10 @@ type Model struct {
 	// they are exported as facts and listed in the caller's package.
 	Requests []*Request
 
+	// KeyCalls are the calls, inside a retry loop, of functions that
+	// make a new Idempotency-Key on every call (see FreshKeyFact).
+	KeyCalls []*KeyCall
+
 	// OAuth is the OAuth half of the model; never nil.
 	OAuth *OAuth
 
@@ -46,10 +50,17 @@ type Model struct {
 	teach map[types.Object]directives.Teaching
 	ent   *entropy.Classifier // built on first use; see classifier
 	resp  *responseAnalysis   // the response flow; nil until analyzeHTTP ran
+	// retriers are the package's functions that call a function
+	// parameter once per attempt of a retry loop: parameter index.
+	retriers map[*types.Func]int
+	// retried are the package's functions called inside a retry; nil
+	// until RetriedInPackage is first asked.
+	retried map[*types.Func]bool
 }
 
 func factTypes() []analysis.Fact {
-	return slices.Concat(httpFactTypes(), valueFactTypes(), responseFactTypes(), oauthFactTypes(), webhookFactTypes())
+	return slices.Concat(httpFactTypes(), valueFactTypes(), responseFactTypes(), oauthFactTypes(), webhookFactTypes(),
+		[]analysis.Fact{new(RetrierFact), new(FreshKeyFact)})
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -59,12 +70,14 @@ func run(pass *analysis.Pass) (any, error) {
 	// ids package need not import net/http.
 	m.exportValues(pass)
 	m.analyzeWebhooks(pass)
+	m.findRetriers(pass)
 	if !reachesNetHTTP(pass.Pkg) && len(pass.AllObjectFacts()) == 0 {
 		return m, nil
 	}
 	if err := m.analyzeHTTP(pass); err != nil {
 		return nil, err
 	}
+	m.findFreshKeys(pass)
 	if err := m.analyzeOAuth(pass); err != nil {
 		return nil, err
 	}

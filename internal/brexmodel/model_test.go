@@ -49,7 +49,7 @@ func describe(r *brexmodel.Request) string {
 }
 
 func TestFacts(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), brexmodel.Analyzer, "ids", "plain", "brexclient", "otherclient", "builder", "consts", "whverify")
+	analysistest.Run(t, analysistest.TestData(), brexmodel.Analyzer, "ids", "plain", "brexclient", "otherclient", "builder", "consts", "whverify", "headerwrap")
 }
 
 func TestRequests(t *testing.T) {

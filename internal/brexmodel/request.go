@@ -64,7 +64,10 @@ func (r *Request) Pos() token.Pos { return r.Call.Pos() }
 
 // Header is one header set on a request.
 type Header struct {
-	// Name is the canonical header name (http.CanonicalHeaderKey).
+	// Name is the canonical header name (http.CanonicalHeaderKey). It is
+	// empty when the model knows that headers are set from a map it
+	// cannot read (a map built elsewhere, a header name from a variable):
+	// any header, the Idempotency-Key included, may be among them.
 	Name string
 	// Pos is where the header is set, or where the wrapper or helper that
 	// sets it is called.
@@ -80,6 +83,14 @@ type Header struct {
 	// Summary is what the wrapper or helper's fact says about a value it
 	// produces itself (Value == nil).
 	Summary ValueSummary
+
+	// Inside a wrapper or helper, a header that comes from one of its
+	// parameters, for its fact: from a map or http.Header parameter
+	// (anyName: its keys name the headers), or from field field of a
+	// struct parameter (an options struct).
+	fromParam *types.Var
+	field     string
+	anyName   bool
 }
 
 // ValueSummary describes, in a fact, a header value that a wrapper or

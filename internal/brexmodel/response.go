@@ -28,9 +28,10 @@ import (
 //     whether its transport retries 429;
 //   - response_ratelimit.go: the 429 handling of each send (Sends,
 //     InjectedClients), for the ratelimit check;
-//   - response_status.go: decodes and their status checks (Decodes), and
+//   - response_status.go: decodes and their status checks (Decodes), the
+//     destinations Brex responses are decoded into (DecodeTargets), and
 //     what a 401 from a Brex Cash endpoint leads to (Cash401Effects), for
-//     the statuscheck check.
+//     the statuscheck, pagination and moneyfloat checks.
 //
 // A response is a Brex response when its request reaches Brex: a request of
 // Model.Requests sent in this package (its Call when it sends itself, its
@@ -264,6 +265,7 @@ type responseAnalysis struct {
 
 	// Status checks.
 	decodesOut []*Decode
+	targetsOut []*DecodeTarget
 	creds      *credentials
 	seenEffect map[ast.Node]bool
 	effectsOut []*CredentialEffect
@@ -329,6 +331,7 @@ func (m *Model) analyzeResponses(a *httpAnalysis) {
 	r.resolve()
 	r.buildSends()
 	r.buildDecodes()
+	r.buildDecodeTargets()
 	r.buildEffects()
 	for _, f := range r.ordered {
 		f.sum.Judged = f.sum.Sends && r.brexFuncs[f.fn]

@@ -38,6 +38,7 @@ const (
 	oRequeue                             // hands the job back to a queue to run later
 	oSkip                                // goes on to the next item of a range loop: the response is dropped
 	oUnknown                             // something the interpreter does not follow
+	oHandBack                            // on a branch taken only at 429, returns a signal the caller can tell apart (a sentinel or typed error, a true flag)
 )
 
 // tri is a three-valued truth.
@@ -79,6 +80,9 @@ type interp struct {
 	depth   int            // nested calls of helpers
 	steps   int
 	decided bool // a condition decided by the status was met on the way
+	// on429: the path is in a branch taken at 429 and at no other
+	// status (resp.StatusCode == statusTooManyRequests).
+	on429 bool
 	// statusParams are the int parameters of a helper that hold the
 	// status.
 	statusParams map[*types.Var]bool
@@ -434,7 +438,12 @@ func (x *interp) ifRest(s *ast.IfStmt) (outcome, bool) {
 	var outs outcome
 	falls := false
 	if c != triFalse {
+		saved := x.on429
+		if c == triTrue && decided && x.only429(func() tri { t, _ := x.cond(s.Cond); return t }) {
+			x.on429 = true
+		}
 		o, f := x.list(s.Body.List)
+		x.on429 = saved
 		outs |= o
 		falls = falls || f
 	}
@@ -465,13 +474,15 @@ func (x *interp) switchStmt(s *ast.SwitchStmt) (outcome, bool) {
 	var def *ast.CaseClause
 	matched := false
 	decided := false
-	for _, c := range s.Body.List {
-		cc := c.(*ast.CaseClause)
-		if cc.List == nil {
-			def = cc
-			continue
+	// match says whether the clause is taken at the current status, and
+	// whether that depends on the status.
+	status := x.status
+	match := func(cc *ast.CaseClause) (tri, bool) {
+		tag, tagDep := tag, tagDep
+		if s.Tag != nil && x.status != status {
+			tag, tagDep = x.val(s.Tag)
 		}
-		m := triFalse
+		m, dec := triFalse, false
 		for _, e := range cc.List {
 			var t tri
 			var dep bool
@@ -485,23 +496,36 @@ func (x *interp) switchStmt(s *ast.SwitchStmt) (outcome, bool) {
 				t, dep = x.cond(e)
 			}
 			if t == triTrue {
-				m = triTrue
-				decided = decided || dep
-				break
+				return triTrue, dec || dep
 			}
 			if t == triUnknown {
 				m = triUnknown
 			} else {
-				decided = decided || dep
+				dec = dec || dep
 			}
 		}
+		return m, dec
+	}
+	for _, c := range s.Body.List {
+		cc := c.(*ast.CaseClause)
+		if cc.List == nil {
+			def = cc
+			continue
+		}
+		m, dec := match(cc)
+		decided = decided || dec
 		if decided {
 			x.decided = true
 		}
 		if m == triFalse {
 			continue
 		}
+		saved := x.on429
+		if m == triTrue && dec && x.only429(func() tri { t, _ := match(cc); return t }) {
+			x.on429 = true
+		}
 		o, f := x.list(cc.Body)
+		x.on429 = saved
 		outs |= o &^ oBreakSwitch
 		falls = falls || f || o&oBreakSwitch != 0
 		if m == triTrue {
@@ -588,7 +612,102 @@ func (x *interp) ret(s *ast.ReturnStmt) outcome {
 	if errIdx < 0 && outs == 0 {
 		outs = oReturnNil
 	}
+	if x.on429 && x.handBack(s) || x.flags429(s) {
+		outs |= oHandBack
+	}
 	return outs
+}
+
+// flags429 reports whether a return hands its caller a bool computed from
+// the status that is true at 429 and at no other status (return
+// resp.StatusCode == http.StatusTooManyRequests, err): a retryable flag.
+func (x *interp) flags429(s *ast.ReturnStmt) bool {
+	info := x.f.r.pass.TypesInfo
+	if x.results == nil || len(s.Results) != x.results.Len() {
+		return false
+	}
+	for i, r := range s.Results {
+		if b, ok := x.results.At(i).Type().Underlying().(*types.Basic); !ok || b.Kind() != types.Bool {
+			continue
+		}
+		if tv := info.Types[r]; tv.Value != nil {
+			continue // a constant: handBack's question
+		}
+		eval := func() tri {
+			v, dep := x.val(r)
+			if !dep || v == nil || v.Kind() != constant.Bool {
+				return triUnknown
+			}
+			return triOf(constant.BoolVal(v))
+		}
+		if eval() == triTrue && x.only429(eval) {
+			return true
+		}
+	}
+	return false
+}
+
+const statusTooManyRequests = 429
+
+// only429 reports whether a condition true at 429 (eval evaluates it at
+// x.status) is false at the other statuses Brex answers: the branch is an
+// explicit 429 check, not one for every error.
+func (x *interp) only429(eval func() tri) bool {
+	if x.status != statusTooManyRequests {
+		return false
+	}
+	defer func() { x.status = statusTooManyRequests }()
+	for _, st := range []int64{200, 201, 204, 400, 401, 403, 404, 409, 500, 502, 503} {
+		x.status = st
+		if eval() != triFalse {
+			return false
+		}
+	}
+	return true
+}
+
+// handBack reports whether a return hands its caller a signal that it can
+// tell apart from other failures, so that a scheduler can run the job
+// again later: a true bool (a retryable flag); or, as the error, a
+// package-level variable (a sentinel such as ErrRateLimited), a value of a
+// concrete type (&RateLimitError{...}), or fmt.Errorf wrapping a sentinel.
+func (x *interp) handBack(s *ast.ReturnStmt) bool {
+	info := x.f.r.pass.TypesInfo
+	if x.results == nil || len(s.Results) != x.results.Len() {
+		return false
+	}
+	for i, r := range s.Results {
+		r = astutil.Unparen(r)
+		tv := info.Types[r]
+		if tv.Value != nil && tv.Value.Kind() == constant.Bool && constant.BoolVal(tv.Value) {
+			return true
+		}
+		if !types.Identical(x.results.At(i).Type(), errorType) || tv.IsNil() {
+			continue
+		}
+		if isSentinel(info, r) {
+			return true
+		}
+		if t := info.TypeOf(r); t != nil && !types.IsInterface(t) {
+			return true
+		}
+		if call, ok := r.(*ast.CallExpr); ok {
+			if fn, _ := typeutil.Callee(info, call).(*types.Func); isFunc(fn, "fmt", "Errorf") {
+				for _, a := range call.Args[1:] {
+					if isSentinel(info, a) {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// isSentinel reports whether e is a package-level error variable.
+func isSentinel(info *types.Info, e ast.Expr) bool {
+	v, ok := objOf(info, e).(*types.Var)
+	return ok && v.Pkg() != nil && v.Parent() == v.Pkg().Scope() && types.Implements(v.Type(), errorType.Underlying().(*types.Interface))
 }
 
 // errOutcome classifies the error value e returned by the region.

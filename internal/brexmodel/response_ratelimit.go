@@ -148,12 +148,14 @@ func (r *responseAnalysis) localHandled(si *sendInfo) bool {
 	return r.handledHere(si)
 }
 
-// handledHere: a retry, a re-queue, or paths the model does not follow.
+// handledHere: a retry, a re-queue, a 429 handed back to the caller as a
+// signal of its own (a scheduler runs the job again later), or paths the
+// model does not follow.
 func (r *responseAnalysis) handledHere(si *sendInfo) bool {
 	if si.retry != nil {
 		return true
 	}
-	if si.outs&(oUnknown|oNext|oRequeue) != 0 {
+	if si.outs&(oUnknown|oNext|oRequeue|oHandBack) != 0 {
 		return true
 	}
 	if !si.decl {

@@ -383,7 +383,7 @@ func (r *responseAnalysis) loopPolicy(f *respFlow, loop ast.Node, rt *Retry) {
 			}
 		}
 	}
-	rt.Bounded = r.loopBounded(loop, varying)
+	rt.Bounded = r.loopBounded(loop, varying) || r.contextEnds(f, loop)
 }
 
 // waitArg returns the duration a call waits for: time.Sleep(d),
@@ -393,6 +393,15 @@ func (r *responseAnalysis) loopPolicy(f *respFlow, loop ast.Node, rt *Retry) {
 func (r *responseAnalysis) waitArg(call *ast.CallExpr, fn *types.Func) ast.Expr {
 	info := r.pass.TypesInfo
 	if fn == nil {
+		// A function value that takes a duration: a sleep hook kept in
+		// a field so that tests can replace the clock (p.sleep(d)).
+		if _, ok := typeutil.Callee(info, call).(*types.Var); ok {
+			for _, a := range call.Args {
+				if typesutil.IsNamed(info.TypeOf(a), "time", "Duration") {
+					return a
+				}
+			}
+		}
 		return nil
 	}
 	if fn.Pkg() != nil && fn.Pkg().Path() == "time" {
@@ -619,6 +628,124 @@ func (r *responseAnalysis) loopBounded(loop ast.Node, varying map[*types.Var]boo
 		return true
 	})
 	return bounded
+}
+
+// contextEnds reports whether a retry loop ends when a context is done:
+// a call in its body that takes a context that can be done
+// (limiter.Wait(ctx), or a send of a request built with one) assigns an
+// error that an if statement returns.
+func (r *responseAnalysis) contextEnds(f *respFlow, loop ast.Node) bool {
+	info := r.pass.TypesInfo
+	body := loopBody(loop)
+	errs := map[*types.Var]bool{}
+	var checks []*ast.IfStmt
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.IfStmt:
+			checks = append(checks, n)
+		case *ast.AssignStmt:
+			if len(n.Rhs) != 1 {
+				return true
+			}
+			if call, ok := astutil.Unparen(n.Rhs[0]).(*ast.CallExpr); ok && r.takesLiveContext(f, call) {
+				if v := typesutil.VarOf(info, n.Lhs[len(n.Lhs)-1]); v != nil && types.Identical(v.Type(), errorType) {
+					errs[v] = true
+				}
+			}
+		}
+		return true
+	})
+	for _, ifs := range checks {
+		be, ok := astutil.Unparen(ifs.Cond).(*ast.BinaryExpr)
+		if !ok || be.Op != token.NEQ || len(ifs.Body.List) == 0 {
+			continue
+		}
+		v := typesutil.VarOf(info, be.X)
+		if tv, ok := info.Types[be.Y]; !ok || !tv.IsNil() || v == nil || !errs[v] {
+			continue
+		}
+		if _, ok := ifs.Body.List[len(ifs.Body.List)-1].(*ast.ReturnStmt); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// takesLiveContext reports whether call is given a context that can be
+// done, directly or in the *http.Request it is given.
+func (r *responseAnalysis) takesLiveContext(f *respFlow, call *ast.CallExpr) bool {
+	info := r.pass.TypesInfo
+	for _, a := range call.Args {
+		t := info.TypeOf(a)
+		switch {
+		case typesutil.IsNamed(t, "context", "Context"):
+			if r.liveContext(f, a, 0) {
+				return true
+			}
+		case isRequestPtr(t):
+			if r.requestContext(f, a, 0) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// requestContext reports whether the request e is built with a context
+// that can be done: http.NewRequestWithContext(ctx, ...), req.WithContext(ctx),
+// req.Clone(ctx), or a helper given one (newReq(ctx, path)).
+func (r *responseAnalysis) requestContext(f *respFlow, e ast.Expr, depth int) bool {
+	if depth > 4 {
+		return false
+	}
+	switch e := astutil.Unparen(e).(type) {
+	case *ast.CallExpr:
+		for _, a := range e.Args {
+			if typesutil.IsNamed(r.pass.TypesInfo.TypeOf(a), "context", "Context") && r.liveContext(f, a, depth+1) {
+				return true
+			}
+		}
+	case *ast.Ident:
+		v, ok := r.pass.TypesInfo.Uses[e].(*types.Var)
+		if !ok || f == nil {
+			return false
+		}
+		vals := f.assignedValues(v)
+		for _, val := range vals {
+			if !r.requestContext(f, val, depth+1) {
+				return false
+			}
+		}
+		return len(vals) > 0
+	}
+	return false
+}
+
+// liveContext reports whether the context e can be done: not
+// context.Background() or TODO(), nor a local variable holding only them.
+// A parameter or a field is assumed live: a caller's context.
+func (r *responseAnalysis) liveContext(f *respFlow, e ast.Expr, depth int) bool {
+	if depth > 4 {
+		return false
+	}
+	switch e := astutil.Unparen(e).(type) {
+	case *ast.CallExpr:
+		return !isBackgroundCtx(r.pass.TypesInfo, e)
+	case *ast.Ident:
+		v, ok := r.pass.TypesInfo.Uses[e].(*types.Var)
+		if !ok || f == nil {
+			return false
+		}
+		for _, val := range f.assignedValues(v) {
+			if !r.liveContext(f, val, depth+1) {
+				return false
+			}
+		}
+		return true
+	}
+	return true
 }
 
 func mentionsAny(info *types.Info, e ast.Node, vars map[*types.Var]bool) bool {

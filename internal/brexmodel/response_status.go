@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 	"net/http"
+	"slices"
 	"sort"
 	"strings"
 
@@ -91,6 +92,68 @@ func (r *responseAnalysis) buildDecodes() {
 			}
 			seen[ev.pos] = true
 			r.decodesOut = append(r.decodesOut, d)
+		}
+	}
+}
+
+// DecodeTarget is a decode of a Brex response into a destination of this
+// package: a variable, field or expression of the function that decodes,
+// or that calls the wrapper or helper that decodes into its argument
+// (c.get(ctx, "/v2/users", &page)).
+type DecodeTarget struct {
+	// Call is the Decode or Unmarshal call, or the call of the helper or
+	// wrapper that decodes into Target.
+	Call *ast.CallExpr
+	// Func is the declaration holding Call.
+	Func *ast.FuncDecl
+	// Target is the destination as written (&page, out).
+	Target ast.Expr
+	// Type is the decoded type with pointers removed; nil for an
+	// interface.
+	Type types.Type
+	// Requests are the requests whose responses are decoded here, when the
+	// response comes from a send in Func (not from a parameter).
+	Requests []*Request
+	InTest   bool
+}
+
+// DecodeTargets returns the decodes of Brex responses into destinations of
+// this package, in source order: those of Decodes, and also those that a
+// wrapper of this package makes into its caller's argument (listed at the
+// caller's call). A decode into the function's own parameter (the
+// wrapper's out any) is not listed: its callers' destinations are.
+func (m *Model) DecodeTargets() []*DecodeTarget {
+	if m.resp == nil {
+		return nil
+	}
+	return m.resp.targetsOut
+}
+
+// buildDecodeTargets computes the package's DecodeTargets.
+func (r *responseAnalysis) buildDecodeTargets() {
+	for _, f := range r.ordered {
+		mask := r.masks[f]
+		for _, ev := range f.decodes {
+			tags := ev.tags & mask
+			if tags == 0 || ev.target == nil || ev.param >= 0 {
+				continue
+			}
+			call := r.callAt(f, ev.pos)
+			if call == nil {
+				continue
+			}
+			d := &DecodeTarget{Call: call, Func: f.fd, Target: ev.target, Type: ev.typ, InTest: r.inTest(ev.pos)}
+			for i, src := range f.sources {
+				if tags&(1<<i) == 0 || src.call == nil {
+					continue
+				}
+				for _, req := range r.callReqs[src.call] {
+					if !slices.Contains(d.Requests, req) {
+						d.Requests = append(d.Requests, req)
+					}
+				}
+			}
+			r.targetsOut = append(r.targetsOut, d)
 		}
 	}
 }

@@ -77,3 +77,33 @@ var bodies = &analysis.Analyzer{
 func TestResponseFlow(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), bodies, "respclient", "respapp", "resptransport")
 }
+
+// targets reports each DecodeTarget: the decoded type and the endpoints of
+// the requests whose responses are decoded.
+var targets = &analysis.Analyzer{
+	Name:     "targets",
+	Doc:      "reports the Brex model's decode targets (test only)",
+	Requires: []*analysis.Analyzer{Analyzer},
+	Run: func(pass *analysis.Pass) (any, error) {
+		m := pass.ResultOf[Analyzer].(*Model)
+		for _, d := range m.DecodeTargets() {
+			var eps []string
+			for _, r := range d.Requests {
+				eps = append(eps, endpointName(r))
+			}
+			typ := "interface"
+			if d.Type != nil {
+				typ = types.TypeString(d.Type, types.RelativeTo(pass.Pkg))
+			}
+			pass.Reportf(d.Call.Pos(), "decodes %s into %s from %v", types.ExprString(d.Target), typ, eps)
+		}
+		return nil, nil
+	},
+}
+
+// TestDecodeTargets checks where Brex responses are decoded: here, through
+// a wrapper of the package into the caller's destination, and through a
+// helper given the body.
+func TestDecodeTargets(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), targets, "resptargets")
+}

@@ -27,6 +27,9 @@ const (
 
 	// Beyond the launch checklist.
 	WebhookSignature = "webhooksignature"
+	Pagination       = "pagination"
+	PageLimit        = "pagelimit"
+	MoneyFloat       = "moneyfloat"
 )
 
 // Names lists every check name in the order of the product specification.
@@ -45,6 +48,9 @@ var Names = []string{
 	OAuthLib,
 	OAuthScopes,
 	WebhookSignature,
+	Pagination,
+	PageLimit,
+	MoneyFloat,
 	Directive,
 }
 

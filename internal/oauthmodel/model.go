@@ -184,8 +184,13 @@ type Exchange struct {
 	Func ast.Node
 	// Config is the receiver's configuration for Config.Exchange, when
 	// resolvable.
-	Config   *Config
-	Via      *types.Func
+	Config *Config
+	Via    *types.Func
+	// At is where the exchange is made in this package: Call, or, when
+	// Via is a helper of this package given the callback's request, the
+	// exchange inside it (followed through such helpers). A finding
+	// about the callback lands there, where the fix belongs.
+	At       *ast.CallExpr
 	Provider Provider
 	Legacy   bool
 	// HandRolled: a request to a token endpoint built without an OAuth

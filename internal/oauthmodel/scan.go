@@ -518,6 +518,9 @@ func (m *modeler) callbackOf(u *unit) *callback {
 	cb := &callback{codeReads: u.reads["code"], stateReads: u.reads["state"]}
 	for _, x := range u.exchanges {
 		if x.CodeExchange() {
+			if x.At == nil {
+				x.At = m.exchangeAt(x, 0)
+			}
 			cb.exchanges = append(cb.exchanges, x)
 		}
 	}
@@ -556,6 +559,33 @@ func (m *modeler) callbackOf(u *unit) *callback {
 		}
 	}
 	return cb
+}
+
+// exchangeAt returns where the exchange x is made in this package: inside
+// the helper x goes through when the helper is of this package and is
+// given the callback's request (it can read the error parameter, so the
+// fix belongs there), else at x.Call.
+func (m *modeler) exchangeAt(x *Exchange, depth int) *ast.CallExpr {
+	if x.Via == nil || x.Via.Pkg() != m.pass.Pkg || depth > 4 {
+		return x.Call
+	}
+	givenRequest := false
+	for _, a := range x.Call.Args {
+		if isRequestPtr(m.info.TypeOf(a)) {
+			givenRequest = true
+		}
+	}
+	fd := m.decls[x.Via.Origin()]
+	u := m.units[fd]
+	if !givenRequest || fd == nil || u == nil {
+		return x.Call
+	}
+	for _, inner := range u.exchanges {
+		if inner.CodeExchange() {
+			return m.exchangeAt(inner, depth+1)
+		}
+	}
+	return x.Call
 }
 
 // finishUnit records the unit's findings in the result.

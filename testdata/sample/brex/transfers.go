@@ -3,6 +3,7 @@ package brex
 import (
 	"context"
 	"net/http"
+	"net/url"
 )
 
 // TransferStatus is the status of a Brex transfer.
@@ -85,11 +86,22 @@ type Vendor struct {
 	} `json:"payment_accounts"`
 }
 
-// ListVendors returns the first page of the company's vendors.
+// ListVendors returns the company's vendors, page by page.
 func (c *Client) ListVendors(ctx context.Context) ([]Vendor, error) {
-	var page struct {
-		Items []Vendor `json:"items"`
+	var vendors []Vendor
+	q := url.Values{"limit": {"1000"}}
+	for {
+		var page struct {
+			Items      []Vendor `json:"items"`
+			NextCursor *string  `json:"next_cursor"`
+		}
+		if err := c.do(ctx, http.MethodGet, "/v1/vendors?"+q.Encode(), nil, &page); err != nil {
+			return nil, err
+		}
+		vendors = append(vendors, page.Items...)
+		if page.NextCursor == nil || *page.NextCursor == "" {
+			return vendors, nil
+		}
+		q.Set("cursor", *page.NextCursor)
 	}
-	err := c.do(ctx, http.MethodGet, "/v1/vendors", nil, &page)
-	return page.Items, err
 }

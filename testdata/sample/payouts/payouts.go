@@ -65,6 +65,31 @@ func (p *Payer) LoadVendors(ctx context.Context) error {
 	return nil
 }
 
+// CanCover returns an error when the Brex Cash account paid from cannot
+// pay every payout.
+func (p *Payer) CanCover(ctx context.Context, rows []Payout) error {
+	var total int64
+	for _, po := range rows {
+		total += po.AmountCents
+	}
+	accounts, err := p.Client.CashAccounts(ctx)
+	if err != nil {
+		return err
+	}
+	for _, acct := range accounts {
+		if acct.ID != p.AccountID {
+			continue
+		}
+		// launch problem: moneyfloat: Brex balances are already in cents; scaling by 100 lets a payout run through an account that cannot cover it.
+		available := acct.AvailableBalance.Amount * 100
+		if available < total {
+			return fmt.Errorf("account %s holds %d cents, payouts need %d", acct.ID, available, total)
+		}
+		return nil
+	}
+	return fmt.Errorf("no Brex Cash account %s", p.AccountID)
+}
+
 func (p *Payer) request(vendorID string, cents int64, memo string) (brex.TransferRequest, error) {
 	instrument, ok := p.instruments[vendorID]
 	if !ok {

@@ -101,3 +101,40 @@ func GitHubUser(ctx context.Context, login string) (map[string]any, error) {
 	}
 	return nil, fmt.Errorf("github: rate limited")
 }
+
+// Another provider's money is decimal: a float amount with a currency,
+// scaled to cents, on paths shaped like Brex's (moneyfloat stays quiet).
+type Price struct {
+	Amount   float64 `json:"amount"`
+	Currency string  `json:"currency"`
+}
+
+type Account struct {
+	ID             string `json:"id"`
+	CurrentBalance Price  `json:"current_balance"`
+}
+
+func (p *Payments) Accounts(ctx context.Context) ([]int64, error) {
+	var page struct {
+		Items      []Account `json:"items"`
+		NextCursor string    `json:"next_cursor"`
+	}
+	// One page of another API's list, with a limit above Brex's maximum
+	// (pagination and pagelimit stay quiet).
+	if err := p.do(ctx, http.MethodGet, "/v2/cards?limit=5000", nil, &page); err != nil {
+		return nil, err
+	}
+	var cents []int64
+	for _, a := range page.Items {
+		cents = append(cents, int64(a.CurrentBalance.Amount*100))
+	}
+	return cents, nil
+}
+
+func (p *Payments) Expenses(ctx context.Context) (int, error) {
+	var page struct {
+		Items []json.RawMessage `json:"items"`
+	}
+	err := p.do(ctx, http.MethodGet, "/v1/expenses?limit=1000", nil, &page)
+	return len(page.Items), err
+}

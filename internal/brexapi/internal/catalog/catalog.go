@@ -12,6 +12,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"go/format"
+	"maps"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -52,6 +53,7 @@ func Generate(specDir, overlayPath string) ([]byte, error) {
 
 	var eps []*endpoint
 	var enums []*enum
+	money := map[string]*moneyProp{}
 	seen := map[string]string{} // "METHOD path" -> where it came from
 	for _, f := range files {
 		base := filepath.Base(f)
@@ -76,6 +78,7 @@ func Generate(specDir, overlayPath string) ([]byte, error) {
 		}
 		eps = append(eps, e...)
 		enums = append(enums, sp.enums()...)
+		sp.moneyProps(money)
 	}
 
 	for _, o := range ov.Endpoints {
@@ -116,6 +119,10 @@ func Generate(specDir, overlayPath string) ([]byte, error) {
 		ep.Dep = &deprecation{Replacement: d.Replacement, Since: d.Since, Note: d.Note}
 	}
 
+	if err := ov.applyPagination(byKey); err != nil {
+		return nil, err
+	}
+
 	sort.Slice(eps, func(i, j int) bool {
 		if eps[i].Path != eps[j].Path {
 			return eps[i].Path < eps[j].Path
@@ -131,7 +138,7 @@ func Generate(specDir, overlayPath string) ([]byte, error) {
 	if err := ov.check(); err != nil {
 		return nil, err
 	}
-	return render(ov, eps, enums)
+	return render(ov, eps, enums, money)
 }
 
 // ---- overlay ----
@@ -182,6 +189,29 @@ type overlay struct {
 		Resource string `json:"resource"`
 		Source   string `json:"source"`
 	} `json:"brex_only"`
+	Pagination struct {
+		MaxLimit struct {
+			Value  int    `json:"value"`
+			Source string `json:"source"`
+		} `json:"max_limit"`
+		Limits []struct {
+			Method string `json:"method"`
+			Path   string `json:"path"`
+			Max    int    `json:"max"`
+			Source string `json:"source"`
+		} `json:"limits"`
+		Filters []struct {
+			Method string   `json:"method"`
+			Path   string   `json:"path"`
+			Params []string `json:"params"`
+			Source string   `json:"source"`
+		} `json:"filters"`
+		Lists []struct {
+			Method string `json:"method"`
+			Path   string `json:"path"`
+			Source string `json:"source"`
+		} `json:"lists"`
+	} `json:"pagination"`
 }
 
 type hostEntry struct {
@@ -240,6 +270,59 @@ func (ov *overlay) check() error {
 	return nil
 }
 
+// applyPagination marks the overlay's list endpoints (those no spec
+// describes) and gives every list endpoint that takes a limit its maximum:
+// the documented general maximum, or an endpoint's own.
+func (ov *overlay) applyPagination(byKey map[string]*endpoint) error {
+	pg := &ov.Pagination
+	if pg.MaxLimit.Value <= 0 || pg.MaxLimit.Source == "" {
+		return fmt.Errorf("overlay: pagination.max_limit needs a value and a source")
+	}
+	for _, l := range pg.Lists {
+		k := strings.ToUpper(l.Method) + " " + l.Path
+		ep, ok := byKey[k]
+		if !ok {
+			return fmt.Errorf("overlay: list endpoint %s is not in the catalogue", k)
+		}
+		if l.Source == "" {
+			return fmt.Errorf("overlay: list endpoint %s has no source", k)
+		}
+		if ep.Page != nil {
+			return fmt.Errorf("overlay: list endpoint %s is already a list in its spec; remove it from the overlay", k)
+		}
+		// Brex's pagination page: every list endpoint takes cursor and limit.
+		ep.Page = &page{takesLimit: true}
+	}
+	for _, ep := range byKey {
+		if ep.Page != nil && ep.Page.takesLimit {
+			ep.Page.max, ep.Page.source = pg.MaxLimit.Value, pg.MaxLimit.Source
+		}
+	}
+	for _, l := range pg.Limits {
+		k := strings.ToUpper(l.Method) + " " + l.Path
+		ep, ok := byKey[k]
+		if !ok || ep.Page == nil || !ep.Page.takesLimit {
+			return fmt.Errorf("overlay: limit of %s: not a list endpoint that takes a limit", k)
+		}
+		if l.Max <= 0 || l.Source == "" {
+			return fmt.Errorf("overlay: limit of %s needs max and source", k)
+		}
+		ep.Page.max, ep.Page.source = l.Max, l.Source
+	}
+	for _, f := range pg.Filters {
+		k := strings.ToUpper(f.Method) + " " + f.Path
+		ep, ok := byKey[k]
+		if !ok || ep.Page == nil {
+			return fmt.Errorf("overlay: filters of %s: not a list endpoint", k)
+		}
+		if len(f.Params) == 0 || f.Source == "" {
+			return fmt.Errorf("overlay: filters of %s need params and a source", k)
+		}
+		ep.Page.filters = f.Params
+	}
+	return nil
+}
+
 // ---- specs ----
 
 type spec struct {
@@ -256,10 +339,21 @@ type endpoint struct {
 	Idem              string // Go constant name suffix: Unknown, None, Optional, Required
 	Scopes            []string
 	Dep               *deprecation
+	Page              *page
 	Source            string
 }
 
 type deprecation struct{ Replacement, Since, Note string }
+
+// page is what the catalogue says of a list endpoint (one whose response
+// is a page {items, next_cursor}).
+type page struct {
+	// takesLimit: the endpoint declares a limit query parameter.
+	takesLimit bool
+	max        int
+	source     string
+	filters    []string
+}
 
 type enum struct {
 	API, Schema string
@@ -375,6 +469,15 @@ func (sp *spec) endpoints(source string) ([]*endpoint, error) {
 					ep.Hosts = hs
 				}
 			}
+			if m == "get" && sp.returnsPage(op) {
+				ep.Page = &page{}
+				for _, pa := range params {
+					pa := obj(sp.deref(pa))
+					if str(pa["name"]) == "limit" && str(pa["in"]) == "query" {
+						ep.Page.takesLimit = true
+					}
+				}
+			}
 			if dep, _ := op["deprecated"].(bool); dep {
 				ep.Dep = &deprecation{Note: "marked deprecated in the " + sp.api + " API spec"}
 			}
@@ -382,6 +485,19 @@ func (sp *spec) endpoints(source string) ([]*endpoint, error) {
 		}
 	}
 	return out, nil
+}
+
+// returnsPage reports whether op's 200 response is a page of Brex's cursor
+// pagination: an object with a next_cursor property.
+func (sp *spec) returnsPage(op map[string]any) bool {
+	resp := obj(sp.deref(obj(op["responses"])["200"]))
+	for _, ct := range sortedKeys(obj(resp["content"])) {
+		schema := obj(sp.deref(obj(obj(resp["content"])[ct])["schema"]))
+		if _, ok := obj(schema["properties"])["next_cursor"]; ok {
+			return true
+		}
+	}
+	return false
 }
 
 func normScopes(s []string) []string {
@@ -573,9 +689,88 @@ func stringEnum(s map[string]any) ([]string, bool) {
 	return vals, true
 }
 
+// moneyProp is what the specs say of one money property name.
+type moneyProp struct {
+	// integer: some schema declares it a money object whose amount is an
+	// integer (minor units); number: some schema declares it one whose
+	// amount is a JSON number (the Accounting API's Amount).
+	integer, number bool
+	where           []string // "API.Schema", sorted
+}
+
+// moneyProps records, for every property of every component schema
+// (nested objects and array items included), whether it is a money object:
+// an object, directly or through a $ref or an allOf/oneOf/anyOf member,
+// with amount and currency properties.
+func (sp *spec) moneyProps(out map[string]*moneyProp) {
+	schemas := obj(obj(sp.doc["components"])["schemas"])
+	var walk func(where string, s map[string]any, depth int)
+	walk = func(where string, s map[string]any, depth int) {
+		if s == nil || s["$ref"] != nil || depth > 12 {
+			return
+		}
+		props := obj(s["properties"])
+		for _, name := range sortedKeys(props) {
+			if amount := sp.moneyAmount(props[name], 0); amount != "" {
+				m := out[name]
+				if m == nil {
+					m = &moneyProp{}
+					out[name] = m
+				}
+				m.integer = m.integer || amount == "integer"
+				m.number = m.number || amount == "number"
+				if w := sp.api + "." + where; !slices.Contains(m.where, w) {
+					m.where = append(m.where, w)
+					sort.Strings(m.where)
+				}
+			}
+			walk(where, obj(props[name]), depth+1)
+		}
+		walk(where, obj(s["items"]), depth+1)
+		for _, comb := range []string{"allOf", "oneOf", "anyOf"} {
+			for _, x := range arr(s[comb]) {
+				walk(where, obj(x), depth+1)
+			}
+		}
+	}
+	for _, name := range sortedKeys(schemas) {
+		walk(name, obj(schemas[name]), 0)
+	}
+}
+
+// moneyAmount returns the type of the amount ("integer", "number") of the
+// money object v, or "" when v is not one.
+func (sp *spec) moneyAmount(v any, depth int) string {
+	if depth > 4 {
+		return ""
+	}
+	s := obj(sp.deref(v))
+	// {"allOf": [{"$ref": Money}, {"description": ...}]}: the one member
+	// that is money decides (a nullable or described reference).
+	for _, comb := range []string{"allOf", "oneOf", "anyOf"} {
+		kind := ""
+		for _, x := range arr(s[comb]) {
+			if k := sp.moneyAmount(x, depth+1); k != "" {
+				if kind != "" && kind != k {
+					return ""
+				}
+				kind = k
+			}
+		}
+		if kind != "" {
+			return kind
+		}
+	}
+	props := obj(s["properties"])
+	if props["amount"] == nil || props["currency"] == nil {
+		return ""
+	}
+	return str(obj(sp.deref(props["amount"]))["type"])
+}
+
 // ---- rendering ----
 
-func render(ov *overlay, eps []*endpoint, enums []*enum) ([]byte, error) {
+func render(ov *overlay, eps []*endpoint, enums []*enum, money map[string]*moneyProp) ([]byte, error) {
 	var b bytes.Buffer
 	p := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
 	p("%s\n\n", Header)
@@ -638,7 +833,30 @@ func render(ov *overlay, eps []*endpoint, enums []*enum) ([]byte, error) {
 		if e.Dep != nil {
 			p(", Deprecated: &Deprecation{Replacement: %q, Since: %q, Note: %q}", e.Dep.Replacement, e.Dep.Since, e.Dep.Note)
 		}
+		if e.Page != nil {
+			p(", Page: &Page{MaxLimit: %d, LimitSource: %q", e.Page.max, e.Page.source)
+			if e.Page.filters != nil {
+				p(", Filters: %#v", e.Page.filters)
+			}
+			p("}")
+		}
 		p(", Source: %q},\n", e.Source)
+	}
+	p("}\n\n")
+
+	p("// moneyProperties are the JSON names of the properties that the specs\n")
+	p("// declare as money objects ({amount, currency}), with the kind of their\n")
+	p("// amount and (in the comment) the schemas that declare them.\n")
+	p("var moneyProperties = []moneyProperty{\n")
+	for _, name := range slices.Sorted(maps.Keys(money)) {
+		m := money[name]
+		where := m.where
+		more := ""
+		if len(where) > 3 {
+			more = fmt.Sprintf(" and %d more", len(where)-3)
+			where = where[:3]
+		}
+		p("{name: %q, minorUnits: %v, decimal: %v}, // %s%s\n", name, m.integer, m.number, strings.Join(where, ", "), more)
 	}
 	p("}\n\n")
 

@@ -27,14 +27,20 @@ func main() {
 	client := brex.NewClient()
 
 	if *expenses {
-		items, err := client.ListCardExpenses(ctx)
-		if err != nil {
-			log.Fatal(err)
+		cursor := ""
+		for {
+			items, next, err := client.ListCardExpenses(ctx, cursor)
+			if err != nil {
+				log.Fatal(err)
+			}
+			for _, e := range items {
+				fmt.Printf("%s\t%d\t%s\n", e.ID, e.OriginalAmount.Amount, e.Memo)
+			}
+			if next == "" {
+				return
+			}
+			cursor = next
 		}
-		for _, e := range items {
-			fmt.Printf("%s\t%d\t%s\n", e.ID, e.OriginalAmount.Amount, e.Memo)
-		}
-		return
 	}
 
 	if *account == "" || flag.NArg() != 1 {
@@ -51,6 +57,9 @@ func main() {
 	}
 
 	payer := &payouts.Payer{Client: client, AccountID: *account}
+	if err := payer.CanCover(ctx, rows); err != nil {
+		log.Fatal(err)
+	}
 	if err := payer.LoadVendors(ctx); err != nil {
 		log.Fatal(err)
 	}

@@ -171,3 +171,26 @@ func optionalQuiet(ctx context.Context, hc *http.Client) {
 	req, _ := http.NewRequestWithContext(ctx, http.MethodPut, api+"/v2/cards/card_1", nil)
 	hc.Do(req)
 }
+
+// Loops that work through items are not retries: a fresh key per item is
+// right.
+func workers(ctx context.Context, hc *http.Client, ids <-chan string, sc interface{ Scan() bool }) {
+	for {
+		id := <-ids
+		req, _ := http.NewRequestWithContext(ctx, http.MethodPost, api+"/v1/transfers?ref="+id, nil)
+		req.Header.Set("Idempotency-Key", uuid.NewString())
+		if _, err := hc.Do(req); err != nil {
+			continue
+		}
+	}
+}
+
+func scanned(ctx context.Context, hc *http.Client, sc interface{ Scan() bool }) {
+	for sc.Scan() {
+		req, _ := http.NewRequestWithContext(ctx, http.MethodPost, api+"/v2/cards", nil)
+		req.Header.Set("Idempotency-Key", uuid.NewString())
+		if _, err := hc.Do(req); err != nil {
+			continue
+		}
+	}
+}

@@ -56,8 +56,12 @@ func Scan(root string, opts Options) ([]checklist.Finding, int, error) {
 		out = append(out, checklist.Finding{
 			Check:    checks.HardcodedSecret,
 			Category: UnscannedCategory,
-			Message:  fmt.Sprintf("%s: not every file that git would commit could be scanned for secrets (%v): the secrets item cannot pass until they can", checks.HardcodedSecret, oneLine(err)),
-			File:     ".",
+			// The item cannot pass until every file can be
+			// scanned; what stopped the scan (git's words, or
+			// each unreadable file) is too long for one line.
+			Message: fmt.Sprintf("%s: some files that git would commit could not be scanned for secrets", checks.HardcodedSecret),
+			File:    ".",
+			Related: []checklist.Related{{Message: oneLine(err), File: "."}},
 		})
 	}
 	for _, m := range matches {

@@ -49,7 +49,10 @@
 // [Evaluate] gives every item of the audience one [Status]:
 //
 //   - [Fail]: at least one finding of one of the item's checks;
-//   - [Pass]: at least one of the item's checks ran and none found anything;
+//   - [Pass]: at least one of the item's checks ran, none found anything,
+//     and (when the caller counted) the module has something they examine;
+//   - [NotApplicable] ("n/a"): the checks ran and found nothing, but the
+//     module has nothing for them to examine (see Coverage below);
 //   - [NotChecked]: none of the item's checks ran (the analyzer does not
 //     exist yet, or the user disabled it);
 //   - [Manual]: the item has no checks; a person must decide it.
@@ -59,15 +62,55 @@
 // findings. Findings of checks that decide no item of the audience (the
 // directive check; OAuth checks in a customer report) are kept in
 // [Report.Unassigned]: they are shown, but they do not fail the report.
-// [Report.Failed] is the CI gate: true when any item fails.
+// [Report.Failed] is the CI gate: true when any item fails, or, with
+// [Report.Strict], when the report has a warning. n/a fails nothing, and
+// no format shows it as a pass.
+//
+// # Coverage: what an item examined, and n/a
+//
+// A pass means something only if something was examined. Each item lists
+// the [Subject]s its checks examine ([Item.Examines]): [BrexCalls] for the
+// items about requests, [BrexOAuthConfigs] for the OAuth items, [GoFiles]
+// and [OtherFiles] for secrets, [BrexWebhookReceivers] for
+// webhook-signatures, [BrexCalls] again for the items beyond the launch
+// checklist about list calls and money amounts. The caller counts each subject in the
+// module (a [Coverage], subject ID → count; the CLI counts from the Brex
+// model's results, see internal/moduleview) and calls [EvaluateCovered].
+// Every item then shows the subjects it found, in every format:
+// "pass (14 Brex calls, 2 Brex OAuth configurations)". An item that would
+// pass, all of whose subjects were counted and none found, is n/a with
+// each subject's reason: "n/a (no Brex call recognised)". A finding always
+// fails its item, whatever the counts. A subject the caller did not count
+// leaves its items as [Evaluate] would: pass without counts.
+//
+// Items outside the launch checklist (the "Beyond the launch checklist"
+// group) use the same mechanism: declare what the item's checks examine
+// as a Subject (an ID, its names, the n/a reason: "no Brex webhook
+// receiver"), list it in the item's examines, add it to subjects (so a
+// JSON report reads back), and count it where the CLI builds the coverage
+// (internal/moduleview's View.Coverage, from the Brex model's results or
+// the check's own result, as webhooksignature's Result.Receivers).
+// The item is then n/a wherever the module has none, and shows its count
+// elsewhere, with nothing else to write.
+//
+// # Warnings
+//
+// [Report.Warnings] are about the module as a whole and fail no item: the
+// blind spot ([WarningBlindSpot]), files that show signs of Brex where the
+// Brex model recognised no Brex call, so that n/a and pass items did not
+// examine them. Each format shows a warning on its own line (text,
+// Markdown), in "warnings" (JSON) and in the run properties (SARIF). With
+// [Report.Strict] (the CLI's -strict) a warning fails the report, for
+// teams that want the gate to prove coverage.
 //
 // # Who supplies findings
 //
 // This package knows nothing of go/analysis. The CLI loads the module, runs
 // the analyzers, applies suppression directives and the baseline, converts
 // each diagnostic to a [Finding] (file relative to the module root, enclosing
-// function and line of code for baselines) and tells [Evaluate] which checks
-// ran. The report renders as text for terminals ([Report.WriteText]),
+// function and line of code for baselines), tells [EvaluateCovered] which
+// checks ran and what the module has for them to examine, and adds the
+// warnings. The report renders as text for terminals ([Report.WriteText]),
 // Markdown for pull-request comments and $GITHUB_STEP_SUMMARY
 // ([Report.WriteMarkdown]), JSON ([Report.WriteJSON]) and SARIF 2.1.0 for
 // code scanning ([Report.WriteSARIF]).

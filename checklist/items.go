@@ -17,6 +17,10 @@ type Item struct {
 	// Checks are the names of the checks (internal/checks constants) that
 	// decide the item; empty for a manual item.
 	Checks []string `json:"checks"`
+	// Examines are what the item's checks look at (see [Subject]): the
+	// item shows how many of each it examined, and is n/a when the module
+	// has none. Empty for an item that always has something to examine.
+	Examines []Subject `json:"examines"`
 	// Group is the part of the checklist the item belongs to: empty for
 	// Brex's launch checklist, Beyond for the mistakes a Brex reviewer
 	// would stop that the launch checklist does not name.
@@ -58,6 +62,7 @@ func Items(aud Audience) []Item {
 			DocURL:    w.doc,
 			Audiences: e.audiences(),
 			Checks:    append([]string{}, e.checks...),
+			Examines:  append([]Subject{}, e.examines...),
 			Group:     e.group,
 		})
 	}
@@ -99,12 +104,14 @@ const (
 type wording struct{ text, doc string }
 
 // entry is one item of the catalogue: its words per audience (the keys are
-// the audiences whose section lists it) and the checks that decide it.
+// the audiences whose section lists it), the checks that decide it and the
+// subjects they examine.
 type entry struct {
-	id     string
-	checks []string
-	words  map[Audience]wording
-	group  Group
+	id       string
+	checks   []string
+	examines []Subject
+	words    map[Audience]wording
+	group    Group
 }
 
 func (e entry) audiences() []Audience {
@@ -132,9 +139,10 @@ func partner(text, doc string) map[Audience]wording {
 // Never change an id: add an item, or retire one, instead.
 var catalog = []entry{
 	{
-		id:     "latest-endpoints",
-		checks: []string{checks.BrexEndpoint},
-		words:  both("Call only the current documented endpoints of the API reference; move off deprecated ones.", docChecklist),
+		id:       "latest-endpoints",
+		checks:   []string{checks.BrexEndpoint},
+		examines: []Subject{BrexCalls, BrexOAuthConfigs},
+		words:    both("Call only the current documented endpoints of the API reference; move off deprecated ones.", docChecklist),
 	},
 	{
 		id:    "explore-postman",
@@ -145,68 +153,80 @@ var catalog = []entry{
 		words: both("Follow the API changelog for new, changed and deprecated endpoints.", docChangelog),
 	},
 	{
-		id:     "secrets",
-		checks: []string{checks.HardcodedSecret},
+		id:       "secrets",
+		checks:   []string{checks.HardcodedSecret},
+		examines: []Subject{GoFiles, OtherFiles},
 		words: map[Audience]wording{
 			Customer: {"Keep the user token out of source code and version control; read it from the environment.", docAuthentication},
 			Partner:  {"Keep client IDs and client secrets out of source code and version control; read them from the environment.", docPartnerAuth},
 		},
 	},
 	{
-		id:     "idempotency-key",
-		checks: []string{checks.IdempotencyKey},
-		words:  both("Send a random Idempotency-Key on calls that must not run twice, such as Create transfer and Create card.", docIdempotency),
+		id:       "idempotency-key",
+		checks:   []string{checks.IdempotencyKey},
+		examines: []Subject{BrexCalls},
+		words:    both("Send a random Idempotency-Key on calls that must not run twice, such as Create transfer and Create card.", docIdempotency),
 	},
 	{
-		id:     "oauth-library",
-		checks: []string{checks.OAuthLib},
-		words:  partner("Use an existing OAuth 2.0 library for the authorization code grant.", docPartnerAuth),
+		id:       "oauth-library",
+		checks:   []string{checks.OAuthLib},
+		examines: []Subject{BrexOAuthConfigs},
+		words:    partner("Use an existing OAuth 2.0 library for the authorization code grant.", docPartnerAuth),
 	},
 	{
-		id:     "token-expiry",
-		checks: []string{checks.TokenRefresh},
-		words:  partner("Refresh the access token when it expires, 3600 seconds after it was issued.", docPartnerAuth),
+		id:       "token-expiry",
+		checks:   []string{checks.TokenRefresh},
+		examines: []Subject{BrexOAuthConfigs},
+		words:    partner("Refresh the access token when it expires, 3600 seconds after it was issued.", docPartnerAuth),
 	},
 	{
-		id:     "oauth-state",
-		checks: []string{checks.OAuthState},
-		words:  partner("Send a random state of at least 9 characters when authorizing, and verify it on the callback.", docPartnerAuth),
+		id:       "oauth-state",
+		checks:   []string{checks.OAuthState},
+		examines: []Subject{BrexOAuthConfigs},
+		words:    partner("Send a random state of at least 9 characters when authorizing, and verify it on the callback.", docPartnerAuth),
 	},
 	{
-		id:     "rotate-refresh-token",
-		checks: []string{checks.TokenRefresh},
-		words:  partner("Keep the new refresh token returned with every refreshed access token.", docPartnerAuth),
+		id:       "rotate-refresh-token",
+		checks:   []string{checks.TokenRefresh},
+		examines: []Subject{BrexOAuthConfigs},
+		words:    partner("Keep the new refresh token returned with every refreshed access token.", docPartnerAuth),
 	},
 	{
-		id:     "no-embedded-webview",
-		checks: []string{checks.EmbeddedWebview},
-		words:  partner("Open the authorization page in the system browser, never in a web view or iframe.", docPartnerAuth),
+		id:       "no-embedded-webview",
+		checks:   []string{checks.EmbeddedWebview},
+		examines: []Subject{BrexOAuthConfigs},
+		words:    partner("Open the authorization page in the system browser, never in a web view or iframe.", docPartnerAuth),
 	},
 	{
-		id:     "versioning",
-		checks: []string{checks.EnumDefault, checks.StrictDecode},
-		words:  both("Tolerate new response fields and unknown enum values.", docVersioning),
+		id:       "versioning",
+		checks:   []string{checks.EnumDefault, checks.StrictDecode},
+		examines: []Subject{BrexCalls},
+		words:    both("Tolerate new response fields and unknown enum values.", docVersioning),
 	},
 	{
-		id:     "grant-or-deny",
-		checks: []string{checks.OAuthCallback},
-		words:  partner("Handle both answers to the authorization request: access granted and access denied.", docPartnerAuth),
+		id:       "grant-or-deny",
+		checks:   []string{checks.OAuthCallback},
+		examines: []Subject{BrexOAuthConfigs},
+		words:    partner("Handle both answers to the authorization request: access granted and access denied.", docPartnerAuth),
 	},
 	{
-		id:     "insufficient-access",
-		checks: []string{checks.OAuthScopes, checks.StatusCheck, checks.OAuthCallback},
+		id:       "insufficient-access",
+		checks:   []string{checks.OAuthScopes, checks.StatusCheck, checks.OAuthCallback},
+		examines: []Subject{BrexOAuthConfigs, BrexCalls},
 		words: partner("Expect errors from insufficient scopes or permissions: a role that forbids the resource, "+
 			"a denied authorization, too few scopes granted, Brex Cash not enabled.", docRolesPermsScopes),
 	},
 	{
-		id:     "error-codes",
-		checks: []string{checks.StatusCheck},
-		words:  both("Check the status code before reading a response, and handle the documented error codes.", docErrorCodes),
+		id:       "error-codes",
+		checks:   []string{checks.StatusCheck},
+		examines: []Subject{BrexCalls},
+		words:    both("Check the status code before reading a response, and handle the documented error codes.", docErrorCodes),
 	},
 	{
-		id:     "rate-limits",
-		checks: []string{checks.RateLimit},
-		words:  both("Handle rate limits (429) with bounded retries and growing, jittered backoff.", docRateLimits),
+		id:       "rate-limits",
+		checks:   []string{checks.RateLimit},
+		examines: []Subject{BrexCalls},
+		words:    both("Handle rate limits (429) with bounded retries and growing, jittered backoff.", docRateLimits),
 	},
 	{
 		id:    "demo-video",
@@ -216,28 +236,32 @@ var catalog = []entry{
 	// Beyond the launch checklist: mistakes seen in real Brex
 	// integrations that fail silently or only in production.
 	{
-		id:     "webhook-signatures",
-		checks: []string{checks.WebhookSignature},
+		id:       "webhook-signatures",
+		checks:   []string{checks.WebhookSignature},
+		examines: []Subject{BrexWebhookReceivers},
 		words: both("Verify each Brex webhook's signature before acting on it: raw body, constant time, "+
 			"every secret and entry, timestamp tolerance.", docWebhooks),
 		group: Beyond,
 	},
 	{
-		id:     "read-every-page",
-		checks: []string{checks.Pagination},
-		words:  both("Read every page of a list: follow next_cursor to the last page before treating the items as complete.", docPagination),
-		group:  Beyond,
+		id:       "read-every-page",
+		checks:   []string{checks.Pagination},
+		examines: []Subject{BrexCalls},
+		words:    both("Read every page of a list: follow next_cursor to the last page before treating the items as complete.", docPagination),
+		group:    Beyond,
 	},
 	{
-		id:     "page-limit",
-		checks: []string{checks.PageLimit},
-		words:  both("Ask for at most the page size Brex accepts: limit 100 on List Expenses, 1000 elsewhere.", docPagination),
-		group:  Beyond,
+		id:       "page-limit",
+		checks:   []string{checks.PageLimit},
+		examines: []Subject{BrexCalls},
+		words:    both("Ask for at most the page size Brex accepts: limit 100 on List Expenses, 1000 elsewhere.", docPagination),
+		group:    Beyond,
 	},
 	{
-		id:     "integer-money",
-		checks: []string{checks.MoneyFloat},
-		words:  both("Keep Brex money amounts as integers in the currency's smallest unit (cents); never scale them by 100.", docPaymentsAPI),
-		group:  Beyond,
+		id:       "integer-money",
+		checks:   []string{checks.MoneyFloat},
+		examines: []Subject{BrexCalls},
+		words:    both("Keep Brex money amounts as integers in the currency's smallest unit (cents); never scale them by 100.", docPaymentsAPI),
+		group:    Beyond,
 	},
 }

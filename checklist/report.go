@@ -37,10 +37,11 @@ type Status string
 
 // The statuses of an item.
 const (
-	Pass       Status = "pass"        // a check of the item ran and found nothing
-	Fail       Status = "fail"        // a check of the item found something
-	Manual     Status = "manual"      // no check can decide the item
-	NotChecked Status = "not-checked" // none of the item's checks ran (not built yet, or disabled)
+	Pass          Status = "pass"        // a check of the item ran, examined something and found nothing
+	Fail          Status = "fail"        // a check of the item found something
+	NotApplicable Status = "n/a"         // the checks ran, but the module has nothing they examine
+	Manual        Status = "manual"      // no check can decide the item
+	NotChecked    Status = "not-checked" // none of the item's checks ran (not built yet, or disabled)
 )
 
 // Finding is one diagnostic of one check, as the CLI hands it over.
@@ -77,6 +78,11 @@ type ItemResult struct {
 	Status   Status    `json:"status"`
 	Findings []Finding `json:"findings"` // the findings of the item's checks
 	Checks   []string  `json:"checks"`   // the item's checks that ran
+	// Examined says how many of each of the item's subjects the module
+	// has, for the subjects counted and found (see [Subject]).
+	Examined []Examined `json:"examined"`
+	// Reason says why an item is n/a: "no Brex call recognised".
+	Reason string `json:"reason,omitempty"`
 }
 
 // Report is the launch-readiness report of one module for one audience.
@@ -94,15 +100,25 @@ type ItemResult struct {
 //	      "text": string,
 //	      "doc_url": string,
 //	      "audiences": [string],  // "customer", "partner"
-//	      "checks": [string]      // checks that decide it; [] for a manual item
+//	      "checks": [string],     // checks that decide it; [] for a manual item
+//	      "examines": [string]    // subject IDs ("brex-calls", "brex-oauth-configs", "go-files", "other-files")
 //	    },
-//	    "status": "pass" | "fail" | "manual" | "not-checked",
+//	    "status": "pass" | "fail" | "n/a" | "manual" | "not-checked",
 //	    "findings": [Finding],    // sorted by file, line, column, check
-//	    "checks": [string]        // the item's checks that ran
+//	    "checks": [string],       // the item's checks that ran
+//	    "examined": [{            // the subjects counted and found, in the item's order
+//	      "subject": string, "count": int, "text": string   // "brex-calls", 14, "14 Brex calls"
+//	    }],
+//	    "reason": string          // why the item is n/a (omitted otherwise)
 //	  }],
 //	  "unassigned": [Finding],    // findings of checks that decide no item
 //	  "baselined": [Finding],     // findings the baseline accepts (-baseline); not in items
-//	  "repo_dir": string          // the module root relative to the git repository root; "" there or outside git
+//	  "repo_dir": string,         // the module root relative to the git repository root; "" there or outside git
+//	  "coverage": {string: int},  // subject ID → how many the module has; {} when not counted
+//	  "warnings": [{              // about the module as a whole; fail only with "strict"
+//	    "kind": "blind-spot", "message": string, "files": [string]
+//	  }],
+//	  "strict": bool              // warnings fail the report (-strict)
 //	}
 //
 // where a Finding is
@@ -136,6 +152,13 @@ type Report struct {
 	// locations are relative to the repository root, as code scanning
 	// wants them.
 	RepoDir string `json:"repo_dir"`
+	// Coverage is what the caller counted in the module (see
+	// [EvaluateCovered]); empty when it counted nothing.
+	Coverage Coverage `json:"coverage"`
+	// Warnings are about the module as a whole (a blind spot of the Brex
+	// model); they fail the report only when Strict is set.
+	Warnings []Warning `json:"warnings"`
+	Strict   bool      `json:"strict"`
 }
 
 // Evaluate judges every item of aud's section. ran reports whether a check
@@ -145,8 +168,17 @@ type Report struct {
 // belongs to one of its checks, passes when at least one of its checks ran
 // and none found anything, is not checked when none of its checks ran, and is
 // manual when it has no checks. Findings are sorted by file, line, column and
-// check. The caller fills in CatalogDate and Module.
+// check. The caller fills in CatalogDate and Module. Evaluate counts
+// nothing, so no item is n/a: see [EvaluateCovered].
 func Evaluate(aud Audience, ran func(check string) bool, findings []Finding) Report {
+	return EvaluateCovered(aud, ran, findings, nil)
+}
+
+// EvaluateCovered is [Evaluate] with what the caller counted in the module:
+// each item says how many of its subjects it examined, and an item that
+// would pass is [NotApplicable] when every one of its subjects was counted
+// and none was found (see [Subject]).
+func EvaluateCovered(aud Audience, ran func(check string) bool, findings []Finding, cov Coverage) Report {
 	sorted := slices.Clone(findings)
 	slices.SortStableFunc(sorted, compareFindings)
 
@@ -158,10 +190,14 @@ func Evaluate(aud Audience, ran func(check string) bool, findings []Finding) Rep
 		return found[check] || ran == nil || ran(check)
 	}
 
-	r := Report{Audience: aud, Items: []ItemResult{}, Unassigned: []Finding{}, Baselined: []Finding{}}
+	r := Report{Audience: aud, Items: []ItemResult{}, Unassigned: []Finding{}, Baselined: []Finding{},
+		Coverage: Coverage{}, Warnings: []Warning{}}
+	for id, n := range cov {
+		r.Coverage[id] = n
+	}
 	decides := make(map[string]bool) // checks that decide an item of aud
 	for _, it := range Items(aud) {
-		res := ItemResult{Item: it, Findings: []Finding{}, Checks: []string{}}
+		res := ItemResult{Item: it, Findings: []Finding{}, Checks: []string{}, Examined: []Examined{}}
 		for _, c := range it.Checks {
 			decides[c] = true
 			if hasRun(c) {
@@ -183,6 +219,7 @@ func Evaluate(aud Audience, ran func(check string) bool, findings []Finding) Rep
 		default:
 			res.Status = NotChecked
 		}
+		res.cover(cov)
 		r.Items = append(r.Items, res)
 	}
 	for _, f := range sorted {
@@ -204,14 +241,15 @@ func compareFindings(a, b Finding) int {
 	)
 }
 
-// Failed reports whether any item failed: the CI gate.
+// Failed reports whether any item failed, or, with Strict, whether there
+// is a warning: the CI gate. An n/a item fails nothing.
 func (r Report) Failed() bool {
 	for _, res := range r.Items {
 		if res.Status == Fail {
 			return true
 		}
 	}
-	return false
+	return r.Strict && len(r.Warnings) > 0
 }
 
 // summary is the "N pass, N fail, N manual, N not checked" line.
@@ -220,8 +258,14 @@ func (r Report) summary() string {
 	for _, res := range r.Items {
 		n[res.Status]++
 	}
-	s := fmt.Sprintf("%d pass, %d fail, %d manual, %d not checked",
-		n[Pass], n[Fail], n[Manual], n[NotChecked])
+	s := fmt.Sprintf("%d pass, %d fail, %d n/a, %d manual, %d not checked",
+		n[Pass], n[Fail], n[NotApplicable], n[Manual], n[NotChecked])
+	if k := len(r.Warnings); k > 0 {
+		s += "; " + plural(k, "1 warning", fmt.Sprintf("%d warnings", k))
+		if r.Strict {
+			s += " (strict: they fail the report)"
+		}
+	}
 	if len(r.Baselined) > 0 {
 		s += fmt.Sprintf("; %d accepted by the baseline, not shown", len(r.Baselined))
 	}
@@ -261,6 +305,14 @@ func textMark(s Status) string {
 	return string(s)
 }
 
+// detail is what an item examined ("14 Brex calls"), or why it is n/a.
+func (res ItemResult) detail() string {
+	if res.Status == NotApplicable {
+		return res.Reason
+	}
+	return res.examinedText()
+}
+
 // WriteText writes the report for a terminal: a header, one line per item
 // (status, ID, text), the findings of a failing item indented under it as
 // file:line:col: message, the findings that belong to no item, and a
@@ -289,6 +341,9 @@ func (r Report) WriteText(w io.Writer) error {
 		}
 		fmt.Fprintf(bw, "%-*s  %-*s  %s\n", markWidth, textMark(res.Status), idWidth, res.Item.ID, res.Item.Text)
 		indent := strings.Repeat(" ", markWidth+2)
+		if d := res.detail(); d != "" {
+			fmt.Fprintf(bw, "%s  (%s)\n", indent, d)
+		}
 		if nr := res.notRun(); len(nr) > 0 && (res.Status == Pass || res.Status == Fail) {
 			fmt.Fprintf(bw, "%s  (not run: %s)\n", indent, strings.Join(nr, ", "))
 		}
@@ -304,6 +359,9 @@ func (r Report) WriteText(w io.Writer) error {
 		for _, f := range r.Unassigned {
 			fmt.Fprintf(bw, "  %s:%d:%d: %s [%s]\n", f.File, f.Line, f.Column, oneLine(f.Message), f.Check)
 		}
+	}
+	for _, w := range r.Warnings {
+		fmt.Fprintf(bw, "\nwarning: %s\n", oneLine(w.text(false)))
 	}
 	fmt.Fprintf(bw, "\n%s\n", r.summary())
 	return bw.Flush()
@@ -362,6 +420,9 @@ func (r Report) WriteMarkdown(w io.Writer) error {
 			count = fmt.Sprint(len(res.Findings))
 		}
 		status := mdStatus(res.Status)
+		if d := res.detail(); d != "" {
+			status += " (" + mdEscape(d) + ")"
+		}
 		if nr := res.notRun(); len(nr) > 0 && (res.Status == Pass || res.Status == Fail) {
 			status += " (not run: " + mdEscape(strings.Join(nr, ", ")) + ")"
 		}
@@ -371,6 +432,9 @@ func (r Report) WriteMarkdown(w io.Writer) error {
 		fmt.Fprintf(bw, "| `%s` %s | %s | %s |\n", res.Item.ID, mdItemText(res.Item), status, count)
 	}
 	fmt.Fprintf(bw, "\n%s\n", r.summary())
+	for _, w := range r.Warnings {
+		fmt.Fprintf(bw, "\n> **Warning:** %s\n", w.text(true))
+	}
 
 	anyFindings := false
 	for _, res := range r.Items {

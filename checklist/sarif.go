@@ -68,9 +68,12 @@ type CheckDoc struct {
 //     finding's related information as relatedLocations, each with its
 //     message (every endpoint of a message that names two and counts the
 //     rest);
-//   - the tool version with the date of the Brex API catalogue, and the
-//     audience, module, catalogue date and baselined count as run
-//     properties.
+//   - the tool version with the date of the Brex API catalogue, and as run
+//     properties the audience, module, catalogue date, baselined count,
+//     coverage (subject ID → count), every item's status with what it
+//     examined or why it is n/a ("items": [{"id", "status", "examined",
+//     "reason"}]), the warnings and whether they fail the report
+//     ("strict"), so that a SARIF consumer can tell n/a from pass.
 //
 // Findings accepted by a baseline are left out, as from every other format.
 // Nothing of a finding's line of code is written.
@@ -142,6 +145,10 @@ func (r Report) WriteSARIF(w io.Writer, tool SARIFTool) error {
 				"module":      r.Module,
 				"catalogDate": r.CatalogDate,
 				"baselined":   len(r.Baselined),
+				"coverage":    r.Coverage,
+				"items":       sarifItems(r.Items),
+				"warnings":    r.Warnings,
+				"strict":      r.Strict,
 			},
 		}},
 	}
@@ -411,3 +418,23 @@ type (
 		Kind string `json:"kind"`
 	}
 )
+
+// sarifItem is an item's verdict in the run properties.
+type sarifItem struct {
+	ID       string     `json:"id"`
+	Status   Status     `json:"status"`
+	Examined []Examined `json:"examined"`
+	Reason   string     `json:"reason,omitempty"`
+}
+
+func sarifItems(items []ItemResult) []sarifItem {
+	out := []sarifItem{}
+	for _, res := range items {
+		ex := res.Examined
+		if ex == nil {
+			ex = []Examined{}
+		}
+		out = append(out, sarifItem{ID: res.Item.ID, Status: res.Status, Examined: ex, Reason: res.Reason})
+	}
+	return out
+}

@@ -176,7 +176,14 @@ func TestSARIFContent(t *testing.T) {
 	if diff := cmp.Diff(wantResults, results); diff != "" {
 		t.Errorf("results (-want +got):\n%s", diff)
 	}
-	wantProps := map[string]any{"audience": "partner", "module": "example.com/payments", "catalogDate": "2025-05-01", "baselined": 1.0}
+	wantProps := map[string]any{"audience": "partner", "module": "example.com/payments", "catalogDate": "2025-05-01", "baselined": 1.0,
+		"coverage": map[string]any{"brex-calls": 14.0, "brex-oauth-configs": 0.0, "go-files": 31.0, "other-files": 1.0, "brex-webhook-receivers": 0.0},
+		"strict":   false,
+	}
+	// items and warnings are TestNotApplicableInEveryFormat's and the
+	// golden file's business.
+	delete(run.Properties, "items")
+	delete(run.Properties, "warnings")
 	if diff := cmp.Diff(wantProps, run.Properties); diff != "" {
 		t.Errorf("run properties (-want +got):\n%s", diff)
 	}

@@ -42,11 +42,18 @@
 //     paths;
 //   - a method that a documented path does not allow, such as
 //     DELETE /v2/cards/{id} (brexendpoint/method-not-allowed);
-//   - a string constant on the legacy OAuth host accounts.brex.com
-//     (brexendpoint/legacy-auth-host): Brex moved new integrations to
-//     accounts-api.brex.com in November 2022 and told existing partners to
-//     stay on the legacy host until migrated, so the finding asks to
-//     confirm with Brex rather than to switch blindly.
+//   - the legacy OAuth host accounts.brex.com where it reaches a request
+//     (brexendpoint/legacy-auth-host): an oauth2.Endpoint or OAuth
+//     configuration, an authorization URL, a token exchange or an HTTP
+//     request on that host. The finding lands on the string literal that
+//     names the host (through the constants, variables and struct fields
+//     it initialises), or on the use when the host comes from another
+//     package. Brex moved new integrations to accounts-api.brex.com in
+//     November 2022 and told existing partners to stay on the legacy host
+//     until migrated, so the finding asks to confirm with Brex rather than
+//     to switch blindly. A literal that is only compared, logged or
+//     documented (strings.Contains(u.Host, "accounts.brex.com"), a
+//     migration note) reaches no request and is not reported.
 //
 // How to fix: move to the replacement of a deprecated endpoint; use the
 // documented endpoint instead of an undocumented one; use a documented
@@ -76,7 +83,11 @@
 //
 // Out of reach: a generated client made in another function or kept in a
 // struct field, whose server the model does not see (its operations are
-// judged on their paths alone); a path built at run time from values the analysis cannot
+// judged on their paths alone); a legacy host that reaches a request only through code the
+// Brex model does not follow (a host read from a map, a field of a struct
+// built in another package) is not reported; a struct field set to the
+// legacy host in one literal and read for a request counts every literal
+// of that field in the package. A path built at run time from values the analysis cannot
 // fold (a path read from configuration, a map lookup); a URL variable
 // whose path differs between branches (p += "/" + id behind an if) keeps
 // its host but not its path, and a base URL that is a different host in

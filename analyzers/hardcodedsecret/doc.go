@@ -163,6 +163,32 @@
 // nothing outside tests but the sample keys of secret scanners themselves.
 // The non-Go file scan keeps generic-api-key (see internal/secrets).
 //
+// Two kinds of gitleaks match are noise and never reported, in Go
+// literals or files: generic-api-key on a UUID-shaped value (request and
+// object IDs named "token" or "key" in golden files and configs), and a
+// provider rule on an ordinary word inside prose: a value that reads as a
+// word (letters only, lower or camel case, with vowels; not a key ID in
+// capitals) among at least three other words on its line, as gitleaks'
+// linkedin-client-secret rule matches "initializeUpload" in the error
+// message "linkedin: initializeUpload response missing upload URL".
+//
+// # Non-Go files: the same test policy
+//
+// `brexlint checklist` and `brexlint secrets` scan the non-Go files that
+// git would commit. Test fixtures are not launch problems in any language,
+// so those files follow the Go test policy above: in a fixture, only Brex
+// user tokens that are not obviously fake are reported (a live bxt_ token
+// leaks wherever it is committed); every other rule is skipped there,
+// because keys, tokens and private keys in fixtures are the test data of
+// code that signs or parses them. A fixture is a file below a folder named
+// testdata, test, tests, __tests__, fixtures, __fixtures__, __snapshots__,
+// __mocks__, spec or testing, a golden or snapshot file (*.golden, *.snap),
+// or a test file by name (*_test.*, test_*.py, *.spec.*, *.test.*).
+// The -tests flag scans fixtures with every rule, for teams that keep real
+// credentials out of fixtures too. A .env file is never a fixture: a
+// committed .env, or one that .gitignore does not ignore, is reported
+// wherever it is, and its content is scanned with every rule.
+//
 // The detector costs about 100 to 200 ms to build. It is built once per
 // process, lazily, and only when a package has a literal that could be a
 // secret (a run of at least 16 token characters with a digit or mixed

@@ -3,22 +3,17 @@ package main
 import (
 	"flag"
 	"fmt"
-	"go/ast"
 	"log"
 	"os"
-	"os/exec"
-	"path/filepath"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/brexlint/brexlint/checklist"
 	"github.com/brexlint/brexlint/internal/brexapi"
 	"github.com/brexlint/brexlint/internal/brexmodel"
 	"github.com/brexlint/brexlint/internal/checks"
-	"github.com/brexlint/brexlint/internal/driver"
-	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/packages"
+	"github.com/brexlint/brexlint/internal/committed"
+	"github.com/brexlint/brexlint/internal/moduleview"
 )
 
 // checklistMain prints the launch-readiness report: every item of Brex's
@@ -30,6 +25,8 @@ func checklistMain(args []string) int {
 	audience := fs.String("audience", "auto", "which checklist: customer (user tokens), partner (OAuth apps), or auto (partner when the module has a Brex OAuth configuration)")
 	format := fs.String("format", "text", "output format: text, json, markdown or sarif")
 	tests := fs.Bool("test", true, "also analyze test files")
+	fixtures := registerTestsFlag(fs)
+	strict := fs.Bool("strict", false, "fail when the module shows signs of Brex where no Brex call was recognised (the blind-spot warning)")
 	cf := registerCheckFlags(fs)
 	gate := registerGateFlags(fs)
 	scopes := registerScopeFlags(fs)
@@ -75,9 +72,10 @@ exits 3 when an item fails, whatever the -format.`)
 	if res == nil {
 		return exit
 	}
+	view := moduleview.New(res)
 	if auto {
 		aud = checklist.Customer
-		if hasBrexOAuth(res) {
+		if view.HasBrexOAuth() {
 			aud = checklist.Partner
 		}
 	}
@@ -85,20 +83,23 @@ exits 3 when an item fails, whatever the -format.`)
 	for _, a := range selected {
 		ran[a.Name] = true
 	}
-	found := findings(res)
-	found = append(found, scopes.findings(res, ran)...) // the whole-module scope view
+	cov := view.Coverage()
+	found := moduleview.Findings(res)
+	found = append(found, scopes.findings(view, ran)...) // the whole-module scope view
 	if ran[checks.HardcodedSecret] {
 		// The secrets items cover what git would commit, not only Go.
-		if mod := mainModule(res.Packages); mod != nil {
-			nonGo, err := scanNonGo(rootDir(mod), false)
+		if root := view.Root(); root != "" {
+			nonGo, scanned, err := committed.Scan(root, committed.Options{Tests: *fixtures})
 			if err != nil {
 				log.Print(err)
 				exit = 1
+			} else {
+				cov[checklist.OtherFiles.ID] = scanned
 			}
 			found = append(found, nonGo...)
 			// A .env that the code loads but that does not exist yet
 			// needs the types, so only the checklist can report it.
-			loaded, err := dotenvFindings(res.Packages, mod)
+			loaded, err := view.DotenvFindings()
 			if err != nil {
 				log.Print(err)
 				exit = 1
@@ -106,17 +107,21 @@ exits 3 when an item fails, whatever the -format.`)
 			found = append(found, loaded...)
 		}
 	}
-	found, baselined, err := gate.apply(found, mainModule(res.Packages), packageFiles(res.Packages))
+	found, baselined, err := gate.apply(found, view)
 	if err != nil {
 		log.Print(err)
 		return 1
 	}
-	report := checklist.Evaluate(aud, func(c string) bool { return ran[c] }, found)
+	report := checklist.EvaluateCovered(aud, func(c string) bool { return ran[c] }, found, cov)
+	if w := view.BlindSpot(); w != nil {
+		report.Warnings = append(report.Warnings, *w)
+	}
+	report.Strict = *strict
 	report.CatalogDate = brexapi.Date
-	if mod := mainModule(res.Packages); mod != nil {
+	if mod := view.Module(); mod != nil {
 		report.Module = mod.Path
 	}
-	if err := gate.finish(&report, baselined, mainModule(res.Packages)); err != nil {
+	if err := gate.finish(&report, baselined, view); err != nil {
 		log.Print(err)
 		return 1
 	}
@@ -128,21 +133,6 @@ exits 3 when an item fails, whatever the -format.`)
 		exit = 3
 	}
 	return exit
-}
-
-// hasBrexOAuth reports whether a package of the main module has a Brex OAuth
-// configuration, authorization URL or code exchange: the mark of a partner
-// integration, which the partner checklist covers.
-func hasBrexOAuth(res *driver.Result) bool {
-	for act := range res.Graph.All() {
-		if act.Analyzer != brexmodel.Analyzer || act.Package.Module == nil || !act.Package.Module.Main {
-			continue
-		}
-		if m, ok := act.Result.(*brexmodel.Model); ok && m.OAuth.HasBrexConfig() {
-			return true
-		}
-	}
-	return false
 }
 
 func reportWriter(format string) (func(checklist.Report) error, error) {
@@ -157,119 +147,4 @@ func reportWriter(format string) (func(checklist.Report) error, error) {
 		return func(r checklist.Report) error { return r.WriteSARIF(os.Stdout, sarifTool()) }, nil
 	}
 	return nil, fmt.Errorf("unknown -format %q: want text, json, markdown or sarif", format)
-}
-
-// findings converts the run's diagnostics to checklist findings, with file
-// names relative to the module root so that reports and baselines do not
-// depend on where the repository is checked out.
-func findings(res *driver.Result) []checklist.Finding {
-	var out []checklist.Finding
-	for _, d := range res.Diagnostics() {
-		out = append(out, checklist.Finding{
-			Check:    d.Check,
-			Category: d.Category,
-			Message:  d.Message,
-			File:     moduleRelative(d.Package, d.Position.Filename),
-			Line:     d.Position.Line,
-			Column:   d.Position.Column,
-			Function: enclosingFunction(d.Package, d.Diagnostic),
-			Related:  related(d.Package, d.Related),
-		})
-	}
-	return out
-}
-
-// related converts a diagnostic's related information for the report,
-// with file names relative to the module root like the finding's.
-func related(pkg *packages.Package, rs []analysis.RelatedInformation) []checklist.Related {
-	var out []checklist.Related
-	for _, r := range rs {
-		p := pkg.Fset.Position(r.Pos)
-		out = append(out, checklist.Related{Message: r.Message, File: moduleRelative(pkg, p.Filename), Line: p.Line, Column: p.Column})
-	}
-	return out
-}
-
-// moduleRelative returns name relative to the report's root (see
-// rootDir): the root of pkg's module, or of the go.work workspace.
-func moduleRelative(pkg *packages.Package, name string) string {
-	if pkg.Module != nil && pkg.Module.Dir != "" {
-		if rel, err := filepath.Rel(rootDir(pkg.Module), name); err == nil {
-			return filepath.ToSlash(rel)
-		}
-	}
-	return filepath.ToSlash(relPath(name))
-}
-
-// rootDir is the directory that the checklist's file names, baselines
-// and SARIF locations are relative to: the directory of the go.work file
-// when go list runs in workspace mode (its modules' files are then
-// ma/a.go and mb/b.go, not two a.go), else mod's root.
-func rootDir(mod *packages.Module) string {
-	if w := workspaceDir(); w != "" {
-		return w
-	}
-	if mod == nil {
-		return ""
-	}
-	return mod.Dir
-}
-
-// workspaceDir is the directory of the go.work file in use, or "".
-var workspaceDir = sync.OnceValue(func() string {
-	out, err := exec.Command("go", "env", "GOWORK").Output()
-	if err != nil {
-		return ""
-	}
-	w := strings.TrimSpace(string(out))
-	if w == "" || w == "off" {
-		return ""
-	}
-	return filepath.Dir(w)
-})
-
-// enclosingFunction names the function declaration holding d ("Do",
-// "(*Client).Do"), or "" at package level.
-func enclosingFunction(pkg *packages.Package, d analysis.Diagnostic) string {
-	for _, f := range pkg.Syntax {
-		if d.Pos < f.FileStart || d.Pos > f.FileEnd {
-			continue
-		}
-		for _, decl := range f.Decls {
-			fd, ok := decl.(*ast.FuncDecl)
-			if !ok || d.Pos < fd.Pos() || d.Pos > fd.End() {
-				continue
-			}
-			if fd.Recv == nil || len(fd.Recv.List) == 0 {
-				return fd.Name.Name
-			}
-			return fmt.Sprintf("(%s).%s", recvTypeName(fd.Recv.List[0].Type), fd.Name.Name)
-		}
-	}
-	return ""
-}
-
-func recvTypeName(e ast.Expr) string {
-	switch e := e.(type) {
-	case *ast.StarExpr:
-		return "*" + recvTypeName(e.X)
-	case *ast.Ident:
-		return e.Name
-	case *ast.IndexExpr:
-		return recvTypeName(e.X)
-	case *ast.IndexListExpr:
-		return recvTypeName(e.X)
-	}
-	return "?"
-}
-
-// mainModule is the module the analyzed packages belong to (the one go
-// list runs in), or nil outside a module.
-func mainModule(pkgs []*packages.Package) *packages.Module {
-	for _, p := range pkgs {
-		if p.Module != nil && p.Module.Main {
-			return p.Module
-		}
-	}
-	return nil
 }

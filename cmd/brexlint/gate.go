@@ -6,15 +6,12 @@ import (
 	"fmt"
 	"log"
 	"os"
-	"path/filepath"
-	"strings"
 
 	"github.com/brexlint/brexlint/analyzers"
 	"github.com/brexlint/brexlint/checklist"
 	"github.com/brexlint/brexlint/internal/atomicfile"
-	"github.com/brexlint/brexlint/internal/driver"
-	"github.com/brexlint/brexlint/internal/srclines"
-	"golang.org/x/tools/go/packages"
+	"github.com/brexlint/brexlint/internal/committed"
+	"github.com/brexlint/brexlint/internal/moduleview"
 )
 
 // gateFlags are the flags of "brexlint checklist" that make it a CI gate
@@ -35,13 +32,13 @@ func registerGateFlags(fs *flag.FlagSet) *gateFlags {
 	return g
 }
 
-// apply reads each finding's line of code (for its checklist.Key) if it is
-// one of files, then
-// applies the baseline flags: it returns the findings that fail the gate
-// and those that a baseline accepts. -write-baseline records every finding
-// and accepts them all; -baseline alone accepts those it records.
-func (g *gateFlags) apply(found []checklist.Finding, mod *packages.Module, files []string) (fresh, accepted []checklist.Finding, err error) {
-	readCode(rootDir(mod), found, files)
+// apply reads each finding's line of code (for its checklist.Key; see
+// moduleview.View.ReadCode), then applies the baseline flags: it returns
+// the findings that fail the gate and those that a baseline accepts.
+// -write-baseline records every finding and accepts them all; -baseline
+// alone accepts those it records (checklist.Baseline.Filter).
+func (g *gateFlags) apply(found []checklist.Finding, view *moduleview.View) (fresh, accepted []checklist.Finding, err error) {
+	view.ReadCode(found)
 	if g.writeBaseline != "" {
 		if err := writeBaseline(g.writeBaseline, checklist.NewBaseline(found)); err != nil {
 			return nil, nil, err
@@ -70,12 +67,12 @@ func (g *gateFlags) apply(found []checklist.Finding, mod *packages.Module, files
 
 // finish completes the report (baselined findings, where the module sits
 // in its repository) and writes the -sarif file.
-func (g *gateFlags) finish(r *checklist.Report, accepted []checklist.Finding, mod *packages.Module) error {
+func (g *gateFlags) finish(r *checklist.Report, accepted []checklist.Finding, view *moduleview.View) error {
 	if accepted != nil {
 		r.Baselined = accepted
 	}
-	if mod != nil {
-		r.RepoDir = repoDir(rootDir(mod))
+	if root := view.Root(); root != "" {
+		r.RepoDir = committed.RepoDir(root)
 	}
 	if g.sarif == "" {
 		return nil
@@ -106,47 +103,4 @@ func writeBaseline(name string, b checklist.Baseline) error {
 		return err
 	}
 	return atomicfile.Write(name, buf.Bytes(), 0o644) // never a half-written baseline
-}
-
-// readCode sets the Code of each finding to its line of code, read from
-// the file below dir (the module root; "" is the working directory) if it
-// is one of files, the files of the analyzed packages: never a file that
-// a //line directive names. Secrets in the line are masked (same length,
-// so SARIF's UTF-16 columns stay right), so that a key's hash is never a
-// hash of a secret. A finding whose file or line cannot be read
-// keeps an empty Code, and its key falls back to its message.
-func readCode(dir string, found []checklist.Finding, files []string) {
-	src := srclines.Reader{Mask: true} // SARIF counts columns in the line
-	for i := range found {
-		f := &found[i]
-		if f.Line < 1 || f.File == "" {
-			continue
-		}
-		name := filepath.Join(dir, filepath.FromSlash(f.File))
-		if !filepath.IsAbs(name) {
-			name, _ = filepath.Abs(name)
-		}
-		if ls := src.Lines(name, files); f.Line <= len(ls) {
-			f.Code = ls[f.Line-1]
-		}
-	}
-}
-
-// packageFiles returns the files of pkgs and of their dependencies.
-func packageFiles(pkgs []*packages.Package) []string {
-	var files []string
-	packages.Visit(pkgs, nil, func(p *packages.Package) {
-		files = append(files, driver.PackageFiles(p)...)
-	})
-	return files
-}
-
-// repoDir is dir relative to the root of its git work tree, slash-separated,
-// or "" at the root or outside git.
-func repoDir(dir string) string {
-	out, err := git(dir, "rev-parse", "--show-prefix")
-	if err != nil {
-		return ""
-	}
-	return strings.TrimSuffix(strings.TrimSpace(string(out)), "/")
 }

@@ -64,7 +64,7 @@ func ScanContent(path string, data []byte) []FileMatch {
 	text := string(data)
 	lineStarts := lineOffsets(text)
 	var out []FileMatch
-	for _, m := range Detector().scan(text, path, true) {
+	for _, m := range dropNoise(text, Detector().scan(text, path, true)) {
 		line, col := position(lineStarts, m.Start)
 		out = append(out, FileMatch{Path: path, Line: line, Column: col, Match: m})
 	}

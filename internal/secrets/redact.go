@@ -46,7 +46,8 @@ func replaceSecrets(text string, hide func(string) string) string {
 	if !CandidateLiteral(text) {
 		return text
 	}
-	ms := Detector().Scan(text)
+	// Every match, noise included: redaction must never miss.
+	ms := Detector().scan(text, "", false)
 	if len(ms) == 0 {
 		return text
 	}

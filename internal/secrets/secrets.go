@@ -31,6 +31,14 @@
 // than not, and gitleaks' allowlists and stopwords are tuned for exactly
 // those files.
 //
+// Two kinds of gitleaks match are not reported, as noise (see noise in
+// fixtures.go; [RedactText] still hides them, since redaction must never
+// miss): generic-api-key on a UUID-shaped value (IDs named "token"
+// or "key"), and a provider rule on an ordinary word inside prose (gitleaks'
+// linkedin-client-secret matches "initializeUpload" in the error message
+// "linkedin: initializeUpload response missing …"). Test fixtures in non-Go
+// files follow the Go test policy ([FixturePath], [ScanFixtureFiles]).
+//
 // Two Brex rules are added: brex-user-token (`\bbxt_[A-Za-z0-9]{36}\b`, never
 // a loose `bxt_\w+`, which would match Linux identifiers such as
 // bxt_set_cdclk) and brex-webhook-secret (`whsec_` followed by at least 16
@@ -204,10 +212,11 @@ func brexRules() []config.Rule {
 // Scan returns the secrets in text, one string literal's value or a small
 // file, in order of position. Placeholders ([IsPlaceholder]) are dropped;
 // obviously fake values ([ObviouslyFake]) are not: whether they count is the
-// caller's decision. Scan does not apply gitleaks' generic-api-key rule (see
-// the package documentation).
+// caller's decision. Noise (an ordinary word inside prose) is dropped. Scan
+// does not apply gitleaks' generic-api-key rule (see the package
+// documentation).
 func (d *D) Scan(text string) []Match {
-	return d.scan(text, "", false)
+	return dropNoise(text, d.scan(text, "", false))
 }
 
 // scan runs the detector over text. path, if set, enables gitleaks' path

@@ -1,4 +1,4 @@
-package main
+package moduleview
 
 import (
 	"errors"
@@ -15,7 +15,8 @@ import (
 
 	"github.com/brexlint/brexlint/checklist"
 	"github.com/brexlint/brexlint/internal/checks"
-	"golang.org/x/tools/go/analysis"
+	"github.com/brexlint/brexlint/internal/committed"
+	"github.com/brexlint/brexlint/internal/secrets"
 	"golang.org/x/tools/go/packages"
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -51,8 +52,8 @@ type dotenvLoad struct {
 // programs usually run from. Arguments that are not constants (an
 // environment variable, a flag, a slice passed with ...) are skipped rather
 // than guessed, as are absolute paths and paths that leave the module: the
-// report must be right when it speaks. Only names that isEnvFile accepts
-// (.env, .env.local …, not templates such as .env.example) are kept, as for
+// report must be right when it speaks. Only names that secrets.IsEnvFile
+// accepts (.env, .env.local …, not templates such as .env.example) are kept, as for
 // existing files.
 func dotenvLoads(pkgs []*packages.Package, mod *packages.Module) []dotenvLoad {
 	var out []dotenvLoad
@@ -64,7 +65,7 @@ func dotenvLoads(pkgs []*packages.Package, mod *packages.Module) []dotenvLoad {
 		}
 		seen[posn] = true
 		for _, name := range names {
-			if rel, ok := moduleFile(mod.Dir, name); ok && isEnvFile(path.Base(rel)) {
+			if rel, ok := moduleFile(mod.Dir, name); ok && secrets.IsEnvFile(path.Base(rel)) {
 				out = append(out, dotenvLoad{Target: rel, By: by, Pkg: p, Pos: pos, Posn: posn})
 			}
 		}
@@ -183,18 +184,22 @@ func compareFindingPos(a, b token.Position) int {
 	return a.Column - b.Column
 }
 
-// dotenvFindings reports each dotenv file that the code of module mod loads
-// (see dotenvLoads), that does not exist, and that git would not ignore if
-// someone created it: the first developer to follow the README and create
-// it commits its secrets with the next "git add .". Existing files are
-// envFileFindings' business. Outside a git work tree there is no
-// .gitignore to fix and nothing is reported. One finding per file, at the
-// first place that loads it (by file and line).
+// DotenvFindings reports each dotenv file that the code of the main module
+// loads (see dotenvLoads), that does not exist, and that git would not
+// ignore if someone created it: the first developer to follow the README
+// and create it commits its secrets with the next "git add .". Existing
+// files are internal/committed's business (Scan). Outside a git work tree
+// there is no .gitignore to fix and nothing is reported. One finding per
+// file, at the first place that loads it (by file and line).
 //
 // This needs the type-checked packages, so only the checklist applies it;
 // "brexlint secrets" does not load packages.
-func dotenvFindings(pkgs []*packages.Package, mod *packages.Module) ([]checklist.Finding, error) {
-	loads := dotenvLoads(pkgs, mod)
+func (v *View) DotenvFindings() ([]checklist.Finding, error) {
+	mod := v.mod
+	if mod == nil {
+		return nil, nil
+	}
+	loads := dotenvLoads(v.res.Packages, mod)
 	byTarget := map[string][]dotenvLoad{}
 	var targets []string
 	for _, l := range loads {
@@ -206,10 +211,10 @@ func dotenvFindings(pkgs []*packages.Package, mod *packages.Module) ([]checklist
 	var out []checklist.Finding
 	for _, target := range targets {
 		if _, err := os.Lstat(filepath.Join(mod.Dir, filepath.FromSlash(target))); err == nil {
-			continue // it exists: committed or not ignored is envFileFindings' finding
+			continue // it exists: committed or not ignored is committed.Scan's finding
 		}
-		ign, err := checkIgnored(mod.Dir, target)
-		if errors.Is(err, errNotGit) {
+		ign, err := committed.CheckIgnored(mod.Dir, target)
+		if errors.Is(err, committed.ErrNotGit) {
 			return nil, nil
 		}
 		if err != nil {
@@ -220,7 +225,7 @@ func dotenvFindings(pkgs []*packages.Package, mod *packages.Module) ([]checklist
 		}
 		ls := byTarget[target]
 		first := ls[0]
-		file := moduleRelative(first.Pkg, first.Posn.Filename)
+		file := RelFile(first.Pkg, first.Posn.Filename)
 		where := fmt.Sprintf("%s:%d", file, first.Posn.Line)
 		if n := len(ls) - 1; n == 1 {
 			where += " (and 1 other place)"
@@ -235,7 +240,7 @@ func dotenvFindings(pkgs []*packages.Package, mod *packages.Module) ([]checklist
 			File:     file,
 			Line:     first.Posn.Line,
 			Column:   first.Posn.Column,
-			Function: enclosingFunction(first.Pkg, analysis.Diagnostic{Pos: first.Pos}),
+			Function: EnclosingFunction(first.Pkg, first.Pos),
 		})
 	}
 	return out, nil

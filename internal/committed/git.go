@@ -1,4 +1,14 @@
-package main
+// Package committed knows what a repository commits: the files git would
+// commit below a directory, the files staged for the next commit and their
+// content, whether git ignores or tracks a path, where a directory sits in
+// its repository; and, from those, the secrets item's rules on non-Go
+// files (see [Scan]). It runs git; the analyzers never do, so only the CLI
+// uses it.
+//
+// Outside a git work tree, [Files] lists every regular file (skipping
+// version-control and dependency folders) and the rules that need git's
+// ignore rules say nothing.
+package committed
 
 import (
 	"bufio"
@@ -15,16 +25,16 @@ import (
 	"github.com/brexlint/brexlint/internal/secrets"
 )
 
-// committable lists the files below root that git would commit: tracked
+// Files lists the files below root that git would commit: tracked
 // files and untracked ones that .gitignore does not exclude. Outside a git
 // work tree it lists every regular file, skipping version-control and
 // dependency folders. Paths are relative to root and slash-separated.
-func committable(root string) ([]string, error) {
+func Files(root string) ([]string, error) {
 	out, err := git(root, "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", ".")
 	if err == nil {
 		return splitZ(out), nil
 	}
-	if !errors.Is(err, errNotGit) {
+	if !errors.Is(err, ErrNotGit) {
 		return nil, err
 	}
 	var files []string
@@ -48,20 +58,20 @@ func committable(root string) ([]string, error) {
 	return files, err
 }
 
-// stagedFile is a file that the next commit adds or changes: its path
+// StagedFile is a file that the next commit adds or changes: its path
 // relative to the directory git ran in, its mode and the object ID of its
 // staged content.
-type stagedFile struct {
+type StagedFile struct {
 	Path string
 	Mode string // "100644", "100755", "120000" (symlink), "160000" (submodule)
 	OID  string
 }
 
-// staged lists the files added, copied, modified or renamed in git's index
+// Staged lists the files added, copied, modified or renamed in git's index
 // below root, relative to root, with the object ID of their staged
 // content: what the next commit will hold, which may differ from the work
 // tree (git add -p, or a file edited after git add).
-func staged(root string) ([]stagedFile, error) {
+func Staged(root string) ([]StagedFile, error) {
 	out, err := git(root, "diff", "--cached", "--raw", "-z", "--no-abbrev", "--no-renames", "--relative", "--diff-filter=ACMR", "--", ".")
 	if err != nil {
 		return nil, err
@@ -69,23 +79,23 @@ func staged(root string) ([]stagedFile, error) {
 	// With -z each entry is ":srcmode dstmode srcoid dstoid status" NUL
 	// path NUL; --no-renames keeps it to one path.
 	fields := strings.Split(string(out), "\x00")
-	var files []stagedFile
+	var files []StagedFile
 	for i := 0; i+1 < len(fields); i += 2 {
 		meta := strings.Fields(strings.TrimPrefix(fields[i], ":"))
 		if len(meta) < 5 {
 			return nil, fmt.Errorf("git diff --raw: unexpected entry %q", fields[i])
 		}
-		files = append(files, stagedFile{Path: fields[i+1], Mode: meta[1], OID: meta[3]})
+		files = append(files, StagedFile{Path: fields[i+1], Mode: meta[1], OID: meta[3]})
 	}
 	return files, nil
 }
 
-// readBlobs reads the content of the git objects of files, with one git
+// ReadBlobs reads the content of the git objects of files, with one git
 // cat-file --batch process run in root, and calls fn with each file's path
 // and content, in memory: staged content is never copied to disk, where an
 // interrupted run would leave plaintext secrets behind. Blobs larger than
 // limit are skipped.
-func readBlobs(root string, files []stagedFile, limit int64, fn func(path string, data []byte)) error {
+func ReadBlobs(root string, files []StagedFile, limit int64, fn func(path string, data []byte)) error {
 	if len(files) == 0 {
 		return nil
 	}
@@ -156,10 +166,10 @@ func readBlobs(root string, files []stagedFile, limit int64, fn func(path string
 	return nil
 }
 
-// checkIgnored reports whether git would ignore the path (relative to
+// CheckIgnored reports whether git would ignore the path (relative to
 // root), whether or not it exists: check-ignore matches the name against
-// the ignore rules only. The error is errNotGit outside a git work tree.
-func checkIgnored(root, rel string) (bool, error) {
+// the ignore rules only. The error is ErrNotGit outside a git work tree.
+func CheckIgnored(root, rel string) (bool, error) {
 	_, err := git(root, "check-ignore", "-q", "--no-index", "--", rel)
 	if err == nil {
 		return true, nil
@@ -172,7 +182,7 @@ func checkIgnored(root, rel string) (bool, error) {
 
 // ignored reports whether git would ignore the path (relative to root).
 func ignored(root, rel string) bool {
-	ign, _ := checkIgnored(root, rel)
+	ign, _ := CheckIgnored(root, rel)
 	return ign
 }
 
@@ -182,11 +192,12 @@ func tracked(root, rel string) bool {
 	return err == nil
 }
 
-var errNotGit = errors.New("not a git work tree")
+// ErrNotGit is the error of git commands run outside a git work tree.
+var ErrNotGit = errors.New("not a git work tree")
 
 func git(dir string, args ...string) ([]byte, error) {
 	if _, err := exec.LookPath("git"); err != nil {
-		return nil, errNotGit
+		return nil, ErrNotGit
 	}
 	cmd := exec.Command("git", args...)
 	cmd.Dir = dir
@@ -194,7 +205,7 @@ func git(dir string, args ...string) ([]byte, error) {
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
 	if err != nil && strings.Contains(stderr.String(), "not a git repository") {
-		return nil, errNotGit
+		return nil, ErrNotGit
 	}
 	if err != nil {
 		// Say what git said: "exit status 128" alone does not tell a
@@ -215,4 +226,14 @@ func splitZ(b []byte) []string {
 		}
 	}
 	return out
+}
+
+// RepoDir is dir relative to the root of its git work tree, slash-separated,
+// or "" at the root or outside git.
+func RepoDir(dir string) string {
+	out, err := git(dir, "rev-parse", "--show-prefix")
+	if err != nil {
+		return ""
+	}
+	return strings.TrimSuffix(strings.TrimSpace(string(out)), "/")
 }

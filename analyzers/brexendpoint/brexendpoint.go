@@ -136,7 +136,7 @@ func checkLegacyHost(pass *analysis.Pass, r *directives.Reporter, m *brexmodel.M
 			}
 		case *ast.BasicLit:
 			if n.Kind != token.STRING || !strings.Contains(n.Value, "accounts.brex.com") ||
-				strings.HasSuffix(pass.Fset.File(n.Pos()).Name(), "_test.go") {
+				typesutil.InTestFile(pass.Fset, n.Pos()) {
 				return
 			}
 			if tv, ok := pass.TypesInfo.Types[n]; ok && tv.Value != nil && tv.Value.Kind() == constant.String &&
@@ -198,7 +198,7 @@ func checkLegacyHost(pass *analysis.Pass, r *directives.Reporter, m *brexmodel.M
 func legacyUses(pass *analysis.Pass, insp *inspector.Inspector, m *brexmodel.Model) []legacyUse {
 	var uses []legacyUse
 	add := func(n ast.Node, legacy bool) {
-		if n.Pos().IsValid() && !strings.HasSuffix(pass.Fset.File(n.Pos()).Name(), "_test.go") {
+		if n.Pos().IsValid() && !typesutil.InTestFile(pass.Fset, n.Pos()) {
 			uses = append(uses, legacyUse{n, legacy})
 		}
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/brexlint/brexlint/internal/brexmodel"
 	"github.com/brexlint/brexlint/internal/checks"
 	"github.com/brexlint/brexlint/internal/directives"
+	"github.com/brexlint/brexlint/internal/typesutil"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
@@ -78,7 +79,7 @@ func (c *checker) talksToBrex() bool {
 }
 
 func (c *checker) inTestFile(pos token.Pos) bool {
-	return strings.HasSuffix(c.pass.Fset.File(pos).Name(), "_test.go")
+	return typesutil.InTestFile(c.pass.Fset, pos)
 }
 
 // subject is the Brex enum a switch is over, and how it is known.

@@ -5,7 +5,6 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
-	"strings"
 
 	"github.com/brexlint/brexlint/internal/brexapi"
 	"github.com/brexlint/brexlint/internal/brexmodel"
@@ -52,7 +51,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	c.findCopies()
 	for _, file := range pass.Files {
-		if strings.HasSuffix(pass.Fset.File(file.Pos()).Name(), "_test.go") {
+		if typesutil.InTestFile(pass.Fset, file.Pos()) {
 			continue
 		}
 		ast.Inspect(file, func(n ast.Node) bool {
@@ -215,7 +214,7 @@ func (c *checker) walk(t types.Type, parent string, seen map[visit]bool) {
 			owner = n.Obj().Name()
 		}
 		c.floats = append(c.floats, floatAmount{owner: owner, amount: amount,
-			inTest: strings.HasSuffix(c.pass.Fset.File(amount.Pos()).Name(), "_test.go")})
+			inTest: typesutil.InTestFile(c.pass.Fset, amount.Pos())})
 	}
 	for name, f := range fields {
 		c.walk(f.Type(), name, seen)

@@ -5,7 +5,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"strings"
 
 	"github.com/brexlint/brexlint/internal/brexmodel"
 	"github.com/brexlint/brexlint/internal/checks"
@@ -131,7 +130,7 @@ func readFields(pass *analysis.Pass) map[*types.Var]bool {
 	assigned := map[*ast.SelectorExpr]bool{}
 	out := map[*types.Var]bool{}
 	for _, f := range pass.Files {
-		if strings.HasSuffix(pass.Fset.File(f.Pos()).Name(), "_test.go") {
+		if typesutil.InTestFile(pass.Fset, f.Pos()) {
 			continue
 		}
 		ast.Inspect(f, func(n ast.Node) bool {

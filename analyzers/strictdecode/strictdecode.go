@@ -90,7 +90,7 @@ func (c *checker) talksToBrex() bool {
 }
 
 func (c *checker) inTestFile(pos token.Pos) bool {
-	return strings.HasSuffix(c.pass.Fset.File(pos).Name(), "_test.go")
+	return typesutil.InTestFile(c.pass.Fset, pos)
 }
 
 func isDisallowUnknownFields(info *types.Info, call *ast.CallExpr) bool {

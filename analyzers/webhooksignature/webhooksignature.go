@@ -5,12 +5,12 @@ import (
 	"go/ast"
 	"go/token"
 	"reflect"
-	"strings"
 
 	"github.com/brexlint/brexlint/internal/brexenum"
 	"github.com/brexlint/brexlint/internal/brexmodel"
 	"github.com/brexlint/brexlint/internal/checks"
 	"github.com/brexlint/brexlint/internal/directives"
+	"github.com/brexlint/brexlint/internal/typesutil"
 	wm "github.com/brexlint/brexlint/internal/webhookmodel"
 	"golang.org/x/tools/go/analysis"
 )
@@ -104,7 +104,7 @@ func (c *checker) brexDecode(u *wm.Unit) *wm.Decode {
 }
 
 func (c *checker) inTest(pos token.Pos) bool {
-	return strings.HasSuffix(c.pass.Fset.File(pos).Name(), "_test.go")
+	return typesutil.InTestFile(c.pass.Fset, pos)
 }
 
 // checkReceiver judges one function that takes an *http.Request in a

@@ -4,7 +4,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"strings"
 
 	"github.com/brexlint/brexlint/internal/brexapi"
 	"github.com/brexlint/brexlint/internal/entropy"
@@ -131,7 +130,7 @@ func (m *Model) findFreshKeys(pass *analysis.Pass) {
 		if loop, ok := retried[s.call]; ok {
 			ep, _ := endpointOf(s.callee)
 			m.KeyCalls = append(m.KeyCalls, &KeyCall{Call: s.call, Callee: s.callee, Endpoint: ep, Loop: loop,
-				InTest: strings.HasSuffix(pass.Fset.File(s.call.Pos()).Name(), "_test.go")})
+				InTest: typesutil.InTestFile(pass.Fset, s.call.Pos())})
 		}
 	}
 	for fn, ep := range fresh {

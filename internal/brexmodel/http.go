@@ -68,7 +68,7 @@ func (m *Model) analyzeHTTP(pass *analysis.Pass) error {
 		}
 	}
 	for _, f := range pass.Files {
-		inTest := strings.HasSuffix(pass.Fset.File(f.Pos()).Name(), "_test.go")
+		inTest := typesutil.InTestFile(pass.Fset, f.Pos())
 		for _, d := range f.Decls {
 			fd, ok := d.(*ast.FuncDecl)
 			if !ok || fd.Body == nil {

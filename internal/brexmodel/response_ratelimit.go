@@ -5,7 +5,6 @@ import (
 	"go/token"
 	"go/types"
 	"sort"
-	"strings"
 
 	"github.com/brexlint/brexlint/internal/typesutil"
 	"golang.org/x/tools/go/types/typeutil"
@@ -611,7 +610,7 @@ func mergeStrings(a, b []string) []string {
 }
 
 func (r *responseAnalysis) inTest(pos token.Pos) bool {
-	return strings.HasSuffix(r.pass.Fset.File(pos).Name(), "_test.go")
+	return typesutil.InTestFile(r.pass.Fset, pos)
 }
 
 // Sends returns the sends of Brex requests in the package, with their 429

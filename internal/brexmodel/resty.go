@@ -106,7 +106,7 @@ func (a *httpAnalysis) restyIndex() *restyIndex {
 	// keep drops what a _test.go file does to a variable or field of the
 	// program: a client is judged by what the program configures.
 	keep := func(obj types.Object) bool {
-		return !inTest || strings.HasSuffix(a.pass.Fset.File(obj.Pos()).Name(), "_test.go")
+		return !inTest || typesutil.InTestFile(a.pass.Fset, obj.Pos())
 	}
 	store := func(lhs, rhs ast.Expr) {
 		if obj := storedObj(info, lhs); obj != nil && isRestyType(obj.Type()) && keep(obj) {
@@ -114,7 +114,7 @@ func (a *httpAnalysis) restyIndex() *restyIndex {
 		}
 	}
 	for _, f := range a.pass.Files {
-		inTest = strings.HasSuffix(a.pass.Fset.File(f.Pos()).Name(), "_test.go")
+		inTest = typesutil.InTestFile(a.pass.Fset, f.Pos())
 		ast.Inspect(f, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.CallExpr:

@@ -10,6 +10,7 @@ import (
 	"math/big"
 	"strconv"
 
+	"github.com/brexlint/brexlint/internal/typesutil"
 	"golang.org/x/tools/go/types/typeutil"
 )
 
@@ -297,7 +298,7 @@ func zeroVal(t types.Type) val {
 			r.strOK = false
 		}
 	case *types.Slice:
-		r.strOK = stringLike(t)
+		r.strOK = typesutil.IsStringOrBytes(t)
 	default:
 		r.strOK = false
 	}
@@ -606,24 +607,10 @@ func (c *Classifier) convert(call *ast.CallExpr, v val) val {
 	if c.isNil(call.Args[0]) {
 		return v // []byte(nil) is ""
 	}
-	if !(stringLike(from) && stringLike(to) || isInteger(from) && isInteger(to)) {
+	if !(typesutil.IsStringOrBytes(from) && typesutil.IsStringOrBytes(to) || isInteger(from) && isInteger(to)) {
 		v = v.noStr()
 	}
 	return v
-}
-
-func stringLike(t types.Type) bool {
-	if t == nil {
-		return false
-	}
-	switch u := t.Underlying().(type) {
-	case *types.Basic:
-		return u.Info()&types.IsString != 0
-	case *types.Slice:
-		b, ok := u.Elem().Underlying().(*types.Basic)
-		return ok && b.Kind() == types.Byte
-	}
-	return false
 }
 
 // binary classifies x op y.

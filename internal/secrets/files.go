@@ -37,6 +37,12 @@ const MaxFileSize = 4 << 20
 // its line and column numbers are 0-based and drift; ScanFiles computes
 // positions from byte offsets instead.
 func ScanFiles(root string, paths []string) ([]FileMatch, error) {
+	return scanFilesWith(root, paths, ScanContent)
+}
+
+// scanFilesWith reads each of paths below root and scans what can be read
+// with scan; an unreadable file is skipped, its error joined to the others.
+func scanFilesWith(root string, paths []string, scan func(path string, data []byte) []FileMatch) ([]FileMatch, error) {
 	var out []FileMatch
 	var errs []error
 	for _, p := range paths {
@@ -46,7 +52,7 @@ func ScanFiles(root string, paths []string) ([]FileMatch, error) {
 			continue
 		}
 		if data != nil {
-			out = append(out, ScanContent(p, data)...)
+			out = append(out, scan(p, data)...)
 		}
 	}
 	return out, errors.Join(errs...)

@@ -2,9 +2,7 @@ package secrets
 
 import (
 	"bytes"
-	"errors"
 	"path"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -83,19 +81,7 @@ func IsEnvFile(base string) bool {
 // obviously fake ([ObviouslyFake]) are reported. Files are read, skipped
 // and their errors joined as by [ScanFiles].
 func ScanFixtureFiles(root string, paths []string) ([]FileMatch, error) {
-	var out []FileMatch
-	var errs []error
-	for _, p := range paths {
-		data, err := readScannable(filepath.Join(root, filepath.FromSlash(p)))
-		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		if data != nil {
-			out = append(out, ScanFixtureContent(p, data)...)
-		}
-	}
-	return out, errors.Join(errs...)
+	return scanFilesWith(root, paths, ScanFixtureContent)
 }
 
 // ScanFixtureContent is [ScanFixtureFiles] for content that is not in a

@@ -5,7 +5,9 @@ package typesutil
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
+	"strings"
 )
 
 // IsNamed reports whether t, or the type t points to, is the named type
@@ -54,4 +56,27 @@ func VarOf(info *types.Info, e ast.Expr) *types.Var {
 	}
 	v, _ := info.ObjectOf(id).(*types.Var)
 	return v
+}
+
+// IsStringOrBytes reports whether t's underlying type is a string or a
+// byte slice: the types that hold text, keys and MACs alike.
+func IsStringOrBytes(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Basic:
+		return u.Info()&types.IsString != 0
+	case *types.Slice:
+		b, ok := u.Elem().Underlying().(*types.Basic)
+		return ok && b.Kind() == types.Byte
+	}
+	return false
+}
+
+// InTestFile reports whether pos lies in a _test.go file of fset: the test
+// policy of every check. The file's own name counts, not a //line name.
+func InTestFile(fset *token.FileSet, pos token.Pos) bool {
+	f := fset.File(pos)
+	return f != nil && strings.HasSuffix(f.Name(), "_test.go")
 }

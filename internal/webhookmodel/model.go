@@ -180,7 +180,7 @@ func (m *Model) mayReceive(u *Unit) bool {
 }
 
 func (m *Model) inTest(fd *ast.FuncDecl) bool {
-	return strings.HasSuffix(m.pass.Fset.File(fd.Pos()).Name(), "_test.go")
+	return typesutil.InTestFile(m.pass.Fset, fd.Pos())
 }
 
 // funcDecls returns the package's function declarations with a body.
@@ -359,7 +359,7 @@ func (m *Model) summary(u *Unit) *Summary {
 		case *ast.IndexExpr:
 			m.headerRead(s, n)
 		case *ast.BinaryExpr:
-			if (n.Op == token.EQL || n.Op == token.NEQ) && macType(m.info.TypeOf(n.X)) {
+			if (n.Op == token.EQL || n.Op == token.NEQ) && typesutil.IsStringOrBytes(m.info.TypeOf(n.X)) {
 				m.addCompare(s, SiteCompare, n.Op.String(), ev.origin(n.X), ev.origin(n.Y), n.Pos())
 			}
 		case *ast.ReturnStmt:
@@ -384,22 +384,6 @@ func (m *Model) headerRead(s *Summary, e ast.Expr) {
 // interesting: an operand of a comparison worth keeping as a site.
 func interesting(o Origin) bool {
 	return o.Params != 0 || o.Flags&(MAC|FromSignature) != 0
-}
-
-// macType reports whether t can hold a MAC or a signature: a string or a
-// byte slice.
-func macType(t types.Type) bool {
-	if t == nil {
-		return false
-	}
-	switch u := t.Underlying().(type) {
-	case *types.Basic:
-		return u.Info()&types.IsString != 0
-	case *types.Slice:
-		b, ok := u.Elem().Underlying().(*types.Basic)
-		return ok && b.Kind() == types.Byte
-	}
-	return false
 }
 
 // addCompare keeps a comparison whose operands may be a MAC and a

@@ -148,6 +148,13 @@ func (p *Plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) {
 // "idempotencykey: idempotencykey: ..." under the linter name brexlint.
 // The copy requires the same analyzers, so it shares their results and
 // facts with the other checks.
+//
+// The copy also drops related information: golangci-lint reports each
+// related location as an issue of its own ("CHECK(related information)"),
+// which a //nolint on the finding's line does not silence, so a silenced
+// finding would still fail the run from the line of its decode or its
+// configuration. The details stay in brexlint's own -json and SARIF
+// output, and the explanation in brexlint help CHECK.
 func unprefixed(a *analysis.Analyzer) *analysis.Analyzer {
 	c := *a
 	prefix := a.Name + ": "
@@ -156,6 +163,7 @@ func unprefixed(a *analysis.Analyzer) *analysis.Analyzer {
 		report := pass.Report
 		p.Report = func(d analysis.Diagnostic) {
 			d.Message = strings.TrimPrefix(d.Message, prefix)
+			d.Related = nil
 			report(d)
 		}
 		return a.Run(&p)

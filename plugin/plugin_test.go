@@ -1,6 +1,7 @@
 package plugin
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -163,7 +164,9 @@ func toAny(ss []string) []any {
 
 // TestUnprefixed checks that under golangci-lint, which prints the analyzer
 // name before each message itself, a check's messages lose their own
-// "CHECK: " prefix, and nothing else changes.
+// "CHECK: " prefix and their related information (golangci-lint would
+// report it as issues of their own, which //nolint does not silence), and
+// nothing else changes.
 func TestUnprefixed(t *testing.T) {
 	var reported []string
 	orig := &analysis.Analyzer{
@@ -172,7 +175,8 @@ func TestUnprefixed(t *testing.T) {
 		URL:      checks.DocURL(checks.RateLimit),
 		Requires: []*analysis.Analyzer{{Name: "model"}},
 		Run: func(pass *analysis.Pass) (any, error) {
-			pass.Report(analysis.Diagnostic{Message: "ratelimit: no backoff", Category: "ratelimit/no-retry"})
+			pass.Report(analysis.Diagnostic{Message: "ratelimit: no backoff", Category: "ratelimit/no-retry",
+				Related: []analysis.RelatedInformation{{Pos: 1, Message: "endpoint: GET /v1/vendors"}}})
 			pass.Report(analysis.Diagnostic{Message: "statuscheck: not mine to strip"})
 			pass.Report(analysis.Diagnostic{Message: "ratelimitx: not a prefix"})
 			return "result", nil
@@ -182,11 +186,13 @@ func TestUnprefixed(t *testing.T) {
 	if c == orig || c.Name != orig.Name || c.Doc != orig.Doc || c.URL != orig.URL || c.Requires[0] != orig.Requires[0] {
 		t.Fatalf("unprefixed changed the analyzer's identity: %+v", c)
 	}
-	res, err := c.Run(&analysis.Pass{Analyzer: c, Report: func(d analysis.Diagnostic) { reported = append(reported, d.Category+"|"+d.Message) }})
+	res, err := c.Run(&analysis.Pass{Analyzer: c, Report: func(d analysis.Diagnostic) {
+		reported = append(reported, fmt.Sprintf("%s|%s|%d related", d.Category, d.Message, len(d.Related)))
+	}})
 	if err != nil || res != "result" {
 		t.Errorf("Run = %v, %v; want the wrapped analyzer's result", res, err)
 	}
-	want := []string{"ratelimit/no-retry|no backoff", "|statuscheck: not mine to strip", "|ratelimitx: not a prefix"}
+	want := []string{"ratelimit/no-retry|no backoff|0 related", "|statuscheck: not mine to strip|0 related", "|ratelimitx: not a prefix|0 related"}
 	if diff := cmp.Diff(want, reported); diff != "" {
 		t.Errorf("reported (-want +got):\n%s", diff)
 	}

@@ -383,12 +383,13 @@ func canonical(info *types.Info, e ast.Expr) (string, bool) {
 	return http.CanonicalHeaderKey(constant.StringVal(tv.Value)), true
 }
 
-// generated reports whether decl is in a generated file (ast.IsGenerated).
+// generated reports whether decl is in a generated file
+// (directives.Generated: cgo's translation of the user's file is not).
 func (a *httpAnalysis) generated(decl ast.Node) bool {
 	if a.genFiles == nil {
 		a.genFiles = map[*token.File]bool{}
 		for _, f := range a.pass.Files {
-			if ast.IsGenerated(f) {
+			if directives.Generated(a.pass.Fset, f) {
 				a.genFiles[a.pass.Fset.File(f.Pos())] = true
 			}
 		}

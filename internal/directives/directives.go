@@ -131,7 +131,7 @@ func run(pass *analysis.Pass) (any, error) {
 		if tf == nil {
 			continue
 		}
-		if ast.IsGenerated(f) && !cgoTranslation(pass.Fset, f) {
+		if Generated(pass.Fset, f) {
 			x.skip[tf] = append(x.skip[tf], posRange{token.Pos(tf.Base()), token.Pos(tf.Base() + tf.Size())})
 		}
 		isTest := strings.HasSuffix(tf.Name(), "_test.go")
@@ -168,6 +168,15 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	return x, nil
+}
+
+// Generated reports whether f is generated code in brexlint's sense: a
+// file that says it is generated (ast.IsGenerated), except cmd/cgo's
+// translation of a file the user wrote (see cgoTranslation). Checks are
+// quiet in generated files, and the Brex model judges a generated
+// client's operations at their callers.
+func Generated(fset *token.FileSet, f *ast.File) bool {
+	return ast.IsGenerated(f) && !cgoTranslation(fset, f)
 }
 
 // cgoTranslation reports whether f is cmd/cgo's translation of a file the

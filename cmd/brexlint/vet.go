@@ -134,6 +134,13 @@ func unquotableColumns(data []byte, files []string) ([]byte, bool) {
 		}
 		for _, byCheck := range tree {
 			for _, res := range byCheck {
+				if m, ok := res.(map[string]any); ok {
+					// An analysis error ({"error": "..."}) is text the
+					// standalone driver redacts too.
+					if e, ok := m["error"].(string); ok {
+						m["error"] = secrets.RedactText(e)
+					}
+				}
 				diags, _ := res.([]any)
 				for _, d := range diags {
 					dm, ok := d.(map[string]any)

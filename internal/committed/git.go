@@ -132,11 +132,11 @@ func ReadBlobs(root string, files []StagedFile, limit int64, fn func(path string
 			// "<oid> <type> <size>", or "<oid> missing".
 			h := strings.Fields(header)
 			if len(h) != 3 || h[1] != "blob" {
-				return fmt.Errorf("git cat-file: staged content of %s: %q", f.Path, strings.TrimSpace(header))
+				return fmt.Errorf("git cat-file: staged content of %s: %q", f.Path, secrets.RedactText(strings.TrimSpace(header)))
 			}
 			size, err := strconv.ParseInt(h[2], 10, 64)
 			if err != nil {
-				return fmt.Errorf("git cat-file: bad header %q", strings.TrimSpace(header))
+				return fmt.Errorf("git cat-file: bad header %q", secrets.RedactText(strings.TrimSpace(header)))
 			}
 			if size > limit {
 				if _, err := io.CopyN(io.Discard, r, size+1); err != nil {
@@ -161,7 +161,7 @@ func ReadBlobs(root string, files []StagedFile, limit int64, fn func(path string
 		return readErr
 	}
 	if err := cmd.Wait(); err != nil {
-		return fmt.Errorf("git cat-file: %v: %s", err, strings.TrimSpace(stderr.String()))
+		return fmt.Errorf("git cat-file: %v: %s", err, secrets.RedactText(strings.TrimSpace(stderr.String())))
 	}
 	return nil
 }

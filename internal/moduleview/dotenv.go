@@ -235,8 +235,8 @@ func (v *View) DotenvFindings() ([]checklist.Finding, error) {
 		out = append(out, checklist.Finding{
 			Check:    checks.HardcodedSecret,
 			Category: checks.HardcodedSecret + "/loaded-env-not-ignored",
-			Message: fmt.Sprintf("%s: the code loads %s (%s at %s), but .gitignore does not ignore it",
-				checks.HardcodedSecret, target, first.By, where),
+			Message: secrets.RedactText(fmt.Sprintf("%s: the code loads %s (%s at %s), but .gitignore does not ignore it",
+				checks.HardcodedSecret, target, first.By, where)),
 			File:     file,
 			Line:     first.Posn.Line,
 			Column:   first.Posn.Column,

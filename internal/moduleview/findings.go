@@ -9,6 +9,7 @@ import (
 	"github.com/brexlint/brexlint/checklist"
 	"github.com/brexlint/brexlint/internal/brexmodel"
 	"github.com/brexlint/brexlint/internal/driver"
+	"github.com/brexlint/brexlint/internal/secrets"
 	"github.com/brexlint/brexlint/internal/srclines"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/packages"
@@ -46,13 +47,14 @@ func related(pkg *packages.Package, rs []analysis.RelatedInformation) []checklis
 }
 
 // findingAt is a finding of check at pos of pkg, as an analyzer would have
-// reported it.
+// reported it; its message, built here from the user's code rather than
+// through directives.Reporter, is redacted the same way.
 func findingAt(pkg *packages.Package, pos token.Pos, check, category, message string) checklist.Finding {
 	p := pkg.Fset.Position(pos)
 	return checklist.Finding{
 		Check:    check,
 		Category: category,
-		Message:  message,
+		Message:  secrets.RedactText(message),
 		File:     RelFile(pkg, p.Filename),
 		Line:     p.Line,
 		Column:   p.Column,

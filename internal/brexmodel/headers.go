@@ -198,18 +198,13 @@ func singleValue(e ast.Expr) ast.Expr {
 // string slices: a map[string]string of headers, or http.Header.
 func isHeaderMap(t types.Type) bool {
 	m, ok := t.Underlying().(*types.Map)
-	if !ok || !isString(m.Key()) {
+	if !ok || !typesutil.IsString(m.Key()) {
 		return false
 	}
 	if sl, ok := m.Elem().Underlying().(*types.Slice); ok {
-		return isString(sl.Elem())
+		return typesutil.IsString(sl.Elem())
 	}
-	return isString(m.Elem())
-}
-
-func isString(t types.Type) bool {
-	b, ok := t.Underlying().(*types.Basic)
-	return ok && b.Info()&types.IsString != 0
+	return typesutil.IsString(m.Elem())
 }
 
 // fieldHeader returns the header whose value is field of the options

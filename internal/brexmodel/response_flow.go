@@ -232,18 +232,6 @@ func isReaderInterface(iface *types.Interface) bool {
 	return false
 }
 
-// isBytesOrString reports whether t is a []byte or a string type.
-func isBytesOrString(t types.Type) bool {
-	switch u := t.Underlying().(type) {
-	case *types.Slice:
-		b, ok := u.Elem().Underlying().(*types.Basic)
-		return ok && b.Kind() == types.Byte
-	case *types.Basic:
-		return u.Info()&types.IsString != 0
-	}
-	return false
-}
-
 func isResponsePtr(t types.Type) bool {
 	p, ok := types.Unalias(t).(*types.Pointer)
 	return ok && typesutil.IsNamed(p.Elem(), "net/http", "Response")
@@ -515,7 +503,7 @@ func (f *respFlow) evalCall(call *ast.CallExpr) val {
 			return out
 		}
 		x := f.eval(call.Args[0])
-		if isBytesOrString(tv.Type) {
+		if typesutil.IsStringOrBytes(tv.Type) {
 			out[kBytes] = x.bytes()
 			return out
 		}

@@ -253,7 +253,7 @@ func (r *responseAnalysis) buildCredentials() {
 				}
 			case *ast.SelectorExpr:
 				if s, ok := info.Selections[n]; ok && s.Kind() == types.FieldVal {
-					if isStringish(s.Obj().Type()) {
+					if typesutil.IsString(s.Obj().Type()) {
 						c.vars[s.Obj().(*types.Var).Origin()] = true
 					}
 					return false
@@ -263,7 +263,7 @@ func (r *responseAnalysis) buildCredentials() {
 				if !ok {
 					return true
 				}
-				if v.Parent() == r.pass.Pkg.Scope() && isStringish(v.Type()) {
+				if v.Parent() == r.pass.Pkg.Scope() && typesutil.IsString(v.Type()) {
 					c.vars[v] = true
 				} else if depth < 3 && f != nil {
 					for _, val := range f.assignedValues(v) {
@@ -356,11 +356,6 @@ func storeVar(info *types.Info, e ast.Expr) *types.Var {
 	return nil
 }
 
-func isStringish(t types.Type) bool {
-	b, ok := t.Underlying().(*types.Basic)
-	return ok && b.Info()&types.IsString != 0
-}
-
 // isTokenType reports whether t holds an oauth2 token or token source.
 func isTokenType(t types.Type) bool {
 	return typesutil.IsNamed(t, oauth2Path, "Token") || typesutil.IsNamed(t, oauth2Path, "TokenSource")
@@ -414,7 +409,7 @@ func (r *responseAnalysis) effectOf(n ast.Node) string {
 			}
 		}
 		for _, a := range n.Args {
-			if t := info.TypeOf(a); t != nil && isStringish(t) {
+			if t := info.TypeOf(a); t != nil && typesutil.IsString(t) {
 				if s, ok := r.http.folder.Fold(a).Complete(); ok && brexapi.IsRevokeURL(s) {
 					return "revokes the token"
 				}

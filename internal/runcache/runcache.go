@@ -41,7 +41,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -53,6 +52,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/brexlint/brexlint/internal/atomicfile"
 	"golang.org/x/mod/modfile"
 )
 
@@ -344,18 +344,7 @@ func Put(dir, key string, e *Entry) error {
 	if err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(name), ".tmp-*")
-	if err != nil {
-		return err
-	}
-	_, werr := tmp.Write(data)
-	cerr := tmp.Close()
-	if err := errors.Join(werr, cerr); err != nil {
-		os.Remove(tmp.Name())
-		return err
-	}
-	if err := os.Rename(tmp.Name(), name); err != nil {
-		os.Remove(tmp.Name())
+	if err := atomicfile.Write(name, data, 0o644); err != nil {
 		return err
 	}
 	trim(dir, time.Now())

@@ -94,7 +94,7 @@ func (f *Folder) fold(st *state, e ast.Expr, depth int) Value {
 	}
 	switch e := e.(type) {
 	case *ast.BinaryExpr:
-		if e.Op == token.ADD && isString(tv.Type) {
+		if e.Op == token.ADD && typesutil.IsString(tv.Type) {
 			return Concat(f.fold(st, e.X, depth), f.fold(st, e.Y, depth))
 		}
 	case *ast.Ident:
@@ -236,7 +236,7 @@ func (f *Folder) foldDef(st *state, fi *funcInfo, v *types.Var, d *def, depth in
 	defer delete(st.defs, d)
 	switch {
 	case d.zero:
-		if isString(v.Type()) {
+		if typesutil.IsString(v.Type()) {
 			return Value{}, true
 		}
 		return Hole(Unknown), true
@@ -274,7 +274,7 @@ func (f *Folder) resolve(st *state, v *types.Var, depth int) Value {
 		for i, d := range ds {
 			var dv Value
 			switch {
-			case d.zero && isString(v.Type()):
+			case d.zero && typesutil.IsString(v.Type()):
 				dv = Value{}
 			case d.expr == nil:
 				dv = Hole(Unknown)
@@ -325,7 +325,7 @@ func (f *Folder) foldCall(st *state, call *ast.CallExpr, idx, depth int) Value {
 	if tv := f.info.Types[call.Fun]; tv.IsType() {
 		// A conversion between string types keeps the value; string(b)
 		// of a []byte or a rune variable does not fold.
-		if len(call.Args) == 1 && isString(tv.Type) && isString(f.info.TypeOf(call.Args[0])) {
+		if len(call.Args) == 1 && typesutil.IsString(tv.Type) && typesutil.IsString(f.info.TypeOf(call.Args[0])) {
 			return f.fold(st, call.Args[0], depth)
 		}
 		return Hole(Unknown)
@@ -756,15 +756,6 @@ func allComplete(vs []Value) ([]string, bool) {
 		strs[i] = s
 	}
 	return strs, true
-}
-
-// isString reports whether t's underlying type is a string type.
-func isString(t types.Type) bool {
-	if t == nil {
-		return false
-	}
-	b, ok := t.Underlying().(*types.Basic)
-	return ok && b.Info()&types.IsString != 0
 }
 
 // isURL reports whether t is net/url.URL or a pointer to it.

@@ -4,7 +4,8 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"strings"
+
+	"github.com/brexlint/brexlint/internal/typesutil"
 )
 
 // PackageVars returns a VarResolver for the package-level variables and
@@ -32,7 +33,7 @@ func PackageVars(info *types.Info, files []*ast.File) VarResolver {
 // change where the code sends its requests.
 func NewPackage(fset *token.FileSet, info *types.Info, files []*ast.File) *Folder {
 	skip := func(f *ast.File) bool {
-		return fset != nil && strings.HasSuffix(fset.File(f.Pos()).Name(), "_test.go")
+		return fset != nil && typesutil.InTestFile(fset, f.Pos())
 	}
 	return New(info, files, packageVars(info, files, skip))
 }

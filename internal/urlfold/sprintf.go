@@ -7,6 +7,8 @@ import (
 	"go/types"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/brexlint/brexlint/internal/typesutil"
 )
 
 // fmtArg is an operand of fmt.Sprintf as far as the folder knows it.
@@ -174,7 +176,7 @@ func (f *Folder) fmtArg(st *state, e ast.Expr, depth int) fmtArg {
 		}
 		return fmtArg{}
 	}
-	if !isString(t) {
+	if !typesutil.IsString(t) {
 		return fmtArg{}
 	}
 	v := f.fold(st, e, depth)

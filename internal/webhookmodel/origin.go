@@ -233,7 +233,7 @@ func (ev *eval) origin(e ast.Expr) Origin {
 			return o
 		}
 		if tv, ok := info.Types[x.Index]; ok && tv.Value != nil {
-			if v, ok := constant.Int64Val(tv.Value); ok && v == 0 && !isString(info.TypeOf(x.X)) {
+			if v, ok := constant.Int64Val(tv.Value); ok && v == 0 && !typesutil.IsString(info.TypeOf(x.X)) {
 				o.Flags |= FirstOfList
 			}
 		} else if o.Flags&SpaceSplit != 0 {
@@ -243,7 +243,7 @@ func (ev *eval) origin(e ast.Expr) Origin {
 		return o
 	case *ast.SliceExpr:
 		o := ev.origin(x.X)
-		if x.Low != nil && isString(info.TypeOf(x.X)) {
+		if x.Low != nil && typesutil.IsString(info.TypeOf(x.X)) {
 			if tv, ok := info.Types[x.Low]; ok && tv.Value != nil {
 				if v, ok := constant.Int64Val(tv.Value); ok && v == int64(len(secretPrefix)) {
 					o.Flags |= Stripped
@@ -323,7 +323,7 @@ func (ev *eval) call(call *ast.CallExpr) Origin {
 	info := ev.m.info
 	if tv, ok := info.Types[call.Fun]; ok && tv.IsType() && len(call.Args) == 1 {
 		o := ev.origin(call.Args[0])
-		if isString(info.TypeOf(call.Args[0])) && !isString(tv.Type) {
+		if typesutil.IsString(info.TypeOf(call.Args[0])) && !typesutil.IsString(tv.Type) {
 			o.Flags |= StrConv
 		}
 		return o
@@ -427,14 +427,6 @@ func (ev *eval) subst(o Origin, fn *types.Func, call *ast.CallExpr) Origin {
 		}
 	}
 	return out
-}
-
-func isString(t types.Type) bool {
-	if t == nil {
-		return false
-	}
-	b, ok := t.Underlying().(*types.Basic)
-	return ok && b.Info()&types.IsString != 0
 }
 
 func constString(info *types.Info, e ast.Expr) string {

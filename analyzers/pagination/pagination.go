@@ -227,7 +227,7 @@ func wholeListUse(info *types.Info, body *ast.BlockStmt, decode *ast.CallExpr, p
 		switch n := n.(type) {
 		case *ast.BinaryExpr:
 			switch n.Op {
-			case token.EQL, token.NEQ, token.GTR, token.LEQ:
+			case token.EQL, token.NEQ, token.GTR, token.LEQ, token.LSS, token.GEQ:
 				for _, pair := range [][2]ast.Expr{{n.X, n.Y}, {n.Y, n.X}} {
 					if call, ok := astutil.Unparen(pair[0]).(*ast.CallExpr); ok && isZero(info, pair[1]) {
 						emptiness[call] = true

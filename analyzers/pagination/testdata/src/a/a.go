@@ -221,6 +221,27 @@ func (c *Client) HasUsers(ctx context.Context) (bool, error) {
 	return len(page.Items) > 0, nil
 }
 
+// The small limit alone keeps it quiet: the one user asked for is used.
+func (c *Client) FirstUser(ctx context.Context) (*User, error) {
+	var page usersResponse
+	if err := c.get(ctx, "/v2/users?limit=1", &page); err != nil {
+		return nil, err
+	}
+	for _, u := range page.Items {
+		return &u, nil
+	}
+	return nil, nil
+}
+
+// Emptiness asked the other way round is not a count.
+func (c *Client) AnyUsers(ctx context.Context) (bool, error) {
+	var page usersResponse
+	if err := c.get(ctx, "/v2/users?limit=100", &page); err != nil {
+		return false, err
+	}
+	return 0 < len(page.Items), nil
+}
+
 func (c *Client) RecentExpenses(ctx context.Context, n int) ([]map[string]any, error) {
 	var page struct {
 		Items []map[string]any `json:"items"`

@@ -14,3 +14,15 @@ func TestChartAccounts(t *testing.T) {
 	c := &Client{}
 	_, _ = c.chartAccounts(context.Background())
 }
+
+// Tests read first pages on purpose: quiet.
+func TestUserCount(t *testing.T) {
+	c := &Client{}
+	var page usersResponse
+	if err := c.get(context.Background(), "/v2/users?limit=100", &page); err != nil {
+		t.Fatal(err)
+	}
+	for range page.Items {
+	}
+	t.Log(len(page.Items))
+}

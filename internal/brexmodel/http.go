@@ -216,12 +216,12 @@ func (a *httpAnalysis) computeSignal() bool {
 			}
 			switch n := n.(type) {
 			case *ast.BasicLit:
-				if n.Kind == token.STRING && hasBrexHost(constString(a.pass.TypesInfo, n)) {
+				if n.Kind == token.STRING && hasBrexHost(typesutil.ConstString(a.pass.TypesInfo, n)) {
 					found = true
 				}
 			case *ast.CallExpr:
 				if fn := typeutil.StaticCallee(a.pass.TypesInfo, n); isFunc(fn, "os", "Getenv") || isFunc(fn, "os", "LookupEnv") {
-					if len(n.Args) == 1 && strings.HasPrefix(constString(a.pass.TypesInfo, n.Args[0]), "BREX_") {
+					if len(n.Args) == 1 && strings.HasPrefix(typesutil.ConstString(a.pass.TypesInfo, n.Args[0]), "BREX_") {
 						found = true
 					}
 				}
@@ -258,13 +258,6 @@ func hasBrexHost(s string) bool {
 		}
 	}
 	return false
-}
-
-func constString(info *types.Info, e ast.Expr) string {
-	if tv, ok := info.Types[e]; ok && tv.Value != nil && tv.Value.Kind() == constant.String {
-		return constant.StringVal(tv.Value)
-	}
-	return ""
 }
 
 // isFunc reports whether fn is the package-level function pkg.name.

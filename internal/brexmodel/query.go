@@ -107,7 +107,7 @@ func (m *Model) Query(req *Request, name string) []QueryValue {
 			fn, _ := typeutil.Callee(info, n).(*types.Func)
 			if (isValuesMethod(fn, "Set") || isValuesMethod(fn, "Add")) && len(n.Args) == 2 {
 				sel := astutil.Unparen(n.Fun).(*ast.SelectorExpr)
-				if v := typesutil.VarOf(info, astutil.Unparen(sel.X)); reaching[v] && constString(info, n.Args[0]) == name {
+				if v := typesutil.VarOf(info, astutil.Unparen(sel.X)); reaching[v] && typesutil.ConstString(info, n.Args[0]) == name {
 					val, ok := constValue(info, n.Args[1])
 					out = append(out, QueryValue{Value: val, Const: ok, Pos: n.Args[1].Pos()})
 				}
@@ -143,7 +143,7 @@ func literalValues(info *types.Info, e ast.Expr, name string) []QueryValue {
 	var out []QueryValue
 	for _, elt := range lit.Elts {
 		kv, ok := elt.(*ast.KeyValueExpr)
-		if !ok || constString(info, kv.Key) != name {
+		if !ok || typesutil.ConstString(info, kv.Key) != name {
 			continue
 		}
 		vals, ok := astutil.Unparen(kv.Value).(*ast.CompositeLit)

@@ -125,12 +125,7 @@ func mayGenerate(pass *analysis.Pass) bool {
 			return true
 		}
 	}
-	for _, of := range pass.AllObjectFacts() {
-		if _, ok := of.Fact.(*ValueFact); ok && of.Object.Pkg() != pass.Pkg {
-			return true
-		}
-	}
-	return false
+	return importsFact[*ValueFact](pass)
 }
 
 // valueResult reports whether fn's first result is a string, a []byte or

@@ -379,7 +379,7 @@ func (ev *eval) funcCall(fn *types.Func, call *ast.CallExpr) Origin {
 		return ev.origin(call.Args[0])
 	case path == "strings" && (name == "TrimPrefix" || name == "CutPrefix") && len(call.Args) == 2:
 		o := ev.origin(call.Args[0])
-		if constString(info, call.Args[1]) == secretPrefix {
+		if typesutil.ConstString(info, call.Args[1]) == secretPrefix {
 			o.Flags |= Stripped
 		}
 		return o
@@ -389,7 +389,7 @@ func (ev *eval) funcCall(fn *types.Func, call *ast.CallExpr) Origin {
 		return o
 	case path == "strings" && (name == "Split" || name == "SplitN") && len(call.Args) >= 2:
 		o := ev.origin(call.Args[0])
-		if constString(info, call.Args[1]) == " " {
+		if typesutil.ConstString(info, call.Args[1]) == " " {
 			o.Flags |= SpaceSplit
 		}
 		return o
@@ -427,12 +427,4 @@ func (ev *eval) subst(o Origin, fn *types.Func, call *ast.CallExpr) Origin {
 		}
 	}
 	return out
-}
-
-func constString(info *types.Info, e ast.Expr) string {
-	tv, ok := info.Types[e]
-	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
-		return ""
-	}
-	return constant.StringVal(tv.Value)
 }

@@ -69,8 +69,19 @@ func run(pass *analysis.Pass) (any, error) {
 	if !model.FetchesWebhookSecrets() && !c.decodesBrexPayload() {
 		return res, nil
 	}
+	generated := map[*token.File]bool{}
+	for _, f := range pass.Files {
+		if directives.Generated(pass.Fset, f) {
+			generated[pass.Fset.File(f.Pos())] = true
+		}
+	}
 	for _, u := range c.wh.Units {
-		if u.Request && !c.inTest(u.Node.Pos()) && c.checkReceiver(u) {
+		// Tests and generated code are not reported, so they are not
+		// counted as receivers the checklist examined either.
+		if !u.Request || c.inTest(u.Node.Pos()) || generated[pass.Fset.File(u.Node.Pos())] {
+			continue
+		}
+		if c.checkReceiver(u) {
 			res.Receivers = append(res.Receivers, unitPos(u))
 		}
 	}
@@ -123,7 +134,7 @@ func (c *checker) checkReceiver(u *wm.Unit) bool {
 			return false
 		}
 	}
-	if payload != nil && !s.Verifies && !s.Opaque && !c.coveredByReferrer(u, func(s *wm.Summary) bool { return s.Verifies || s.Opaque }) {
+	if payload != nil && !s.Verifies && !s.Opaque && !c.wh.Covered(u, func(s *wm.Summary) bool { return s.Verifies || s.Opaque }) {
 		c.report(payload.Call.Pos(), kindUnverified, "",
 			"Brex webhook payload decoded without verifying its Webhook-Signature")
 	}
@@ -135,7 +146,7 @@ func (c *checker) checkReceiver(u *wm.Unit) bool {
 	if !byHand && s.Library == "" {
 		return true
 	}
-	if !s.Clock && !s.Opaque && !c.coveredByReferrer(u, func(s *wm.Summary) bool { return s.Clock || s.Opaque }) {
+	if !s.Clock && !s.Opaque && !c.wh.Covered(u, func(s *wm.Summary) bool { return s.Clock || s.Opaque }) {
 		pos := s.TimestampPos
 		if !pos.IsValid() {
 			pos = unitPos(u)
@@ -156,13 +167,6 @@ func (c *checker) checkReceiver(u *wm.Unit) bool {
 // middleware the check cannot see.
 func (c *checker) exportedFromLibrary(u *wm.Unit) bool {
 	return u.Func != nil && u.Func.Exported() && c.pass.Pkg.Name() != "main"
-}
-
-// coveredByReferrer reports whether the package does for u what ok asks
-// around it (see webhookmodel.Model.Covered): a verifying middleware, or
-// a caller that verifies.
-func (c *checker) coveredByReferrer(u *wm.Unit, ok func(*wm.Summary) bool) bool {
-	return c.wh.Covered(u, ok)
 }
 
 func unitPos(u *wm.Unit) token.Pos {

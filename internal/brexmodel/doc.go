@@ -81,20 +81,28 @@
 // rendered by oapi-codegen's runtime.StyleParam* is the parameter it was
 // rendered from, so the key travels in the params struct field like any
 // options struct. The server is a field of the client that the
-// operation's URL cannot read: at the call, a receiver made in the same
-// function by a call given one constant URL with a host
-// (NewClientWithResponses("https://platform.brexapis.com"), directly or
-// through local variables) fills the URL's leading hole; so a generated
-// client of another API, with paths like Brex's, stays another API's.
+// operation's URL cannot read, so it travels with the client value
+// (genclient.go): the generated package marks its client types
+// (GenClientFact), its constructors (ServerFact: the server is their one
+// string parameter) and its WithHTTPClient (DoerOptionFact), and urlfold,
+// asking the model about calls of other packages (its CallFolder), folds
+// the receiver of an operation to the server its client was made with,
+// wherever the client is kept: a local, a struct field set in the
+// constructor (s.client, err = brexsdk.NewClientWithResponses(o.baseURL,
+// ...) with baseURL from a constant, an option or the environment with a
+// default), a constructor function of this package, or one of another
+// package by the ServerFact it exports (its server folded with its
+// parameters as holes). That server fills the URL's leading hole, so a
+// generated client of another API, with paths like Brex's, stays another
+// API's.
 //
-// Out of reach for generated clients: a client made in another function
-// or kept in a struct field, or given its server from a variable (its
-// operations are then judged on their paths alone: a path only Brex
-// serves, or a catalogue path and a signal of the generated package);
+// Out of reach for generated clients: a client whose server urlfold
+// cannot fold (a field assigned in another package, a client passed as a
+// parameter, a server read from a config struct filled by a decoder): its
+// operations are then judged on their paths alone (a path only Brex
+// serves, or a catalogue path and a signal of the package);
 // openapi-generator's clients (a configuration struct with a Servers list
-// and a ctx-held server index); the Doer given with WithHTTPClient, which
-// the ratelimit check does not judge at the caller (the generated send
-// hands the response to Parse*Response inside the generated file).
+// and a ctx-held server index).
 //
 // Out of reach for keys: functional options that set headers
 // (WithIdempotencyKey(k)), options structs given to another call before

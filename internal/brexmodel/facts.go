@@ -171,5 +171,6 @@ func (f *TeachingFact) String() string {
 func httpFactTypes() []analysis.Fact {
 	return []analysis.Fact{
 		new(WrapperFact), new(HeaderSetterFact), new(SenderFact), new(TeachingFact),
+		new(GenClientFact), new(ServerFact), new(DoerOptionFact),
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"go/ast"
 	"go/types"
 	"net/http"
-	"strings"
 
 	"github.com/brexlint/brexlint/internal/brexapi"
 	"github.com/brexlint/brexlint/internal/typesutil"
@@ -350,10 +349,10 @@ func (fs *funcScan) visitCall(cs callSite) {
 		}
 		o.url = urlfold.Concat(parts...)
 		if len(o.url.Parts) > 0 && o.url.Parts[0].Hole {
-			if server, ok := fs.clientServer(call); ok {
+			if server, ok := fs.a.clientServer(call); ok {
 				// The hole is the client's server, resolved against
 				// with a '/' at its end (oapi-codegen's NewClient).
-				o.url = urlfold.Concat(urlfold.Lit(strings.TrimSuffix(server, "/")), urlfold.Value{Parts: o.url.Parts[1:]})
+				o.url = urlfold.Concat(server, urlfold.Value{Parts: o.url.Parts[1:]})
 			}
 		}
 		o.headers = fs.instantiateHeaders(w.Headers, call, fn)
@@ -613,63 +612,4 @@ func returnsRequest(info *types.Info, call *ast.CallExpr) bool {
 		t = tup.At(0).Type()
 	}
 	return t != nil && isRequestPtr(t)
-}
-
-// clientServer returns the server URL of the client that call's method is
-// called on, when the receiver is a local variable made in this function
-// by a call given one constant URL with a host (c, err :=
-// brexsdk.NewClientWithResponses("https://platform.brexapis.com")),
-// directly or through other local variables (var api ClientInterface = c).
-// A generated client keeps its server in a field that the operation's
-// URL cannot read: its URL starts with a hole that this fills.
-func (fs *funcScan) clientServer(call *ast.CallExpr) (string, bool) {
-	sel, ok := astutil.Unparen(call.Fun).(*ast.SelectorExpr)
-	if !ok {
-		return "", false
-	}
-	return fs.madeWithURL(sel.X, 3)
-}
-
-func (fs *funcScan) madeWithURL(e ast.Expr, depth int) (string, bool) {
-	info := fs.a.pass.TypesInfo
-	v := typesutil.VarOf(info, e)
-	if depth == 0 || v == nil || v.Parent() == nil || v.Parent() == v.Pkg().Scope() {
-		return "", false
-	}
-	var defs []ast.Expr
-	ast.Inspect(fs.fd.Body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.AssignStmt:
-			if len(n.Rhs) == 1 && typesutil.VarOf(info, n.Lhs[0]) == v {
-				defs = append(defs, n.Rhs[0])
-			}
-		case *ast.ValueSpec:
-			if len(n.Values) == 1 && info.Defs[n.Names[0]] == v {
-				defs = append(defs, n.Values[0])
-			}
-		}
-		return true
-	})
-	if len(defs) != 1 {
-		return "", false // assigned again: which client is unknown
-	}
-	switch d := astutil.Unparen(defs[0]).(type) {
-	case *ast.CallExpr:
-		var server string
-		for _, arg := range d.Args {
-			val := fs.a.folder.Fold(arg)
-			if _, ok := val.Host(); !ok {
-				continue
-			}
-			s, ok := val.Complete()
-			if !ok || server != "" {
-				return "", false
-			}
-			server = s
-		}
-		return server, server != ""
-	case *ast.Ident:
-		return fs.madeWithURL(d, depth-1)
-	}
-	return "", false
 }

@@ -33,6 +33,9 @@ type httpAnalysis struct {
 
 	genFiles map[*token.File]bool        // generated files; built on first use
 	impls    map[*types.Func]*types.Func // interface method → its one implementation
+
+	gen     genState                 // generated clients of this package (genclient.go)
+	genMemo map[*types.TypeName]bool // imported types with a GenClientFact
 }
 
 // funcSummary is what the model learns about one function of the package:
@@ -53,6 +56,7 @@ func (m *Model) analyzeHTTP(pass *analysis.Pass) error {
 		sums:   map[*types.Func]*funcSummary{},
 		scans:  map[*types.Func]*funcScan{},
 	}
+	a.folder.SetCallFolder(a.foldCall)
 	for obj, t := range a.teach {
 		if t&(directives.Client|directives.Retries429) != 0 {
 			pass.ExportObjectFact(obj, &TeachingFact{Client: t&directives.Client != 0, Retries429: t&directives.Retries429 != 0})
@@ -97,6 +101,7 @@ func (m *Model) analyzeHTTP(pass *analysis.Pass) error {
 			}
 		}
 	}
+	a.markGenerated()
 	m.analyzeResponses(a)
 	return nil
 }

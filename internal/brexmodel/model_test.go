@@ -68,5 +68,6 @@ func TestBuilderFacts(t *testing.T) {
 // oapi-codegen are requests where the program calls them.
 func TestGeneratedClient(t *testing.T) {
 	dir := teststubs.GOPATH(t, analysistest.TestData(), "github.com/oapi-codegen/runtime", "github.com/acmepay/brexsdk", "github.com/acmepay/ledgersdk")
+	analysistest.Run(t, dir, brexmodel.Analyzer, "genlib")
 	analysistest.Run(t, dir, requests, "genapp")
 }

@@ -78,6 +78,13 @@
 //     the join of its return statements' values, with its parameters and
 //     receiver bound to the call's folded arguments: getters that return
 //     a field or a default, and helpers that build a URL from a path.
+//   - A call of a function of another package that the CallFolder given
+//     to SetCallFolder knows: what it says. The Brex model's knows, by
+//     its facts, the constructors of generated API clients and the
+//     functions returning one, so a client folds to the server URL it
+//     was made with (c, err := brexsdk.NewClientWithResponses(baseURL)
+//     folds like baseURL), wherever the client is kept: a local, a struct
+//     field set in a constructor, a function of the package returning it.
 //   - Anything else is one Unknown hole. Recursion is bounded (depth 16,
 //     4096 steps per fold) and a variable, field or function is never
 //     expanded inside its own expansion, so cycles end in holes.

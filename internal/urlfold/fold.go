@@ -44,7 +44,21 @@ type Folder struct {
 	vars  VarResolver
 	funcs map[ast.Node]*funcInfo
 	decls map[*types.Func]*ast.FuncDecl // the package's functions; built on first use
+	calls CallFolder
 }
+
+// CallFolder folds the first result of a call of a function the folder has
+// no body for (a function of another package), from what the caller knows
+// of it; ok is false when it knows nothing. arg folds the call's i-th
+// argument. The Brex model gives one that knows, from its facts, the
+// server a generated API client is made with (a client is then folded to
+// its server URL: brexsdk.NewClientWithResponses(baseURL, opts...) folds
+// like baseURL, and so do a field or a variable holding its result).
+type CallFolder func(fn *types.Func, call *ast.CallExpr, arg func(i int) Value) (Value, bool)
+
+// SetCallFolder sets the CallFolder consulted for calls of functions
+// without a body in the package.
+func (f *Folder) SetCallFolder(c CallFolder) { f.calls = c }
 
 // New returns a Folder for the package described by info. files are the
 // package's syntax trees (pass.Files): they are needed to find a local
@@ -339,6 +353,18 @@ func (f *Folder) foldCall(st *state, call *ast.CallExpr, idx, depth int) Value {
 	}
 	args := call.Args
 	arg := func(i int) Value { return f.fold(st, args[i], depth) }
+	if f.calls != nil && st.enter(fn) {
+		v, ok := f.calls(fn, call, func(i int) Value {
+			if i < 0 || i >= len(args) {
+				return Hole(Unknown)
+			}
+			return f.fold(st, args[i], depth+1)
+		})
+		st.leave(fn)
+		if ok {
+			return v
+		}
+	}
 	if recv := fn.Signature().Recv(); recv != nil {
 		if !isURL(recv.Type()) {
 			return Hole(Unknown)

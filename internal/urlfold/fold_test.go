@@ -447,3 +447,73 @@ func testClient() *Client { c := New(); c.base = "http://127.0.0.1:8080"; return
 		t.Errorf("PackageVars: %q, want {}/v2/users", got)
 	}
 }
+
+// TestCallFolder checks that a client of another package folds to the
+// server the CallFolder says it is made with, wherever the client is kept:
+// a local, a struct field set in a constructor, the result of a
+// constructor function of the package.
+func TestCallFolder(t *testing.T) {
+	sdk, err := load(t, "example.com/sdk", `package sdk
+type Client struct{ Server string }
+type Option func(*Client)
+func NewClient(server string, opts ...Option) (*Client, error) { return &Client{Server: server}, nil }
+func WithTimeout(int) Option { return nil }
+`, testImporter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := load(t, "app", `package app
+import (
+	"os"
+	"example.com/sdk"
+)
+const brexAPI = "https://platform.brexapis.com/"
+func check(string, any) {}
+type Service struct{ client *sdk.Client }
+func New() (*Service, error) {
+	base := os.Getenv("BREX_API_URL")
+	if base == "" {
+		base = brexAPI
+	}
+	s := &Service{}
+	var err error
+	s.client, err = sdk.NewClient(base, sdk.WithTimeout(5))
+	return s, err
+}
+func newClient() (*sdk.Client, error) { return sdk.NewClient("https://api.ledger.example.com") }
+func use(s *Service) {
+	check("field", s.client)
+	c, _ := newClient()
+	check("constructor", c)
+	d, _ := sdk.NewClient(os.Getenv("SDK_URL"))
+	check("env", d)
+}
+`, testImporter{"example.com/sdk": sdk.pkg})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := newTestFolder(l)
+	var seen []string
+	f.SetCallFolder(func(fn *types.Func, call *ast.CallExpr, arg func(int) Value) (Value, bool) {
+		seen = append(seen, fn.Name())
+		if fn.Name() != "NewClient" {
+			return Value{}, false
+		}
+		return arg(0), true
+	})
+	got := map[string]string{}
+	for name, e := range checks(l) {
+		got[name] = detail(f.Fold(e))
+	}
+	want := map[string]string{
+		"field":       "https://platform.brexapis.com/",
+		"constructor": "https://api.ledger.example.com",
+		"env":         "{Env:SDK_URL}",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("folded clients (-want +got):\n%s", diff)
+	}
+	if len(seen) == 0 {
+		t.Error("the CallFolder was never asked")
+	}
+}

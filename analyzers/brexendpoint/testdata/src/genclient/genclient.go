@@ -58,3 +58,33 @@ func ledger(ctx context.Context) error {
 	_, err = c.ListExpenses1WithResponse(ctx, &ledgersdk.ListExpenses1Params{})
 	return err
 }
+
+// Expenses keeps its generated clients in fields set by its constructor.
+type Expenses struct {
+	brex   *brexsdk.ClientWithResponses
+	ledger *ledgersdk.ClientWithResponses
+}
+
+const brexBaseURL = "https://platform.brexapis.com"
+
+func NewExpenses(hc *http.Client) (*Expenses, error) {
+	b, err := brexsdk.NewClientWithResponses(brexBaseURL, brexsdk.WithHTTPClient(hc))
+	if err != nil {
+		return nil, err
+	}
+	l, err := ledgersdk.NewClientWithResponses("https://api.ledger.example.com", ledgersdk.WithHTTPClient(hc))
+	if err != nil {
+		return nil, err
+	}
+	return &Expenses{brex: b, ledger: l}, nil
+}
+
+func (e *Expenses) Card(ctx context.Context) error {
+	_, err := e.brex.ListExpenses1WithResponse(ctx, &brexsdk.ListExpenses1Params{}) // want `GET /v1/expenses/card is deprecated since May 2025; use GET /v1/expenses instead`
+	return err
+}
+
+func (e *Expenses) Ledger(ctx context.Context) error {
+	_, err := e.ledger.ListExpenses1WithResponse(ctx, &ledgersdk.ListExpenses1Params{})
+	return err
+}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/acmepay/brexsdk"
 	"github.com/acmepay/ledgersdk"
+	"genlib"
 )
 
 func pay(ctx context.Context, key string) error {
@@ -52,5 +53,87 @@ func ledger(ctx context.Context, key string) error {
 		return err
 	}
 	_, err = c.CreateTransferWithResponse(ctx, &ledgersdk.CreateTransferParams{IdempotencyKey: key}, ledgersdk.CreateTransferJSONRequestBody{})
+	return err
+}
+
+// Service holds the generated client in a field, set in its constructor
+// from a constant or an option.
+type Service struct {
+	client *brexsdk.ClientWithResponses
+	ledger *ledgersdk.ClientWithResponses
+}
+
+const brexAPI = "https://platform.brexapis.com"
+
+type Option func(*options)
+
+type options struct{ baseURL string }
+
+func WithBaseURL(u string) Option { return func(o *options) { o.baseURL = u } }
+
+func New(apiKey string, opts ...Option) (*Service, error) {
+	o := options{baseURL: brexAPI}
+	for _, opt := range opts {
+		opt(&o)
+	}
+	s := &Service{}
+	var err error
+	s.client, err = brexsdk.NewClientWithResponses(o.baseURL, brexsdk.WithRequestEditorFn(func(ctx context.Context, req *http.Request) error {
+		req.Header.Set("Authorization", "Bearer "+apiKey)
+		return nil
+	}))
+	if err != nil {
+		return nil, err
+	}
+	s.ledger, err = ledgersdk.NewClientWithResponses("https://api.ledger.example.com")
+	if err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+func (s *Service) Pay(ctx context.Context, key string) error {
+	_, err := s.client.CreateTransferWithResponse(ctx, &brexsdk.CreateTransferParams{IdempotencyKey: key}, brexsdk.CreateTransferJSONRequestBody{}) // want `POST /v1/transfers \[Brex API host platform\.brexapis\.com\] sent via brexsdk.CreateTransferWithResponse headers=Content-Type,Idempotency-Key`
+	return err
+}
+
+func (s *Service) Book(ctx context.Context, key string) error {
+	_, err := s.ledger.CreateTransferWithResponse(ctx, &ledgersdk.CreateTransferParams{IdempotencyKey: key}, ledgersdk.CreateTransferJSONRequestBody{})
+	return err
+}
+
+// newClient is a constructor of this package: the server travels
+// through its return.
+func newClient() (*brexsdk.ClientWithResponses, error) {
+	return brexsdk.NewClientWithResponses(brexAPI)
+}
+
+func listWithHelper(ctx context.Context) error {
+	c, err := newClient()
+	if err != nil {
+		return err
+	}
+	resp, err := c.ListTransfersWithResponse(ctx, &brexsdk.ListTransfersParams{}) // want `GET /v1/transfers \[Brex API host platform\.brexapis\.com\] sent via brexsdk.ListTransfersWithResponse`
+	if err != nil {
+		return err
+	}
+	_ = resp.JSON200
+	return nil
+}
+
+// Imported constructors carry their server by a fact.
+func fromLib(ctx context.Context) error {
+	c, err := genlib.NewBrex("key")
+	if err != nil {
+		return err
+	}
+	if _, err := c.ListTransfersWithResponse(ctx, &brexsdk.ListTransfersParams{}); err != nil { // want `GET /v1/transfers \[Brex API host platform\.brexapis\.com\] sent via brexsdk.ListTransfersWithResponse`
+		return err
+	}
+	l, err := genlib.NewLedger()
+	if err != nil {
+		return err
+	}
+	_, err = l.ListTransfersWithResponse(ctx, &ledgersdk.ListTransfersParams{})
 	return err
 }

@@ -7,9 +7,9 @@ import (
 	"net/http"
 	"time"
 
+	"genlib"
 	"github.com/acmepay/brexsdk"
 	"github.com/acmepay/ledgersdk"
-	"genlib"
 )
 
 func pay(ctx context.Context, key string) error {

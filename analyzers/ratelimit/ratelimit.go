@@ -79,6 +79,8 @@ func report(r *directives.Reporter, n ast.Node, kind string, eps []string, msg s
 
 func unhandled(pass *analysis.Pass, s *brexmodel.Send) string {
 	switch {
+	case s.Generated:
+		return fmt.Sprintf("429 from %s is not retried (client: %s)", endpoints(s.Endpoints), s.ClientWhat)
 	case s.Via != nil && s.ViaReturns:
 		return fmt.Sprintf("%s returns the response of %s and nothing retries its 429", typesutil.FuncName(s.Via, pass.Pkg), endpoints(s.Endpoints))
 	case s.Via != nil:

@@ -408,6 +408,9 @@ func (j *clientJudge) doer(f *respFlow, e ast.Expr) clientInfo {
 	if typesutil.IsNamed(t, "net/http", "Client") {
 		return j.client(f, e) // before the guard, which client keeps too
 	}
+	if typesutil.IsNamed(t, retryablehttpPath, "Client") {
+		return clientInfo{kind: ClientRetries} // as a Doer: its Do retries 429
+	}
 	if j.active[e] {
 		return clientInfo{}
 	}
@@ -681,6 +684,16 @@ func (j *clientJudge) collectStores() {
 				}
 			case *ast.AssignStmt:
 				if len(n.Lhs) != len(n.Rhs) {
+					// s.client, err = brexsdk.NewClientWithResponses(...):
+					// the field holds the call's first result.
+					if len(n.Rhs) == 1 {
+						if l, ok := astutil.Unparen(n.Lhs[0]).(*ast.SelectorExpr); ok {
+							if s, ok := info.Selections[l]; ok && s.Kind() == types.FieldVal {
+								v := s.Obj().(*types.Var).Origin()
+								j.fields[v] = append(j.fields[v], fieldValue{n.Rhs[0], fn})
+							}
+						}
+					}
 					break
 				}
 				for i, l := range n.Lhs {

@@ -360,6 +360,9 @@ func (f *respFlow) classifySource(call *ast.CallExpr) {
 	}
 	info := f.r.pass.TypesInfo
 	fn, _ := typeutil.Callee(info, call).(*types.Func)
+	// An operation of a generated client's interface is its one
+	// implementation's.
+	fn = f.r.http.implementation(fn)
 	sends := false
 	switch {
 	case isSendCall(info, call):
@@ -463,6 +466,9 @@ func (f *respFlow) eval(e ast.Expr) val {
 		if isResponseField(info, e, "Body") {
 			out[kBody] = f.eval(e.X)[kResp]
 		}
+		if isGenResponseField(info, e) {
+			out[kResp] = f.eval(e.X)[kResp] // resp.HTTPResponse
+		}
 	case *ast.CallExpr:
 		return f.evalCall(e)
 	}
@@ -488,6 +494,10 @@ func (f *respFlow) evalCall(call *ast.CallExpr) val {
 		if s.fn == nil || isSendCall(info, call) {
 			out[kResp] = bit
 		} else if sendsItself(s.fn) {
+			out[kResp] = bit
+		} else if f.r.http.genOp(s.fn) && isGenResponse(s.fn.Signature().Results().At(0).Type()) {
+			// A generated client's XWithResponse: the parsed response
+			// holds the *http.Response and reads its status.
 			out[kResp] = bit
 		} else if sum := f.r.summaryOf(s.fn); sum != nil {
 			for k := valKind(0); k < nKinds; k++ {

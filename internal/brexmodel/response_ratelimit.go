@@ -7,6 +7,7 @@ import (
 	"sort"
 
 	"github.com/brexlint/brexlint/internal/typesutil"
+	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/types/typeutil"
 )
 
@@ -58,6 +59,10 @@ type Send struct {
 	// ClientWhat describes a ClientNone or ClientRetriesConstant one.
 	Client     ClientKind
 	ClientWhat string
+	// Generated: Via is an operation of a generated API client
+	// (oapi-codegen), and Client and ClientWhat judge the Doer its
+	// constructor was given (the default http.Client when none).
+	Generated bool
 	// Retry is the retry of 429 around the send in Func, if any.
 	Retry *Retry
 	// InTest reports whether Call is in a _test.go file.
@@ -93,6 +98,7 @@ type sendInfo struct {
 	retry  *Retry
 	outs   outcome
 	decl   bool // the send's region is the declaration (not a literal)
+	gen    bool // a call of a generated client's operation; client is its Doer
 }
 
 // sendOf returns the model's judgement of source i of f (memoized).
@@ -114,6 +120,13 @@ func (r *responseAnalysis) sendOf(f *respFlow, i int) *sendInfo {
 	if si.raw {
 		si.callee = nil
 		si.client = r.judge().sendClient(f, src.call)
+	} else if r.http.genOp(src.fn) {
+		// An operation of a generated client sends through the Doer its
+		// constructor was given.
+		si.gen = true
+		if sel, ok := astutil.Unparen(src.call.Fun).(*ast.SelectorExpr); ok {
+			si.client = r.judge().genClient(f, sel.X)
+		}
 	}
 	si.retry, si.outs = r.retryAt(f, i)
 	si.decl = true
@@ -137,7 +150,7 @@ type sendKey struct {
 // localHandled reports whether a 429 at the send is handled without its
 // function's callers.
 func (r *responseAnalysis) localHandled(si *sendInfo) bool {
-	if si.raw {
+	if si.raw || si.gen {
 		if si.client.kind != ClientNone {
 			return true
 		}
@@ -266,7 +279,7 @@ func (r *responseAnalysis) landing(si *sendInfo) bool {
 	if si.decl && si.outs&oReturnResp != 0 {
 		return false // handed back: the callers' calls are the sends
 	}
-	if si.raw {
+	if si.raw || si.gen {
 		return true
 	}
 	if si.callee == nil {
@@ -326,13 +339,14 @@ func (r *responseAnalysis) buildSends() {
 				Retry:     si.retry,
 				InTest:    r.inTest(src.call.Pos()),
 			}
-			if si.raw {
+			if si.raw || si.gen {
 				s.ClientWhat = si.client.what
+				s.Generated = si.gen
 			} else if sum := r.summaryOf(si.callee); sum != nil {
 				s.ViaReturns = sum.Returns&(1<<kResp) != 0
 			}
 			r.sendsOut = append(r.sendsOut, s)
-			if si.raw && si.client.kind == ClientInjected {
+			if (si.raw || si.gen) && si.client.kind == ClientInjected {
 				r.noteInjection(si, s.Endpoints)
 			}
 		}
@@ -452,6 +466,8 @@ func (r *responseAnalysis) judgeInjections() {
 			c = r.judge().client(f, arg)
 		case isRoundTripperType(pt):
 			c = r.judge().transport(f, arg)
+		case r.http.genClientType(pt):
+			c = r.judge().genClient(f, arg)
 		default:
 			c = r.judge().doer(f, arg)
 		}

@@ -404,8 +404,9 @@ func sendsItself(fn *types.Func) bool {
 }
 
 // restyStatusCall reports whether call reads the status of a resty
-// response (resp.StatusCode(), resp.IsSuccess(), resp.IsError()), and
-// returns the method's name and the response expression.
+// response (resp.StatusCode(), resp.IsSuccess(), resp.IsError()) or of a
+// generated client's response (resp.StatusCode()), and returns the
+// method's name and the response expression.
 func restyStatusCall(info *types.Info, call *ast.CallExpr) (string, ast.Expr, bool) {
 	fn, _ := typeutil.Callee(info, call).(*types.Func)
 	if fn == nil || len(call.Args) != 0 {
@@ -416,7 +417,7 @@ func restyStatusCall(info *types.Info, call *ast.CallExpr) (string, ast.Expr, bo
 	default:
 		return "", nil, false
 	}
-	if !isMethod(fn, restyPath, "Response", fn.Name()) {
+	if !isMethod(fn, restyPath, "Response", fn.Name()) && !(fn.Name() == "StatusCode" && isGenResponseMethod(fn)) {
 		return "", nil, false
 	}
 	sel, ok := astutil.Unparen(call.Fun).(*ast.SelectorExpr)

@@ -121,7 +121,10 @@ func (a *httpAnalysis) markGenerated() {
 			}
 			continue
 		}
-		if !a.genClientType(sig.Results().At(0).Type()) {
+		// Only a concrete client type here: asking about an interface
+		// result (io.Reader, http.Handler) would search its package for
+		// implementations, in every package.
+		if _, iface := sig.Results().At(0).Type().Underlying().(*types.Interface); iface || !a.genClientType(sig.Results().At(0).Type()) {
 			continue
 		}
 		if tp, ok := a.returnedServer(fn, fd); ok {

@@ -81,9 +81,15 @@
 // c.ListExpenses1WithResponse(ctx, params) on a client made with a Brex
 // URL is a call of the deprecated GET /v1/expenses/card.
 //
-// Out of reach: a generated client made in another function or kept in a
-// struct field, whose server the model does not see (its operations are
-// judged on their paths alone); a legacy host that reaches a request only through code the
+// A generated client's operations go where its server says: the server
+// travels with the client (a local, a struct field set in the
+// constructor, a constructor function of this package or of another), so
+// a generated client of another API with Brex's paths stays quiet.
+//
+// Out of reach: a generated client whose server the model cannot fold (a
+// field set in another package, a client passed as a parameter, a server
+// read from configuration) is judged on its operations' paths alone; a
+// legacy host that reaches a request only through code the
 // Brex model does not follow (a host read from a map, a field of a struct
 // built in another package) is not reported; a struct field set to the
 // legacy host in one literal and read for a request counts every literal

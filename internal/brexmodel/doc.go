@@ -96,11 +96,30 @@
 // generated client of another API, with paths like Brex's, stays another
 // API's.
 //
+// A call of a generated operation is a send at the caller (Send.Generated):
+// its client is the Doer the constructor that made the client installed,
+// found the same way (clientJudge.genClient: the local, the field, the
+// constructor function of this package that made it): the argument of the
+// generated WithHTTPClient (DoerOptionFact), or of an option the program
+// writes that sets the client's Doer field (func(c *brexsdk.Client) error
+// { c.Client = d; return nil }, directly or returned by a function of
+// this package); with no such option, the http.Client{} that
+// oapi-codegen's NewClient falls back to, which does not retry 429. The
+// parsed response of an XWithResponse operation (a struct holding the
+// *http.Response, with a StatusCode() method) carries the response in
+// the flow, so resp.StatusCode() and resp.HTTPResponse.StatusCode read its
+// status and the caller's own 429 handling counts like any other.
+//
 // Out of reach for generated clients: a client whose server urlfold
 // cannot fold (a field assigned in another package, a client passed as a
 // parameter, a server read from a config struct filled by a decoder): its
 // operations are then judged on their paths alone (a path only Brex
-// serves, or a catalogue path and a signal of the package);
+// serves, or a catalogue path and a signal of the package); a constructor
+// of another package that returns a client interface rather than a
+// client type (no ServerFact); the Doer of a client made by a constructor
+// of another package, or given options the model cannot read (a spread
+// opts... slice, an option held in a variable, an option function of
+// another package): its 429 handling is then taken on trust;
 // openapi-generator's clients (a configuration struct with a Servers list
 // and a ctx-held server index).
 //

@@ -586,3 +586,25 @@ func (j *clientJudge) optionLit(f *respFlow, lit *ast.FuncLit) (c clientInfo, se
 	})
 	return combine(cs), sets, true
 }
+
+// genStatusField reports whether sel selects a body field of a generated
+// client's parsed response that is set only at one status (JSON200,
+// JSON429, XML201 ...), and returns the status.
+func genStatusField(info *types.Info, sel *ast.SelectorExpr) (int, bool) {
+	s, ok := info.Selections[sel]
+	if !ok || s.Kind() != types.FieldVal || !isGenResponse(types.NewPointer(derefType(s.Recv()))) {
+		return 0, false
+	}
+	if _, ptr := s.Obj().Type().Underlying().(*types.Pointer); !ptr {
+		return 0, false
+	}
+	name := s.Obj().Name()
+	if len(name) < 4 {
+		return 0, false
+	}
+	code, err := strconv.Atoi(name[len(name)-3:])
+	if err != nil || code < 100 || code > 599 || name[len(name)-4] >= '0' && name[len(name)-4] <= '9' {
+		return 0, false
+	}
+	return code, true
+}

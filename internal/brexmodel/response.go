@@ -268,6 +268,9 @@ type responseAnalysis struct {
 	targetsOut []*DecodeTarget
 	creds      *credentials
 	seenEffect map[ast.Node]bool
+	// genHelpers are the functions of this package that return the parsed
+	// response of a generated Brex operation, with its requests.
+	genHelpers map[*types.Func][]*Request
 	effectsOut []*CredentialEffect
 
 	// exported are the facts exported, in order (for tests).
@@ -310,6 +313,7 @@ func (m *Model) analyzeResponses(a *httpAnalysis) {
 		perCall:      map[paramKey]bool{},
 		injFields:    map[*types.Var][]string{},
 		seenEffect:   map[ast.Node]bool{},
+		genHelpers:   map[*types.Func][]*Request{},
 	}
 	if inGOROOT(a.pass) {
 		// The standard library sends no Brex request, and its helpers
@@ -468,6 +472,10 @@ func (r *responseAnalysis) resolve() {
 		for _, f := range r.ordered {
 			var mask uint64
 			for i, src := range f.sources {
+				if src.call != nil && !r.brexCalls[src.call] && src.fn != nil && r.genHelpers[src.fn.Origin()] != nil {
+					r.brexCalls[src.call] = true
+					r.callReqs[src.call] = r.genHelpers[src.fn.Origin()]
+				}
 				if src.call != nil && r.brexCalls[src.call] || src.call == nil && r.brexParams[f.fn][src.param] {
 					mask |= 1 << i
 				}
@@ -475,6 +483,18 @@ func (r *responseAnalysis) resolve() {
 			if mask != r.masks[f] {
 				r.masks[f] = mask
 				changed = true
+			}
+			if r.genHelpers[f.fn] == nil && f.fn.Pkg() == r.pass.Pkg {
+				// A helper that returns the parsed response of a
+				// generated Brex operation (return
+				// s.client.ListTransfersWithResponse(ctx, p)): its
+				// callers' calls are the Brex sends, as for a wrapper.
+				for i, src := range f.sources {
+					if mask&(1<<i) != 0 && f.returned[kResp]&(1<<i) != 0 && r.http.genOp(src.fn) {
+						r.genHelpers[f.fn] = append(r.genHelpers[f.fn], r.callReqs[src.call]...)
+						changed = true
+					}
+				}
 			}
 			for _, p := range f.passes {
 				if p.tags&mask == 0 || r.brexParams[p.callee][p.param] {

@@ -918,8 +918,18 @@ func (x *interp) nonNil(e ast.Expr) (tri, bool) {
 	if isErr {
 		return x.err.nonNil, x.err.carries && x.err.nonNil != triUnknown
 	}
-	if isResponsePtr(info.TypeOf(e)) && x.f.eval(e)[kResp]&x.bit != 0 && x.err.nonNil != triTrue {
+	if (isResponsePtr(info.TypeOf(e)) || isGenResponse(info.TypeOf(e))) && x.f.eval(e)[kResp]&x.bit != 0 && x.err.nonNil != triTrue {
 		return triTrue, false
+	}
+	// resp.JSON200 of a generated client's parsed response is set only
+	// when the status is 200.
+	if sel, ok := e.(*ast.SelectorExpr); ok {
+		if code, ok := genStatusField(info, sel); ok && x.f.eval(sel.X)[kResp]&x.bit != 0 && x.err.nonNil != triTrue {
+			if int64(code) != x.status {
+				return triFalse, true
+			}
+			return triUnknown, true
+		}
 	}
 	return triUnknown, false
 }

@@ -240,3 +240,39 @@ func (c *Client) Transfers(ctx context.Context) error {
 	_, err := c.api.ListTransfersWithResponse(ctx, &brexsdk.ListTransfersParams{})
 	return err
 }
+
+// page hands the parsed response to its callers: the finding lands at
+// the callers' calls.
+func (s *Service) page(ctx context.Context, cursor *string) (*brexsdk.ListTransfersResponse, error) {
+	return s.client.ListTransfersWithResponse(ctx, &brexsdk.ListTransfersParams{Cursor: cursor})
+}
+
+func (s *Service) AllTransfers(ctx context.Context) ([]brexsdk.Transfer, error) {
+	var out []brexsdk.Transfer
+	var cursor *string
+	for {
+		resp, err := s.page(ctx, cursor) // want `Service.page returns the response of GET /v1/transfers and nothing retries its 429`
+		if err != nil {
+			return nil, err
+		}
+		if resp.JSON200 == nil {
+			return nil, fmt.Errorf("brex: list transfers: %s", resp.Status())
+		}
+		out = append(out, resp.JSON200.Items...)
+		if cursor = resp.JSON200.NextCursor; cursor == nil {
+			return out, nil
+		}
+	}
+}
+
+// Recent handles the 429 the helper hands back.
+func (s *Service) Recent(ctx context.Context) error {
+	resp, err := s.page(ctx, nil)
+	if err != nil {
+		return err
+	}
+	if resp.StatusCode() == http.StatusTooManyRequests {
+		return ErrRateLimited
+	}
+	return nil
+}

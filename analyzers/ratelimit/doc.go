@@ -70,8 +70,11 @@
 //     generated send and its Parse*Response are in the generated file,
 //     which is not reported on, and the caller may handle the 429 itself on
 //     the parsed response (resp.StatusCode() == http.StatusTooManyRequests,
-//     or resp.HTTPResponse.StatusCode) in any of the ways above; the call
-//     says which endpoint goes unhandled. A Doer that is a parameter of
+//     resp.HTTPResponse.StatusCode, or resp.JSON200 == nil, which holds at
+//     every status but 200) in any of the ways above; the call says which
+//     endpoint goes unhandled. A helper that returns the parsed response
+//     hands the 429 to its callers, like one that returns an
+//     *http.Response. A Doer that is a parameter of
 //     the constructor that makes the client is judged where it is passed in;
 //   - a retry on 429 with no wait, a constant wait, or a wait taken only
 //     from the Retry-After header (ratelimit/no-backoff): every client then

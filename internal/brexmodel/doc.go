@@ -108,7 +108,10 @@
 // parsed response of an XWithResponse operation (a struct holding the
 // *http.Response, with a StatusCode() method) carries the response in
 // the flow, so resp.StatusCode() and resp.HTTPResponse.StatusCode read its
-// status and the caller's own 429 handling counts like any other.
+// status (and resp.JSON200, set only at 200, is nil at any other), and the
+// caller's own 429 handling counts like any other; a helper of this
+// package that returns the parsed response makes its callers' calls the
+// sends, as a wrapper would.
 //
 // Out of reach for generated clients: a client whose server urlfold
 // cannot fold (a field assigned in another package, a client passed as a

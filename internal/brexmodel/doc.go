@@ -103,7 +103,9 @@
 // generated WithHTTPClient (DoerOptionFact), or of an option the program
 // writes that sets the client's Doer field (func(c *brexsdk.Client) error
 // { c.Client = d; return nil }, directly or returned by a function of
-// this package); with no such option, the http.Client{} that
+// this package; a constructor of another package tells by its ServerFact,
+// which carries its client's Doer); with no such option, the
+// http.Client{} that
 // oapi-codegen's NewClient falls back to, which does not retry 429. The
 // parsed response of an XWithResponse operation (a struct holding the
 // *http.Response, with a StatusCode() method) carries the response in
@@ -119,10 +121,11 @@
 // operations are then judged on their paths alone (a path only Brex
 // serves, or a catalogue path and a signal of the package); a constructor
 // of another package that returns a client interface rather than a
-// client type (no ServerFact); the Doer of a client made by a constructor
-// of another package, or given options the model cannot read (a spread
-// opts... slice, an option held in a variable, an option function of
-// another package): its 429 handling is then taken on trust;
+// client type (no ServerFact); the Doer of a client given options the
+// model cannot read (a spread opts... slice, an option held in a
+// variable, an option function of another package), or made by a
+// constructor of another package that takes the Doer as a parameter: its
+// 429 handling is then taken on trust;
 // openapi-generator's clients (a configuration struct with a Servers list
 // and a ctx-held server index).
 //

@@ -34,7 +34,19 @@ type GenClientFact struct{}
 // made with the server URL; parameter holes are the caller's arguments.
 type ServerFact struct {
 	URL []TemplatePart
+	// Doer is what the model knows of the 429 handling of the client's
+	// Doer (DoerUnknown, DoerRetries, DoerNone); DoerWhat describes a
+	// DoerNone one.
+	Doer     uint8
+	DoerWhat string
 }
+
+// The values of ServerFact.Doer.
+const (
+	DoerUnknown uint8 = iota
+	DoerRetries
+	DoerNone
+)
 
 // DoerOptionFact marks a client option of a generated file
 // (WithHTTPClient(doer)) that installs its parameter Param as the Doer
@@ -50,7 +62,14 @@ func (*DoerOptionFact) AFact() {}
 func (*GenClientFact) String() string { return "genclient" }
 func (f *ServerFact) String() string {
 	w := (&WrapperFact{URL: f.URL, MethodParam: -1}).String() // wrapper(? URL)
-	return "server(" + strings.TrimPrefix(w, "wrapper(? ")
+	s := "server(" + strings.TrimSuffix(strings.TrimPrefix(w, "wrapper(? "), ")")
+	switch f.Doer {
+	case DoerRetries:
+		s += " doer=retries"
+	case DoerNone:
+		s += " doer=none"
+	}
+	return s + ")"
 }
 func (f *DoerOptionFact) String() string { return "doeroption($" + strconv.Itoa(f.Param) + ")" }
 
@@ -59,6 +78,10 @@ type genState struct {
 	types   map[*types.TypeName]bool
 	servers map[*types.Func][]TemplatePart
 	doerOpt map[*types.Func]int
+	// ctors are the functions of the package's own code that return a
+	// generated client made with a known server; their ServerFact is
+	// exported once the response half has judged their Doer.
+	ctors map[*types.Func][]TemplatePart
 }
 
 // markGenerated exports the facts of the generated clients declared in
@@ -128,7 +151,10 @@ func (a *httpAnalysis) markGenerated() {
 			continue
 		}
 		if tp, ok := a.returnedServer(fn, fd); ok {
-			a.pass.ExportObjectFact(fn, &ServerFact{URL: tp})
+			if g.ctors == nil {
+				g.ctors = map[*types.Func][]TemplatePart{}
+			}
+			g.ctors[fn] = tp
 		}
 	}
 }
@@ -431,7 +457,17 @@ func (j *clientJudge) genClient(f *respFlow, e ast.Expr) clientInfo {
 			}
 		}
 		if fn.Pkg() != j.r.pass.Pkg {
-			return clientInfo{} // a constructor of another package: out of reach
+			// A constructor of another package: what its ServerFact says.
+			var sf ServerFact
+			if j.r.pass.ImportObjectFact(fn.Origin(), &sf) {
+				switch sf.Doer {
+				case DoerRetries:
+					return clientInfo{kind: ClientRetries}
+				case DoerNone:
+					return clientInfo{kind: ClientNone, what: sf.DoerWhat}
+				}
+			}
+			return clientInfo{}
 		}
 		return j.returned(f, fn, call, j.genClient)
 	}
@@ -607,4 +643,20 @@ func genStatusField(info *types.Info, sel *ast.SelectorExpr) (int, bool) {
 		return 0, false
 	}
 	return code, true
+}
+
+// exportCtors exports the ServerFact of the package's constructors of
+// generated clients, with what the response half knows of their Doer.
+func (r *responseAnalysis) exportCtors() {
+	for fn, tp := range r.http.gen.ctors {
+		sf := &ServerFact{URL: tp}
+		c := r.judge().returned(nil, fn, &ast.CallExpr{}, r.judge().genClient)
+		switch c.kind {
+		case ClientRetries, ClientRetriesConstant:
+			sf.Doer = DoerRetries
+		case ClientNone:
+			sf.Doer, sf.DoerWhat = DoerNone, c.what
+		}
+		r.export(fn, sf)
+	}
 }

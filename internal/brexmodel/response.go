@@ -352,6 +352,7 @@ func (m *Model) analyzeResponses(a *httpAnalysis) {
 			}
 		}
 	}
+	r.exportCtors()
 	for tn := range r.decodedNamed {
 		if tn.Pkg() == a.pass.Pkg {
 			r.export(tn, &DecodedFact{})

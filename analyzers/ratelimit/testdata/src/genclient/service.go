@@ -276,3 +276,13 @@ func (s *Service) Recent(ctx context.Context) error {
 	}
 	return nil
 }
+
+// NewBrex and NewRetryingBrex make clients for other packages: their
+// Doer travels in their facts.
+func NewBrex(token string) (*brexsdk.ClientWithResponses, error) {
+	return brexsdk.NewClientWithResponses(defaultBaseURL, bearer(token))
+}
+
+func NewRetryingBrex(token string) (*brexsdk.ClientWithResponses, error) {
+	return brexsdk.NewClientWithResponses(defaultBaseURL, brexsdk.WithHTTPClient(retryablehttp.NewClient().StandardClient()), bearer(token))
+}

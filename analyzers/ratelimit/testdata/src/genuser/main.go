@@ -2,12 +2,14 @@
 package genuser
 
 import (
+	"context"
 	"net/http"
 	"os"
 	"time"
 
 	"genclient"
 
+	"github.com/acmepay/brexsdk"
 	"github.com/hashicorp/go-retryablehttp"
 )
 
@@ -18,4 +20,30 @@ func plain() (*genclient.Client, error) {
 func retrying() (*genclient.Client, error) {
 	rc := retryablehttp.NewClient()
 	return genclient.NewClient(rc.StandardClient(), os.Getenv("BREX_TOKEN"))
+}
+
+// Syncer holds a client made by genclient's constructors.
+type Syncer struct {
+	brex  *brexsdk.ClientWithResponses
+	retry *brexsdk.ClientWithResponses
+}
+
+func NewSyncer(token string) (*Syncer, error) {
+	b, err := genclient.NewBrex(token)
+	if err != nil {
+		return nil, err
+	}
+	r, err := genclient.NewRetryingBrex(token)
+	if err != nil {
+		return nil, err
+	}
+	return &Syncer{brex: b, retry: r}, nil
+}
+
+func (s *Syncer) Sync(ctx context.Context) error {
+	if _, err := s.brex.ListTransfersWithResponse(ctx, &brexsdk.ListTransfersParams{}); err != nil { // want `429 from GET /v1/transfers is not retried \(client: the default http.Client of brexsdk.NewClientWithResponses\)`
+		return err
+	}
+	_, err := s.retry.ListTransfersWithResponse(ctx, &brexsdk.ListTransfersParams{})
+	return err
 }

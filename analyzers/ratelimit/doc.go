@@ -208,7 +208,9 @@
 // oapi-codegen given options the model cannot read (a spread opts...
 // slice, an option held in a variable or made by another package), or
 // made by a constructor of another package that takes the Doer as a
-// parameter, whose Doer is taken on trust. A
+// parameter, whose Doer is taken on trust; a generated client passed into
+// a constructor or function as a parameter, whose server (and so whether
+// its operations reach Brex) is not known there. A
 // //brexlint:retries429 directive on a client, transport or helper teaches
 // what analysis cannot see.
 package ratelimit

@@ -68,3 +68,34 @@ func ledger(ctx context.Context) error {
 	_, err = c.ListExpenses1WithResponse(ctx, &ledgersdk.ListExpenses1Params{})
 	return err
 }
+
+// Payments keeps its generated clients in fields set by its constructor.
+type Payments struct {
+	brex   *brexsdk.ClientWithResponses
+	ledger *ledgersdk.ClientWithResponses
+}
+
+func NewPayments(token string) (*Payments, error) {
+	p := &Payments{}
+	var err error
+	if p.brex, err = brexsdk.NewClientWithResponses("https://platform.brexapis.com", brexsdk.WithRequestEditorFn(func(ctx context.Context, req *http.Request) error {
+		req.Header.Set("Authorization", "Bearer "+token)
+		return nil
+	})); err != nil {
+		return nil, err
+	}
+	if p.ledger, err = ledgersdk.NewClientWithResponses("https://api.ledger.example.com"); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+func (p *Payments) Pay(ctx context.Context) error {
+	_, err := p.brex.CreateTransferWithResponse(ctx, &brexsdk.CreateTransferParams{}, brexsdk.CreateTransferJSONRequestBody{}) // want `POST /v1/transfers is sent through CreateTransferWithResponse without an Idempotency-Key`
+	return err
+}
+
+func (p *Payments) Book(ctx context.Context) error {
+	_, err := p.ledger.CreateTransferWithResponse(ctx, &ledgersdk.CreateTransferParams{}, ledgersdk.CreateTransferJSONRequestBody{})
+	return err
+}

@@ -33,6 +33,8 @@ type httpAnalysis struct {
 
 	genFiles map[*token.File]bool        // generated files; built on first use
 	impls    map[*types.Func]*types.Func // interface method → its one implementation
+
+	oagServers *string // a generated configuration's default server (openapigen.go)
 }
 
 // funcSummary is what the model learns about one function of the package:
@@ -41,6 +43,7 @@ type funcSummary struct {
 	wrapper *WrapperFact
 	setter  *HeaderSetterFact
 	sender  *SenderFact
+	field   *FieldSetterFact
 }
 
 func (m *Model) analyzeHTTP(pass *analysis.Pass) error {
@@ -111,6 +114,9 @@ func (a *httpAnalysis) export(fn *types.Func, s *funcSummary) {
 	if s.sender != nil {
 		a.pass.ExportObjectFact(fn, s.sender)
 	}
+	if s.field != nil {
+		a.pass.ExportObjectFact(fn, s.field)
+	}
 }
 
 // summaryOf returns what is known of fn: from a fact for an imported
@@ -135,6 +141,10 @@ func (a *httpAnalysis) summaryOf(fn *types.Func) *funcSummary {
 		var snd SenderFact
 		if a.pass.ImportObjectFact(fn, &snd) {
 			s.sender = &snd
+		}
+		var fld FieldSetterFact
+		if a.pass.ImportObjectFact(fn, &fld) {
+			s.field = &fld
 		}
 		return s
 	}

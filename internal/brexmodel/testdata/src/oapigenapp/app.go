@@ -48,6 +48,15 @@ func (p *Payer) PayNoKey(ctx context.Context) error {
 	return err
 }
 
+// Status reads one transfer: the path template is filled with its id.
+func (p *Payer) Status(ctx context.Context, id string) (string, error) {
+	t, _, err := p.api.TransfersAPI.GetTransferById(ctx, id).Execute() // want `GET /v1/transfers/\{\} \[Brex API host platform\.brexapis\.com\] sent via brex.Execute headers=User-Agent,Authorization,Content-Type,Accept$`
+	if err != nil {
+		return "", err
+	}
+	return t.Status, nil
+}
+
 // ListAll pages with a configuration given the newer host.
 func ListAll(ctx context.Context, token string) error {
 	cfg := brex.NewConfiguration()

@@ -101,7 +101,9 @@
 // the configuration's server (a.client.cfg.ServerURLWithContext): the
 // caller fills it with the first of the Servers it sets on a configuration
 // made in the same function (cfg.Servers = ServerConfigurations{{URL:
-// "https://api.brex.com"}}; client := NewAPIClient(cfg)), or else with the
+// "https://api.brex.com"}}; client := NewAPIClient(cfg)), or in the
+// constructor that gives a struct field its one value (&Payer{api:
+// NewAPIClient(cfg)}, the client read as p.api), or else with the
 // generated default (the first of the Servers that the generated package's
 // literals give, NewConfiguration's), so that a look-alike generated from
 // another API's spec keeps its own host.
@@ -114,10 +116,12 @@
 // Servers list, chosen by index through ctx (ContextServerIndex,
 // ContextOperationServerIndices) or per operation (OperationServers), the
 // configuration's Host and Scheme overrides and server Variables, a
-// configuration made in another function than the client (a client kept
-// in a field then has the generated default server: none for a spec
-// without servers, whose operations are then judged on their paths and
-// the generated package's signal alone), a builder given as a parameter
+// configuration made in another function than the client, or given its
+// Servers more than once or from a value the folder cannot read, and a
+// client field given more than one value (the client then has the
+// generated default server: none for a spec without servers, whose
+// operations are then judged on their paths and the generated package's
+// signal alone), a builder given as a parameter
 // or kept in a field (its header fields are of unknown value), the
 // configuration's DefaultHeader (left out), the generateInterfaces
 // option's service interfaces when their package has more than one

@@ -38,7 +38,8 @@ import (
 //   - the leading hole of the URL is the configuration's server
 //     (a.client.cfg.ServerURLWithContext): the caller fills it from the
 //     configuration it made in the same function (cfg.Servers =
-//     ServerConfigurations{{URL: "https://platform.brexapis.com"}}), or
+//     ServerConfigurations{{URL: "https://platform.brexapis.com"}}) or in
+//     the constructor of the struct field that holds the client, or
 //     with the generated default (the first of NewConfiguration's
 //     Servers), so that a client of another API with Brex's paths stays
 //     that API's.
@@ -406,10 +407,11 @@ func firstServerURL(folder *urlfold.Folder, info *types.Info, e ast.Expr) (strin
 }
 
 // oagServer returns the server of the configuration that the client of an
-// operation call was made with, when the builder chain starts at a
-// service of a local client variable (client.TransfersAPI.CreateTransfer(
-// ctx)...Execute()) made in this function by NewAPIClient(cfg) from a
-// local configuration whose Servers are set here
+// operation call was made with: the builder chain (or a builder
+// variable's definition) starts at a service of the client
+// (client.TransfersAPI.CreateTransfer(ctx)...Execute()), a local variable
+// made here by NewAPIClient(cfg) or a field whose one value is, and the
+// function that makes it sets the local configuration's Servers
 // (cfg.Servers = ServerConfigurations{{URL: ...}}).
 func (fs *funcScan) oagServer(call *ast.CallExpr) (string, bool) {
 	info := fs.a.pass.TypesInfo
@@ -458,44 +460,62 @@ func (fs *funcScan) oagServer(call *ast.CallExpr) (string, bool) {
 	if s, ok := info.Selections[sel]; !ok || s.Kind() != types.FieldVal {
 		return "", false
 	}
-	client := typesutil.VarOf(info, sel.X)
-	if client == nil || client.Parent() == nil || client.Parent() == client.Pkg().Scope() {
+	// The client: a local variable made here, or a field of the
+	// package's one value (a constructor's &Payer{api:
+	// NewAPIClient(cfg)}), with its configuration in the same function.
+	var made ast.Expr
+	body := fs.fd.Body
+	if client := typesutil.VarOf(info, sel.X); client != nil && client.Parent() != nil && client.Parent() != client.Pkg().Scope() {
+		if defs := fs.localDefs(client); len(defs) == 1 {
+			made = defs[0]
+		}
+	} else if f, ok := astutil.Unparen(sel.X).(*ast.SelectorExpr); ok {
+		if s, ok := info.Selections[f]; ok && s.Kind() == types.FieldVal {
+			if v, ok := fs.a.folder.VarValue(s.Obj().(*types.Var)); ok {
+				made = v
+				body = nil
+				path := typesutil.EnclosingPath(fs.a.pass.Files, v.Pos(), v.End())
+				for _, n := range path {
+					if fd, ok := n.(*ast.FuncDecl); ok {
+						body = fd.Body
+						break
+					}
+				}
+			}
+		}
+	}
+	c, ok := astutil.Unparen(made).(*ast.CallExpr)
+	if !ok || len(c.Args) != 1 || body == nil {
 		return "", false
 	}
-	var cfg *types.Var
-	var servers []ast.Expr
-	made := 0
-	ast.Inspect(fs.fd.Body, func(n ast.Node) bool {
-		as, ok := n.(*ast.AssignStmt)
+	cfg := typesutil.VarOf(info, c.Args[0])
+	if cfg == nil || serversField(cfg.Type()) == nil {
+		return "", false
+	}
+	return configServer(fs.a.folder, info, cfg, body)
+}
+
+// configServer returns the first of the Servers given to the local
+// configuration cfg in body (cfg.Servers = ServerConfigurations{{URL:
+// ...}}), when they are given once.
+func configServer(folder *urlfold.Folder, info *types.Info, cfg *types.Var, body *ast.BlockStmt) (string, bool) {
+	var url string
+	n := 0
+	ast.Inspect(body, func(node ast.Node) bool {
+		as, ok := node.(*ast.AssignStmt)
 		if !ok || len(as.Lhs) != len(as.Rhs) {
 			return true
 		}
 		for i, lhs := range as.Lhs {
-			if typesutil.VarOf(info, lhs) == client {
-				made++
-				if c, ok := astutil.Unparen(as.Rhs[i]).(*ast.CallExpr); ok && len(c.Args) == 1 {
-					cfg = typesutil.VarOf(info, c.Args[0])
-				}
-			}
-			if l, ok := astutil.Unparen(lhs).(*ast.SelectorExpr); ok && l.Sel.Name == "Servers" {
-				servers = append(servers, l.X, as.Rhs[i])
+			if l, ok := astutil.Unparen(lhs).(*ast.SelectorExpr); ok && l.Sel.Name == "Servers" && typesutil.VarOf(info, l.X) == cfg {
+				n++
+				url, _ = firstServerURL(folder, info, as.Rhs[i])
 			}
 		}
 		return true
 	})
-	if made != 1 || cfg == nil {
-		return "", false
-	}
-	var url string
-	for i := 0; i+1 < len(servers); i += 2 {
-		if typesutil.VarOf(info, servers[i]) != cfg {
-			continue
-		}
-		u, ok := firstServerURL(fs.a.folder, info, servers[i+1])
-		if !ok || url != "" {
-			return "", false // set twice, or to what the folder cannot read
-		}
-		url = u
+	if n != 1 {
+		return "", false // set twice, or not here: the generated default
 	}
 	return url, url != ""
 }

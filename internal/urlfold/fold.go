@@ -71,6 +71,17 @@ func (f *Folder) Fold(e ast.Expr) Value {
 	return f.FoldWith(e, nil)
 }
 
+// VarValue returns the one value that the folder's resolver knows a
+// package-level variable or a struct field to be given (see
+// PackageVars), so that a caller can follow it past what Fold reads (a
+// client kept in a field, made by a constructor).
+func (f *Folder) VarValue(v *types.Var) (ast.Expr, bool) {
+	if f.vars == nil || v == nil {
+		return nil, false
+	}
+	return f.vars.Value(v)
+}
+
 // FoldWith is Fold with the values of some parameters given: a parameter in
 // params folds to its Value (a caller's folded argument) instead of a Param
 // hole. This is how a wrapper's URL template is instantiated at a call site.

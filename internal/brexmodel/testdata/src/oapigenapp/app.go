@@ -96,3 +96,36 @@ func Ledger(ctx context.Context, key string) error {
 	_, _, err := client.TransfersAPI.CreateTransfer(ctx).IdempotencyKey(key).CreateTransferRequest(ledger.CreateTransferRequest{}).Execute()
 	return err
 }
+
+// Books keeps a client that its constructor points at the newer host.
+type Books struct {
+	api *brex.APIClient
+}
+
+func NewBooks(hc *http.Client) *Books {
+	cfg := brex.NewConfiguration()
+	cfg.Servers = brex.ServerConfigurations{{URL: "https://api.brex.com", Description: "Brex"}}
+	cfg.HTTPClient = hc
+	return &Books{api: brex.NewAPIClient(cfg)}
+}
+
+func (b *Books) Transfer(ctx context.Context, id string) (*brex.Transfer, error) {
+	t, _, err := b.api.TransfersAPI.GetTransferById(ctx, id).Execute() // want `GET /v1/transfers/\{\} \[Brex API host api\.brex\.com\] sent via brex.Execute headers=User-Agent,Authorization,Content-Type,Accept$`
+	return t, err
+}
+
+// Journal keeps the look-alike, pointed at its own server: quiet.
+type Journal struct {
+	api *ledger.APIClient
+}
+
+func NewJournal() *Journal {
+	cfg := ledger.NewConfiguration()
+	cfg.Servers = ledger.ServerConfigurations{{URL: "https://books.internal.example.com"}}
+	return &Journal{api: ledger.NewAPIClient(cfg)}
+}
+
+func (j *Journal) Transfer(ctx context.Context, id string) error {
+	_, _, err := j.api.TransfersAPI.GetTransferById(ctx, id).Execute()
+	return err
+}

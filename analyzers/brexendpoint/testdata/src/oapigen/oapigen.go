@@ -47,3 +47,10 @@ func LedgerExpenses(ctx context.Context) error {
 	_, _, err := client.CardExpensesAPI.ListExpenses1(ctx).Execute()
 	return err
 }
+
+// Offboard calls an operation of a spec extended by hand, which Brex does
+// not document.
+func (s *Sync) Offboard(ctx context.Context, userID string) error {
+	_, _, err := s.client.UsersAPI.UpdateUserStatus(ctx, userID).UpdateUserStatusRequest(brex.UpdateUserStatusRequest{Status: "DISABLED"}).Execute() // want `PUT /v2/users/\{\}/status is not a documented Brex endpoint, beside the documented resource /v2/users`
+	return err
+}

@@ -106,7 +106,10 @@
 // NewAPIClient(cfg)}, the client read as p.api), or else with the
 // generated default (the first of the Servers that the generated package's
 // literals give, NewConfiguration's), so that a look-alike generated from
-// another API's spec keeps its own host.
+// another API's spec keeps its own host. An operation with servers of its
+// own in the spec (getCardNumber's PCI hosts) has the first of
+// NewConfiguration's OperationServers for it, which the Servers do not
+// change.
 //
 // Out of reach for generated clients: a client made in another function
 // or kept in a struct field, or given its server from a variable (its
@@ -114,7 +117,7 @@
 // serves, or a catalogue path and a signal of the generated package);
 // for openapi-generator's clients, a server other than the first of the
 // Servers list, chosen by index through ctx (ContextServerIndex,
-// ContextOperationServerIndices) or per operation (OperationServers), the
+// ContextOperationServerIndices), OperationServers the program sets, the
 // configuration's Host and Scheme overrides and server Variables, a
 // configuration made in another function than the client, or given its
 // Servers more than once or from a value the folder cannot read, and a

@@ -46,6 +46,10 @@ type WrapperFact struct {
 	// Servers (empty when the spec names none).
 	ServerHole    bool
 	DefaultServer string
+	// OperationServer: DefaultServer is the operation's own server
+	// (the configuration's OperationServers), which the configuration's
+	// Servers do not change.
+	OperationServer bool
 }
 
 // TemplatePart is a piece of a wrapper's URL: literal text, a parameter
@@ -155,6 +159,9 @@ func (f *WrapperFact) String() string {
 	}
 	if f.ServerHole {
 		fmt.Fprintf(&b, " server=%q", f.DefaultServer)
+		if f.OperationServer {
+			b.WriteString(" (operation)")
+		}
 	}
 	for _, h := range f.Headers {
 		b.WriteString(" " + h.String())

@@ -80,6 +80,7 @@ type origin struct {
 	// server (WrapperFact.ServerHole), with its default.
 	serverHole    bool
 	defaultServer string
+	opServer      bool
 }
 
 func (a *httpAnalysis) newFuncScan(fn *types.Func, fd *ast.FuncDecl) *funcScan {
@@ -556,9 +557,9 @@ func (fs *funcScan) summary() *funcSummary {
 		w.Signal = o.signal || fs.a.taughtClient(fs.fn) || fs.a.packageSignal()
 		w.Headers = fs.headerFacts(append(append([]*Header(nil), o.headers...), fs.varHeaders(v)...))
 		if o.serverHole {
-			w.ServerHole, w.DefaultServer = true, o.defaultServer
+			w.ServerHole, w.DefaultServer, w.OperationServer = true, o.defaultServer, o.opServer
 		} else if len(o.url.Parts) > 0 && o.url.Parts[0].Hole {
-			w.DefaultServer, w.ServerHole = fs.serverHole()
+			w.DefaultServer, w.OperationServer, w.ServerHole = fs.serverHole()
 		}
 		s.wrapper = w
 	}

@@ -34,7 +34,8 @@ type httpAnalysis struct {
 	genFiles map[*token.File]bool        // generated files; built on first use
 	impls    map[*types.Func]*types.Func // interface method → its one implementation
 
-	oagServers *string // a generated configuration's default server (openapigen.go)
+	oagServers   *string           // a generated configuration's default server (openapigen.go)
+	oagOpServers map[string]string // its operations' own servers, by endpoint
 }
 
 // funcSummary is what the model learns about one function of the package:

@@ -41,7 +41,7 @@ import (
 //     ServerConfigurations{{URL: "https://platform.brexapis.com"}}) or in
 //     the constructor of the struct field that holds the client, or
 //     with the generated default (the first of NewConfiguration's
-//     Servers), so that a client of another API with Brex's paths stays
+//     OperationServers for the operation, else of its Servers), so that a client of another API with Brex's paths stays
 //     that API's.
 
 // oagHeaderFunc is the generated client's helper that renders a parameter
@@ -76,10 +76,10 @@ func (fs *funcScan) oagHeaderParam(call *ast.CallExpr) {
 	fs.mapEntries[m] = append(fs.mapEntries[m], &Header{Name: name, Pos: call.Pos(), Value: call.Args[2]})
 }
 
-// oagRange notes, in a generated file, a range over a header map that
-// another is filled from: the copy of a local or parameter map (for h, v
-// := range headerParams), or the configuration's DefaultHeader, a field,
-// whose entries the program sets elsewhere and the model leaves out.
+// oagRange notes, in a generated file, a range over a header map held in
+// a field: the configuration's DefaultHeader, whose entries the program
+// sets elsewhere and the model leaves out. (A range over a local or
+// parameter map that fills another is a copy: mapCopy.)
 func (fs *funcScan) oagRange(n *ast.RangeStmt) {
 	info := fs.a.pass.TypesInfo
 	k := typesutil.VarOf(info, n.Key)
@@ -338,23 +338,34 @@ func serversField(t types.Type) *types.Var {
 
 // serverHole reports whether the function, of a generated file, takes the
 // server of its operation from the configuration
-// (a.client.cfg.ServerURLWithContext), and the package's default server.
-func (fs *funcScan) serverHole() (string, bool) {
+// (a.client.cfg.ServerURLWithContext(r.ctx, "TransfersAPIService.CreateTransfer")),
+// and the generated default: the operation's own server when
+// NewConfiguration's OperationServers has one (op), else the first of its
+// Servers.
+func (fs *funcScan) serverHole() (server string, op, ok bool) {
 	if !fs.a.generated(fs.fd) {
-		return "", false
+		return "", false, false
 	}
 	info := fs.a.pass.TypesInfo
-	var cfg types.Type
+	var call *ast.CallExpr
 	ast.Inspect(fs.fd.Body, func(n ast.Node) bool {
-		if call, ok := n.(*ast.CallExpr); ok && cfg == nil && isServerCall(info, call) {
-			cfg = typeutil.Callee(info, call).(*types.Func).Signature().Recv().Type()
+		if c, ok := n.(*ast.CallExpr); ok && call == nil && isServerCall(info, c) {
+			call = c
 		}
-		return cfg == nil
+		return call == nil
 	})
-	if cfg == nil {
-		return "", false
+	if call == nil {
+		return "", false, false
 	}
-	return fs.a.defaultServer(serversField(cfg)), true
+	cfg := typeutil.Callee(info, call).(*types.Func).Signature().Recv().Type()
+	if len(call.Args) == 2 {
+		if endpoint, ok := fs.a.folder.Fold(call.Args[1]).Complete(); ok {
+			if s := fs.a.operationServer(cfg, endpoint); s != "" {
+				return s, true, true
+			}
+		}
+	}
+	return fs.a.defaultServer(serversField(cfg)), false, true
 }
 
 // defaultServer returns the URL of the first of the servers that the
@@ -366,23 +377,80 @@ func (a *httpAnalysis) defaultServer(servers *types.Var) string {
 	}
 	found := ""
 	info := a.pass.TypesInfo
-	for _, f := range a.pass.Files {
-		ast.Inspect(f, func(n ast.Node) bool {
-			kv, ok := n.(*ast.KeyValueExpr)
-			if !ok || found != "" {
-				return found == ""
-			}
-			if id, ok := kv.Key.(*ast.Ident); ok && info.Uses[id] == servers {
-				found, _ = firstServerURL(a.folder, info, kv.Value)
-			}
-			return true
-		})
-		if found != "" {
-			break
+	a.inspectFields(func(kv *ast.KeyValueExpr, f *types.Var) bool {
+		if f == servers {
+			found, _ = firstServerURL(a.folder, info, kv.Value)
 		}
-	}
+		return found == ""
+	})
 	a.oagServers = &found
 	return found
+}
+
+// operationServer returns the first server that the package's literals
+// give endpoint in the configuration's OperationServers map, or "". The
+// map is read once per package.
+func (a *httpAnalysis) operationServer(cfg types.Type, endpoint string) string {
+	if a.oagOpServers != nil {
+		return a.oagOpServers[endpoint]
+	}
+	a.oagOpServers = map[string]string{}
+	st, ok := derefType(cfg).Underlying().(*types.Struct)
+	if !ok {
+		return ""
+	}
+	var field *types.Var
+	for i := 0; i < st.NumFields(); i++ {
+		if st.Field(i).Name() == "OperationServers" {
+			field = st.Field(i)
+		}
+	}
+	if field == nil {
+		return ""
+	}
+	info := a.pass.TypesInfo
+	a.inspectFields(func(kv *ast.KeyValueExpr, f *types.Var) bool {
+		if f != field {
+			return true
+		}
+		if lit, ok := astutil.Unparen(kv.Value).(*ast.CompositeLit); ok {
+			for _, el := range lit.Elts {
+				if e, ok := el.(*ast.KeyValueExpr); ok {
+					k, ok := a.folder.Fold(e.Key).Complete()
+					if _, seen := a.oagOpServers[k]; ok && !seen {
+						a.oagOpServers[k], _ = firstServerURL(a.folder, info, e.Value)
+					}
+				}
+			}
+		}
+		return false // NewConfiguration's one literal
+	})
+	return a.oagOpServers[endpoint]
+}
+
+// inspectFields calls yield with the keyed elements of the package's
+// struct literals and the fields they set, until yield returns false.
+func (a *httpAnalysis) inspectFields(yield func(*ast.KeyValueExpr, *types.Var) bool) {
+	info := a.pass.TypesInfo
+	more := true
+	for _, f := range a.pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			if !more {
+				return false
+			}
+			if kv, ok := n.(*ast.KeyValueExpr); ok {
+				if id, ok := kv.Key.(*ast.Ident); ok {
+					if v, ok := info.Uses[id].(*types.Var); ok && v.IsField() {
+						more = yield(kv, v)
+					}
+				}
+			}
+			return more
+		})
+		if !more {
+			return
+		}
+	}
 }
 
 // firstServerURL folds the URL of the first element of a
@@ -545,10 +613,13 @@ func (fs *funcScan) fillServer(o *origin, w *WrapperFact, call *ast.CallExpr) {
 		return
 	}
 	if fs.a.generated(fs.fd) {
-		o.serverHole, o.defaultServer = true, w.DefaultServer
+		o.serverHole, o.defaultServer, o.opServer = true, w.DefaultServer, w.OperationServer
 		return
 	}
-	server, ok := fs.oagServer(call)
+	server, ok := "", false
+	if !w.OperationServer {
+		server, ok = fs.oagServer(call)
+	}
 	if !ok {
 		server = w.DefaultServer
 	}

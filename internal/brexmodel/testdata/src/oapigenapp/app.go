@@ -129,3 +129,10 @@ func (j *Journal) Transfer(ctx context.Context, id string) error {
 	_, _, err := j.api.TransfersAPI.GetTransferById(ctx, id).Execute()
 	return err
 }
+
+// CardNumber reads a card number: the operation has its own servers, the
+// PCI hosts, whatever Servers the configuration gives.
+func (b *Books) CardNumber(ctx context.Context, id string) (*brex.CardNumber, error) {
+	pan, _, err := b.api.CardsAPI.GetCardNumber(ctx, id).Execute() // want `GET /v2/cards/\{\}/pan \[Brex API host secure-platform\.brexapis\.com\] sent via brex.Execute headers=User-Agent,Authorization,Content-Type,Accept$`
+	return pan, err
+}

@@ -46,6 +46,8 @@ type APIClient struct {
 
 	CardExpensesAPI *CardExpensesAPIService
 
+	CardsAPI *CardsAPIService
+
 	TransfersAPI *TransfersAPIService
 
 	UsersAPI *UsersAPIService
@@ -68,6 +70,7 @@ func NewAPIClient(cfg *Configuration) *APIClient {
 
 	// API Services
 	c.CardExpensesAPI = (*CardExpensesAPIService)(&c.common)
+	c.CardsAPI = (*CardsAPIService)(&c.common)
 	c.TransfersAPI = (*TransfersAPIService)(&c.common)
 	c.UsersAPI = (*UsersAPIService)(&c.common)
 

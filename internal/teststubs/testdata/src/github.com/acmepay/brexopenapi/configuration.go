@@ -11,9 +11,10 @@ Contact: developer-access@brex.com
 
 // A trimmed copy of openapi-generator 7.x output (the go generator, as in
 // github.com/ory/hydra-client-go/v2, generator 7.6.0, with the header
-// parameter style argument of later 7.x releases) for three operations of
-// Brex's Payments and Expenses specs: createTransfer, listTransfers and the
-// deprecated listExpenses_1 (GET /v1/expenses/card).
+// parameter style argument of later 7.x releases) for operations of
+// Brex's Payments, Expenses and Team specs: createTransfer, listTransfers,
+// getTransferById, the deprecated listExpenses_1 (GET /v1/expenses/card),
+// and getCardNumber, whose operation servers are the PCI hosts.
 
 package brex
 
@@ -96,7 +97,18 @@ func NewConfiguration() *Configuration {
 				Description: "Staging (Note: This is not a sandbox. It will not work with customer tokens.)",
 			},
 		},
-		OperationServers: map[string]ServerConfigurations{},
+		OperationServers: map[string]ServerConfigurations{
+			"CardsAPIService.GetCardNumber": {
+				{
+					URL:         "https://secure-platform.brexapis.com",
+					Description: "Production",
+				},
+				{
+					URL:         "https://secure-platform.staging.brexapps.com",
+					Description: "Staging (Note: This is not a sandbox. It will not work with customer tokens.)",
+				},
+			},
+		},
 	}
 	return cfg
 }

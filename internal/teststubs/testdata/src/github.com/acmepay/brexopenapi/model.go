@@ -59,3 +59,11 @@ type User struct {
 	Id     string `json:"id"`
 	Status string `json:"status"`
 }
+
+// CardNumber struct for CardNumber
+type CardNumber struct {
+	Id         string `json:"id"`
+	Number     string `json:"number"`
+	Cvv        string `json:"cvv"`
+	Expiration string `json:"expiration_date"`
+}

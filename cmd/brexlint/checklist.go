@@ -13,6 +13,7 @@ import (
 	"github.com/brexlint/brexlint/internal/brexmodel"
 	"github.com/brexlint/brexlint/internal/checks"
 	"github.com/brexlint/brexlint/internal/committed"
+	"github.com/brexlint/brexlint/internal/driver"
 	"github.com/brexlint/brexlint/internal/moduleview"
 )
 
@@ -68,11 +69,14 @@ exits 3 when an item fails, whatever the -format.`)
 		// check is disabled.
 		run = append(slices.Clip(run), brexmodel.Analyzer)
 	}
-	res, exit := runChecks(run, patterns, *tests)
+	// The whole-module view collects what it needs of each package
+	// while the package's syntax and results are still there.
+	collector := moduleview.NewCollector()
+	res, exit := runChecks(run, patterns, driver.Options{Tests: *tests, Observe: collector.Observe})
 	if res == nil {
 		return exit
 	}
-	view := moduleview.New(res)
+	view := moduleview.New(res, collector)
 	if auto {
 		aud = checklist.Customer
 		if view.HasBrexOAuth() {
@@ -84,7 +88,7 @@ exits 3 when an item fails, whatever the -format.`)
 		ran[a.Name] = true
 	}
 	cov := view.Coverage()
-	found := moduleview.Findings(res)
+	found := view.Findings()
 	found = append(found, scopes.findings(view, ran)...) // the whole-module scope view
 	if ran[checks.HardcodedSecret] {
 		// The secrets items cover what git would commit, not only Go.

@@ -195,14 +195,14 @@ func (fs *funcScan) fieldSetter() *FieldSetterFact {
 // function (req = req.IdempotencyKey(k) behind an if adds the key to the
 // request made before it); anything else is a header of unknown value.
 func (fs *funcScan) builderField(name string, e ast.Expr, field string, pos token.Pos) []*Header {
-	hs, ok := fs.chainField(name, e, field, nil, 0)
+	hs, ok := fs.chainField(name, e, fs.a.pass.TypesInfo.TypeOf(e), field, nil, 0)
 	if !ok {
 		return []*Header{{Name: name, Pos: pos}}
 	}
 	return hs
 }
 
-func (fs *funcScan) chainField(name string, e ast.Expr, field string, self *types.Var, depth int) ([]*Header, bool) {
+func (fs *funcScan) chainField(name string, e ast.Expr, builder types.Type, field string, self *types.Var, depth int) ([]*Header, bool) {
 	info := fs.a.pass.TypesInfo
 	for range 32 {
 		switch x := astutil.Unparen(e).(type) {
@@ -219,10 +219,11 @@ func (fs *funcScan) chainField(name string, e ast.Expr, field string, self *type
 				e = sel.X
 				continue
 			}
-			// The service method that makes the builder
-			// (TransfersAPI.CreateTransfer(ctx)) sets none of its
+			// The service method of the builder's package that makes
+			// it (TransfersAPI.CreateTransfer(ctx)) sets none of its
 			// parameters.
-			if fn.Signature().Recv() != nil && fn.Pkg() != nil && fn.Pkg() != fs.a.pass.Pkg && types.Identical(info.TypeOf(x), info.TypeOf(e)) {
+			if n, ok := types.Unalias(builder).(*types.Named); ok && fn.Signature().Recv() != nil &&
+				fn.Pkg() == n.Obj().Pkg() && fn.Pkg() != fs.a.pass.Pkg && types.Identical(info.TypeOf(x), builder) {
 				return nil, true
 			}
 			return nil, false
@@ -243,7 +244,7 @@ func (fs *funcScan) chainField(name string, e ast.Expr, field string, self *type
 			}
 			var out []*Header
 			for _, d := range defs {
-				hs, ok := fs.chainField(name, d, field, v, depth+1)
+				hs, ok := fs.chainField(name, d, builder, field, v, depth+1)
 				if !ok {
 					return nil, false
 				}

@@ -156,7 +156,8 @@
 // CreateTransferRequest(b).Execute()), or along the definitions of a
 // builder variable in the function (req = req.IdempotencyKey(k) behind an
 // if); a chain without the setter is a missing key. A builder passed in as
-// a parameter or kept in a field has a key of unknown value, and a key put
+// a parameter, kept in a field or made by a helper of the program has a
+// key of unknown value, and a key put
 // in the configuration's DefaultHeader (cfg.AddDefaultHeader) is not read.
 //
 // Out of reach: a generated client made in another function or kept in a

@@ -124,8 +124,8 @@
 // client field given more than one value (the client then has the
 // generated default server: none for a spec without servers, whose
 // operations are then judged on their paths and the generated package's
-// signal alone), a builder given as a parameter
-// or kept in a field (its header fields are of unknown value), the
+// signal alone), a builder given as a parameter, kept in a field or made
+// by a helper of the program (its header fields are of unknown value), the
 // configuration's DefaultHeader (left out), the generateInterfaces
 // option's service interfaces when their package has more than one
 // implementation, and the HTTPClient, which the ratelimit check does not

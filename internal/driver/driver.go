@@ -82,9 +82,9 @@ func Run(analyzers []*analysis.Analyzer, patterns []string, opts Options) (*Resu
 		return nil, err
 	}
 	goroot, _ := goEnv(opts.Dir, "GOROOT") // unknown: parse everything, slower, never wrong
-	s := &stream{fset: fset, opts: opts, factType: map[reflect.Type]*analysis.Analyzer{},
-		parser: newFileParser(fset, goroot, needFacts(analyzers))}
+	s := &stream{fset: fset, opts: opts, factType: map[reflect.Type]*analysis.Analyzer{}}
 	s.plan(analyzers)
+	s.parser = newFileParser(fset, goroot, len(s.depAs) > 0)
 	s.analyze(pkgs)
 	res := &Result{Packages: pkgs, Actions: s.sorted(analyzers, pkgs)}
 	seen := map[string]bool{}
@@ -182,24 +182,6 @@ func matchPattern(pat string) func(string) bool {
 		re = strings.TrimSuffix(re, `/.*`) + `(/.*)?`
 	}
 	return regexp.MustCompile(`^` + re + `$`).MatchString
-}
-
-func needFacts(analyzers []*analysis.Analyzer) bool {
-	seen := map[*analysis.Analyzer]bool{}
-	var visit func([]*analysis.Analyzer) bool
-	visit = func(as []*analysis.Analyzer) bool {
-		for _, a := range as {
-			if seen[a] {
-				continue
-			}
-			seen[a] = true
-			if len(a.FactTypes) > 0 || visit(a.Requires) {
-				return true
-			}
-		}
-		return false
-	}
-	return visit(analyzers)
 }
 
 // Diagnostic is a root diagnostic with its position resolved.

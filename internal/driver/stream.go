@@ -446,6 +446,23 @@ func analysisModule(m *packages.Module) *analysis.Module {
 // require) and on dependencies (those with facts and what they require),
 // each after what it requires.
 func (s *stream) plan(analyzers []*analysis.Analyzer) {
+	s.rootAs = requiresFirst(analyzers)
+	var withFacts []*analysis.Analyzer
+	for _, a := range s.rootAs {
+		for _, f := range a.FactTypes {
+			s.factType[reflect.TypeOf(f)] = a
+		}
+		if len(a.FactTypes) > 0 {
+			withFacts = append(withFacts, a)
+		}
+	}
+	s.depAs = requiresFirst(withFacts)
+}
+
+// requiresFirst lists analyzers and all they require, each once, each
+// after what it requires.
+func requiresFirst(analyzers []*analysis.Analyzer) []*analysis.Analyzer {
+	var out []*analysis.Analyzer
 	seen := map[*analysis.Analyzer]bool{}
 	var visit func(a *analysis.Analyzer)
 	visit = func(a *analysis.Analyzer) {
@@ -456,35 +473,12 @@ func (s *stream) plan(analyzers []*analysis.Analyzer) {
 		for _, req := range a.Requires {
 			visit(req)
 		}
-		s.rootAs = append(s.rootAs, a)
+		out = append(out, a)
 	}
 	for _, a := range analyzers {
 		visit(a)
 	}
-	need := map[*analysis.Analyzer]bool{}
-	var mark func(a *analysis.Analyzer)
-	mark = func(a *analysis.Analyzer) {
-		if need[a] {
-			return
-		}
-		need[a] = true
-		for _, req := range a.Requires {
-			mark(req)
-		}
-	}
-	for _, a := range s.rootAs {
-		for _, f := range a.FactTypes {
-			s.factType[reflect.TypeOf(f)] = a
-		}
-		if len(a.FactTypes) > 0 {
-			mark(a)
-		}
-	}
-	for _, a := range s.rootAs {
-		if need[a] {
-			s.depAs = append(s.depAs, a)
-		}
-	}
+	return out
 }
 
 // sorted returns the recorded actions in a stable order: the root

@@ -97,8 +97,8 @@ func (a *httpAnalysis) markGenerated() {
 			continue
 		}
 		s := a.sums[fn]
-		if s == nil || s.wrapper == nil || !s.wrapper.Sends || len(s.wrapper.URL) == 0 {
-			continue
+		if s == nil || s.wrapper == nil || !s.wrapper.Sends || len(s.wrapper.URL) == 0 || s.wrapper.ServerHole {
+			continue // ServerHole: openapi-generator's, whose server is its configuration's (openapigen.go)
 		}
 		if p := s.wrapper.URL[0]; !p.Hole || p.Param >= 0 || p.Env != "" {
 			continue

@@ -34,8 +34,10 @@ type httpAnalysis struct {
 	genFiles map[*token.File]bool        // generated files; built on first use
 	impls    map[*types.Func]*types.Func // interface method → its one implementation
 
-	gen     genState                 // generated clients of this package (genclient.go)
-	genMemo map[*types.TypeName]bool // imported types with a GenClientFact
+	gen          genState                 // generated clients of this package (genclient.go)
+	genMemo      map[*types.TypeName]bool // imported types with a GenClientFact
+	oagServers   *string                  // a generated configuration's default server (openapigen.go)
+	oagOpServers map[string]string        // its operations' own servers, by endpoint
 }
 
 // funcSummary is what the model learns about one function of the package:
@@ -44,6 +46,7 @@ type funcSummary struct {
 	wrapper *WrapperFact
 	setter  *HeaderSetterFact
 	sender  *SenderFact
+	field   *FieldSetterFact
 }
 
 func (m *Model) analyzeHTTP(pass *analysis.Pass) error {
@@ -116,6 +119,9 @@ func (a *httpAnalysis) export(fn *types.Func, s *funcSummary) {
 	if s.sender != nil {
 		a.pass.ExportObjectFact(fn, s.sender)
 	}
+	if s.field != nil {
+		a.pass.ExportObjectFact(fn, s.field)
+	}
 }
 
 // summaryOf returns what is known of fn: from a fact for an imported
@@ -140,6 +146,10 @@ func (a *httpAnalysis) summaryOf(fn *types.Func) *funcSummary {
 		var snd SenderFact
 		if a.pass.ImportObjectFact(fn, &snd) {
 			s.sender = &snd
+		}
+		var fld FieldSetterFact
+		if a.pass.ImportObjectFact(fn, &fld) {
+			s.field = &fld
 		}
 		return s
 	}

@@ -286,3 +286,24 @@ func NewBrex(token string) (*brexsdk.ClientWithResponses, error) {
 func NewRetryingBrex(token string) (*brexsdk.ClientWithResponses, error) {
 	return brexsdk.NewClientWithResponses(defaultBaseURL, brexsdk.WithHTTPClient(retryablehttp.NewClient().StandardClient()), bearer(token))
 }
+
+// App keeps its Doer in a field of an interface type: the concrete
+// clients the package assigns to it are judged.
+type App struct {
+	hc  brexsdk.HttpRequestDoer
+	api *brexsdk.ClientWithResponses
+}
+
+func NewApp(token string) (*App, error) {
+	a := &App{hc: &http.Client{Timeout: 20 * time.Second}}
+	var err error
+	if a.api, err = brexsdk.NewClientWithResponses(defaultBaseURL, brexsdk.WithHTTPClient(a.hc), bearer(token)); err != nil {
+		return nil, err
+	}
+	return a, nil
+}
+
+func (a *App) Transfers(ctx context.Context) error {
+	_, err := a.api.ListTransfersWithResponse(ctx, &brexsdk.ListTransfersParams{}) // want `429 from GET /v1/transfers is not retried \(client: an http.Client with the default transport, given to brexsdk.WithHTTPClient\)`
+	return err
+}

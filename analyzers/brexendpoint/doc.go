@@ -93,8 +93,8 @@
 // a generated client of another API with Brex's paths stays quiet.
 //
 // Out of reach: a generated client whose server the model cannot fold (a
-// field set in another package, a client passed as a parameter, a server
-// read from configuration) is judged on its operations' paths alone; a
+// field set in another package or from a constructor's parameter, a
+// server read from configuration) is judged on its operations' paths alone; a
 // legacy host that reaches a request only through code the
 // Brex model does not follow (a host read from a map, a field of a struct
 // built in another package) is not reported; a struct field set to the

@@ -165,7 +165,7 @@
 // in the configuration's DefaultHeader (cfg.AddDefaultHeader) is not read.
 //
 // Out of reach: a generated client whose server the model cannot fold (a
-// field set in another package, a client passed as a parameter), whose
+// field set in another package or from a constructor's parameter), whose
 // operations are checked only on a path that Brex alone serves; a request that leaves the function unsent (stored, put on a
 // queue) may get its key elsewhere, so it is not reported; headers set by
 // functional options (WithIdempotencyKey(k) returning a func(*http.Request))

@@ -77,7 +77,11 @@ type origin struct {
 	headers     []*Header
 	// serverHole: the URL's leading hole is a generated client's
 	// server (WrapperFact.ServerHole), with its default.
-	serverHole    bool
+	serverHole bool
+	// clientParam: the URL's leading hole is the server of a generated
+	// client that is a parameter of the function (a wrapper whatever its
+	// path: its callers' clients say where it goes).
+	clientParam   bool
 	defaultServer string
 	opServer      bool
 }
@@ -363,10 +367,11 @@ func (fs *funcScan) visitCall(cs callSite) {
 		o.url = urlfold.Concat(parts...)
 		fs.fillServer(o, w, call)
 		if len(o.url.Parts) > 0 && o.url.Parts[0].Hole && !o.serverHole {
-			if server, ok := fs.a.clientServer(call); ok {
+			if server, ok := fs.a.clientServer(call); ok && fs.ownParamOrNone(server) {
 				// The hole is the client's server, resolved against
 				// with a '/' at its end (oapi-codegen's NewClient).
 				o.url = urlfold.Concat(server, urlfold.Value{Parts: o.url.Parts[1:]})
+				o.clientParam = server.IsHole()
 			}
 		}
 		o.headers = fs.instantiateHeaders(w.Headers, call, fn)
@@ -455,7 +460,7 @@ func (fs *funcScan) place(o *origin) {
 	// In a generated file (an OpenAPI client), a function that sends a
 	// request is a wrapper whatever its URL: the file is not reported on,
 	// so the operation is judged where the program calls it.
-	if fs.fn != nil && o.site.encl == fs.fd && (returned || (sent && (fs.dependsOnParams(o) || fs.a.generated(fs.fd)))) {
+	if fs.fn != nil && o.site.encl == fs.fd && (returned || (sent && (fs.dependsOnParams(o) || o.clientParam || fs.a.generated(fs.fd)))) {
 		if fs.wrapperOrigin == nil {
 			fs.wrapperOrigin = o
 		}
@@ -641,4 +646,15 @@ func returnsRequest(info *types.Info, call *ast.CallExpr) bool {
 		t = tup.At(0).Type()
 	}
 	return t != nil && isRequestPtr(t)
+}
+
+// ownParamOrNone reports whether v, a generated client's server, is not a
+// parameter's hole, or is one of this function's own parameters (a
+// client's server that is another function's parameter says nothing here).
+func (fs *funcScan) ownParamOrNone(v urlfold.Value) bool {
+	if !v.IsHole() || v.Parts[0].HoleKind != urlfold.Param {
+		return true
+	}
+	_, ok := fs.params[v.Parts[0].Param]
+	return ok
 }

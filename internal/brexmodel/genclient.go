@@ -350,7 +350,9 @@ func (a *httpAnalysis) foldCall(fn *types.Func, call *ast.CallExpr, arg func(int
 // package's constructor, a constructor function of this package or, by
 // its ServerFact, of another): a value with a literal host or an
 // environment variable, without the trailing '/' oapi-codegen's NewClient
-// adds. A generated client of another API keeps that API's host.
+// adds, or the Param hole of a client parameter (the function is then a
+// wrapper whose callers fold the client they pass). A generated client of
+// another API keeps that API's host.
 func (a *httpAnalysis) clientServer(call *ast.CallExpr) (urlfold.Value, bool) {
 	sel, ok := astutil.Unparen(call.Fun).(*ast.SelectorExpr)
 	if !ok || !a.genClientType(a.pass.TypesInfo.TypeOf(sel.X)) {
@@ -359,6 +361,9 @@ func (a *httpAnalysis) clientServer(call *ast.CallExpr) (urlfold.Value, bool) {
 	v := a.folder.Fold(sel.X)
 	if len(v.Parts) == 0 {
 		return v, false
+	}
+	if v.IsHole() && v.Parts[0].HoleKind == urlfold.Param {
+		return v, true // a client parameter: its callers' argument says
 	}
 	if _, ok := v.Host(); !ok && !(v.Parts[0].Hole && v.Parts[0].HoleKind == urlfold.Env) {
 		return v, false

@@ -382,10 +382,21 @@ func (r *responseAnalysis) noteInjection(si *sendInfo, endpoints []string) {
 // pass, at their Brex calls of f.
 func (r *responseAnalysis) notePerCallInjection(f *respFlow, i int) {
 	src := f.sources[i]
-	if !isSendCall(r.pass.TypesInfo, src.call) {
+	var c clientInfo
+	switch {
+	case isSendCall(r.pass.TypesInfo, src.call):
+		c = r.judge().sendClient(f, src.call)
+	case r.http.genOp(src.fn):
+		// An operation of a generated client given as a parameter
+		// (func sync(ctx context.Context, c *brexsdk.ClientWithResponses)).
+		sel, ok := astutil.Unparen(src.call.Fun).(*ast.SelectorExpr)
+		if !ok {
+			return
+		}
+		c = r.judge().genClient(f, sel.X)
+	default:
 		return
 	}
-	c := r.judge().sendClient(f, src.call)
 	if c.kind != ClientInjected {
 		return
 	}

@@ -307,3 +307,10 @@ func (a *App) Transfers(ctx context.Context) error {
 	_, err := a.api.ListTransfersWithResponse(ctx, &brexsdk.ListTransfersParams{}) // want `429 from GET /v1/transfers is not retried \(client: an http.Client with the default transport, given to brexsdk.WithHTTPClient\)`
 	return err
 }
+
+// SyncTransfers is given the generated client: its callers' clients are
+// judged where they pass them.
+func SyncTransfers(ctx context.Context, c *brexsdk.ClientWithResponses) error {
+	_, err := c.ListTransfersWithResponse(ctx, &brexsdk.ListTransfersParams{})
+	return err
+}

@@ -47,3 +47,18 @@ func (s *Syncer) Sync(ctx context.Context) error {
 	_, err := s.retry.ListTransfersWithResponse(ctx, &brexsdk.ListTransfersParams{})
 	return err
 }
+
+func syncAll(ctx context.Context) error {
+	plain, err := brexsdk.NewClientWithResponses("https://platform.brexapis.com")
+	if err != nil {
+		return err
+	}
+	if err := genclient.SyncTransfers(ctx, plain); err != nil { // want `the default http.Client of brexsdk.NewClientWithResponses is passed to genclient.SyncTransfers, which sends GET /v1/transfers through it with no other 429 handling`
+		return err
+	}
+	retrying, err := brexsdk.NewClientWithResponses("https://platform.brexapis.com", brexsdk.WithHTTPClient(retryablehttp.NewClient().StandardClient()))
+	if err != nil {
+		return err
+	}
+	return genclient.SyncTransfers(ctx, retrying)
+}

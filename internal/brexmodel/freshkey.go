@@ -68,7 +68,7 @@ func (m *Model) findFreshKeys(pass *analysis.Pass) {
 			}
 		}
 	}
-	if len(fresh) == 0 && !importsFact[*FreshKeyFact](pass) {
+	if len(fresh) == 0 && !hasFact[*FreshKeyFact](m.importedFacts()) {
 		return
 	}
 	// Calls of fresh-key functions: inside a retry loop they are KeyCalls;
@@ -226,15 +226,4 @@ func (m *Model) RetriedInPackage(fn *types.Func) bool {
 		}
 	}
 	return m.retried[fn.Origin()]
-}
-
-// importsFact reports whether the pass sees a fact of type F on an object
-// of another package.
-func importsFact[F analysis.Fact](pass *analysis.Pass) bool {
-	for _, of := range pass.AllObjectFacts() {
-		if _, ok := of.Fact.(F); ok && of.Object.Pkg() != pass.Pkg {
-			return true
-		}
-	}
-	return false
 }

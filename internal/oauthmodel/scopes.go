@@ -124,7 +124,7 @@ func analyzeScopes(pass *analysis.Pass, opts Options, res *Result) {
 			res.ScopeConfigs = append(res.ScopeConfigs, c)
 		}
 	}
-	res.ScopeConfigs = append(res.ScopeConfigs, importedScopeConfigs(pass)...)
+	res.ScopeConfigs = append(res.ScopeConfigs, importedScopeConfigs(opts.Imported)...)
 
 	s := &scopeScan{pass: pass, info: pass.TypesInfo, calls: map[*types.Func][]*ast.CallExpr{}, direct: map[*types.Func][]ScopeUse{},
 		closure: map[*types.Func][]ScopeUse{}}
@@ -232,12 +232,9 @@ func exportedRecv(t types.Type) bool {
 // of other packages that the package sees through facts: configuration
 // variables and functions (ConfigFact), and producers of hand-built Brex
 // authorization URLs (AuthURLFact).
-func importedScopeConfigs(pass *analysis.Pass) []*Config {
+func importedScopeConfigs(facts []analysis.ObjectFact) []*Config {
 	var out []*Config
-	for _, of := range pass.AllObjectFacts() {
-		if of.Object.Pkg() == pass.Pkg {
-			continue
-		}
+	for _, of := range facts {
 		switch f := of.Fact.(type) {
 		case *ConfigFact:
 			if f.Provider == ProviderBrex && f.Kind == AuthCodeConfig {

@@ -267,8 +267,14 @@ func (m *Model) verifies() bool {
 			return true
 		}
 	}
+	return NamesHeader(m.pass)
+}
+
+// NamesHeader reports whether a string literal of the package may name a
+// Standard Webhooks header: it starts with "webhook-", in any case.
+func NamesHeader(pass *analysis.Pass) bool {
 	found := false
-	for _, f := range m.pass.Files {
+	for _, f := range pass.Files {
 		ast.Inspect(f, func(n ast.Node) bool {
 			if lit, ok := n.(*ast.BasicLit); ok && lit.Kind == token.STRING && len(lit.Value) > 9 &&
 				strings.EqualFold(lit.Value[1:9], "webhook-") {

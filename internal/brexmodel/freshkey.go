@@ -77,6 +77,12 @@ func (m *Model) findFreshKeys(pass *analysis.Pass) {
 		call   *ast.CallExpr
 		caller *types.Func
 		callee *types.Func
+		// The retry around call and whether it retries call with the
+		// same inputs, computed on the first round that asks: both walk
+		// from the file's root, and the fixed point asks every round.
+		looked bool
+		loop   ast.Node
+		same   bool
 	}
 	var sites []site
 	for _, f := range m.files {
@@ -89,7 +95,7 @@ func (m *Model) findFreshKeys(pass *analysis.Pass) {
 			ast.Inspect(fd.Body, func(n ast.Node) bool {
 				if call, ok := n.(*ast.CallExpr); ok {
 					if callee, ok := typeutil.Callee(pass.TypesInfo, call).(*types.Func); ok {
-						sites = append(sites, site{call, caller, callee.Origin()})
+						sites = append(sites, site{call: call, caller: caller, callee: callee.Origin()})
 					}
 				}
 				return true
@@ -109,14 +115,21 @@ func (m *Model) findFreshKeys(pass *analysis.Pass) {
 	retried := map[*ast.CallExpr]ast.Node{}
 	for changed, rounds := true, 0; changed && rounds < 8; rounds++ {
 		changed = false
-		for _, s := range sites {
+		for i := range sites {
+			s := &sites[i]
 			ep, ok := endpointOf(s.callee)
 			if !ok || s.callee == s.caller {
 				continue
 			}
-			if loop := m.RetryAround(s.call.Pos()); loop != nil {
-				if m.SameInputs(loop, s.call) {
-					retried[s.call] = loop
+			if !s.looked {
+				s.looked = true
+				if s.loop = m.RetryAround(s.call.Pos()); s.loop != nil {
+					s.same = m.SameInputs(s.loop, s.call)
+				}
+			}
+			if s.loop != nil {
+				if s.same {
+					retried[s.call] = s.loop
 				}
 				continue
 			}

@@ -48,7 +48,7 @@ func (m *Model) analyzeHTTP(pass *analysis.Pass) error {
 	a := &httpAnalysis{
 		pass:   pass,
 		model:  m,
-		folder: urlfold.NewPackage(pass.Fset, pass.TypesInfo, pass.Files),
+		folder: m.urlFolder(),
 		teach:  pass.ResultOf[directives.Analyzer].(*directives.Index).Teaching,
 		decls:  map[*types.Func]*ast.FuncDecl{},
 		sums:   map[*types.Func]*funcSummary{},

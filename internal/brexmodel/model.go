@@ -8,6 +8,7 @@ import (
 
 	"github.com/brexlint/brexlint/internal/directives"
 	"github.com/brexlint/brexlint/internal/entropy"
+	"github.com/brexlint/brexlint/internal/urlfold"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -56,6 +57,9 @@ type Model struct {
 	// retried are the package's functions called inside a retry; nil
 	// until RetriedInPackage is first asked.
 	retried map[*types.Func]bool
+	// folder folds the package's URLs for the HTTP and OAuth halves
+	// alike; built on first use (see urlFolder).
+	folder *urlfold.Folder
 	// imports are the facts on other packages' objects; see importedFacts.
 	imports     []analysis.ObjectFact
 	importsDone bool
@@ -76,6 +80,16 @@ func (m *Model) importedFacts() []analysis.ObjectFact {
 		m.importsDone = true
 	}
 	return m.imports
+}
+
+// urlFolder returns the package's URL folder, one for the whole model: its
+// resolver indexes every assignment of the package, and its caches are
+// worth sharing.
+func (m *Model) urlFolder() *urlfold.Folder {
+	if m.folder == nil {
+		m.folder = urlfold.NewPackage(m.pass.Fset, m.info, m.files)
+	}
+	return m.folder
 }
 
 // hasFact reports whether facts hold a fact of type F.

@@ -327,6 +327,9 @@ type Options struct {
 	// (pass.AllObjectFacts without the package's own), gathered once by
 	// the caller for all its questions.
 	Imported []analysis.ObjectFact
+	// Folder is the package's URL folder (urlfold.NewPackage), shared
+	// with the caller; nil: Analyze makes its own.
+	Folder *urlfold.Folder
 }
 
 // Analyze computes the OAuth model of the package of pass, and exports its

@@ -62,12 +62,16 @@ type funcSummary struct {
 }
 
 func newModeler(pass *analysis.Pass, opts Options, res *Result) *modeler {
+	folder := opts.Folder
+	if folder == nil {
+		folder = urlfold.NewPackage(pass.Fset, pass.TypesInfo, pass.Files)
+	}
 	return &modeler{
 		pass:      pass,
 		info:      pass.TypesInfo,
 		opts:      opts,
 		res:       res,
-		folder:    urlfold.NewPackage(pass.Fset, pass.TypesInfo, pass.Files),
+		folder:    folder,
 		decls:     map[*types.Func]*ast.FuncDecl{},
 		sums:      map[*types.Func]*funcSummary{},
 		units:     map[ast.Node]*unit{},

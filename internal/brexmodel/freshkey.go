@@ -2,7 +2,6 @@ package brexmodel
 
 import (
 	"go/ast"
-	"go/token"
 	"go/types"
 
 	"github.com/brexlint/brexlint/internal/brexapi"
@@ -54,7 +53,7 @@ func (m *Model) findFreshKeys(pass *analysis.Pass) {
 		if r.Endpoint == nil || r.Endpoint.Idempotency != brexapi.IdempotencyRequired {
 			continue
 		}
-		fd := m.enclosingDecl(r.Call.Pos())
+		fd := typesutil.FuncDeclAt(m.files, r.Call.Pos())
 		if fd == nil {
 			continue
 		}
@@ -171,19 +170,6 @@ func (m *Model) freshPerCall(fd *ast.FuncDecl, h *Header) bool {
 		}
 	}
 	return true
-}
-
-// enclosingDecl returns the function declaration of the package whose
-// body holds pos.
-func (m *Model) enclosingDecl(pos token.Pos) *ast.FuncDecl {
-	path := typesutil.EnclosingPath(m.files, pos, pos)
-	if len(path) < 2 {
-		return nil
-	}
-	if fd, ok := path[len(path)-2].(*ast.FuncDecl); ok && fd.Body != nil && fd.Body.Pos() <= pos && pos < fd.Body.End() {
-		return fd
-	}
-	return nil
 }
 
 // SameInputs reports whether call, inside the retry construct loop

@@ -106,7 +106,7 @@ type Model struct {
 // UnitOf returns the unit whose body is body, with its summary, or nil.
 func (m *Model) UnitOf(body *ast.BlockStmt) *Unit {
 	if _, ok := m.bodies[body]; !ok {
-		if fd := m.declAt(body.Pos()); fd != nil {
+		if fd := typesutil.FuncDeclAt(m.pass.Files, body.Pos()); fd != nil {
 			m.build(fd)
 		}
 	}
@@ -194,16 +194,6 @@ func (m *Model) funcDecls() []*ast.FuncDecl {
 		}
 	}
 	return out
-}
-
-// declAt returns the function declaration whose body holds pos.
-func (m *Model) declAt(pos token.Pos) *ast.FuncDecl {
-	for _, fd := range m.funcDecls() {
-		if fd.Body.Pos() <= pos && pos < fd.Body.End() {
-			return fd
-		}
-	}
-	return nil
 }
 
 // takesRequest reports whether fd or a function literal in it takes an

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/brexlint/brexlint/internal/brexapi"
+	"github.com/brexlint/brexlint/internal/typesutil"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -193,8 +194,8 @@ func userToken(info *types.Info, e ast.Expr) bool {
 	switch x := e.(type) {
 	case *ast.BinaryExpr:
 		if x.Op == token.ADD {
-			_, constX := constString(info, x.X)
-			_, constY := constString(info, x.Y)
+			_, constX := typesutil.ConstStringOK(info, x.X)
+			_, constY := typesutil.ConstStringOK(info, x.Y)
 			return constX && userToken(info, x.Y) || constY && userToken(info, x.X)
 		}
 	case *ast.CallExpr:
@@ -208,7 +209,7 @@ func userToken(info *types.Info, e ast.Expr) bool {
 		case "fmt.Sprintf":
 			var vars []ast.Expr
 			for _, a := range x.Args[1:] {
-				if _, ok := constString(info, a); !ok {
+				if _, ok := typesutil.ConstStringOK(info, a); !ok {
 					vars = append(vars, a)
 				}
 			}
@@ -442,7 +443,7 @@ func (m *modeler) handBuiltScopes(s string, e ast.Expr) ([]string, bool) {
 	}
 	if call, ok := ast.Unparen(e).(*ast.CallExpr); ok && len(call.Args) == 2 {
 		if fn, _ := typeutil.Callee(m.info, call).(*types.Func); fn != nil && funcKey(fn) == "strings.Join" {
-			if sep, ok := constString(m.info, call.Args[1]); ok && strings.TrimSpace(sep) == "" {
+			if sep, ok := typesutil.ConstStringOK(m.info, call.Args[1]); ok && strings.TrimSpace(sep) == "" {
 				return m.scopesOf(call.Args[0], 0)
 			}
 		}

@@ -75,7 +75,7 @@ Flags go before the packages.`)
 		}()
 	}
 
-	res, exit := runChecks(cf.selected(), fs.Args(), *tests)
+	res, exit := runChecks(cf.selected(), fs.Args(), driver.Options{Tests: *tests})
 	if res == nil {
 		return exit
 	}
@@ -95,7 +95,7 @@ Flags go before the packages.`)
 		return exit
 	}
 	if *jsonOut {
-		if err := res.Graph.PrintJSON(os.Stdout); err != nil {
+		if err := res.PrintJSON(os.Stdout); err != nil {
 			log.Print(err)
 			return 1
 		}
@@ -112,8 +112,8 @@ Flags go before the packages.`)
 // runChecks runs the analyzers and reports, on stderr, what kept any package
 // from being checked. It returns the result (nil after a fatal error) and
 // the exit status so far: 1 if anything failed, else 0.
-func runChecks(selected []*analysis.Analyzer, patterns []string, tests bool) (*driver.Result, int) {
-	res, err := driver.Run(selected, patterns, driver.Options{Tests: tests})
+func runChecks(selected []*analysis.Analyzer, patterns []string, opts driver.Options) (*driver.Result, int) {
+	res, err := driver.Run(selected, patterns, opts)
 	if err != nil {
 		log.Print(secrets.RedactText(err.Error())) // go list may quote go.mod or a file
 		return nil, 1

@@ -13,6 +13,7 @@ import (
 	"github.com/brexlint/brexlint/internal/brexmodel"
 	"github.com/brexlint/brexlint/internal/checks"
 	"github.com/brexlint/brexlint/internal/committed"
+	"github.com/brexlint/brexlint/internal/driver"
 	"github.com/brexlint/brexlint/internal/moduleview"
 )
 
@@ -68,7 +69,9 @@ exits 3 when an item fails, whatever the -format.`)
 		// check is disabled.
 		run = append(slices.Clip(run), brexmodel.Analyzer)
 	}
-	res, exit := runChecks(run, patterns, *tests)
+	// The whole-module view reads the matched packages' syntax and
+	// results after the run.
+	res, exit := runChecks(run, patterns, driver.Options{Tests: *tests, KeepRoots: true})
 	if res == nil {
 		return exit
 	}

@@ -103,10 +103,6 @@ func (l *L[T]) Get() T { return l.x }
 	}
 }
 
-type importerFunc func(path string) (*types.Package, error)
-
-func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }
-
 func TestPurgeBodiesRefuses(t *testing.T) {
 	for _, src := range []string{
 		"package p\n\nimport . \"strings\"\n\nfunc F() string { return ToUpper(\"x\") }\n",

@@ -114,7 +114,7 @@ func recvTypeName(e ast.Expr) string {
 // partner integration, which the partner checklist covers (the CLI's
 // -audience auto).
 func (v *View) HasBrexOAuth() bool {
-	for act := range v.res.Graph.All() {
+	for _, act := range v.res.Actions {
 		if act.Analyzer != brexmodel.Analyzer || act.Package.Module == nil || !act.Package.Module.Main {
 			continue
 		}

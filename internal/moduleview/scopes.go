@@ -10,8 +10,8 @@ import (
 	"github.com/brexlint/brexlint/checklist"
 	"github.com/brexlint/brexlint/internal/brexapi"
 	"github.com/brexlint/brexlint/internal/checks"
+	"github.com/brexlint/brexlint/internal/driver"
 	"github.com/brexlint/brexlint/internal/oauthmodel"
-	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 )
 
@@ -57,10 +57,10 @@ func (v *View) ScopeFindings(unused bool) []checklist.Finding {
 		allEPs  []*brexapi.Endpoint
 	)
 	var results []struct {
-		act *checker.Action
+		act *driver.Action
 		r   *oauthscopes.Result
 	}
-	for act := range v.res.Graph.All() {
+	for _, act := range v.res.Actions {
 		if act.Analyzer != oauthscopes.Analyzer || act.Err != nil || act.Package.Module == nil || !act.Package.Module.Main {
 			continue
 		}
@@ -69,7 +69,7 @@ func (v *View) ScopeFindings(unused bool) []checklist.Finding {
 			continue
 		}
 		results = append(results, struct {
-			act *checker.Action
+			act *driver.Action
 			r   *oauthscopes.Result
 		}{act, r})
 	}

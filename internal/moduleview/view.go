@@ -30,11 +30,15 @@ type View struct {
 }
 
 // New builds the view of res. It reads the Brex model's results of the
-// main module's packages, when the model ran.
+// main module's packages, when the model ran, and their syntax: the run
+// must have kept them (driver.Options.KeepRoots).
 func New(res *driver.Result) *View {
+	if !res.RootsKept {
+		panic("moduleview.New: the run dropped the packages' syntax and results (set driver.Options.KeepRoots)")
+	}
 	v := &View{res: res, mod: MainModule(res.Packages), recognised: map[string]bool{},
 		calls: map[token.Position]bool{}, configs: map[token.Position]bool{}}
-	for act := range res.Graph.All() {
+	for _, act := range res.Actions {
 		if act.Analyzer == webhooksignature.Analyzer && v.inModule(act.Package) && act.Err == nil {
 			if v.receivers == nil {
 				v.receivers = map[token.Position]bool{}

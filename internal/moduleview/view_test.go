@@ -29,7 +29,7 @@ func load(t *testing.T, files map[string]string) *moduleview.View {
 			t.Fatal(err)
 		}
 	}
-	res, err := driver.Run([]*analysis.Analyzer{brexmodel.Analyzer}, []string{"./..."}, driver.Options{Dir: dir, Tests: true})
+	res, err := driver.Run([]*analysis.Analyzer{brexmodel.Analyzer}, []string{"./..."}, driver.Options{Dir: dir, Tests: true, KeepRoots: true})
 	if err != nil {
 		t.Fatal(err)
 	}

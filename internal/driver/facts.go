@@ -1,0 +1,168 @@
+package driver
+
+import (
+	"fmt"
+	"go/types"
+	"reflect"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// factView is what one pass sees of the facts: its own package's, as its
+// passes export them, and its dependencies', read in place. Facts are
+// never copied from package to package (the checker copies every
+// dependency's facts into each action); an import's facts are complete
+// before the pass starts, since a unit runs only when its imports are
+// done.
+type factView struct {
+	s    *stream
+	u    *unit
+	a    *analysis.Analyzer
+	done bool // the pass has returned: exports are a bug
+}
+
+// owner is the unit whose facts may hold obj's, and whether a fact about
+// obj travels from it to f's package, as the checker decides.
+func (f *factView) owner(obj types.Object) (*unit, bool) {
+	pkg := obj.Pkg()
+	if pkg == nil {
+		return nil, false
+	}
+	if pkg == f.u.pkg.Types {
+		return f.u, true
+	}
+	v, ok := f.s.byTypes.Load(pkg)
+	if !ok {
+		return nil, false
+	}
+	return v.(*unit), visible(obj, f.u.direct[pkg])
+}
+
+// visible reports whether a fact about obj, of another package, reaches a
+// package that imports obj's package (direct) or depends on it further
+// away. It is the checker's rule (exportedFrom, applied at every edge).
+func visible(obj types.Object, direct bool) bool {
+	switch obj := obj.(type) {
+	case *types.Func:
+		return obj.Signature().Recv() != nil || direct && obj.Exported()
+	case *types.Var:
+		return obj.IsField() || direct
+	case *types.TypeName, *types.Const:
+		return true
+	}
+	return false
+}
+
+func (f *factView) own(ptr analysis.Fact) bool {
+	return f.s.factType[reflect.TypeOf(ptr)] == f.a
+}
+
+func (f *factView) importObject(obj types.Object, ptr analysis.Fact) bool {
+	if obj == nil {
+		panic("nil object")
+	}
+	if !f.own(ptr) {
+		return false
+	}
+	u, ok := f.owner(obj)
+	if !ok {
+		return false
+	}
+	if v, ok := u.objFacts[objectFactKey{obj, reflect.TypeOf(ptr)}]; ok {
+		reflect.ValueOf(ptr).Elem().Set(reflect.ValueOf(v).Elem())
+		return true
+	}
+	return false
+}
+
+func (f *factView) exportObject(obj types.Object, fact analysis.Fact) {
+	if f.done {
+		panic(fmt.Sprintf("%s: Pass.ExportObjectFact(%s, %T) called after Run", f.a, obj, fact))
+	}
+	if obj.Pkg() != f.u.pkg.Types {
+		panic(fmt.Sprintf("internal error: in analysis %s of package %s: Fact.Set(%s, %T): can't set facts on objects belonging another package", f.a, f.u.pkg, obj, fact))
+	}
+	if f.u.objFacts == nil {
+		f.u.objFacts = map[objectFactKey]analysis.Fact{}
+	}
+	f.u.objFacts[objectFactKey{obj, reflect.TypeOf(fact)}] = fact
+}
+
+func (f *factView) importPackage(pkg *types.Package, ptr analysis.Fact) bool {
+	if pkg == nil {
+		panic("nil package")
+	}
+	if !f.own(ptr) {
+		return false
+	}
+	v, ok := f.s.byTypes.Load(pkg)
+	if !ok {
+		return false
+	}
+	if fact, ok := v.(*unit).pkgFacts[reflect.TypeOf(ptr)]; ok {
+		reflect.ValueOf(ptr).Elem().Set(reflect.ValueOf(fact).Elem())
+		return true
+	}
+	return false
+}
+
+func (f *factView) exportPackage(fact analysis.Fact) {
+	if f.done {
+		panic(fmt.Sprintf("%s: Pass.ExportPackageFact(%T) called after Run", f.a, fact))
+	}
+	if f.u.pkgFacts == nil {
+		f.u.pkgFacts = map[reflect.Type]analysis.Fact{}
+	}
+	f.u.pkgFacts[reflect.TypeOf(fact)] = fact
+}
+
+// allObject lists the object facts of the pass's analyzer that its
+// package sees: its own, and those its dependencies' facts pass on.
+func (f *factView) allObject() []analysis.ObjectFact {
+	var out []analysis.ObjectFact
+	add := func(u *unit, direct, self bool) {
+		for k, fact := range u.objFacts {
+			if f.s.factType[k.typ] == f.a && (self || visible(k.obj, direct)) {
+				out = append(out, analysis.ObjectFact{Object: k.obj, Fact: fact})
+			}
+		}
+	}
+	add(f.u, true, true)
+	for _, d := range f.u.transitive() {
+		add(d, f.u.direct[d.pkg.Types], false)
+	}
+	return out
+}
+
+// allPackage lists the package facts of the pass's analyzer of its
+// package and every dependency.
+func (f *factView) allPackage() []analysis.PackageFact {
+	var out []analysis.PackageFact
+	for _, u := range append([]*unit{f.u}, f.u.transitive()...) {
+		for t, fact := range u.pkgFacts {
+			if f.s.factType[t] == f.a {
+				out = append(out, analysis.PackageFact{Package: u.pkg.Types, Fact: fact})
+			}
+		}
+	}
+	return out
+}
+
+// transitive lists u's dependencies, each once. It is not kept: a graph
+// of a thousand packages would hold a million pointers.
+func (u *unit) transitive() []*unit {
+	var deps []*unit
+	seen := map[*unit]bool{}
+	var walk func(*unit)
+	walk = func(x *unit) {
+		for _, imp := range x.imports {
+			if !seen[imp] {
+				seen[imp] = true
+				deps = append(deps, imp)
+				walk(imp)
+			}
+		}
+	}
+	walk(u)
+	return deps
+}

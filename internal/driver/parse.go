@@ -1,0 +1,148 @@
+package driver
+
+import (
+	"bytes"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+)
+
+// fileParser parses the files of the graph, each once however many
+// packages hold it (a package and its test variants), and forgets a file
+// when the last of them is done. It drops the function bodies of
+// dependencies' files whose bodies no brexlint fact needs. Every
+// dependency must be type-checked from source to compute facts, but the
+// bodies are most of the parsing, type-checking and memory of a run
+// (gopls does likewise for dependencies). Bodies are kept
+//   - in the files of the packages named by the patterns ("brexlint std"
+//     analyzes the standard library in full);
+//   - when some analyzer has facts, outside the standard library, in
+//     files that import net/http or mention Brex, OAuth or a brexlint
+//     directive: the files where wrappers, senders, response helpers,
+//     OAuth flows and teachings live.
+//
+// So a dependency's helpers that only generate values (an ids package of
+// another module) get no value fact: the checks then treat their values as
+// unknown, a miss rather than a false finding.
+//
+// Without bodies an import may no longer be used, which go/types reports
+// as an error; such imports become blank imports. A file whose imports
+// cannot all be accounted for (a dot import, a package whose name is not
+// its path's last element) keeps its bodies, and a package that does not
+// type-check without them is checked again in full (stream.process).
+type fileParser struct {
+	fset  *token.FileSet
+	std   string // $GOROOT/src/, or "" when unknown: then nothing is purged
+	facts bool   // some analyzer has facts
+
+	mu       sync.Mutex
+	files    map[string]*parsedFile
+	rootFile map[string]bool
+}
+
+type parsedFile struct {
+	once   sync.Once
+	f      *ast.File
+	purged bool
+	err    error
+	users  int // units not yet done that hold the file
+}
+
+// parseAll, set by tests, parses every file in full, as go/packages
+// does.
+var parseAll = false
+
+func newFileParser(fset *token.FileSet, goroot string, facts bool) *fileParser {
+	fp := &fileParser{fset: fset, facts: facts, files: map[string]*parsedFile{}, rootFile: map[string]bool{}}
+	if goroot != "" && !parseAll {
+		fp.std = filepath.Join(goroot, "src") + string(filepath.Separator)
+	}
+	return fp
+}
+
+// count records which units hold which files, before any is parsed.
+func (fp *fileParser) count(units []*unit) {
+	for _, u := range units {
+		for _, name := range u.pkg.CompiledGoFiles {
+			pf := fp.files[name]
+			if pf == nil {
+				pf = &parsedFile{}
+				fp.files[name] = pf
+			}
+			pf.users++
+			if u.root {
+				fp.rootFile[name] = true
+			}
+		}
+	}
+}
+
+// parse returns the syntax of a file, and whether its bodies were
+// dropped. With full set it parses the whole file afresh, for a package
+// that did not type-check without its bodies.
+func (fp *fileParser) parse(name string, full bool) (*ast.File, bool, error) {
+	if full {
+		src, err := os.ReadFile(name)
+		if err != nil {
+			return nil, false, err
+		}
+		f, err := parser.ParseFile(fp.fset, name, src, fullMode)
+		return f, false, err
+	}
+	fp.mu.Lock()
+	pf := fp.files[name]
+	if pf == nil { // not counted: parse it for this caller alone
+		pf = &parsedFile{}
+	}
+	keep := fp.rootFile[name]
+	fp.mu.Unlock()
+	pf.once.Do(func() {
+		src, err := os.ReadFile(name)
+		if err != nil {
+			pf.err = err
+			return
+		}
+		if keep || fp.std == "" || fp.facts && !strings.HasPrefix(name, fp.std) && needsBodies(src) {
+			pf.f, pf.err = parser.ParseFile(fp.fset, name, src, fullMode)
+			return
+		}
+		f, err := parser.ParseFile(fp.fset, name, src, parser.SkipObjectResolution)
+		if err != nil || !purgeBodies(f) {
+			pf.f, pf.err = parser.ParseFile(fp.fset, name, src, fullMode)
+			return
+		}
+		pf.f, pf.purged = f, true
+	})
+	return pf.f, pf.purged, pf.err
+}
+
+const fullMode = parser.AllErrors | parser.ParseComments | parser.SkipObjectResolution
+
+// release forgets the files of a unit that is done, once no other unit
+// holds them.
+func (fp *fileParser) release(u *unit) {
+	fp.mu.Lock()
+	defer fp.mu.Unlock()
+	for _, name := range u.pkg.CompiledGoFiles {
+		if pf := fp.files[name]; pf != nil {
+			if pf.users--; pf.users <= 0 {
+				delete(fp.files, name)
+			}
+		}
+	}
+}
+
+// needsBodies reports whether a dependency's file may hold what a brexlint
+// fact is about: it imports net/http, or mentions Brex, OAuth or a
+// brexlint directive.
+func needsBodies(src []byte) bool {
+	if bytes.Contains(src, []byte(`"net/http"`)) {
+		return true
+	}
+	lower := bytes.ToLower(src)
+	return bytes.Contains(lower, []byte("brex")) || bytes.Contains(lower, []byte("oauth"))
+}

@@ -1,0 +1,521 @@
+package driver
+
+import (
+	"cmp"
+	"fmt"
+	"go/ast"
+	"go/scanner"
+	"go/token"
+	"go/types"
+	"os"
+	"reflect"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/packages"
+)
+
+// The driver streams: go list gives the import graph without syntax or
+// types, and each package is then parsed, type-checked and analyzed as
+// soon as its imports are done, on as many workers as GOMAXPROCS. When a
+// package is done, only its *types.Package (which its importers' types
+// point into) and its facts stay; its syntax, type information and
+// analysis results are dropped, unless it is a root and the caller asked
+// to keep roots (Options.KeepRoots). So the peak memory of a run is the
+// types and facts of the whole graph plus a few packages in flight, where
+// go/packages with LoadAllSyntax holds every package's syntax and
+// types.Info to the end: on Caddy 2.2 GiB, against staticcheck's 323 MiB.
+//
+// Facts follow golang.org/x/tools/go/analysis/checker exactly, so that a
+// check sees under brexlint what it sees under analysistest: a fact about
+// a package-level function or variable is visible to the packages that
+// import its package directly; a fact about a method, a field, a type or
+// a constant to every package that depends on it; package facts to every
+// dependent.
+
+// metaMode is what go list must say about every package of the graph.
+const metaMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
+	packages.NeedImports | packages.NeedDeps | packages.NeedModule | packages.NeedTypesSizes
+
+// unit is one package of the graph and the state of its analysis.
+type unit struct {
+	pkg     *packages.Package
+	root    bool
+	imports []*unit // in the order of pkg.Imports' sorted keys
+	users   []*unit // units that import this one
+	// Guarded by the scheduler: imports not yet type-checked, imports
+	// not yet analyzed, and whether this unit is type-checked.
+	pendingCheck, pendingRun int
+	checked                  bool
+
+	illTyped bool
+	purged   bool // some of its files were parsed without bodies
+	// failed: analyzers whose action on this package failed, which
+	// fails the same analyzer's action on importers (as the checker's
+	// "failed prerequisites").
+	failed map[*analysis.Analyzer]bool
+	// Own facts, exported by this package's passes; read by importers
+	// once the unit is done, never written after.
+	objFacts map[objectFactKey]analysis.Fact
+	pkgFacts map[reflect.Type]analysis.Fact
+	direct   map[*types.Package]bool // the packages it imports
+}
+
+type objectFactKey struct {
+	obj types.Object
+	typ reflect.Type
+}
+
+// stream is one run over a loaded import graph.
+type stream struct {
+	fset     *token.FileSet
+	opts     Options
+	rootAs   []*analysis.Analyzer // run on roots, in dependency order
+	depAs    []*analysis.Analyzer // run on dependencies: the fact-bearing ones and what they require
+	factType map[reflect.Type]*analysis.Analyzer
+	parser   *fileParser
+	byTypes  sync.Map // *types.Package → *unit
+
+	mu      sync.Mutex
+	actions []*Action
+}
+
+// analyze type-checks and analyzes the graph of roots. A unit goes
+// through two steps: type-checking, once its imports are type-checked,
+// and analysis, once it is type-checked and its imports are analyzed
+// (their facts are then complete). Workers prefer analysis, which frees
+// a unit's syntax, and type-check ahead only while fewer than maxAhead
+// units hold syntax that is not analyzed yet: so the critical path is
+// type-checking plus the analysis of the last units, not the two in
+// turn for each package, and memory stays bounded. There is always
+// analysis to do while units wait for it: the first of them in
+// dependency order has all its imports analyzed.
+func (s *stream) analyze(roots []*packages.Package) {
+	units := s.graph(roots)
+	gc := newGCTuner()
+	defer gc.restore()
+	workers := runtime.GOMAXPROCS(0)
+	maxAhead := workers
+	var (
+		mu             sync.Mutex
+		cond           = sync.NewCond(&mu)
+		toCheck, toRun []*unit
+		ahead          int // type-checked or being checked, not yet analyzed
+		left           = len(units)
+	)
+	for _, u := range units {
+		if u.pendingCheck == 0 {
+			toCheck = append(toCheck, u)
+		}
+	}
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				mu.Lock()
+				var u *unit
+				check := false
+				for u == nil {
+					switch {
+					case left == 0:
+						mu.Unlock()
+						return
+					case len(toRun) > 0:
+						u, toRun = toRun[0], toRun[1:]
+					case len(toCheck) > 0 && ahead < maxAhead:
+						u, toCheck = toCheck[0], toCheck[1:]
+						check = true
+						ahead++
+					default:
+						cond.Wait()
+					}
+				}
+				mu.Unlock()
+				if check {
+					s.typeCheck(u)
+				} else {
+					s.analyzeUnit(u)
+				}
+				mu.Lock()
+				if check {
+					u.checked = true
+					for _, user := range u.users {
+						if user.pendingCheck--; user.pendingCheck == 0 {
+							toCheck = append(toCheck, user)
+						}
+					}
+					if u.pendingRun == 0 {
+						toRun = append(toRun, u)
+					}
+				} else {
+					ahead--
+					left--
+					for _, user := range u.users {
+						if user.pendingRun--; user.pendingRun == 0 && user.checked {
+							toRun = append(toRun, user)
+						}
+					}
+				}
+				cond.Broadcast()
+				mu.Unlock()
+				gc.tune()
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// graph builds the units of every package reachable from roots. An
+// import cycle (which go list reports as an error) is broken where it
+// closes, so that the schedule cannot stall.
+func (s *stream) graph(roots []*packages.Package) []*unit {
+	units := map[*packages.Package]*unit{}
+	state := map[*packages.Package]int{} // 1 visiting, 2 done
+	var order []*unit
+	var visit func(p *packages.Package) *unit
+	visit = func(p *packages.Package) *unit {
+		if state[p] == 2 {
+			return units[p]
+		}
+		state[p] = 1
+		u := &unit{pkg: p, failed: map[*analysis.Analyzer]bool{}, direct: map[*types.Package]bool{}}
+		units[p] = u
+		paths := make([]string, 0, len(p.Imports))
+		for path := range p.Imports {
+			paths = append(paths, path)
+		}
+		slices.Sort(paths)
+		for _, path := range paths {
+			imp := p.Imports[path]
+			if state[imp] == 1 {
+				continue // a cycle: go list has said so in p's errors
+			}
+			iu := visit(imp)
+			u.imports = append(u.imports, iu)
+			iu.users = append(iu.users, u)
+		}
+		u.pendingCheck, u.pendingRun = len(u.imports), len(u.imports)
+		state[p] = 2
+		order = append(order, u)
+		return u
+	}
+	for _, p := range roots {
+		visit(p).root = true
+	}
+	s.parser.count(order)
+	return order
+}
+
+// typeCheck type-checks a unit whose imports are type-checked.
+func (s *stream) typeCheck(u *unit) {
+	p := u.pkg
+	p.Fset = s.fset
+	if p.PkgPath == "unsafe" {
+		// As go/packages: no syntax, and a pass like any other's.
+		p.Types, p.TypesSizes = types.Unsafe, cmp.Or(p.TypesSizes, types.SizesFor("gc", runtime.GOARCH))
+		p.Syntax, p.TypesInfo = []*ast.File{}, newInfo()
+		s.byTypes.Store(p.Types, u)
+		return
+	}
+	s.check(u, false)
+	if u.purged && hasTypeErrors(p) {
+		// A file did not type-check without its bodies: check the
+		// package again from its full source.
+		p.Errors = slices.DeleteFunc(p.Errors, func(e packages.Error) bool { return e.Kind != packages.ListError })
+		p.TypeErrors = nil
+		s.check(u, true)
+	}
+	for _, imp := range u.imports {
+		u.direct[imp.pkg.Types] = true
+		if imp.illTyped {
+			u.illTyped = true
+		}
+	}
+	if len(p.Errors) > 0 {
+		u.illTyped = true
+	}
+}
+
+// analyzeUnit analyzes a type-checked unit whose imports are analyzed,
+// and drops what the rest of the run does not need.
+func (s *stream) analyzeUnit(u *unit) {
+	p := u.pkg
+	s.run(u)
+	s.parser.release(u)
+	if !u.root || !s.opts.KeepRoots {
+		p.Syntax, p.TypesInfo = nil, nil
+	}
+}
+
+func hasTypeErrors(p *packages.Package) bool {
+	return slices.ContainsFunc(p.Errors, func(e packages.Error) bool { return e.Kind == packages.TypeError })
+}
+
+// check parses and type-checks u's package, in full if full is set (else
+// dependencies' files as fileParser decides).
+func (s *stream) check(u *unit, full bool) {
+	p := u.pkg
+	appendError := func(err error) {
+		switch err := err.(type) {
+		case scanner.ErrorList:
+			for _, e := range err {
+				p.Errors = append(p.Errors, packages.Error{Pos: e.Pos.String(), Msg: e.Msg, Kind: packages.ParseError})
+			}
+		case types.Error:
+			p.TypeErrors = append(p.TypeErrors, err)
+			p.Errors = append(p.Errors, packages.Error{Pos: err.Fset.Position(err.Pos).String(), Msg: err.Msg, Kind: packages.TypeError})
+		case *os.PathError:
+			p.Errors = append(p.Errors, packages.Error{Pos: err.Path + ":1", Msg: err.Err.Error(), Kind: packages.ParseError})
+		default:
+			p.Errors = append(p.Errors, packages.Error{Pos: "-", Msg: err.Error(), Kind: packages.UnknownError})
+		}
+	}
+	p.Types = types.NewPackage(p.PkgPath, p.Name)
+	s.byTypes.Store(p.Types, u)
+	if p.TypesSizes == nil {
+		p.TypesSizes = types.SizesFor("gc", runtime.GOARCH)
+	}
+	p.Syntax = nil
+	purged := false
+	for _, name := range p.CompiledGoFiles {
+		f, wasPurged, err := s.parser.parse(name, u.root || full)
+		if err != nil {
+			appendError(err)
+		}
+		if f != nil {
+			p.Syntax = append(p.Syntax, f)
+			purged = purged || wasPurged
+		}
+	}
+	u.purged = purged && !full
+	p.TypesInfo = newInfo()
+	tc := &types.Config{
+		Importer: importerFunc(func(path string) (*types.Package, error) {
+			if path == "unsafe" {
+				return types.Unsafe, nil
+			}
+			if imp := p.Imports[path]; imp != nil && imp.Types != nil && imp.Types.Complete() {
+				return imp.Types, nil
+			}
+			return nil, fmt.Errorf("no metadata for %s", path)
+		}),
+		Error: appendError,
+		Sizes: p.TypesSizes,
+	}
+	if p.Module != nil && p.Module.GoVersion != "" {
+		tc.GoVersion = "go" + p.Module.GoVersion
+	}
+	err := types.NewChecker(tc, s.fset, p.Types, p.TypesInfo).Files(p.Syntax)
+	if err != nil && len(p.Errors) == 0 {
+		appendError(err) // "package requires newer Go version", which is not passed to Error
+	}
+}
+
+func newInfo() *types.Info {
+	return &types.Info{
+		Types:        map[ast.Expr]types.TypeAndValue{},
+		Defs:         map[*ast.Ident]types.Object{},
+		Uses:         map[*ast.Ident]types.Object{},
+		Implicits:    map[ast.Node]types.Object{},
+		Instances:    map[*ast.Ident]types.Instance{},
+		Scopes:       map[ast.Node]*types.Scope{},
+		Selections:   map[*ast.SelectorExpr]*types.Selection{},
+		FileVersions: map[*ast.File]string{},
+	}
+}
+
+type importerFunc func(path string) (*types.Package, error)
+
+func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }
+
+// run runs the analyzers that u needs, in dependency order, and records
+// its actions.
+func (s *stream) run(u *unit) {
+	as := s.depAs
+	if u.root {
+		as = s.rootAs
+	}
+	results := map[*analysis.Analyzer]any{}
+	for _, a := range as {
+		act := &Action{Analyzer: a, Package: u.pkg, IsRoot: u.root}
+		act.Result, act.Err = s.runOne(u, a, results, act)
+		if act.Err != nil {
+			u.failed[a] = true
+		} else {
+			results[a] = act.Result
+		}
+		if !u.root {
+			act.Result = nil
+		} else if !s.opts.KeepRoots {
+			act.Result = nil
+		}
+		if u.root || act.Err != nil {
+			s.mu.Lock()
+			s.actions = append(s.actions, act)
+			s.mu.Unlock()
+		}
+	}
+}
+
+func (s *stream) runOne(u *unit, a *analysis.Analyzer, results map[*analysis.Analyzer]any, act *Action) (any, error) {
+	var failed []string
+	for _, req := range a.Requires {
+		if u.failed[req] {
+			failed = append(failed, fmt.Sprintf("%s@%s", req, u.pkg))
+		}
+	}
+	if len(a.FactTypes) > 0 {
+		for _, imp := range u.imports {
+			if imp.failed[a] {
+				failed = append(failed, fmt.Sprintf("%s@%s", a, imp.pkg))
+			}
+		}
+	}
+	if len(failed) > 0 {
+		slices.Sort(failed)
+		return nil, fmt.Errorf("failed prerequisites: %s", strings.Join(failed, ", "))
+	}
+	if u.illTyped && !a.RunDespiteErrors {
+		return nil, fmt.Errorf("analysis skipped due to errors in package")
+	}
+	p := u.pkg
+	module := &analysis.Module{}
+	if p.Module != nil {
+		module = analysisModule(p.Module)
+	}
+	inputs := make(map[*analysis.Analyzer]any, len(a.Requires))
+	for _, req := range a.Requires {
+		inputs[req] = results[req]
+	}
+	facts := &factView{s: s, u: u, a: a}
+	pass := &analysis.Pass{
+		Analyzer:          a,
+		Fset:              s.fset,
+		Files:             p.Syntax,
+		OtherFiles:        p.OtherFiles,
+		IgnoredFiles:      p.IgnoredFiles,
+		Pkg:               p.Types,
+		TypesInfo:         p.TypesInfo,
+		TypesSizes:        p.TypesSizes,
+		TypeErrors:        p.TypeErrors,
+		Module:            module,
+		ResultOf:          inputs,
+		Report:            func(d analysis.Diagnostic) { act.Diagnostics = append(act.Diagnostics, d) },
+		ImportObjectFact:  facts.importObject,
+		ExportObjectFact:  facts.exportObject,
+		ImportPackageFact: facts.importPackage,
+		ExportPackageFact: facts.exportPackage,
+		AllObjectFacts:    facts.allObject,
+		AllPackageFacts:   facts.allPackage,
+	}
+	pass.ReadFile = func(name string) ([]byte, error) {
+		// As the checker: a pass reads only the files its package is
+		// made of.
+		if slices.Contains(p.OtherFiles, name) || slices.Contains(p.IgnoredFiles, name) ||
+			slices.Contains(p.CompiledGoFiles, name) || slices.Contains(p.GoFiles, name) {
+			return os.ReadFile(name)
+		}
+		return nil, fmt.Errorf("Pass.ReadFile: %s is not among OtherFiles, IgnoredFiles, or names of Files", name)
+	}
+	result, err := a.Run(pass)
+	facts.done = true
+	if err != nil {
+		return nil, err
+	}
+	if got, want := reflect.TypeOf(result), a.ResultType; got != want {
+		return nil, fmt.Errorf("internal error: on package %s, analyzer %s returned a result of type %v, but declared ResultType %v", p.PkgPath, a, got, want)
+	}
+	return result, nil
+}
+
+func analysisModule(m *packages.Module) *analysis.Module {
+	if m == nil {
+		return nil
+	}
+	var merr *analysis.ModuleError
+	if m.Error != nil {
+		merr = &analysis.ModuleError{Err: m.Error.Err}
+	}
+	return &analysis.Module{Path: m.Path, Version: m.Version, Replace: analysisModule(m.Replace), Time: m.Time,
+		Main: m.Main, Indirect: m.Indirect, Dir: m.Dir, GoMod: m.GoMod, GoVersion: m.GoVersion, Error: merr}
+}
+
+// plan orders the analyzers to run on roots (all of them and what they
+// require) and on dependencies (those with facts and what they require),
+// each after what it requires.
+func (s *stream) plan(analyzers []*analysis.Analyzer) {
+	seen := map[*analysis.Analyzer]bool{}
+	var visit func(a *analysis.Analyzer)
+	visit = func(a *analysis.Analyzer) {
+		if seen[a] {
+			return
+		}
+		seen[a] = true
+		for _, req := range a.Requires {
+			visit(req)
+		}
+		s.rootAs = append(s.rootAs, a)
+	}
+	for _, a := range analyzers {
+		visit(a)
+	}
+	need := map[*analysis.Analyzer]bool{}
+	var mark func(a *analysis.Analyzer)
+	mark = func(a *analysis.Analyzer) {
+		if need[a] {
+			return
+		}
+		need[a] = true
+		for _, req := range a.Requires {
+			mark(req)
+		}
+	}
+	for _, a := range s.rootAs {
+		for _, f := range a.FactTypes {
+			s.factType[reflect.TypeOf(f)] = a
+		}
+		if len(a.FactTypes) > 0 {
+			mark(a)
+		}
+	}
+	for _, a := range s.rootAs {
+		if need[a] {
+			s.depAs = append(s.depAs, a)
+		}
+	}
+}
+
+// sorted returns the recorded actions in a stable order: the root
+// actions of each analyzer the caller named, package by package as go
+// list gave them; then the rest (the analyzers they require, and the
+// failures on dependencies), by package and analyzer.
+func (s *stream) sorted(analyzers []*analysis.Analyzer, roots []*packages.Package) []*Action {
+	rank := func(act *Action) (int, int) {
+		a := slices.Index(analyzers, act.Analyzer)
+		p := slices.Index(roots, act.Package)
+		if a < 0 || p < 0 {
+			return len(analyzers), 0
+		}
+		return a, p
+	}
+	slices.SortStableFunc(s.actions, func(x, y *Action) int {
+		xa, xp := rank(x)
+		ya, yp := rank(y)
+		if xa != ya {
+			return xa - ya
+		}
+		if xp != yp {
+			return xp - yp
+		}
+		if c := strings.Compare(x.Package.ID, y.Package.ID); c != 0 {
+			return c
+		}
+		return strings.Compare(x.Analyzer.Name, y.Analyzer.Name)
+	})
+	return s.actions
+}

@@ -1,0 +1,268 @@
+package driver
+
+import (
+	"bytes"
+	"fmt"
+	"go/ast"
+	"go/types"
+	"maps"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+)
+
+// The streaming driver must run analyzers exactly as the checker of
+// golang.org/x/tools does (analysistest runs brexlint's checks under the
+// checker's rules): the same facts visible in the same packages, the same
+// diagnostics, the same errors for broken packages and their importers.
+// These tests run one suite of probing analyzers under both and compare.
+
+// nameFact names the object or package it is about.
+type nameFact struct{ Name string }
+
+func (*nameFact) AFact()           {}
+func (f *nameFact) String() string { return f.Name }
+
+type pkgFact struct{ Name string }
+
+func (*pkgFact) AFact() {}
+
+// probe exports a fact on every object of its package that a fact can be
+// about, reports at each use of another package's object whether it sees
+// that object's fact, and reports at the package clause every object and
+// package fact it sees.
+var probe = &analysis.Analyzer{
+	Name:      "probe",
+	Doc:       "reports which facts each package sees",
+	FactTypes: []analysis.Fact{new(nameFact), new(pkgFact)},
+	Run: func(pass *analysis.Pass) (any, error) {
+		name := func(obj types.Object) string { return obj.Pkg().Path() + "." + obj.Name() }
+		scope := pass.Pkg.Scope()
+		export := func(obj types.Object) {
+			if obj.Pkg() == pass.Pkg {
+				pass.ExportObjectFact(obj, &nameFact{name(obj)})
+			}
+		}
+		for _, n := range scope.Names() {
+			obj := scope.Lookup(n)
+			export(obj)
+			if tn, ok := obj.(*types.TypeName); ok {
+				if named, ok := tn.Type().(*types.Named); ok {
+					for m := range named.Methods() {
+						export(m)
+					}
+				}
+				if st, ok := tn.Type().Underlying().(*types.Struct); ok {
+					for fld := range st.Fields() {
+						export(fld)
+					}
+				}
+			}
+		}
+		pass.ExportPackageFact(&pkgFact{pass.Pkg.Path()})
+		ids := slices.SortedFunc(maps.Keys(pass.TypesInfo.Uses), func(x, y *ast.Ident) int { return int(x.Pos() - y.Pos()) })
+		for _, id := range ids { // in order, so that the JSON can be compared
+			obj := pass.TypesInfo.Uses[id]
+			if obj.Pkg() == nil || obj.Pkg() == pass.Pkg {
+				continue
+			}
+			if _, ok := obj.(*types.PkgName); ok {
+				continue
+			}
+			var f nameFact
+			pass.Reportf(id.Pos(), "use of %s: fact %v", name(obj), pass.ImportObjectFact(obj, &f))
+		}
+		var all []string
+		for _, f := range pass.AllObjectFacts() {
+			all = append(all, f.Fact.(*nameFact).Name)
+		}
+		for _, f := range pass.AllPackageFacts() {
+			all = append(all, "package "+f.Fact.(*pkgFact).Name)
+		}
+		slices.Sort(all)
+		if len(pass.Files) > 0 {
+			pass.Reportf(pass.Files[0].Package, "sees %s", strings.Join(all, ", "))
+		}
+		return nil, nil
+	},
+}
+
+// requiresProbe fails where probe fails.
+var requiresProbe = &analysis.Analyzer{
+	Name:     "requiresprobe",
+	Doc:      "reports each package whose probe ran",
+	Requires: []*analysis.Analyzer{probe},
+	Run: func(pass *analysis.Pass) (any, error) {
+		if len(pass.Files) > 0 {
+			pass.Reportf(pass.Files[0].Package, "probe ran")
+		}
+		return nil, nil
+	},
+}
+
+// despite runs on packages with errors too.
+var despite = &analysis.Analyzer{
+	Name:             "despite",
+	Doc:              "counts files, even of broken packages",
+	RunDespiteErrors: true,
+	Run: func(pass *analysis.Pass) (any, error) {
+		var names []string
+		for _, f := range pass.Files {
+			names = append(names, pass.Fset.File(f.Pos()).Name())
+		}
+		if len(pass.Files) > 0 {
+			pass.Reportf(pass.Files[0].Package, "%d files", len(names))
+		}
+		_, err := pass.ReadFile(names[0])
+		_, errOther := pass.ReadFile("go.mod")
+		if err != nil || errOther == nil {
+			return nil, fmt.Errorf("ReadFile: own file: %v; another: %v", err, errOther)
+		}
+		return nil, nil
+	},
+}
+
+var probes = []*analysis.Analyzer{probe, requiresProbe, despite}
+
+// outcome is what a run says, as comparable lines.
+func outcome(t *testing.T, acts []actionView) []string {
+	t.Helper()
+	var out []string
+	for _, a := range acts {
+		if a.err != nil {
+			out = append(out, fmt.Sprintf("%s %s: error: %v", a.analyzer, a.pkg.ID, a.err))
+			continue
+		}
+		if !a.root {
+			continue
+		}
+		for _, d := range a.diags {
+			out = append(out, fmt.Sprintf("%s %s: %s: %s", a.analyzer, a.pkg.ID, a.pkg.Fset.Position(d.Pos), d.Message))
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+type actionView struct {
+	analyzer string
+	pkg      *packages.Package
+	root     bool
+	err      error
+	diags    []analysis.Diagnostic
+}
+
+func TestStreamMatchesChecker(t *testing.T) {
+	// Dependencies' bodies are dropped on purpose (see fileParser); the
+	// checker, given go/packages' syntax, has them all.
+	parseAll = true
+	defer func() { parseAll = false }()
+	for _, patterns := range [][]string{{"./..."}, {"./a"}, {"./e"}} {
+		t.Run(strings.Join(patterns, " "), func(t *testing.T) {
+			pkgs, err := packages.Load(&packages.Config{Mode: packages.LoadAllSyntax | packages.NeedModule, Dir: "testdata/mod", Tests: true}, patterns...)
+			if err != nil {
+				t.Fatal(err)
+			}
+			graph, err := checker.Analyze(probes, pkgs, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var want []actionView
+			for act := range graph.All() {
+				want = append(want, actionView{act.Analyzer.Name, act.Package, act.IsRoot, act.Err, act.Diagnostics})
+			}
+			res, err := Run(probes, patterns, Options{Dir: "testdata/mod", Tests: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []actionView
+			for _, act := range res.Actions {
+				got = append(got, actionView{act.Analyzer.Name, act.Package, act.IsRoot, act.Err, act.Diagnostics})
+			}
+			w, g := outcome(t, want), outcome(t, got)
+			if diff := cmp.Diff(w, g); diff != "" {
+				t.Errorf("streaming driver and checker differ (-checker +driver):\n%s", diff)
+			}
+			if len(w) < 3 {
+				t.Errorf("the probes said almost nothing: %q", w)
+			}
+			var wantJSON, gotJSON bytes.Buffer
+			if err := graph.PrintJSON(&wantJSON); err != nil {
+				t.Fatal(err)
+			}
+			if err := res.PrintJSON(&gotJSON); err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(wantJSON.String(), gotJSON.String()); diff != "" {
+				t.Errorf("-json differs (-checker +driver):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestStreamFactVisibility pins down the rules the comparison above
+// relies on, so that a change to both sides cannot pass unnoticed.
+func TestStreamFactVisibility(t *testing.T) {
+	res, err := Run(probes, []string{"./a", "./b"}, Options{Dir: "testdata/mod"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]string{}
+	for _, act := range res.Actions {
+		for _, d := range act.Diagnostics {
+			if act.Analyzer == probe && strings.HasPrefix(d.Message, "sees ") {
+				seen[act.Package.PkgPath] = d.Message
+			}
+		}
+	}
+	want := map[string]string{
+		// b imports c: its own facts, and c's exported function and its
+		// variable, not its unexported function.
+		"example.com/mod/b": "sees example.com/mod/b.G, example.com/mod/b.T, example.com/mod/b.UseC, example.com/mod/b.W, " +
+			"example.com/mod/c.F, example.com/mod/c.Field, example.com/mod/c.K, example.com/mod/c.M, example.com/mod/c.T, example.com/mod/c.V, " +
+			"package example.com/mod/b, package example.com/mod/c",
+		// a sees c only through b: c's methods, fields, types and
+		// constants travel; its functions and variables do not. (b.T is
+		// the field of W that embeds c.T.)
+		"example.com/mod/a": "sees example.com/mod/a.UseB, example.com/mod/b.G, example.com/mod/b.T, example.com/mod/b.UseC, example.com/mod/b.W, " +
+			"example.com/mod/c.Field, example.com/mod/c.K, example.com/mod/c.M, example.com/mod/c.T, " +
+			"package example.com/mod/a, package example.com/mod/b, package example.com/mod/c",
+	}
+	if diff := cmp.Diff(want, seen); diff != "" {
+		t.Errorf("facts seen (-want +got):\n%s", diff)
+	}
+}
+
+// TestStreamDropsSyntax: without KeepRoots no package keeps its syntax
+// or type information once analyzed; with it, the roots keep theirs and
+// their results.
+func TestStreamDropsSyntax(t *testing.T) {
+	for _, keep := range []bool{false, true} {
+		res, err := Run(probes, []string{"./a"}, Options{Dir: "testdata/mod", KeepRoots: keep})
+		if err != nil {
+			t.Fatal(err)
+		}
+		packages.Visit(res.Packages, nil, func(p *packages.Package) {
+			root := slices.Contains(res.Packages, p)
+			if kept := p.Syntax != nil || p.TypesInfo != nil; kept != (keep && root) {
+				t.Errorf("KeepRoots=%v: %s (root %v) kept its syntax: %v", keep, p.ID, root, kept)
+			}
+			if p.Types == nil || !p.Types.Complete() {
+				t.Errorf("%s lost its types", p.ID)
+			}
+		})
+		if !keep {
+			continue
+		}
+		for _, act := range res.Actions {
+			if act.IsRoot && act.Err == nil && act.Analyzer == probe && act.Package.Syntax == nil {
+				t.Errorf("%s: root without syntax", act)
+			}
+		}
+	}
+}

@@ -1,0 +1,5 @@
+package a
+
+import "testing"
+
+func TestUseB(t *testing.T) { UseB() }

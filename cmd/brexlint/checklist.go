@@ -69,13 +69,14 @@ exits 3 when an item fails, whatever the -format.`)
 		// check is disabled.
 		run = append(slices.Clip(run), brexmodel.Analyzer)
 	}
-	// The whole-module view reads the matched packages' syntax and
-	// results after the run.
-	res, exit := runChecks(run, patterns, driver.Options{Tests: *tests, KeepRoots: true})
+	// The whole-module view collects what it needs of each package
+	// while the package's syntax and results are still there.
+	collector := moduleview.NewCollector()
+	res, exit := runChecks(run, patterns, driver.Options{Tests: *tests, Observe: collector.Observe})
 	if res == nil {
 		return exit
 	}
-	view := moduleview.New(res)
+	view := moduleview.New(res, collector)
 	if auto {
 		aud = checklist.Customer
 		if view.HasBrexOAuth() {
@@ -87,7 +88,7 @@ exits 3 when an item fails, whatever the -format.`)
 		ran[a.Name] = true
 	}
 	cov := view.Coverage()
-	found := moduleview.Findings(res)
+	found := view.Findings()
 	found = append(found, scopes.findings(view, ran)...) // the whole-module scope view
 	if ran[checks.HardcodedSecret] {
 		// The secrets items cover what git would commit, not only Go.

@@ -31,11 +31,12 @@ import (
 type Options struct {
 	Dir   string // directory to load from; "" is the current one
 	Tests bool   // also analyze the packages' test files
-	// KeepRoots keeps the syntax, type information and analysis results
-	// of the packages the patterns match for the caller to read after
-	// the run (the checklist's whole-module view does). Without it each
-	// package's are dropped as soon as its findings and facts are out.
-	KeepRoots bool
+	// Observe, if set, is called with each package the patterns match
+	// once it is analyzed, with the results of the analyzers that ran on
+	// it without error, while its syntax and type information are still
+	// there: they are dropped when it returns, as every package's are
+	// once its facts and findings are out. Calls may be concurrent.
+	Observe func(p *packages.Package, results map[*analysis.Analyzer]any)
 }
 
 // Broken is a package that could not be loaded or type-checked. Its
@@ -50,7 +51,6 @@ type Action struct {
 	Analyzer    *analysis.Analyzer
 	Package     *packages.Package
 	IsRoot      bool  // the package is one the patterns match
-	Result      any   // the analyzer's result, of roots with Options.KeepRoots
 	Err         error // why the analyzer did not run, or failed
 	Diagnostics []analysis.Diagnostic
 }
@@ -65,9 +65,6 @@ type Result struct {
 	// the analyzers and then of the packages, followed by the failed
 	// actions on dependencies.
 	Actions []*Action
-	// RootsKept: the run kept the matched packages' syntax, type
-	// information and results (Options.KeepRoots).
-	RootsKept bool
 }
 
 // Run loads the packages matched by patterns and analyzes them.
@@ -85,11 +82,11 @@ func Run(analyzers []*analysis.Analyzer, patterns []string, opts Options) (*Resu
 		return nil, err
 	}
 	goroot, _ := goEnv(opts.Dir, "GOROOT") // unknown: parse everything, slower, never wrong
-	s := &stream{fset: fset, opts: opts, factType: map[reflect.Type]*analysis.Analyzer{},
-		parser: newFileParser(fset, goroot, needFacts(analyzers))}
+	s := &stream{fset: fset, opts: opts, factType: map[reflect.Type]*analysis.Analyzer{}}
 	s.plan(analyzers)
+	s.parser = newFileParser(fset, goroot, len(s.depAs) > 0)
 	s.analyze(pkgs)
-	res := &Result{Packages: pkgs, Actions: s.sorted(analyzers, pkgs), RootsKept: opts.KeepRoots}
+	res := &Result{Packages: pkgs, Actions: s.sorted(analyzers, pkgs)}
 	seen := map[string]bool{}
 	packages.Visit(pkgs, nil, func(p *packages.Package) {
 		if len(p.Errors) == 0 || seen[p.ID] {
@@ -185,24 +182,6 @@ func matchPattern(pat string) func(string) bool {
 		re = strings.TrimSuffix(re, `/.*`) + `(/.*)?`
 	}
 	return regexp.MustCompile(`^` + re + `$`).MatchString
-}
-
-func needFacts(analyzers []*analysis.Analyzer) bool {
-	seen := map[*analysis.Analyzer]bool{}
-	var visit func([]*analysis.Analyzer) bool
-	visit = func(as []*analysis.Analyzer) bool {
-		for _, a := range as {
-			if seen[a] {
-				continue
-			}
-			seen[a] = true
-			if len(a.FactTypes) > 0 || visit(a.Requires) {
-				return true
-			}
-		}
-		return false
-	}
-	return visit(analyzers)
 }
 
 // Diagnostic is a root diagnostic with its position resolved.

@@ -23,8 +23,7 @@ import (
 // soon as its imports are done, on as many workers as GOMAXPROCS. When a
 // package is done, only its *types.Package (which its importers' types
 // point into) and its facts stay; its syntax, type information and
-// analysis results are dropped, unless it is a root and the caller asked
-// to keep roots (Options.KeepRoots). So the peak memory of a run is the
+// analysis results are dropped (after Options.Observe has seen a root's). So the peak memory of a run is the
 // types and facts of the whole graph plus a few packages in flight, where
 // go/packages with LoadAllSyntax holds every package's syntax and
 // types.Info to the end: on Caddy 2.2 GiB, against staticcheck's 323 MiB.
@@ -245,11 +244,12 @@ func (s *stream) typeCheck(u *unit) {
 // and drops what the rest of the run does not need.
 func (s *stream) analyzeUnit(u *unit) {
 	p := u.pkg
-	s.run(u)
-	s.parser.release(u)
-	if !u.root || !s.opts.KeepRoots {
-		p.Syntax, p.TypesInfo = nil, nil
+	results := s.run(u)
+	if u.root && s.opts.Observe != nil {
+		s.opts.Observe(p, results)
 	}
+	s.parser.release(u)
+	p.Syntax, p.TypesInfo = nil, nil
 }
 
 func hasTypeErrors(p *packages.Package) bool {
@@ -333,9 +333,9 @@ type importerFunc func(path string) (*types.Package, error)
 
 func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }
 
-// run runs the analyzers that u needs, in dependency order, and records
-// its actions.
-func (s *stream) run(u *unit) {
+// run runs the analyzers that u needs, in dependency order, records its
+// actions, and returns the results of those that did not fail.
+func (s *stream) run(u *unit) map[*analysis.Analyzer]any {
 	as := s.depAs
 	if u.root {
 		as = s.rootAs
@@ -343,16 +343,12 @@ func (s *stream) run(u *unit) {
 	results := map[*analysis.Analyzer]any{}
 	for _, a := range as {
 		act := &Action{Analyzer: a, Package: u.pkg, IsRoot: u.root}
-		act.Result, act.Err = s.runOne(u, a, results, act)
+		var result any
+		result, act.Err = s.runOne(u, a, results, act)
 		if act.Err != nil {
 			u.failed[a] = true
 		} else {
-			results[a] = act.Result
-		}
-		if !u.root {
-			act.Result = nil
-		} else if !s.opts.KeepRoots {
-			act.Result = nil
+			results[a] = result
 		}
 		if u.root || act.Err != nil {
 			s.mu.Lock()
@@ -360,6 +356,7 @@ func (s *stream) run(u *unit) {
 			s.mu.Unlock()
 		}
 	}
+	return results
 }
 
 func (s *stream) runOne(u *unit, a *analysis.Analyzer, results map[*analysis.Analyzer]any, act *Action) (any, error) {
@@ -449,6 +446,23 @@ func analysisModule(m *packages.Module) *analysis.Module {
 // require) and on dependencies (those with facts and what they require),
 // each after what it requires.
 func (s *stream) plan(analyzers []*analysis.Analyzer) {
+	s.rootAs = requiresFirst(analyzers)
+	var withFacts []*analysis.Analyzer
+	for _, a := range s.rootAs {
+		for _, f := range a.FactTypes {
+			s.factType[reflect.TypeOf(f)] = a
+		}
+		if len(a.FactTypes) > 0 {
+			withFacts = append(withFacts, a)
+		}
+	}
+	s.depAs = requiresFirst(withFacts)
+}
+
+// requiresFirst lists analyzers and all they require, each once, each
+// after what it requires.
+func requiresFirst(analyzers []*analysis.Analyzer) []*analysis.Analyzer {
+	var out []*analysis.Analyzer
 	seen := map[*analysis.Analyzer]bool{}
 	var visit func(a *analysis.Analyzer)
 	visit = func(a *analysis.Analyzer) {
@@ -459,35 +473,12 @@ func (s *stream) plan(analyzers []*analysis.Analyzer) {
 		for _, req := range a.Requires {
 			visit(req)
 		}
-		s.rootAs = append(s.rootAs, a)
+		out = append(out, a)
 	}
 	for _, a := range analyzers {
 		visit(a)
 	}
-	need := map[*analysis.Analyzer]bool{}
-	var mark func(a *analysis.Analyzer)
-	mark = func(a *analysis.Analyzer) {
-		if need[a] {
-			return
-		}
-		need[a] = true
-		for _, req := range a.Requires {
-			mark(req)
-		}
-	}
-	for _, a := range s.rootAs {
-		for _, f := range a.FactTypes {
-			s.factType[reflect.TypeOf(f)] = a
-		}
-		if len(a.FactTypes) > 0 {
-			mark(a)
-		}
-	}
-	for _, a := range s.rootAs {
-		if need[a] {
-			s.depAs = append(s.depAs, a)
-		}
-	}
+	return out
 }
 
 // sorted returns the recorded actions in a stable order: the root

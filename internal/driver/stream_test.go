@@ -8,6 +8,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -238,31 +239,39 @@ func TestStreamFactVisibility(t *testing.T) {
 	}
 }
 
-// TestStreamDropsSyntax: without KeepRoots no package keeps its syntax
-// or type information once analyzed; with it, the roots keep theirs and
-// their results.
+// TestStreamDropsSyntax: Observe sees each matched package with its
+// syntax, type information and results; after the run no package keeps
+// its syntax or type information, only its types.
 func TestStreamDropsSyntax(t *testing.T) {
-	for _, keep := range []bool{false, true} {
-		res, err := Run(probes, []string{"./a"}, Options{Dir: "testdata/mod", KeepRoots: keep})
-		if err != nil {
-			t.Fatal(err)
+	var (
+		mu       sync.Mutex
+		observed []string
+	)
+	observe := func(p *packages.Package, results map[*analysis.Analyzer]any) {
+		mu.Lock()
+		defer mu.Unlock()
+		observed = append(observed, p.ID)
+		if p.Syntax == nil || p.TypesInfo == nil {
+			t.Errorf("Observe: %s without its syntax", p.ID)
 		}
-		packages.Visit(res.Packages, nil, func(p *packages.Package) {
-			root := slices.Contains(res.Packages, p)
-			if kept := p.Syntax != nil || p.TypesInfo != nil; kept != (keep && root) {
-				t.Errorf("KeepRoots=%v: %s (root %v) kept its syntax: %v", keep, p.ID, root, kept)
-			}
-			if p.Types == nil || !p.Types.Complete() {
-				t.Errorf("%s lost its types", p.ID)
-			}
-		})
-		if !keep {
-			continue
-		}
-		for _, act := range res.Actions {
-			if act.IsRoot && act.Err == nil && act.Analyzer == probe && act.Package.Syntax == nil {
-				t.Errorf("%s: root without syntax", act)
-			}
+		if _, ok := results[requiresProbe]; !ok {
+			t.Errorf("Observe: %s without the result of %s (got %v)", p.ID, requiresProbe, results)
 		}
 	}
+	res, err := Run(probes, []string{"./a", "./b"}, Options{Dir: "testdata/mod", Observe: observe})
+	if err != nil {
+		t.Fatal(err)
+	}
+	slices.Sort(observed)
+	if want := []string{"example.com/mod/a", "example.com/mod/b"}; !slices.Equal(observed, want) {
+		t.Errorf("observed %q, want %q", observed, want)
+	}
+	packages.Visit(res.Packages, nil, func(p *packages.Package) {
+		if p.Syntax != nil || p.TypesInfo != nil {
+			t.Errorf("%s kept its syntax", p.ID)
+		}
+		if p.Types == nil || !p.Types.Complete() {
+			t.Errorf("%s lost its types", p.ID)
+		}
+	})
 }

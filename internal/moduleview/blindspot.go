@@ -110,24 +110,20 @@ func (v *View) Signs() []Sign {
 	seen := map[Sign]bool{}
 	seenFile := map[string]bool{}
 	for _, p := range v.res.Packages {
-		if !v.inModule(p) || underTestdata(p.PkgPath) || len(p.Errors) > 0 || any && explained(p.PkgPath) {
+		s := v.pkgs[p]
+		if s == nil || underTestdata(p.PkgPath) || len(p.Errors) > 0 || any && explained(p.PkgPath) {
 			continue
 		}
-		external := func(path string) bool {
-			imp := p.Imports[path]
-			return imp == nil || !v.inModule(imp)
-		}
-		for _, f := range p.Syntax {
-			name := p.Fset.File(f.Pos()).Name()
-			if strings.HasSuffix(name, "_test.go") || seenFile[name] {
+		for _, fs := range s.signs {
+			if seenFile[fs.name] {
 				continue
 			}
-			seenFile[name] = true
-			for _, what := range fileSigns(f, external) {
+			seenFile[fs.name] = true
+			for _, what := range fs.kinds {
 				if any && !strong[what] {
 					continue
 				}
-				s := Sign{File: v.rel(name), What: what}
+				s := Sign{File: v.rel(fs.name), What: what}
 				if !seen[s] {
 					seen[s] = true
 					out = append(out, s)

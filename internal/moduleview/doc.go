@@ -25,6 +25,13 @@
 //     on purpose: they are what the model missed, so they cannot come
 //     from the model.
 //
+// The view never holds a package's syntax: a [Collector], given to the
+// driver as its Observe function, keeps of each package of the main module
+// only what the view needs (positions, the function declarations' spans,
+// the signs of each file, dotenv loads, the oauthscopes result) while the
+// driver still holds the package, so the checklist runs in the memory of
+// `brexlint ./...`.
+//
 // # Out of reach
 //
 // A package whose signs are explained by one recognised call may still

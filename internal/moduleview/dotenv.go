@@ -37,8 +37,7 @@ type dotenvLoad struct {
 	Posn   token.Position
 }
 
-// dotenvLoads finds, by types, where the packages of module mod load a
-// dotenv file:
+// dotenvLoadsOf finds, by types, where package p loads a dotenv file:
 //
 //   - a call to godotenv.Load, Overload or Read (github.com/joho/godotenv);
 //   - an import of github.com/joho/godotenv/autoload, blank or not;
@@ -55,67 +54,57 @@ type dotenvLoad struct {
 // report must be right when it speaks. Only names that secrets.IsEnvFile
 // accepts (.env, .env.local …, not templates such as .env.example) are kept, as for
 // existing files.
-func dotenvLoads(pkgs []*packages.Package, mod *packages.Module) []dotenvLoad {
+func dotenvLoadsOf(p *packages.Package) []dotenvLoad {
 	var out []dotenvLoad
-	seen := map[token.Position]bool{} // a package and its test variant share files
 	add := func(p *packages.Package, pos token.Pos, by string, names []string) {
 		posn := p.Fset.Position(pos)
-		if seen[posn] {
-			return
-		}
-		seen[posn] = true
 		for _, name := range names {
-			if rel, ok := moduleFile(mod.Dir, name); ok && secrets.IsEnvFile(path.Base(rel)) {
+			if rel, ok := moduleFile(p.Module.Dir, name); ok && secrets.IsEnvFile(path.Base(rel)) {
 				out = append(out, dotenvLoad{Target: rel, By: by, Pkg: p, Pos: pos, Posn: posn})
 			}
 		}
 	}
-	for _, p := range pkgs {
-		if p.Module == nil || p.Module.Dir != mod.Dir || p.TypesInfo == nil {
-			continue
-		}
-		info := p.TypesInfo
-		for _, f := range p.Syntax {
-			for _, spec := range f.Imports {
-				if pn := info.PkgNameOf(spec); pn != nil && pn.Imported().Path() == autoloadPath {
-					add(p, spec.Pos(), "import of "+autoloadPath, []string{".env"})
-				}
+	info := p.TypesInfo
+	for _, f := range p.Syntax {
+		for _, spec := range f.Imports {
+			if pn := info.PkgNameOf(spec); pn != nil && pn.Imported().Path() == autoloadPath {
+				add(p, spec.Pos(), "import of "+autoloadPath, []string{".env"})
 			}
-			ast.Inspect(f, func(n ast.Node) bool {
-				call, ok := n.(*ast.CallExpr)
-				if !ok {
-					return true
-				}
-				fn := typeutil.StaticCallee(info, call)
-				if fn == nil || fn.Pkg() == nil || fn.Signature().Recv() != nil {
-					return true
-				}
-				var args []ast.Expr
-				by := path.Base(fn.Pkg().Path()) + "." + fn.Name()
-				switch fn.Pkg().Path() + "." + fn.Name() {
-				case godotenvPath + ".Load", godotenvPath + ".Overload", godotenvPath + ".Read",
-					gotenvPath + ".Load", gotenvPath + ".OverLoad":
-					args = call.Args
-				case gotenvPath + ".Must":
-					if len(call.Args) == 0 {
-						return true
-					}
-					inner := funcOf(info, call.Args[0])
-					if inner == nil || inner.Pkg() == nil || inner.Pkg().Path() != gotenvPath ||
-						inner.Name() != "Load" && inner.Name() != "OverLoad" {
-						return true // Must of some other function: what it loads is unknown
-					}
-					args = call.Args[1:]
-					by += "(gotenv." + inner.Name() + ")"
-				default:
-					return true
-				}
-				if names, ok := loadedNames(info, call, args); ok {
-					add(p, call.Pos(), by, names)
-				}
-				return true
-			})
 		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok {
+				return true
+			}
+			fn := typeutil.StaticCallee(info, call)
+			if fn == nil || fn.Pkg() == nil || fn.Signature().Recv() != nil {
+				return true
+			}
+			var args []ast.Expr
+			by := path.Base(fn.Pkg().Path()) + "." + fn.Name()
+			switch fn.Pkg().Path() + "." + fn.Name() {
+			case godotenvPath + ".Load", godotenvPath + ".Overload", godotenvPath + ".Read",
+				gotenvPath + ".Load", gotenvPath + ".OverLoad":
+				args = call.Args
+			case gotenvPath + ".Must":
+				if len(call.Args) == 0 {
+					return true
+				}
+				inner := funcOf(info, call.Args[0])
+				if inner == nil || inner.Pkg() == nil || inner.Pkg().Path() != gotenvPath ||
+					inner.Name() != "Load" && inner.Name() != "OverLoad" {
+					return true // Must of some other function: what it loads is unknown
+				}
+				args = call.Args[1:]
+				by += "(gotenv." + inner.Name() + ")"
+			default:
+				return true
+			}
+			if names, ok := loadedNames(info, call, args); ok {
+				add(p, call.Pos(), by, names)
+			}
+			return true
+		})
 	}
 	slices.SortStableFunc(out, func(a, b dotenvLoad) int {
 		return compareFindingPos(a.Posn, b.Posn)
@@ -199,7 +188,19 @@ func (v *View) DotenvFindings() ([]checklist.Finding, error) {
 	if mod == nil {
 		return nil, nil
 	}
-	loads := dotenvLoads(v.res.Packages, mod)
+	var loads []dotenvLoad
+	seen := map[token.Position]bool{} // a package and its test variant share files
+	for _, p := range v.res.Packages {
+		if s := v.pkgs[p]; s != nil && p.Module.Dir == mod.Dir {
+			for _, l := range s.dotenv {
+				if !seen[l.Posn] {
+					seen[l.Posn] = true
+					loads = append(loads, l)
+				}
+			}
+		}
+	}
+	slices.SortStableFunc(loads, func(a, b dotenvLoad) int { return compareFindingPos(a.Posn, b.Posn) })
 	byTarget := map[string][]dotenvLoad{}
 	var targets []string
 	for _, l := range loads {
@@ -240,7 +241,7 @@ func (v *View) DotenvFindings() ([]checklist.Finding, error) {
 			File:     file,
 			Line:     first.Posn.Line,
 			Column:   first.Posn.Column,
-			Function: EnclosingFunction(first.Pkg, first.Pos),
+			Function: v.enclosingFunction(first.Pkg, first.Pos),
 		})
 	}
 	return out, nil

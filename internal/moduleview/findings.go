@@ -1,13 +1,11 @@
 package moduleview
 
 import (
-	"fmt"
 	"go/ast"
 	"go/token"
 	"path/filepath"
 
 	"github.com/brexlint/brexlint/checklist"
-	"github.com/brexlint/brexlint/internal/brexmodel"
 	"github.com/brexlint/brexlint/internal/driver"
 	"github.com/brexlint/brexlint/internal/secrets"
 	"github.com/brexlint/brexlint/internal/srclines"
@@ -18,9 +16,9 @@ import (
 // Findings converts the run's diagnostics to checklist findings, with file
 // names relative to the module root so that reports and baselines do not
 // depend on where the repository is checked out.
-func Findings(res *driver.Result) []checklist.Finding {
+func (v *View) Findings() []checklist.Finding {
 	var out []checklist.Finding
-	for _, d := range res.Diagnostics() {
+	for _, d := range v.res.Diagnostics() {
 		out = append(out, checklist.Finding{
 			Check:    d.Check,
 			Category: d.Category,
@@ -28,7 +26,7 @@ func Findings(res *driver.Result) []checklist.Finding {
 			File:     RelFile(d.Package, d.Position.Filename),
 			Line:     d.Position.Line,
 			Column:   d.Position.Column,
-			Function: EnclosingFunction(d.Package, d.Pos),
+			Function: v.enclosingFunction(d.Package, d.Pos),
 			Related:  related(d.Package, d.Related),
 		})
 	}
@@ -49,7 +47,7 @@ func related(pkg *packages.Package, rs []analysis.RelatedInformation) []checklis
 // findingAt is a finding of check at pos of pkg, as an analyzer would have
 // reported it; its message, built here from the user's code rather than
 // through directives.Reporter, is redacted the same way.
-func findingAt(pkg *packages.Package, pos token.Pos, check, category, message string) checklist.Finding {
+func (v *View) findingAt(pkg *packages.Package, pos token.Pos, check, category, message string) checklist.Finding {
 	p := pkg.Fset.Position(pos)
 	return checklist.Finding{
 		Check:    check,
@@ -58,7 +56,7 @@ func findingAt(pkg *packages.Package, pos token.Pos, check, category, message st
 		File:     RelFile(pkg, p.Filename),
 		Line:     p.Line,
 		Column:   p.Column,
-		Function: EnclosingFunction(pkg, pos),
+		Function: v.enclosingFunction(pkg, pos),
 	}
 }
 
@@ -72,27 +70,6 @@ func RelFile(pkg *packages.Package, name string) string {
 		}
 	}
 	return filepath.ToSlash(name)
-}
-
-// EnclosingFunction names the function declaration of pkg holding pos
-// ("Do", "(*Client).Do"), or "" at package level: baselines key on it.
-func EnclosingFunction(pkg *packages.Package, pos token.Pos) string {
-	for _, f := range pkg.Syntax {
-		if pos < f.FileStart || pos > f.FileEnd {
-			continue
-		}
-		for _, decl := range f.Decls {
-			fd, ok := decl.(*ast.FuncDecl)
-			if !ok || pos < fd.Pos() || pos > fd.End() {
-				continue
-			}
-			if fd.Recv == nil || len(fd.Recv.List) == 0 {
-				return fd.Name.Name
-			}
-			return fmt.Sprintf("(%s).%s", recvTypeName(fd.Recv.List[0].Type), fd.Name.Name)
-		}
-	}
-	return ""
 }
 
 func recvTypeName(e ast.Expr) string {
@@ -114,11 +91,8 @@ func recvTypeName(e ast.Expr) string {
 // partner integration, which the partner checklist covers (the CLI's
 // -audience auto).
 func (v *View) HasBrexOAuth() bool {
-	for _, act := range v.res.Actions {
-		if act.Analyzer != brexmodel.Analyzer || act.Package.Module == nil || !act.Package.Module.Main {
-			continue
-		}
-		if m, ok := act.Result.(*brexmodel.Model); ok && m.OAuth.HasBrexConfig() {
+	for _, s := range v.pkgs {
+		if s.model != nil && s.model.brexConfig {
 			return true
 		}
 	}

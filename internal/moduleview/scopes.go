@@ -10,7 +10,6 @@ import (
 	"github.com/brexlint/brexlint/checklist"
 	"github.com/brexlint/brexlint/internal/brexapi"
 	"github.com/brexlint/brexlint/internal/checks"
-	"github.com/brexlint/brexlint/internal/driver"
 	"github.com/brexlint/brexlint/internal/oauthmodel"
 	"golang.org/x/tools/go/packages"
 )
@@ -56,32 +55,25 @@ func (v *View) ScopeFindings(unused bool) []checklist.Finding {
 		seenUse = map[string]bool{}
 		allEPs  []*brexapi.Endpoint
 	)
-	var results []struct {
-		act *driver.Action
+	type pkgResult struct {
+		pkg *packages.Package
 		r   *oauthscopes.Result
 	}
-	for _, act := range v.res.Actions {
-		if act.Analyzer != oauthscopes.Analyzer || act.Err != nil || act.Package.Module == nil || !act.Package.Module.Main {
-			continue
+	var results []pkgResult
+	for _, p := range v.res.Packages {
+		if s := v.pkgs[p]; s != nil && s.scopes != nil {
+			results = append(results, pkgResult{p, s.scopes})
 		}
-		r, ok := act.Result.(*oauthscopes.Result)
-		if !ok {
-			continue
-		}
-		results = append(results, struct {
-			act *driver.Action
-			r   *oauthscopes.Result
-		}{act, r})
 	}
 	for _, x := range results {
-		fset := x.act.Package.Fset
+		fset := x.pkg.Fset
 		for _, c := range x.r.Configs {
 			p := fset.Position(oauthscopes.ScopesPos(c))
 			if seenCfg[p] {
 				continue
 			}
 			seenCfg[p] = true
-			configs = append(configs, scopeConfig{pkg: x.act.Package, config: c, pos: p, silenced: x.r.Silenced[oauthscopes.ScopesPos(c)]})
+			configs = append(configs, scopeConfig{pkg: x.pkg, config: c, pos: p, silenced: x.r.Silenced[oauthscopes.ScopesPos(c)]})
 		}
 		for _, u := range x.r.Uses {
 			allEPs = append(allEPs, u.Endpoint)
@@ -94,7 +86,7 @@ func (v *View) ScopeFindings(unused bool) []checklist.Finding {
 		if x.r.Judged {
 			continue
 		}
-		fset := x.act.Package.Fset
+		fset := x.pkg.Fset
 		for _, u := range x.r.Uses {
 			if u.Via != nil || x.r.Silenced[u.Call.Pos()] {
 				continue // a call of another package's function: judged at its own request
@@ -105,7 +97,7 @@ func (v *View) ScopeFindings(unused bool) []checklist.Finding {
 				continue
 			}
 			seenUse[key] = true
-			open = append(open, scopeUse{pkg: x.act.Package, use: u, pos: p})
+			open = append(open, scopeUse{pkg: x.pkg, use: u, pos: p})
 		}
 	}
 	if len(configs) == 0 {
@@ -125,7 +117,7 @@ func (v *View) ScopeFindings(unused bool) []checklist.Finding {
 		if u.use.Origin != "" && judged[u.use.Origin+" "+u.use.Endpoint.String()] || u.use.Endpoint.PermittedBy(granted) {
 			continue
 		}
-		f := scopeFinding(u.pkg, u.use.Call.Pos(), oauthscopes.KindMissingScope,
+		f := v.scopeFinding(u.pkg, u.use.Call.Pos(), oauthscopes.KindMissingScope,
 			oauthscopes.MissingScopeMessage(u.use.Endpoint, "", who))
 		// What the configurations request, at the one configuration's
 		// Scopes, or at the call.
@@ -155,7 +147,7 @@ func (v *View) ScopeFindings(unused bool) []checklist.Finding {
 			if len(unused) == 0 {
 				continue
 			}
-			out = append(out, scopeFinding(c.pkg, oauthscopes.ScopesPos(c.config), oauthscopes.KindUnusedScope,
+			out = append(out, v.scopeFinding(c.pkg, oauthscopes.ScopesPos(c.config), oauthscopes.KindUnusedScope,
 				fmt.Sprintf("this Brex OAuth configuration requests %s, which no Brex call of the module needs: customers are asked to grant more access than the integration uses, and Brex reviews requested scopes; "+
 					"remove %s (or add the calls that need %s)", quoteList(unused), plural(len(unused), "it", "them"), plural(len(unused), "it", "them"))))
 		}
@@ -165,8 +157,8 @@ func (v *View) ScopeFindings(unused bool) []checklist.Finding {
 
 // scopeFinding makes a checklist finding of the oauthscopes check, as the
 // analyzer would have reported it.
-func scopeFinding(pkg *packages.Package, pos token.Pos, kind, msg string) checklist.Finding {
-	return findingAt(pkg, pos, checks.OAuthScopes, checks.OAuthScopes+"/"+kind, checks.OAuthScopes+": "+msg)
+func (v *View) scopeFinding(pkg *packages.Package, pos token.Pos, kind, msg string) checklist.Finding {
+	return v.findingAt(pkg, pos, checks.OAuthScopes, checks.OAuthScopes+"/"+kind, checks.OAuthScopes+": "+msg)
 }
 
 // moduleConfigs names the module's configurations: "Brex OAuth

@@ -4,18 +4,16 @@ import (
 	"go/token"
 	"path/filepath"
 
-	"github.com/brexlint/brexlint/analyzers/webhooksignature"
 	"github.com/brexlint/brexlint/checklist"
-	"github.com/brexlint/brexlint/internal/brexmodel"
 	"github.com/brexlint/brexlint/internal/driver"
-	"github.com/brexlint/brexlint/internal/oauthmodel"
 	"golang.org/x/tools/go/packages"
 )
 
 // View is the whole-module view of one run.
 type View struct {
-	res *driver.Result
-	mod *packages.Module
+	res  *driver.Result
+	mod  *packages.Module
+	pkgs map[*packages.Package]*summary // the main module's packages, as the collector saw them
 
 	modelRan bool
 	// recognised: by package path (a package and its test variant
@@ -29,51 +27,40 @@ type View struct {
 	receivers map[token.Position]bool
 }
 
-// New builds the view of res. It reads the Brex model's results of the
-// main module's packages, when the model ran, and their syntax: the run
-// must have kept them (driver.Options.KeepRoots).
-func New(res *driver.Result) *View {
-	if !res.RootsKept {
-		panic("moduleview.New: the run dropped the packages' syntax and results (set driver.Options.KeepRoots)")
-	}
-	v := &View{res: res, mod: MainModule(res.Packages), recognised: map[string]bool{},
+// New builds the view of res from what c collected during the run (c's
+// Observe must have been the run's driver.Options.Observe).
+func New(res *driver.Result, c *Collector) *View {
+	v := &View{res: res, mod: MainModule(res.Packages), pkgs: c.pkgs, recognised: map[string]bool{},
 		calls: map[token.Position]bool{}, configs: map[token.Position]bool{}}
-	for _, act := range res.Actions {
-		if act.Analyzer == webhooksignature.Analyzer && v.inModule(act.Package) && act.Err == nil {
+	for _, p := range res.Packages {
+		s := v.pkgs[p]
+		if s == nil {
+			continue
+		}
+		if s.webhookRan {
 			if v.receivers == nil {
 				v.receivers = map[token.Position]bool{}
 			}
-			if r, ok := act.Result.(*webhooksignature.Result); ok {
-				for _, pos := range r.Receivers {
-					v.receivers[act.Package.Fset.Position(pos)] = true
-				}
+			for _, pos := range s.receivers {
+				v.receivers[pos] = true
 			}
 		}
-		if act.Analyzer != brexmodel.Analyzer || !v.inModule(act.Package) {
-			continue
-		}
-		m, ok := act.Result.(*brexmodel.Model)
-		if act.Err != nil || !ok {
+		if s.model == nil {
 			continue
 		}
 		v.modelRan = true
-		fset := act.Package.Fset
-		for _, r := range m.Requests {
-			if r.Brex && !r.InTest {
-				v.calls[fset.Position(r.Pos())] = true
-				v.recognised[act.Package.PkgPath] = true
-			}
+		for _, pos := range s.model.calls {
+			v.calls[pos] = true
+			v.recognised[p.PkgPath] = true
 		}
-		for _, c := range m.OAuth.Configs {
-			if c.Brex() && !c.InTest && c.Kind != oauthmodel.EndpointConfig && c.Pos.IsValid() {
-				v.configs[fset.Position(c.Pos)] = true
-				v.recognised[act.Package.PkgPath] = true
-			}
+		for _, pos := range s.model.configs {
+			v.configs[pos] = true
+			v.recognised[p.PkgPath] = true
 		}
-		if m.OAuth.HasBrexConfig() {
+		if s.model.brexConfig {
 			// A configuration of another package of the module, used
 			// here, explains this package's signs too.
-			v.recognised[act.Package.PkgPath] = true
+			v.recognised[p.PkgPath] = true
 		}
 	}
 	return v

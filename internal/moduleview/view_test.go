@@ -29,14 +29,15 @@ func load(t *testing.T, files map[string]string) *moduleview.View {
 			t.Fatal(err)
 		}
 	}
-	res, err := driver.Run([]*analysis.Analyzer{brexmodel.Analyzer}, []string{"./..."}, driver.Options{Dir: dir, Tests: true, KeepRoots: true})
+	c := moduleview.NewCollector()
+	res, err := driver.Run([]*analysis.Analyzer{brexmodel.Analyzer}, []string{"./..."}, driver.Options{Dir: dir, Tests: true, Observe: c.Observe})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(res.Broken) > 0 {
 		t.Fatalf("broken packages: %v", res.Broken)
 	}
-	return moduleview.New(res)
+	return moduleview.New(res, c)
 }
 
 // A client whose URL comes from its configuration: the model cannot see

@@ -21,6 +21,7 @@ type funcScan struct {
 	fn     *types.Func // nil for a declaration go/types could not resolve
 	fd     *ast.FuncDecl
 	params map[*types.Var]int // the declaration's parameters, by index
+	recv   *types.Var         // the method's receiver, or nil
 
 	calls         []callSite
 	callVar       map[*ast.CallExpr]*types.Var // request-producing call → its variable
@@ -51,6 +52,12 @@ type funcScan struct {
 	optDefs   map[*types.Var][]ast.Expr
 	optFields map[*types.Var][]*ast.AssignStmt
 	optUses   map[*types.Var]int
+
+	// In a generated file (openapigen.go): the range keys over the
+	// configuration's DefaultHeader, and the maps each header map is
+	// copied from.
+	configHeaderKey map[*types.Var]bool
+	mapCopies       map[*types.Var][]*types.Var
 }
 
 type callSite struct {
@@ -69,6 +76,11 @@ type origin struct {
 	via         *types.Func
 	signal      bool // the wrapper carries a Brex signal
 	headers     []*Header
+	// serverHole: the URL's leading hole is a generated client's
+	// server (WrapperFact.ServerHole), with its default.
+	serverHole    bool
+	defaultServer string
+	opServer      bool
 }
 
 func (a *httpAnalysis) newFuncScan(fn *types.Func, fd *ast.FuncDecl) *funcScan {
@@ -93,6 +105,7 @@ func (a *httpAnalysis) newFuncScan(fn *types.Func, fd *ast.FuncDecl) *funcScan {
 		for i := 0; i < ps.Len(); i++ {
 			fs.params[ps.At(i)] = i
 		}
+		fs.recv = fn.Signature().Recv()
 	}
 	return fs
 }
@@ -277,7 +290,7 @@ func (fs *funcScan) visitCall(cs callSite) {
 	switch {
 	case isFunc(fn, "net/http", "NewRequest") && len(call.Args) == 3,
 		isFunc(fn, retryablehttpPath, "NewRequest") && len(call.Args) == 3:
-		fs.origins = append(fs.origins, &origin{site: cs, method: fold(call.Args[0]), url: fold(call.Args[1])})
+		fs.origins = append(fs.origins, &origin{site: cs, method: fold(call.Args[0]), url: fs.generatedURL(call.Args[1], fold(call.Args[1]))})
 		return
 	case isFunc(fn, "net/http", "NewRequestWithContext") && len(call.Args) == 4,
 		isFunc(fn, retryablehttpPath, "NewRequestWithContext") && len(call.Args) == 4:
@@ -349,7 +362,8 @@ func (fs *funcScan) visitCall(cs callSite) {
 			}
 		}
 		o.url = urlfold.Concat(parts...)
-		if len(o.url.Parts) > 0 && o.url.Parts[0].Hole {
+		fs.fillServer(o, w, call)
+		if len(o.url.Parts) > 0 && o.url.Parts[0].Hole && !o.serverHole {
 			if server, ok := fs.clientServer(call); ok {
 				// The hole is the client's server, resolved against
 				// with a '/' at its end (oapi-codegen's NewClient).
@@ -382,6 +396,10 @@ func (fs *funcScan) instantiateHeaders(hs []HeaderFact, call *ast.CallExpr, fn *
 			got = fs.mapHeaders(call.Args[h.Param], call.Pos())
 		case h.Map:
 			got = []*Header{{Pos: call.Pos(), anyName: true}}
+		case h.Recv:
+			if sel, ok := astutil.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+				got = fs.builderField(h.Name, sel.X, h.Field, call.Pos())
+			}
 		case h.Field != "":
 			got = fs.fieldHeader(h.Name, call.Args[h.Param], h.Field, call.Pos())
 		default:
@@ -538,8 +556,14 @@ func (fs *funcScan) summary() *funcSummary {
 		w.Returns = fs.returnedCall[o.site.call] || (v != nil && fs.returnedVar[v])
 		w.Signal = o.signal || fs.a.taughtClient(fs.fn) || fs.a.packageSignal()
 		w.Headers = fs.headerFacts(append(append([]*Header(nil), o.headers...), fs.varHeaders(v)...))
+		if o.serverHole {
+			w.ServerHole, w.DefaultServer, w.OperationServer = true, o.defaultServer, o.opServer
+		} else if len(o.url.Parts) > 0 && o.url.Parts[0].Hole {
+			w.DefaultServer, w.OperationServer, w.ServerHole = fs.serverHole()
+		}
 		s.wrapper = w
 	}
+	s.field = fs.fieldSetter()
 	for v, i := range fs.params {
 		if !isRequestPtr(v.Type()) {
 			continue
@@ -565,6 +589,11 @@ func (fs *funcScan) headerFacts(hs []*Header) []HeaderFact {
 			if i, ok := fs.params[h.fromParam]; ok {
 				hf.Param = i
 			}
+			out = append(out, hf)
+			continue
+		}
+		if h.recvField {
+			hf.Recv, hf.Field = true, h.field
 			out = append(out, hf)
 			continue
 		}

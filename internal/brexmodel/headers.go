@@ -97,7 +97,7 @@ func (fs *funcScan) headerMapAssign(lhs, rhs ast.Expr) {
 		}
 		if name, ok := canonical(info, l.Index); ok {
 			fs.mapEntries[v] = append(fs.mapEntries[v], &Header{Name: name, Pos: l.Pos(), Value: singleValue(rhs)})
-		} else {
+		} else if !fs.mapCopy(v, l.Index) {
 			fs.opaqueMap[v] = true
 		}
 	case *ast.Ident:
@@ -181,6 +181,11 @@ func (fs *funcScan) mapVarHeaders(v *types.Var, pos token.Pos) []*Header {
 		c := *h
 		out = append(out, &c)
 	}
+	for _, m := range fs.mapCopies[v] {
+		if m != v {
+			out = append(out, fs.mapVarHeaders(m, pos)...)
+		}
+	}
 	return out
 }
 
@@ -237,6 +242,9 @@ func (fs *funcScan) fieldHeader(name string, e ast.Expr, field string, pos token
 			if _, ok := fs.params[v]; ok {
 				return []*Header{{Name: name, Pos: pos, fromParam: v, field: field}}
 			}
+			if v == fs.recv && v != nil && fs.a.generated(fs.fd) {
+				return []*Header{{Name: name, Pos: pos, recvField: true, field: field}}
+			}
 			if hs, ok := fs.localOptions(v, name, field, pos); ok {
 				return hs
 			}
@@ -282,6 +290,7 @@ func (fs *funcScan) noteMapsAndOptions(n ast.Node) {
 	switch n := n.(type) {
 	case *ast.CallExpr:
 		fs.optionsUse(n)
+		fs.oagHeaderParam(n)
 	case *ast.AssignStmt:
 		fs.optionsAssign(n)
 		for i, lhs := range n.Lhs {
@@ -295,6 +304,7 @@ func (fs *funcScan) noteMapsAndOptions(n ast.Node) {
 		if k, m := typesutil.VarOf(info, n.Key), typesutil.VarOf(info, n.X); k != nil && m != nil && isHeaderMap(m.Type()) {
 			fs.rangeKey[k] = m
 		}
+		fs.oagRange(n)
 	case *ast.ValueSpec:
 		for i, name := range n.Names {
 			if i < len(n.Values) && len(n.Names) == len(n.Values) {
@@ -332,6 +342,9 @@ func (fs *funcScan) setHeader(call *ast.CallExpr) {
 			fs.headers[v] = append(fs.headers[v], &Header{Name: name, Pos: call.Pos(), Value: fs.unstyled(call.Args[1])})
 		default:
 			k := typesutil.VarOf(info, call.Args[0])
+			if fs.configHeaderKey[k] {
+				return // the configuration's DefaultHeader (openapigen.go)
+			}
 			if m := fs.rangeKey[k]; k != nil && m != nil {
 				fs.headers[v] = append(fs.headers[v], fs.mapVarHeaders(m, call.Pos())...)
 			} else {

@@ -34,6 +34,9 @@ type httpAnalysis struct {
 	genFiles map[*token.File]bool                           // generated files; built on first use
 	impls    map[*types.Func]*types.Func                    // interface method → its one implementation
 	methods  map[*types.Package]map[string][]declaredMethod // see declaredMethods
+
+	oagServers   *string           // a generated configuration's default server (openapigen.go)
+	oagOpServers map[string]string // its operations' own servers, by endpoint
 }
 
 // funcSummary is what the model learns about one function of the package:
@@ -42,6 +45,7 @@ type funcSummary struct {
 	wrapper *WrapperFact
 	setter  *HeaderSetterFact
 	sender  *SenderFact
+	field   *FieldSetterFact
 }
 
 func (m *Model) analyzeHTTP(pass *analysis.Pass) error {
@@ -117,7 +121,7 @@ func (a *httpAnalysis) exportImplementations() {
 		if impl == fn {
 			continue
 		}
-		if s := a.sums[impl]; s != nil && (s.wrapper != nil || s.setter != nil || s.sender != nil) {
+		if s := a.sums[impl]; s != nil && s.exported() {
 			recv := impl.Signature().Recv().Type()
 			if p, ok := recv.(*types.Pointer); ok {
 				recv = p.Elem()
@@ -129,6 +133,11 @@ func (a *httpAnalysis) exportImplementations() {
 	}
 }
 
+// exported reports whether export exports a fact for s.
+func (s *funcSummary) exported() bool {
+	return s.wrapper != nil || s.setter != nil || s.sender != nil || s.field != nil
+}
+
 func (a *httpAnalysis) export(fn *types.Func, s *funcSummary) {
 	if s.wrapper != nil {
 		a.pass.ExportObjectFact(fn, s.wrapper)
@@ -138,6 +147,9 @@ func (a *httpAnalysis) export(fn *types.Func, s *funcSummary) {
 	}
 	if s.sender != nil {
 		a.pass.ExportObjectFact(fn, s.sender)
+	}
+	if s.field != nil {
+		a.pass.ExportObjectFact(fn, s.field)
 	}
 }
 
@@ -163,6 +175,10 @@ func (a *httpAnalysis) summaryOf(fn *types.Func) *funcSummary {
 		var snd SenderFact
 		if a.pass.ImportObjectFact(fn, &snd) {
 			s.sender = &snd
+		}
+		var fld FieldSetterFact
+		if a.pass.ImportObjectFact(fn, &fld) {
+			s.field = &fld
 		}
 		return s
 	}

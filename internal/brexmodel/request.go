@@ -91,6 +91,7 @@ type Header struct {
 	fromParam *types.Var
 	field     string
 	anyName   bool
+	recvField bool // field of the method's receiver (a request builder)
 }
 
 // ValueSummary describes, in a fact, a header value that a wrapper or

@@ -46,6 +46,10 @@
 //   - strings.TrimSuffix, TrimPrefix, TrimRight, TrimLeft with a constant
 //     second argument; strings.Join of a []string{...} literal with a
 //     constant separator; conversions between string types.
+//   - strings.Replace(s, old, new, n) and strings.ReplaceAll with a
+//     constant old replace it in the literal parts of s (a path template
+//     filled in: strings.Replace(path, "{id}", url.PathEscape(id), -1)); with
+//     n > 0 after a hole, which occurrence goes is unknown (a hole).
 //   - os.Getenv("NAME") and the first result of os.LookupEnv("NAME"): an
 //     Env hole carrying NAME (the "BREX_* read from the environment"
 //     signal; see Value.Env).

@@ -71,6 +71,17 @@ func (f *Folder) Fold(e ast.Expr) Value {
 	return f.FoldWith(e, nil)
 }
 
+// VarValue returns the one value that the folder's resolver knows a
+// package-level variable or a struct field to be given (see
+// PackageVars), so that a caller can follow it past what Fold reads (a
+// client kept in a field, made by a constructor).
+func (f *Folder) VarValue(v *types.Var) (ast.Expr, bool) {
+	if f.vars == nil || v == nil {
+		return nil, false
+	}
+	return f.vars.Value(v)
+}
+
 // FoldWith is Fold with the values of some parameters given: a parameter in
 // params folds to its Value (a caller's folded argument) instead of a Param
 // hole. This is how a wrapper's URL template is instantiated at a call site.
@@ -412,6 +423,31 @@ func (f *Folder) foldCall(st *state, call *ast.CallExpr, idx, depth int) Value {
 			if c, ok := f.constString(args[1]); ok {
 				return trim(fn.Name(), arg(0), c)
 			}
+		}
+	case "strings.Replace", "strings.ReplaceAll":
+		// A path template filled in: strings.Replace(localVarPath,
+		// "{"+"id"+"}", url.PathEscape(id), -1) of openapi-generator's
+		// clients.
+		n := -1
+		if fn.Name() == "Replace" {
+			if len(args) != 4 {
+				break
+			}
+			tv := f.info.Types[args[3]]
+			if tv.Value == nil || tv.Value.Kind() != constant.Int {
+				break
+			}
+			i, ok := constant.Int64Val(tv.Value)
+			if !ok || i == 0 {
+				break
+			}
+			n = int(i)
+		}
+		if len(args) < 3 {
+			break
+		}
+		if old, ok := f.constString(args[1]); ok && old != "" {
+			return replace(arg(0), old, arg(2), n)
 		}
 	case "strings.Join":
 		if len(args) == 2 && !call.Ellipsis.IsValid() {
@@ -870,4 +906,36 @@ func withPath(u, p Value) Value {
 		p = Concat(Lit("/"), p)
 	}
 	return Concat(origin, p)
+}
+
+// replace is strings.Replace(v, old, with, n) (n < 0: every occurrence)
+// on the literal parts of v. A hole might hold old itself, so with a
+// limited n after a hole, which occurrence is replaced is unknown.
+func replace(v Value, old string, with Value, n int) Value {
+	var out Value
+	for i, p := range v.Parts {
+		if p.Hole {
+			if n > 0 {
+				return Hole(Unknown)
+			}
+			out = out.add(p)
+			continue
+		}
+		pieces := strings.Split(p.Lit, old)
+		for j, piece := range pieces {
+			if j > 0 {
+				if n == 0 {
+					out = Concat(out, Lit(old))
+				} else {
+					out = Concat(out, with)
+					n--
+				}
+			}
+			out = Concat(out, Lit(piece))
+		}
+		if n == 0 {
+			return Concat(out, Value{Parts: v.Parts[i+1:]})
+		}
+	}
+	return out
 }

@@ -198,6 +198,10 @@ func TestFold(t *testing.T) {
 		// y.a = y.b + "/x"; y.b = y.a: the inner y.a is a hole.
 		{"cycle", result{"{Unknown}/x", "{}/x", "", "/x"}},
 		{"unknown call", result{"{Unknown}", "{}", "", ""}},
+		{"replace template", result{"https://api.brex.com/v2/cards/{Unknown}", "https://api.brex.com/v2/cards/{}", "api.brex.com", "/v2/cards/{}"}},
+		{"replaceall hole", result{"{Env:X}/v2/users/u1/u1", "{}/v2/users/u1/u1", "", "/v2/users/u1/u1"}},
+		{"replace once after hole", result{"{Unknown}", "{}", "", ""}},
+		{"replace once", result{"/v2/users/u1/{id}", "/v2/users/u1/{id}", "", "/v2/users/u1/{id}"}},
 		{"url query", result{"https://api.brex.com/v1/transfers?{Unknown}", "https://api.brex.com/v1/transfers?{}", "api.brex.com", "/v1/transfers"}},
 		{"url mutated path", result{"https://api.brex.com/v1/transfers", "https://api.brex.com/v1/transfers", "api.brex.com", "/v1/transfers"}},
 		{"strings join", result{"https://api.brex.com/v1/transfers/{Param:id}", "https://api.brex.com/v1/transfers/{}", "api.brex.com", "/v1/transfers/{}"}},

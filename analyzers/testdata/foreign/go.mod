@@ -25,5 +25,6 @@ require (
 	github.com/hashicorp/go-cleanhttp v0.5.2 // indirect
 	github.com/mattn/go-colorable v0.1.13 // indirect
 	github.com/mattn/go-isatty v0.0.20 // indirect
+	github.com/ory/hydra-client-go/v2 v2.2.1 // indirect
 	golang.org/x/sys v0.35.0 // indirect
 )

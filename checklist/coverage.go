@@ -166,7 +166,9 @@ func (s *Subject) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-func plural(n int, one, many string) string {
+// Plural returns one when n is 1 and many otherwise: the one helper for
+// counted words in reports (Plural(k, "1 warning", "3 warnings")).
+func Plural(n int, one, many string) string {
 	if n == 1 {
 		return one
 	}

@@ -261,7 +261,7 @@ func (r Report) summary() string {
 	s := fmt.Sprintf("%d pass, %d fail, %d n/a, %d manual, %d not checked",
 		n[Pass], n[Fail], n[NotApplicable], n[Manual], n[NotChecked])
 	if k := len(r.Warnings); k > 0 {
-		s += "; " + plural(k, "1 warning", fmt.Sprintf("%d warnings", k))
+		s += "; " + Plural(k, "1 warning", fmt.Sprintf("%d warnings", k))
 		if r.Strict {
 			s += " (strict: they fail the report)"
 		}

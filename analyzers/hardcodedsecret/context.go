@@ -4,7 +4,6 @@ import (
 	"encoding/base64"
 	"github.com/brexlint/brexlint/internal/typesutil"
 	"go/ast"
-	"go/constant"
 	"go/token"
 	"go/types"
 	"net/http"
@@ -268,7 +267,7 @@ func (c *checker) hmacKey(key ast.Expr, depth int) {
 // Whatever the variable is later assigned, the literal is in the code.
 func (c *checker) initialValue(e ast.Expr) ast.Expr {
 	for range maxDepth {
-		if _, ok := c.constString(e); ok {
+		if _, ok := typesutil.ConstStringOK(c.pass.TypesInfo, e); ok {
 			return e
 		}
 		v, ok := c.objOf(e).(*types.Var)
@@ -324,7 +323,7 @@ func (c *checker) secret(e ast.Expr, kind, message string, extract func(string) 
 	if e == nil {
 		return
 	}
-	v, ok := c.constString(e)
+	v, ok := typesutil.ConstStringOK(c.pass.TypesInfo, e)
 	if !ok {
 		return
 	}
@@ -359,8 +358,8 @@ func (c *checker) origin(e ast.Expr, secret string, depth int) ast.Expr {
 			break
 		}
 		// The operand that holds the whole secret, else the longer one.
-		xv, _ := c.constString(x.X)
-		yv, _ := c.constString(x.Y)
+		xv, _ := typesutil.ConstStringOK(c.pass.TypesInfo, x.X)
+		yv, _ := typesutil.ConstStringOK(c.pass.TypesInfo, x.Y)
 		switch {
 		case strings.Contains(yv, secret):
 			return c.origin(x.Y, secret, depth+1)
@@ -407,7 +406,7 @@ func (c *checker) brexURL(e ast.Expr) bool {
 	if e == nil {
 		return false
 	}
-	s, ok := c.constString(e)
+	s, ok := typesutil.ConstStringOK(c.pass.TypesInfo, e)
 	if !ok {
 		return false
 	}
@@ -443,21 +442,13 @@ func elements(e ast.Expr) []ast.Expr {
 	return []ast.Expr{e}
 }
 
-func (c *checker) constString(e ast.Expr) (string, bool) {
-	tv, ok := c.pass.TypesInfo.Types[e]
-	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
-		return "", false
-	}
-	return constant.StringVal(tv.Value), true
-}
-
 func (c *checker) isConst(e ast.Expr, want string) bool {
-	s, ok := c.constString(e)
+	s, ok := typesutil.ConstStringOK(c.pass.TypesInfo, e)
 	return ok && s == want
 }
 
 func (c *checker) isAuthorization(e ast.Expr) bool {
-	s, ok := c.constString(e)
+	s, ok := typesutil.ConstStringOK(c.pass.TypesInfo, e)
 	return ok && http.CanonicalHeaderKey(s) == "Authorization"
 }
 

@@ -44,7 +44,10 @@
 //
 // Not reported: limits within the maximum; endpoints that are not lists
 // or document no limit (GET /v2/accounts/cash); other APIs; a limit in a
-// fragment or after a hole in the query; requests in _test.go files.
+// fragment, or after a hole in its own parameter ("?name="+s+"limit=5000",
+// "?"+s+"limit=5000": the hole may end inside another parameter's value;
+// a literal "&" after a hole starts a parameter that is judged); requests
+// in _test.go files.
 //
 // Out of reach (the check stays quiet): a limit whose value is not a
 // constant here (a variable, a configuration field, a function result, or

@@ -63,8 +63,8 @@
 //
 // Not reported: a next_cursor field that the package reads anywhere (a
 // loop, a check for more pages, a return of the cursor to the caller); a
-// page handed on whole (returned, passed to a function, stored) when its
-// type carries the cursor; a first page asked for on purpose, visibly: a
+// page handed on whole (returned, passed to a function, stored, sent on a
+// channel, put in a struct) when its type carries the cursor; a first page asked for on purpose, visibly: a
 // limit chosen at run time (a parameter, a variable) or a constant below
 // Brex's default page size of 100 (?limit=1 to see whether any user
 // exists); a page filtered by identity (the catalogue's Page.Filters:

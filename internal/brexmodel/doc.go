@@ -77,7 +77,9 @@
 // the (*Client) operation carries a fact; a call of an interface method
 // stands for the one type of the interface's package that implements it
 // with methods of its own (ClientWithResponses → ClientInterface →
-// *Client; ClientWithResponses only embeds the interface); a header value
+// *Client; ClientWithResponses only embeds the interface), found once by
+// the interface's own pass and handed to other packages as an
+// ImplementationFact when that method carries facts; a header value
 // rendered by oapi-codegen's runtime.StyleParam* is the parameter it was
 // rendered from, so the key travels in the params struct field like any
 // options struct. The server is a field of the client that the

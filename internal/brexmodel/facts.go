@@ -114,11 +114,12 @@ type TeachingFact struct {
 	Retries429 bool
 }
 
-func (*WrapperFact) AFact()      {}
-func (*HeaderSetterFact) AFact() {}
-func (*SenderFact) AFact()       {}
-func (*TeachingFact) AFact()     {}
-func (*FieldSetterFact) AFact()  {}
+func (*WrapperFact) AFact()        {}
+func (*HeaderSetterFact) AFact()   {}
+func (*SenderFact) AFact()         {}
+func (*TeachingFact) AFact()       {}
+func (*FieldSetterFact) AFact()    {}
+func (*ImplementationFact) AFact() {}
 
 func (f *FieldSetterFact) String() string { return fmt.Sprintf("setsfield(%s=$%d)", f.Field, f.Param) }
 
@@ -203,9 +204,20 @@ func (f *TeachingFact) String() string {
 	return fmt.Sprintf("teaching(client=%v retries429=%v)", f.Client, f.Retries429)
 }
 
+// ImplementationFact marks an interface method whose package declares
+// exactly one type that implements the interface with a method of its own,
+// a method that carries facts: calls of the interface method in other
+// packages are judged as calls of that method (see implementation), without
+// searching the interface's package again in each of them.
+type ImplementationFact struct {
+	Type string // the implementing type's name in the interface's package
+}
+
+func (f *ImplementationFact) String() string { return "implementation(" + f.Type + ")" }
+
 func httpFactTypes() []analysis.Fact {
 	return []analysis.Fact{
-		new(WrapperFact), new(HeaderSetterFact), new(SenderFact), new(TeachingFact), new(FieldSetterFact),
+		new(WrapperFact), new(HeaderSetterFact), new(SenderFact), new(TeachingFact), new(FieldSetterFact), new(ImplementationFact),
 		new(GenClientFact), new(ServerFact), new(DoerOptionFact),
 	}
 }

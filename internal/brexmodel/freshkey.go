@@ -2,7 +2,6 @@ package brexmodel
 
 import (
 	"go/ast"
-	"go/token"
 	"go/types"
 
 	"github.com/brexlint/brexlint/internal/brexapi"
@@ -54,7 +53,7 @@ func (m *Model) findFreshKeys(pass *analysis.Pass) {
 		if r.Endpoint == nil || r.Endpoint.Idempotency != brexapi.IdempotencyRequired {
 			continue
 		}
-		fd := m.enclosingDecl(r.Call.Pos())
+		fd := typesutil.FuncDeclAt(m.files, r.Call.Pos())
 		if fd == nil {
 			continue
 		}
@@ -68,7 +67,7 @@ func (m *Model) findFreshKeys(pass *analysis.Pass) {
 			}
 		}
 	}
-	if len(fresh) == 0 && !importsFact[*FreshKeyFact](pass) {
+	if len(fresh) == 0 && !hasFact[*FreshKeyFact](m.importedFacts()) {
 		return
 	}
 	// Calls of fresh-key functions: inside a retry loop they are KeyCalls;
@@ -77,6 +76,12 @@ func (m *Model) findFreshKeys(pass *analysis.Pass) {
 		call   *ast.CallExpr
 		caller *types.Func
 		callee *types.Func
+		// The retry around call and whether it retries call with the
+		// same inputs, computed on the first round that asks: both walk
+		// from the file's root, and the fixed point asks every round.
+		looked bool
+		loop   ast.Node
+		same   bool
 	}
 	var sites []site
 	for _, f := range m.files {
@@ -89,7 +94,7 @@ func (m *Model) findFreshKeys(pass *analysis.Pass) {
 			ast.Inspect(fd.Body, func(n ast.Node) bool {
 				if call, ok := n.(*ast.CallExpr); ok {
 					if callee, ok := typeutil.Callee(pass.TypesInfo, call).(*types.Func); ok {
-						sites = append(sites, site{call, caller, callee.Origin()})
+						sites = append(sites, site{call: call, caller: caller, callee: callee.Origin()})
 					}
 				}
 				return true
@@ -109,14 +114,21 @@ func (m *Model) findFreshKeys(pass *analysis.Pass) {
 	retried := map[*ast.CallExpr]ast.Node{}
 	for changed, rounds := true, 0; changed && rounds < 8; rounds++ {
 		changed = false
-		for _, s := range sites {
+		for i := range sites {
+			s := &sites[i]
 			ep, ok := endpointOf(s.callee)
 			if !ok || s.callee == s.caller {
 				continue
 			}
-			if loop := m.RetryAround(s.call.Pos()); loop != nil {
-				if m.SameInputs(loop, s.call) {
-					retried[s.call] = loop
+			if !s.looked {
+				s.looked = true
+				if s.loop = m.RetryAround(s.call.Pos()); s.loop != nil {
+					s.same = m.SameInputs(s.loop, s.call)
+				}
+			}
+			if s.loop != nil {
+				if s.same {
+					retried[s.call] = s.loop
 				}
 				continue
 			}
@@ -158,19 +170,6 @@ func (m *Model) freshPerCall(fd *ast.FuncDecl, h *Header) bool {
 		}
 	}
 	return true
-}
-
-// enclosingDecl returns the function declaration of the package whose
-// body holds pos.
-func (m *Model) enclosingDecl(pos token.Pos) *ast.FuncDecl {
-	path := typesutil.EnclosingPath(m.files, pos, pos)
-	if len(path) < 2 {
-		return nil
-	}
-	if fd, ok := path[len(path)-2].(*ast.FuncDecl); ok && fd.Body != nil && fd.Body.Pos() <= pos && pos < fd.Body.End() {
-		return fd
-	}
-	return nil
 }
 
 // SameInputs reports whether call, inside the retry construct loop
@@ -226,15 +225,4 @@ func (m *Model) RetriedInPackage(fn *types.Func) bool {
 		}
 	}
 	return m.retried[fn.Origin()]
-}
-
-// importsFact reports whether the pass sees a fact of type F on an object
-// of another package.
-func importsFact[F analysis.Fact](pass *analysis.Pass) bool {
-	for _, of := range pass.AllObjectFacts() {
-		if _, ok := of.Fact.(F); ok && of.Object.Pkg() != pass.Pkg {
-			return true
-		}
-	}
-	return false
 }

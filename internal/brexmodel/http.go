@@ -31,8 +31,9 @@ type httpAnalysis struct {
 	signal *bool // the package carries a Brex signal; computed lazily
 	resty  *restyIndex
 
-	genFiles map[*token.File]bool        // generated files; built on first use
-	impls    map[*types.Func]*types.Func // interface method → its one implementation
+	genFiles map[*token.File]bool                           // generated files; built on first use
+	impls    map[*types.Func]*types.Func                    // interface method → its one implementation
+	methods  map[*types.Package]map[string][]declaredMethod // see declaredMethods
 
 	gen          genState                 // generated clients of this package (genclient.go)
 	genMemo      map[*types.TypeName]bool // imported types with a GenClientFact
@@ -53,7 +54,7 @@ func (m *Model) analyzeHTTP(pass *analysis.Pass) error {
 	a := &httpAnalysis{
 		pass:   pass,
 		model:  m,
-		folder: urlfold.NewPackage(pass.Fset, pass.TypesInfo, pass.Files),
+		folder: m.urlFolder(),
 		teach:  pass.ResultOf[directives.Analyzer].(*directives.Index).Teaching,
 		decls:  map[*types.Func]*ast.FuncDecl{},
 		sums:   map[*types.Func]*funcSummary{},
@@ -105,8 +106,40 @@ func (m *Model) analyzeHTTP(pass *analysis.Pass) error {
 		}
 	}
 	a.markGenerated()
+	a.exportImplementations()
 	m.analyzeResponses(a)
 	return nil
+}
+
+// exportImplementations exports an ImplementationFact on each interface
+// method of the package whose one implementation (see implementation)
+// carries facts: all that a call of the interface method in another
+// package can learn from it.
+func (a *httpAnalysis) exportImplementations() {
+	for _, obj := range a.pass.TypesInfo.Defs {
+		fn, ok := obj.(*types.Func)
+		if !ok || fn.Signature().Recv() == nil || !types.IsInterface(fn.Signature().Recv().Type()) {
+			continue
+		}
+		impl := a.implementation(fn)
+		if impl == fn {
+			continue
+		}
+		if s := a.sums[impl]; s != nil && s.exported() {
+			recv := impl.Signature().Recv().Type()
+			if p, ok := recv.(*types.Pointer); ok {
+				recv = p.Elem()
+			}
+			if named, ok := recv.(*types.Named); ok {
+				a.pass.ExportObjectFact(fn, &ImplementationFact{Type: named.Obj().Name()})
+			}
+		}
+	}
+}
+
+// exported reports whether export exports a fact for s.
+func (s *funcSummary) exported() bool {
+	return s.wrapper != nil || s.setter != nil || s.sender != nil || s.field != nil
 }
 
 func (a *httpAnalysis) export(fn *types.Func, s *funcSummary) {
@@ -426,24 +459,33 @@ func (a *httpAnalysis) implementation(fn *types.Func) *types.Func {
 	if impl, ok := a.impls[fn]; ok {
 		return impl
 	}
+	if fn.Pkg() != a.pass.Pkg && fn == fn.Origin() {
+		// The interface's own pass searched its package.
+		impl := fn
+		var f ImplementationFact
+		if a.pass.ImportObjectFact(fn, &f) {
+			if tn, ok := fn.Pkg().Scope().Lookup(f.Type).(*types.TypeName); ok {
+				if named, ok := tn.Type().(*types.Named); ok {
+					for m := range named.Methods() {
+						if m.Name() == fn.Name() {
+							impl = m
+						}
+					}
+				}
+			}
+		}
+		if a.impls == nil {
+			a.impls = map[*types.Func]*types.Func{}
+		}
+		a.impls[fn] = impl
+		return impl
+	}
 	var found *types.Func
 	n := 0
-	scope := fn.Pkg().Scope()
-	for _, name := range scope.Names() {
-		tn, ok := scope.Lookup(name).(*types.TypeName)
-		if !ok || tn.IsAlias() || types.IsInterface(tn.Type()) {
-			continue
+	for _, c := range a.declaredMethods(fn.Pkg())[fn.Name()] {
+		if types.Implements(types.NewPointer(c.typ), iface) {
+			found, n = c.method, n+1
 		}
-		ptr := types.NewPointer(tn.Type())
-		if !types.Implements(ptr, iface) {
-			continue
-		}
-		obj, index, _ := types.LookupFieldOrMethod(ptr, false, fn.Pkg(), fn.Name())
-		m, ok := obj.(*types.Func)
-		if !ok || len(index) != 1 {
-			continue // promoted from an embedded field
-		}
-		found, n = m, n+1
 	}
 	impl := fn
 	if n == 1 {
@@ -454,4 +496,43 @@ func (a *httpAnalysis) implementation(fn *types.Func) *types.Func {
 	}
 	a.impls[fn] = impl
 	return impl
+}
+
+// A declaredMethod is a method declared on a defined type (not promoted
+// from an embedded field).
+type declaredMethod struct {
+	typ    *types.Named
+	method *types.Func
+}
+
+// declaredMethods indexes by name the methods that pkg declares on its
+// package-level defined types that are not interfaces: the candidates of
+// implementation. Built once per package and pass, because a package's
+// scope is sorted on every Names call and implementation is asked about
+// every interface method call (stripe-go calls its Backend's from each of
+// its hundreds of packages).
+func (a *httpAnalysis) declaredMethods(pkg *types.Package) map[string][]declaredMethod {
+	if idx, ok := a.methods[pkg]; ok {
+		return idx
+	}
+	idx := map[string][]declaredMethod{}
+	scope := pkg.Scope()
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok || tn.IsAlias() || types.IsInterface(tn.Type()) {
+			continue
+		}
+		named, ok := tn.Type().(*types.Named)
+		if !ok {
+			continue
+		}
+		for m := range named.Methods() {
+			idx[m.Name()] = append(idx[m.Name()], declaredMethod{named, m})
+		}
+	}
+	if a.methods == nil {
+		a.methods = map[*types.Package]map[string][]declaredMethod{}
+	}
+	a.methods[pkg] = idx
+	return idx
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/brexlint/brexlint/internal/directives"
 	"github.com/brexlint/brexlint/internal/entropy"
+	"github.com/brexlint/brexlint/internal/urlfold"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -56,6 +57,49 @@ type Model struct {
 	// retried are the package's functions called inside a retry; nil
 	// until RetriedInPackage is first asked.
 	retried map[*types.Func]bool
+	// folder folds the package's URLs for the HTTP and OAuth halves
+	// alike; built on first use (see urlFolder).
+	folder *urlfold.Folder
+	// imports are the facts on other packages' objects; see importedFacts.
+	imports     []analysis.ObjectFact
+	importsDone bool
+}
+
+// importedFacts returns the facts the pass sees on objects of other
+// packages, gathered on first use and shared by every question of the
+// model and its OAuth half: pass.AllObjectFacts copies every fact of
+// every dependency each time it is called. The package's own facts are
+// left out, so the answer does not change as the pass exports them.
+func (m *Model) importedFacts() []analysis.ObjectFact {
+	if !m.importsDone {
+		for _, of := range m.pass.AllObjectFacts() {
+			if of.Object.Pkg() != m.pass.Pkg {
+				m.imports = append(m.imports, of)
+			}
+		}
+		m.importsDone = true
+	}
+	return m.imports
+}
+
+// urlFolder returns the package's URL folder, one for the whole model: its
+// resolver indexes every assignment of the package, and its caches are
+// worth sharing.
+func (m *Model) urlFolder() *urlfold.Folder {
+	if m.folder == nil {
+		m.folder = urlfold.NewPackage(m.pass.Fset, m.info, m.files)
+	}
+	return m.folder
+}
+
+// hasFact reports whether facts hold a fact of type F.
+func hasFact[F analysis.Fact](facts []analysis.ObjectFact) bool {
+	for _, of := range facts {
+		if _, ok := of.Fact.(F); ok {
+			return true
+		}
+	}
+	return false
 }
 
 func factTypes() []analysis.Fact {
@@ -71,7 +115,9 @@ func run(pass *analysis.Pass) (any, error) {
 	m.exportValues(pass)
 	m.analyzeWebhooks(pass)
 	m.findRetriers(pass)
-	if !reachesNetHTTP(pass.Pkg) && len(pass.AllObjectFacts()) == 0 {
+	// (The package's own facts count too; they are few when it imports
+	// none.)
+	if !reachesNetHTTP(pass.Pkg) && len(m.importedFacts()) == 0 && len(pass.AllObjectFacts()) == 0 {
 		return m, nil
 	}
 	if err := m.analyzeHTTP(pass); err != nil {

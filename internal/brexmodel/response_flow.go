@@ -542,17 +542,14 @@ func (f *respFlow) evalCall(call *ast.CallExpr) val {
 		}
 		return val{}
 	}
+	if i, ok := typesutil.ReaderOver(fn); ok {
+		out[kBody] = arg(i).reader()
+		return out
+	}
 	if fn.Pkg() != nil && fn.Signature().Recv() == nil {
 		switch fn.Pkg().Path() + "." + fn.Name() {
 		case "io.ReadAll", "io/ioutil.ReadAll":
 			out[kBytes] = arg(0).reader()
-			return out
-		case "io.LimitReader", "io.TeeReader", "io.NopCloser", "io/ioutil.NopCloser",
-			"bufio.NewReader", "bufio.NewReaderSize", "compress/gzip.NewReader", "compress/flate.NewReader":
-			out[kBody] = arg(0).reader()
-			return out
-		case "net/http.MaxBytesReader":
-			out[kBody] = arg(1).reader()
 			return out
 		case "bytes.NewReader", "strings.NewReader":
 			out[kBody] = arg(0).bytes()

@@ -91,7 +91,7 @@ func (m *Model) exportValues(pass *analysis.Pass) {
 			pass.ExportObjectFact(fn, &ValueFact{Kinds: uint32(entropy.CryptoRandom), ConstLen: -1})
 		}
 	}
-	if inGOROOT(pass) || !mayGenerate(pass) {
+	if inGOROOT(pass) || !m.mayGenerate(pass) {
 		return
 	}
 	for _, f := range pass.Files {
@@ -119,13 +119,13 @@ func (m *Model) exportValues(pass *analysis.Pass) {
 // functions entropy knows to generate values, or a function with a
 // ValueFact: only then can one of its functions return anything that a
 // fact would be worth for.
-func mayGenerate(pass *analysis.Pass) bool {
+func (m *Model) mayGenerate(pass *analysis.Pass) bool {
 	for _, imp := range pass.Pkg.Imports() {
 		if entropy.Generates(imp.Path()) {
 			return true
 		}
 	}
-	return importsFact[*ValueFact](pass)
+	return hasFact[*ValueFact](m.importedFacts())
 }
 
 // valueResult reports whether fn's first result is a string, a []byte or

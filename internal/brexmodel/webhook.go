@@ -13,8 +13,10 @@ func webhookFactTypes() []analysis.Fact { return webhookmodel.FactTypes() }
 
 // analyzeWebhooks runs the webhook model on packages that can receive or
 // verify a webhook: those that import net/http, crypto/hmac or a verifying
-// library themselves (a verification helper need not import net/http), or
-// that call functions with facts. The standard library is none of them.
+// library themselves (a verification helper need not import net/http),
+// that see functions with webhook facts, or that name a Standard Webhooks
+// header in a string literal (the model summarises all their functions).
+// The standard library is none of them.
 func (m *Model) analyzeWebhooks(pass *analysis.Pass) {
 	if inGOROOT(pass) {
 		return
@@ -26,7 +28,7 @@ func (m *Model) analyzeWebhooks(pass *analysis.Pass) {
 			break
 		}
 	}
-	if !relevant && len(pass.AllObjectFacts()) == 0 {
+	if !relevant && !hasFact[*webhookmodel.FuncFact](m.importedFacts()) && !webhookmodel.NamesHeader(pass) {
 		return
 	}
 	m.Webhooks = webhookmodel.Analyze(pass)

@@ -149,7 +149,7 @@ func (v *View) ScopeFindings(unused bool) []checklist.Finding {
 			}
 			out = append(out, v.scopeFinding(c.pkg, oauthscopes.ScopesPos(c.config), oauthscopes.KindUnusedScope,
 				fmt.Sprintf("this Brex OAuth configuration requests %s, which no Brex call of the module needs: customers are asked to grant more access than the integration uses, and Brex reviews requested scopes; "+
-					"remove %s (or add the calls that need %s)", quoteList(unused), plural(len(unused), "it", "them"), plural(len(unused), "it", "them"))))
+					"remove %s (or add the calls that need %s)", quoteList(unused), checklist.Plural(len(unused), "it", "them"), checklist.Plural(len(unused), "it", "them"))))
 		}
 	}
 	return out
@@ -189,11 +189,4 @@ func quoteList(ss []string) string {
 		q[i] = fmt.Sprintf("%q", s)
 	}
 	return strings.Join(q, ", ")
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }

@@ -345,7 +345,7 @@ func (m *modeler) valuesKeys(u *unit, x ast.Expr) (keys []string, vals map[strin
 			if len(call.Args) != 2 {
 				return nil, nil, false
 			}
-			k, ok := constString(m.info, call.Args[0])
+			k, ok := typesutil.ConstStringOK(m.info, call.Args[0])
 			if !ok {
 				return nil, nil, false
 			}
@@ -369,7 +369,7 @@ func (m *modeler) valuesKeys(u *unit, x ast.Expr) (keys []string, vals map[strin
 			if !ok || m.info.Uses[id] != v {
 				continue
 			}
-			k, ok := constString(m.info, ix.Index)
+			k, ok := typesutil.ConstStringOK(m.info, ix.Index)
 			if !ok {
 				return nil, nil, false
 			}
@@ -411,7 +411,7 @@ func (m *modeler) valuesLitKeys(cl *ast.CompositeLit) (keys []string, vals map[s
 		if !ok {
 			return nil, nil, false
 		}
-		k, ok := constString(m.info, kv.Key)
+		k, ok := typesutil.ConstStringOK(m.info, kv.Key)
 		if !ok {
 			return nil, nil, false
 		}

@@ -323,6 +323,13 @@ type Options struct {
 	// Calls are the package's calls of Brex endpoints that the HTTP half
 	// of the model found, for the scope view.
 	Calls []EndpointCall
+	// Imported are the facts the pass sees on objects of other packages
+	// (pass.AllObjectFacts without the package's own), gathered once by
+	// the caller for all its questions.
+	Imported []analysis.ObjectFact
+	// Folder is the package's URL folder (urlfold.NewPackage), shared
+	// with the caller; nil: Analyze makes its own.
+	Folder *urlfold.Folder
 }
 
 // Analyze computes the OAuth model of the package of pass, and exports its
@@ -336,7 +343,7 @@ func Analyze(pass *analysis.Pass, opts Options) (*Result, error) {
 	if isOAuthLibrary(pass.Pkg.Path()) {
 		return res, nil
 	}
-	imported := importedFacts(pass)
+	imported := importedFacts(opts.Imported)
 	res.brexConfig = imported.brex
 	if !imported.any && !mayHoldOAuth(pass) {
 		// No OAuth flow, but the package may call Brex endpoints that
@@ -364,12 +371,9 @@ func isOAuthLibrary(path string) bool {
 type importedSummary struct{ any, brex, scopeUses bool }
 
 // importedFacts looks at the OAuth facts of the dependencies.
-func importedFacts(pass *analysis.Pass) importedSummary {
+func importedFacts(facts []analysis.ObjectFact) importedSummary {
 	var s importedSummary
-	for _, of := range pass.AllObjectFacts() {
-		if of.Object.Pkg() == pass.Pkg {
-			continue
-		}
+	for _, of := range facts {
 		switch f := of.Fact.(type) {
 		case *ConfigFact:
 			s.any = true

@@ -40,7 +40,7 @@ func (m *modeler) requestRead(call *ast.CallExpr) (string, bool) {
 	default:
 		return "", false
 	}
-	return constString(m.info, call.Args[0])
+	return typesutil.ConstStringOK(m.info, call.Args[0])
 }
 
 // requestIndexRead returns the key of values[k] on the request's values.
@@ -48,7 +48,7 @@ func (m *modeler) requestIndexRead(ix *ast.IndexExpr) (string, bool) {
 	if !m.isRequestValues(ix.X, 0) {
 		return "", false
 	}
-	return constString(m.info, ix.Index)
+	return typesutil.ConstStringOK(m.info, ix.Index)
 }
 
 // isRequestValues reports whether e is the url.Values of a request.
@@ -170,7 +170,7 @@ func (m *modeler) grantOf(u *unit, body ast.Expr) string {
 	ast.Inspect(u.body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.KeyValueExpr:
-			if k, ok := constString(m.info, n.Key); ok && k == "grant_type" {
+			if k, ok := typesutil.ConstStringOK(m.info, n.Key); ok && k == "grant_type" {
 				if g, ok := m.constElem(n.Value); ok {
 					grants[g] = true
 				}
@@ -178,8 +178,8 @@ func (m *modeler) grantOf(u *unit, body ast.Expr) string {
 		case *ast.CallExpr:
 			fn, _ := typeutil.Callee(m.info, n).(*types.Func)
 			if (isMethod(fn, "net/url", "Values", "Set") || isMethod(fn, "net/url", "Values", "Add")) && len(n.Args) == 2 {
-				if k, ok := constString(m.info, n.Args[0]); ok && k == "grant_type" {
-					if g, ok := constString(m.info, n.Args[1]); ok {
+				if k, ok := typesutil.ConstStringOK(m.info, n.Args[0]); ok && k == "grant_type" {
+					if g, ok := typesutil.ConstStringOK(m.info, n.Args[1]); ok {
 						grants[g] = true
 					}
 				}
@@ -202,11 +202,11 @@ func (m *modeler) grantOf(u *unit, body ast.Expr) string {
 // constElem returns the constant of e or of the one element of a
 // composite literal ({"authorization_code"}).
 func (m *modeler) constElem(e ast.Expr) (string, bool) {
-	if s, ok := constString(m.info, e); ok {
+	if s, ok := typesutil.ConstStringOK(m.info, e); ok {
 		return s, true
 	}
 	if cl, ok := ast.Unparen(e).(*ast.CompositeLit); ok && len(cl.Elts) == 1 {
-		return constString(m.info, cl.Elts[0])
+		return typesutil.ConstStringOK(m.info, cl.Elts[0])
 	}
 	return "", false
 }
@@ -244,7 +244,7 @@ func (m *modeler) emptyCodeCheck(u *unit) bool {
 				return true
 			}
 			for _, pair := range [][2]ast.Expr{{be.X, be.Y}, {be.Y, be.X}} {
-				if s, ok := constString(m.info, pair[1]); ok && s == "" && mentions(pair[0]) {
+				if s, ok := typesutil.ConstStringOK(m.info, pair[1]); ok && s == "" && mentions(pair[0]) {
 					found = true
 				}
 				if call, ok := ast.Unparen(pair[0]).(*ast.CallExpr); ok && len(call.Args) == 1 && mentions(call.Args[0]) {
@@ -387,7 +387,7 @@ func (m *modeler) usesValue(u *unit, seeds []ast.Expr, vars map[*types.Var]bool,
 				if n.Op == token.EQL || n.Op == token.NEQ {
 					for _, pair := range [][2]ast.Expr{{n.X, n.Y}, {n.Y, n.X}} {
 						if mentions(pair[0]) {
-							if s, ok := constString(m.info, pair[1]); ok && s == "" {
+							if s, ok := typesutil.ConstStringOK(m.info, pair[1]); ok && s == "" {
 								continue
 							}
 							found = true

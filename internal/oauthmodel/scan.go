@@ -2,7 +2,6 @@ package oauthmodel
 
 import (
 	"go/ast"
-	"go/constant"
 	"go/token"
 	"go/types"
 	"strings"
@@ -62,12 +61,16 @@ type funcSummary struct {
 }
 
 func newModeler(pass *analysis.Pass, opts Options, res *Result) *modeler {
+	folder := opts.Folder
+	if folder == nil {
+		folder = urlfold.NewPackage(pass.Fset, pass.TypesInfo, pass.Files)
+	}
 	return &modeler{
 		pass:      pass,
 		info:      pass.TypesInfo,
 		opts:      opts,
 		res:       res,
-		folder:    urlfold.NewPackage(pass.Fset, pass.TypesInfo, pass.Files),
+		folder:    folder,
 		decls:     map[*types.Func]*ast.FuncDecl{},
 		sums:      map[*types.Func]*funcSummary{},
 		units:     map[ast.Node]*unit{},
@@ -714,14 +717,6 @@ func isStd(path string) bool {
 	return !strings.Contains(first, ".")
 }
 
-func constString(info *types.Info, e ast.Expr) (string, bool) {
-	tv, ok := info.Types[e]
-	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
-		return "", false
-	}
-	return constant.StringVal(tv.Value), true
-}
-
 // isAuthValue reports whether e is an authorization URL: a recorded one, a
 // call of a producer, a variable of the package defined once from one, the
 // String() of one, or a constant string that is an authorization endpoint
@@ -769,7 +764,7 @@ func (m *modeler) isAuthValue(e ast.Expr, depth int) bool {
 		}
 	}
 	if tv, ok := m.info.Types[e]; ok && tv.Value != nil {
-		s, _ := constString(m.info, e)
+		s, _ := typesutil.ConstStringOK(m.info, e)
 		return IsAuthorizeURLString(s)
 	}
 	return false

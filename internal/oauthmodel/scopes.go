@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/brexlint/brexlint/internal/brexapi"
+	"github.com/brexlint/brexlint/internal/typesutil"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -124,7 +125,7 @@ func analyzeScopes(pass *analysis.Pass, opts Options, res *Result) {
 			res.ScopeConfigs = append(res.ScopeConfigs, c)
 		}
 	}
-	res.ScopeConfigs = append(res.ScopeConfigs, importedScopeConfigs(pass)...)
+	res.ScopeConfigs = append(res.ScopeConfigs, importedScopeConfigs(opts.Imported)...)
 
 	s := &scopeScan{pass: pass, info: pass.TypesInfo, calls: map[*types.Func][]*ast.CallExpr{}, direct: map[*types.Func][]ScopeUse{},
 		closure: map[*types.Func][]ScopeUse{}}
@@ -193,8 +194,8 @@ func userToken(info *types.Info, e ast.Expr) bool {
 	switch x := e.(type) {
 	case *ast.BinaryExpr:
 		if x.Op == token.ADD {
-			_, constX := constString(info, x.X)
-			_, constY := constString(info, x.Y)
+			_, constX := typesutil.ConstStringOK(info, x.X)
+			_, constY := typesutil.ConstStringOK(info, x.Y)
 			return constX && userToken(info, x.Y) || constY && userToken(info, x.X)
 		}
 	case *ast.CallExpr:
@@ -208,7 +209,7 @@ func userToken(info *types.Info, e ast.Expr) bool {
 		case "fmt.Sprintf":
 			var vars []ast.Expr
 			for _, a := range x.Args[1:] {
-				if _, ok := constString(info, a); !ok {
+				if _, ok := typesutil.ConstStringOK(info, a); !ok {
 					vars = append(vars, a)
 				}
 			}
@@ -232,12 +233,9 @@ func exportedRecv(t types.Type) bool {
 // of other packages that the package sees through facts: configuration
 // variables and functions (ConfigFact), and producers of hand-built Brex
 // authorization URLs (AuthURLFact).
-func importedScopeConfigs(pass *analysis.Pass) []*Config {
+func importedScopeConfigs(facts []analysis.ObjectFact) []*Config {
 	var out []*Config
-	for _, of := range pass.AllObjectFacts() {
-		if of.Object.Pkg() == pass.Pkg {
-			continue
-		}
+	for _, of := range facts {
 		switch f := of.Fact.(type) {
 		case *ConfigFact:
 			if f.Provider == ProviderBrex && f.Kind == AuthCodeConfig {
@@ -445,7 +443,7 @@ func (m *modeler) handBuiltScopes(s string, e ast.Expr) ([]string, bool) {
 	}
 	if call, ok := ast.Unparen(e).(*ast.CallExpr); ok && len(call.Args) == 2 {
 		if fn, _ := typeutil.Callee(m.info, call).(*types.Func); fn != nil && funcKey(fn) == "strings.Join" {
-			if sep, ok := constString(m.info, call.Args[1]); ok && strings.TrimSpace(sep) == "" {
+			if sep, ok := typesutil.ConstStringOK(m.info, call.Args[1]); ok && strings.TrimSpace(sep) == "" {
 				return m.scopesOf(call.Args[0], 0)
 			}
 		}

@@ -6,6 +6,7 @@ import (
 	"go/types"
 	"time"
 
+	"github.com/brexlint/brexlint/internal/typesutil"
 	"golang.org/x/tools/go/types/typeutil"
 )
 
@@ -144,7 +145,7 @@ func (m *modeler) mapKeyRead(u *unit, v *types.Var, key string) bool {
 			return !found
 		}
 		if id, ok := ast.Unparen(ix.X).(*ast.Ident); ok && m.info.Uses[id] == v {
-			if k, ok := constString(m.info, ix.Index); ok && k == key {
+			if k, ok := typesutil.ConstStringOK(m.info, ix.Index); ok && k == key {
 				found = true
 			}
 		}
@@ -412,7 +413,7 @@ func (m *modeler) emptinessTest(cond ast.Expr) *types.Var {
 						return m.slotOf(x)
 					}
 				}
-				if s, ok := constString(m.info, y); ok && s == "" && (c.Op == token.EQL || c.Op == token.NEQ) {
+				if s, ok := typesutil.ConstStringOK(m.info, y); ok && s == "" && (c.Op == token.EQL || c.Op == token.NEQ) {
 					return m.slotOf(x)
 				}
 			}

@@ -602,7 +602,7 @@ func (m *modeler) rebuiltInfo(u *unit, lit *ast.CompositeLit, depth int) tokInfo
 	fields := litFields(lit)
 	refresh, hasRefresh := fields["RefreshToken"]
 	if hasRefresh {
-		if s, ok := constString(m.info, refresh); ok && s == "" {
+		if s, ok := typesutil.ConstStringOK(m.info, refresh); ok && s == "" {
 			hasRefresh = false
 		}
 	}
@@ -651,7 +651,7 @@ func (m *modeler) accessInfo(u *unit, e ast.Expr, depth int) tokInfo {
 		return tokInfo{}
 	}
 	e = ast.Unparen(e)
-	if _, ok := constString(m.info, e); ok {
+	if _, ok := typesutil.ConstStringOK(m.info, e); ok {
 		return tokInfo{origin: OriginOther}
 	}
 	switch x := e.(type) {
@@ -659,10 +659,10 @@ func (m *modeler) accessInfo(u *unit, e ast.Expr, depth int) tokInfo {
 		if x.Op != token.ADD {
 			return tokInfo{}
 		}
-		if _, ok := constString(m.info, x.X); ok {
+		if _, ok := typesutil.ConstStringOK(m.info, x.X); ok {
 			return m.accessInfo(u, x.Y, depth+1)
 		}
-		if _, ok := constString(m.info, x.Y); ok {
+		if _, ok := typesutil.ConstStringOK(m.info, x.Y); ok {
 			return m.accessInfo(u, x.X, depth+1)
 		}
 	case *ast.SelectorExpr:
@@ -687,7 +687,7 @@ func (m *modeler) accessInfo(u *unit, e ast.Expr, depth int) tokInfo {
 	case *ast.IndexExpr:
 		// resp["access_token"] of a decoded token response.
 		if v := m.localVar(x.X); v != nil && m.tok.respMaps[v] {
-			if k, ok := constString(m.info, x.Index); ok && k == "access_token" {
+			if k, ok := typesutil.ConstStringOK(m.info, x.Index); ok && k == "access_token" {
 				return tokInfo{origin: OriginFresh, brex: true, refresh: true}
 			}
 		}

@@ -255,7 +255,7 @@ func (m *modeler) tokenUses(u *unit) []*TokenUse {
 				use.Persisted = m.sourcePersisted(u, call)
 			}
 		case (isMethod(fn, "net/http", "Header", "Set") || isMethod(fn, "net/http", "Header", "Add")) && len(call.Args) == 2:
-			if k, ok := constString(m.info, call.Args[0]); ok && http.CanonicalHeaderKey(k) == "Authorization" {
+			if k, ok := typesutil.ConstStringOK(m.info, call.Args[0]); ok && http.CanonicalHeaderKey(k) == "Authorization" {
 				newUse(AuthHeaderUse, call, call.Args[1], m.accessInfo(u, call.Args[1], 0))
 			}
 		case isMethod(fn, oauth2Path, "Token", "SetAuthHeader") && sel != nil:
@@ -292,7 +292,7 @@ func (m *modeler) tokenUses(u *unit) []*TokenUse {
 			if !ok || i >= len(as.Rhs) || !typesutil.IsNamed(m.info.TypeOf(ix.X), "net/http", "Header") {
 				continue
 			}
-			if k, ok := constString(m.info, ix.Index); !ok || http.CanonicalHeaderKey(k) != "Authorization" {
+			if k, ok := typesutil.ConstStringOK(m.info, ix.Index); !ok || http.CanonicalHeaderKey(k) != "Authorization" {
 				continue
 			}
 			if cl, ok := ast.Unparen(as.Rhs[i]).(*ast.CompositeLit); ok && len(cl.Elts) == 1 {
@@ -381,7 +381,7 @@ func (m *modeler) storedFunc(fn *types.Func) *StoredTokenFact {
 		if id, ok := ast.Unparen(e).(*ast.Ident); ok && id.Name == "nil" {
 			continue
 		}
-		if s, ok := constString(m.info, e); ok && s == "" {
+		if s, ok := typesutil.ConstStringOK(m.info, e); ok && s == "" {
 			continue
 		}
 		var info tokInfo

@@ -64,7 +64,7 @@ func scanFilesWith(root string, paths []string, scan func(path string, data []by
 // [MaxFileSize]. It serves content that is not in a file, such as staged
 // blobs read from git.
 func ScanContent(path string, data []byte) []FileMatch {
-	if len(data) > MaxFileSize || bytes.IndexByte(data[:min(len(data), 8<<10)], 0) >= 0 || !CandidateLiteral(string(data)) {
+	if !scannable(data) || !CandidateLiteral(string(data)) {
 		return nil
 	}
 	text := string(data)
@@ -77,8 +77,15 @@ func ScanContent(path string, data []byte) []FileMatch {
 	return out
 }
 
-// readScannable returns the content of a text file, or nil for a file that
-// is skipped (binary, too large, a symbolic link or not a regular file).
+// scannable reports whether content is scanned: text (no NUL byte in its
+// first 8 KiB) of at most MaxFileSize bytes. Every scan of content asks it.
+func scannable(data []byte) bool {
+	return len(data) <= MaxFileSize && bytes.IndexByte(data[:min(len(data), 8<<10)], 0) < 0
+}
+
+// readScannable returns the content of a file, or nil for a file that is
+// skipped without reading it (too large, a symbolic link or not a regular
+// file); the scan of the content skips binary content (scannable).
 func readScannable(name string) ([]byte, error) {
 	fi, err := os.Lstat(name)
 	if err != nil {
@@ -90,9 +97,6 @@ func readScannable(name string) ([]byte, error) {
 	data, err := os.ReadFile(name)
 	if err != nil {
 		return nil, fmt.Errorf("cannot scan %w", err)
-	}
-	if bytes.IndexByte(data[:min(len(data), 8<<10)], 0) >= 0 {
-		return nil, nil
 	}
 	return data, nil
 }

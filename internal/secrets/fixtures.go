@@ -1,7 +1,6 @@
 package secrets
 
 import (
-	"bytes"
 	"path"
 	"regexp"
 	"slices"
@@ -87,7 +86,7 @@ func ScanFixtureFiles(root string, paths []string) ([]FileMatch, error) {
 // ScanFixtureContent is [ScanFixtureFiles] for content that is not in a
 // file, such as a staged blob.
 func ScanFixtureContent(path string, data []byte) []FileMatch {
-	if len(data) > MaxFileSize || bytes.IndexByte(data[:min(len(data), 8<<10)], 0) >= 0 {
+	if !scannable(data) {
 		return nil
 	}
 	text := string(data)

@@ -63,6 +63,36 @@ func EnclosingPath(files []*ast.File, pos, end token.Pos) []ast.Node {
 	return append(path, file)
 }
 
+// DeclAt returns the top-level declaration of files that holds pos, found
+// by binary search, or nil.
+func DeclAt(files []*ast.File, pos token.Pos) ast.Decl {
+	if !pos.IsValid() {
+		return nil
+	}
+	for _, file := range files {
+		if pos < file.FileStart || pos >= file.FileEnd {
+			continue
+		}
+		decls := file.Decls
+		i := sort.Search(len(decls), func(i int) bool { return decls[i].End() > pos })
+		if i < len(decls) && decls[i].Pos() <= pos {
+			return decls[i]
+		}
+		return nil
+	}
+	return nil
+}
+
+// FuncDeclAt returns the function declaration of files whose body holds
+// pos, or nil.
+func FuncDeclAt(files []*ast.File, pos token.Pos) *ast.FuncDecl {
+	fd, ok := DeclAt(files, pos).(*ast.FuncDecl)
+	if !ok || fd.Body == nil || pos < fd.Body.Pos() || pos >= fd.Body.End() {
+		return nil
+	}
+	return fd
+}
+
 // encloses reports whether n covers [pos, end]; an empty interval must lie
 // before n's end, as a position does.
 func encloses(n ast.Node, pos, end token.Pos) bool {

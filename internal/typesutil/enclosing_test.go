@@ -93,3 +93,44 @@ func fmtNode(n ast.Node, p token.Position) string {
 func astNodeType(n ast.Node) string {
 	return fmt.Sprintf("%T", n)
 }
+
+// TestDeclAt compares DeclAt and FuncDeclAt with the top of
+// astutil.PathEnclosingInterval's path at every position of a file.
+func TestDeclAt(t *testing.T) {
+	fset := token.NewFileSet()
+	file, err := parser.ParseFile(fset, "p.go", enclosingSrc, parser.ParseComments)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := []*ast.File{file}
+	base := token.Pos(fset.File(file.Pos()).Base())
+	for off := range len(enclosingSrc) {
+		pos := base + token.Pos(off)
+		path, _ := astutil.PathEnclosingInterval(file, pos, pos)
+		var wantDecl ast.Decl
+		var wantFunc *ast.FuncDecl
+		if len(path) >= 2 {
+			wantDecl, _ = path[len(path)-2].(ast.Decl)
+			if fd, ok := wantDecl.(*ast.FuncDecl); ok && fd.Body.Pos() <= pos && pos < fd.Body.End() {
+				wantFunc = fd
+			}
+		}
+		where := fset.Position(pos).String()
+		if got := typesutil.DeclAt(files, pos); got != wantDecl {
+			t.Errorf("DeclAt(%s) = %v, want %v", where, describeDecl(fset, got), describeDecl(fset, wantDecl))
+		}
+		if got := typesutil.FuncDeclAt(files, pos); got != wantFunc {
+			t.Errorf("FuncDeclAt(%s) = %v, want %v", where, describeDecl(fset, got), describeDecl(fset, wantFunc))
+		}
+	}
+	if got := typesutil.DeclAt(files, token.NoPos); got != nil {
+		t.Errorf("DeclAt(NoPos) = %v, want nil", describeDecl(fset, got))
+	}
+}
+
+func describeDecl(fset *token.FileSet, n ast.Node) string {
+	if n == nil || n == (*ast.FuncDecl)(nil) {
+		return "nil"
+	}
+	return fmtNode(n, fset.Position(n.Pos()))
+}

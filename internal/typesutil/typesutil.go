@@ -94,8 +94,15 @@ func IsString(t types.Type) bool {
 // ConstString returns the value of e when it is a string constant, and ""
 // otherwise.
 func ConstString(info *types.Info, e ast.Expr) string {
+	s, _ := ConstStringOK(info, e)
+	return s
+}
+
+// ConstStringOK returns the value of e and true when e is a string
+// constant (the empty string included), and "", false otherwise.
+func ConstStringOK(info *types.Info, e ast.Expr) (string, bool) {
 	if tv, ok := info.Types[e]; ok && tv.Value != nil && tv.Value.Kind() == constant.String {
-		return constant.StringVal(tv.Value)
+		return constant.StringVal(tv.Value), true
 	}
-	return ""
+	return "", false
 }

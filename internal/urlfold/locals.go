@@ -4,7 +4,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"sort"
 
 	"github.com/brexlint/brexlint/internal/typesutil"
 )
@@ -60,7 +59,7 @@ type funcInfo struct {
 // funcInfoFor returns the scan of the top-level declaration that declares
 // the local variable v, scanning it on first use.
 func (f *Folder) funcInfoFor(v *types.Var) *funcInfo {
-	decl := f.declAt(v.Pos())
+	decl := typesutil.DeclAt(f.files, v.Pos())
 	if decl == nil {
 		return nil
 	}
@@ -70,25 +69,6 @@ func (f *Folder) funcInfoFor(v *types.Var) *funcInfo {
 	fi := f.scan(decl)
 	f.funcs[decl] = fi
 	return fi
-}
-
-// declAt returns the top-level declaration containing pos.
-func (f *Folder) declAt(pos token.Pos) ast.Decl {
-	if !pos.IsValid() {
-		return nil
-	}
-	for _, file := range f.files {
-		if pos < file.FileStart || pos >= file.FileEnd {
-			continue
-		}
-		decls := file.Decls
-		i := sort.Search(len(decls), func(i int) bool { return decls[i].End() > pos })
-		if i < len(decls) && decls[i].Pos() <= pos {
-			return decls[i]
-		}
-		return nil
-	}
-	return nil
 }
 
 // scan walks decl once and records every definition and assignment of its

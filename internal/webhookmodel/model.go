@@ -106,7 +106,7 @@ type Model struct {
 // UnitOf returns the unit whose body is body, with its summary, or nil.
 func (m *Model) UnitOf(body *ast.BlockStmt) *Unit {
 	if _, ok := m.bodies[body]; !ok {
-		if fd := m.declAt(body.Pos()); fd != nil {
+		if fd := typesutil.FuncDeclAt(m.pass.Files, body.Pos()); fd != nil {
 			m.build(fd)
 		}
 	}
@@ -196,16 +196,6 @@ func (m *Model) funcDecls() []*ast.FuncDecl {
 	return out
 }
 
-// declAt returns the function declaration whose body holds pos.
-func (m *Model) declAt(pos token.Pos) *ast.FuncDecl {
-	for _, fd := range m.funcDecls() {
-		if fd.Body.Pos() <= pos && pos < fd.Body.End() {
-			return fd
-		}
-	}
-	return nil
-}
-
 // takesRequest reports whether fd or a function literal in it takes an
 // *http.Request.
 func (m *Model) takesRequest(fd *ast.FuncDecl) bool {
@@ -267,8 +257,14 @@ func (m *Model) verifies() bool {
 			return true
 		}
 	}
+	return NamesHeader(m.pass)
+}
+
+// NamesHeader reports whether a string literal of the package may name a
+// Standard Webhooks header: it starts with "webhook-", in any case.
+func NamesHeader(pass *analysis.Pass) bool {
 	found := false
-	for _, f := range m.pass.Files {
+	for _, f := range pass.Files {
 		ast.Inspect(f, func(n ast.Node) bool {
 			if lit, ok := n.(*ast.BasicLit); ok && lit.Kind == token.STRING && len(lit.Value) > 9 &&
 				strings.EqualFold(lit.Value[1:9], "webhook-") {

@@ -78,8 +78,8 @@ func HeaderRead(info *types.Info, e ast.Expr) Flags {
 }
 
 // UnwrapReader returns the reader or bytes that e wraps or converts
-// (io.LimitReader(x, n), bufio.NewReader(x), bytes.NewReader(x),
-// io.ReadAll(x), string(x) ...), or nil.
+// (typesutil.ReaderOver: io.LimitReader(x, n), gzip.NewReader(x) ...;
+// bytes.NewReader(x), io.ReadAll(x), string(x) ...), or nil.
 func UnwrapReader(info *types.Info, e ast.Expr) ast.Expr {
 	call, ok := ast.Unparen(e).(*ast.CallExpr)
 	if !ok || len(call.Args) == 0 {
@@ -92,15 +92,16 @@ func UnwrapReader(info *types.Info, e ast.Expr) ast.Expr {
 	if !ok || fn.Pkg() == nil {
 		return nil
 	}
+	if i, ok := typesutil.ReaderOver(fn); ok {
+		if i < len(call.Args) {
+			return call.Args[i]
+		}
+		return nil
+	}
 	switch fn.Pkg().Path() + "." + fn.Name() {
-	case "io.LimitReader", "io.TeeReader", "io.ReadAll", "io/ioutil.ReadAll",
-		"bufio.NewReader", "bufio.NewReaderSize",
+	case "io.ReadAll", "io/ioutil.ReadAll",
 		"bytes.NewReader", "bytes.NewBuffer", "bytes.NewBufferString", "strings.NewReader":
 		return call.Args[0]
-	case "net/http.MaxBytesReader":
-		if len(call.Args) == 3 {
-			return call.Args[1]
-		}
 	}
 	return nil
 }

@@ -132,6 +132,33 @@ func (c *Client) withinLimits(ctx context.Context) {
 
 func pageSize(ctx context.Context) int { return 100 }
 
+// A limit after a hole in its parameter: the hole may end inside the
+// value of another parameter (name=<hole>limit=5000 names no limit), or
+// hold the parameter's name itself, so the check stays quiet.
+func (c *Client) afterHole(ctx context.Context) {
+	var page ExpensePage
+	c.get(ctx, "/v1/vendors?name="+searchTerm(ctx)+"limit=5000", &page)
+	c.get(ctx, "/v1/expenses?"+searchTerm(ctx)+"limit=5000", &page)
+	c.get(ctx, fmt.Sprintf("/v2/users?email=%slimit=%d", searchTerm(ctx), 5000), &page)
+}
+
+func searchTerm(ctx context.Context) string {
+	s, _ := ctx.Value(searchKey{}).(string)
+	return s
+}
+
+type searchKey struct{}
+
+// A literal "&" after a hole starts a parameter of its own: its limit is
+// the request's whatever the hole holds.
+func (c *Client) afterFilter(ctx context.Context) {
+	var page ExpensePage
+	c.get(ctx, fmt.Sprintf("/v2/users?%s&limit=%d", searchTerm(ctx), 5000), &page) // want `limit=5000 on GET /v2/users exceeds its maximum of 1000`
+	u := "/v2/cards?" + searchTerm(ctx)
+	u += "&limit=2000"
+	c.get(ctx, u, &page) // want `limit=2000 on GET /v2/cards exceeds its maximum of 1000`
+}
+
 // A caller-chosen limit inside a wrapper: judged at the caller's call.
 func (c *Client) expensesPage(ctx context.Context, limit int) error {
 	var page ExpensePage

@@ -74,6 +74,22 @@ func handleRaw(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
+// The body behind a wrapper that only adds a Close (typesutil.ReaderOver).
+func handleWrapped(w http.ResponseWriter, r *http.Request) {
+	if !checkSignature(r) {
+		w.WriteHeader(http.StatusUnauthorized)
+		return
+	}
+	body := io.NopCloser(io.LimitReader(r.Body, 1<<20))
+	defer body.Close()
+	var ev Event
+	dec := json.NewDecoder(body)
+	dec.DisallowUnknownFields() // want `Brex webhook payload`
+	if err := dec.Decode(&ev); err != nil {
+		w.WriteHeader(http.StatusBadRequest)
+	}
+}
+
 // A Standard Webhooks verifier given the headers.
 type envelope struct {
 	Event Event `json:"event"`

@@ -456,7 +456,7 @@ func (j *clientJudge) genClient(f *respFlow, e ast.Expr) clientInfo {
 		if fn == nil {
 			return clientInfo{}
 		}
-		if _, gen := j.r.http.genOwner(fn); gen {
+		if j.r.http.genOwner(fn) {
 			if fd := j.r.http.decls[fn.Origin()]; fn.Pkg() != j.r.pass.Pkg || fd != nil && j.r.http.generated(fd) {
 				return j.ctorDoer(f, call, fn)
 			}
@@ -485,18 +485,15 @@ func (j *clientJudge) genClient(f *respFlow, e ast.Expr) clientInfo {
 	return c
 }
 
-// genOwner reports whether fn is a function of the package of a generated
-// client type: the constructors and options of the generated file.
-func (a *httpAnalysis) genOwner(fn *types.Func) (*types.Package, bool) {
+// genOwner reports whether fn is a function of the package of the
+// generated client type it returns: a constructor of the generated file.
+func (a *httpAnalysis) genOwner(fn *types.Func) bool {
 	res := fn.Signature().Results()
 	if res.Len() == 0 {
-		return nil, false
+		return false
 	}
 	n, ok := types.Unalias(derefType(res.At(0).Type())).(*types.Named)
-	if !ok || n.Obj().Pkg() != fn.Pkg() || !a.genClientType(n) {
-		return nil, false
-	}
-	return fn.Pkg(), true
+	return ok && n.Obj().Pkg() == fn.Pkg() && a.genClientType(n)
 }
 
 // ctorDoer judges the Doer that a call of a generated constructor

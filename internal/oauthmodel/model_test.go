@@ -132,3 +132,9 @@ func TestFactsGob(t *testing.T) {
 		}
 	}
 }
+
+// TestCallbackHelperFacts: which helpers are taken to verify the state
+// they are given (their callers' callbacks then count as verifying).
+func TestCallbackHelperFacts(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), brexmodel.Analyzer, "example.com/stateutil")
+}

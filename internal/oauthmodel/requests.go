@@ -387,7 +387,10 @@ func (m *modeler) usesValue(u *unit, seeds []ast.Expr, vars map[*types.Var]bool,
 				if n.Op == token.EQL || n.Op == token.NEQ {
 					for _, pair := range [][2]ast.Expr{{n.X, n.Y}, {n.Y, n.X}} {
 						if mentions(pair[0]) {
-							if s, ok := typesutil.ConstStringOK(m.info, pair[1]); ok && s == "" {
+							if s, ok := typesutil.ConstStringOK(m.info, pair[1]); ok && (s == "" || strict) {
+								// Against "": a presence check. Against
+								// another constant: a mode or kind, not
+								// a stored state (strictly).
 								continue
 							}
 							found = true
@@ -402,7 +405,7 @@ func (m *modeler) usesValue(u *unit, seeds []ast.Expr, vars map[*types.Var]bool,
 					found = true
 				}
 			case *ast.SwitchStmt:
-				if n.Tag != nil && mentions(n.Tag) {
+				if n.Tag != nil && mentions(n.Tag) && (!strict || m.switchesOnValue(n)) {
 					found = true
 				}
 			case *ast.CallExpr:
@@ -501,6 +504,20 @@ func (m *modeler) callUses(call *ast.CallExpr, mentions func(ast.Expr) bool, str
 	return !strict
 }
 
+// switchesOnValue reports whether a case of sw is not a constant: a
+// switch over constants tells modes or kinds apart (stripe-go's
+// GetBackend(backendType)), it does not compare with a stored state.
+func (m *modeler) switchesOnValue(sw *ast.SwitchStmt) bool {
+	for _, st := range sw.Body.List {
+		for _, e := range st.(*ast.CaseClause).List {
+			if tv, ok := m.info.Types[e]; !ok || tv.Value == nil {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // verifiesParam reports whether the function of the package checks its
 // parameter i (see usesValue).
 func (m *modeler) verifiesParam(fn *types.Func, i int, strict bool) bool {
@@ -525,7 +542,10 @@ func (m *modeler) verifiesParam(fn *types.Func, i int, strict bool) bool {
 func (m *modeler) verifierParam(fn *types.Func) (int, bool) {
 	ps := fn.Signature().Params()
 	for i := 0; i < ps.Len(); i++ {
-		if b, ok := ps.At(i).Type().Underlying().(*types.Basic); ok && b.Info()&types.IsString != 0 {
+		// A state is a plain string (r.FormValue's); a parameter of a
+		// named string type is a kind or a mode (stripe-go's
+		// GetBackend(backendType SupportedBackend) looks it up in a map).
+		if types.Identical(ps.At(i).Type(), types.Typ[types.String]) {
 			if m.verifiesParam(fn, i, true) {
 				return i, true
 			}

@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"brexauth"
+	"example.com/stateutil"
 )
 
 func login(w http.ResponseWriter, r *http.Request) {
@@ -39,6 +40,36 @@ func callbackChecked(w http.ResponseWriter, r *http.Request) {
 	tok, err := brexauth.Finish(r.Context(), r.FormValue("code"))
 	if err != nil {
 		http.Error(w, err.Error(), http.StatusBadGateway)
+		return
+	}
+	_ = tok
+}
+
+// A helper of another package that looks the state up in what it stored
+// verifies it.
+func callbackLookedUp(w http.ResponseWriter, r *http.Request) {
+	if !stateutil.Valid(r.FormValue("state")) {
+		http.Error(w, "invalid state", http.StatusBadRequest)
+		return
+	}
+	tok, err := brexauth.Finish(r.Context(), r.FormValue("code"))
+	if err != nil {
+		return
+	}
+	_ = tok
+}
+
+// A helper that compares its argument with constants only (a mode
+// switch) does not verify the state handed to it, and carries no
+// verifier fact; but a callback that hands its state to a function it
+// cannot judge is given the benefit of the doubt (precision first).
+func callbackModeOnly(w http.ResponseWriter, r *http.Request) {
+	if stateutil.Mode(r.FormValue("state")) == "" {
+		http.Error(w, "invalid state", http.StatusBadRequest)
+		return
+	}
+	tok, err := brexauth.Finish(r.Context(), r.FormValue("code"))
+	if err != nil {
 		return
 	}
 	_ = tok

@@ -439,7 +439,9 @@ func isGenResponseField(info *types.Info, sel *ast.SelectorExpr) bool {
 }
 
 // genClient judges the Doer of a generated client expression: what the
-// options given to the constructor that made it install, wherever the
+// options given to the constructor that made it install (oapi-codegen),
+// or the HTTPClient of the configuration it was made with
+// (openapi-generator's NewAPIClient(cfg): configDoer), wherever the
 // client is kept (a local, a field set in the package, a function of this
 // package that returns it). A constructor of another package, a client
 // the package does not make, an option the model cannot read: unknown.
@@ -455,6 +457,11 @@ func (j *clientJudge) genClient(f *respFlow, e ast.Expr) clientInfo {
 		fn, _ := typeutil.Callee(info, call).(*types.Func)
 		if fn == nil {
 			return clientInfo{}
+		}
+		if isOAGNewClient(fn) && len(call.Args) == 1 {
+			// openapi-generator's NewAPIClient(cfg): the configuration's
+			// HTTPClient.
+			return j.configDoer(f, call.Args[0], fn)
 		}
 		if j.r.http.genOwner(fn) {
 			if fd := j.r.http.decls[fn.Origin()]; fn.Pkg() != j.r.pass.Pkg || fd != nil && j.r.http.generated(fd) {

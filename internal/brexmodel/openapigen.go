@@ -262,10 +262,16 @@ func (fs *funcScan) chainField(name string, e ast.Expr, builder types.Type, fiel
 // function (nil when one of them cannot be read: a multi-value
 // assignment, an operator assignment).
 func (fs *funcScan) localDefs(v *types.Var) []ast.Expr {
-	info := fs.a.pass.TypesInfo
+	return localDefs(fs.a.pass.TypesInfo, fs.fd.Body, v)
+}
+
+// localDefs returns the values assigned to the local variable v in body
+// (nil when one of them cannot be read: a multi-value assignment, an
+// operator assignment, its address taken).
+func localDefs(info *types.Info, body *ast.BlockStmt, v *types.Var) []ast.Expr {
 	var defs []ast.Expr
 	bad := false
-	ast.Inspect(fs.fd.Body, func(n ast.Node) bool {
+	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.AssignStmt:
 			for i, lhs := range n.Lhs {
@@ -475,39 +481,34 @@ func firstServerURL(folder *urlfold.Folder, info *types.Info, e ast.Expr) (strin
 	return "", false
 }
 
-// oagServer returns the server of the configuration that the client of an
-// operation call was made with: the builder chain (or a builder
-// variable's definition) starts at a service of the client
-// (client.TransfersAPI.CreateTransfer(ctx)...Execute()), a local variable
-// made here by NewAPIClient(cfg) or a field whose one value is, and the
-// function that makes it sets the local configuration's Servers
-// (cfg.Servers = ServerConfigurations{{URL: ...}}).
-func (fs *funcScan) oagServer(call *ast.CallExpr) (string, bool) {
-	info := fs.a.pass.TypesInfo
+// oagClient returns the generated client (openapi-generator) that an
+// operation call in body is made on: the builder chain (or a builder
+// variable's one definition that does not start from itself: req :=
+// client.TransfersAPI.ListTransfers(ctx); req = req.Cursor(c)) starts at
+// a service of the client (client.TransfersAPI.CreateTransfer(ctx)...
+// Execute()), a field of it; nil when the chain starts elsewhere (a
+// builder parameter, a helper's result).
+func oagClient(info *types.Info, body *ast.BlockStmt, call *ast.CallExpr) ast.Expr {
 	e := ast.Expr(call)
-	// Down the builder chain to the service: client.TransfersAPI, through
-	// a builder variable's one definition that does not start from itself
-	// (req := client.TransfersAPI.ListTransfers(ctx); req =
-	// req.Cursor(c)).
 	var builder *types.Var
 	for range 32 {
 		if id, ok := astutil.Unparen(e).(*ast.Ident); ok && builder == nil {
 			builder = typesutil.VarOf(info, id)
 			if builder == nil || builder.Parent() == nil || builder.Parent() == builder.Pkg().Scope() {
-				return "", false
+				return nil
 			}
 			var from ast.Expr
-			for _, d := range fs.localDefs(builder) {
+			for _, d := range localDefs(info, body, builder) {
 				if chainRoot(info, d) == builder {
 					continue
 				}
 				if from != nil {
-					return "", false
+					return nil
 				}
 				from = d
 			}
 			if from == nil {
-				return "", false
+				return nil
 			}
 			e = from
 			continue
@@ -518,15 +519,29 @@ func (fs *funcScan) oagServer(call *ast.CallExpr) (string, bool) {
 		}
 		sel, ok := astutil.Unparen(c.Fun).(*ast.SelectorExpr)
 		if !ok {
-			return "", false
+			return nil
 		}
 		e = sel.X
 	}
 	sel, ok := astutil.Unparen(e).(*ast.SelectorExpr)
 	if !ok {
-		return "", false
+		return nil
 	}
 	if s, ok := info.Selections[sel]; !ok || s.Kind() != types.FieldVal {
+		return nil
+	}
+	return sel.X
+}
+
+// oagServer returns the server of the configuration that the client of an
+// operation call was made with (oagClient): a local variable made here by
+// NewAPIClient(cfg) or a field whose one value is, and the function that
+// makes it sets the local configuration's Servers (cfg.Servers =
+// ServerConfigurations{{URL: ...}}).
+func (fs *funcScan) oagServer(call *ast.CallExpr) (string, bool) {
+	info := fs.a.pass.TypesInfo
+	client := oagClient(info, fs.fd.Body, call)
+	if client == nil {
 		return "", false
 	}
 	// The client: a local variable made here, or a field of the
@@ -534,11 +549,11 @@ func (fs *funcScan) oagServer(call *ast.CallExpr) (string, bool) {
 	// NewAPIClient(cfg)}), with its configuration in the same function.
 	var made ast.Expr
 	body := fs.fd.Body
-	if client := typesutil.VarOf(info, sel.X); client != nil && client.Parent() != nil && client.Parent() != client.Pkg().Scope() {
-		if defs := fs.localDefs(client); len(defs) == 1 {
+	if v := typesutil.VarOf(info, client); v != nil && v.Parent() != nil && v.Parent() != v.Pkg().Scope() {
+		if defs := fs.localDefs(v); len(defs) == 1 {
 			made = defs[0]
 		}
-	} else if f, ok := astutil.Unparen(sel.X).(*ast.SelectorExpr); ok {
+	} else if f, ok := astutil.Unparen(client).(*ast.SelectorExpr); ok {
 		if s, ok := info.Selections[f]; ok && s.Kind() == types.FieldVal {
 			if v, ok := fs.a.folder.VarValue(s.Obj().(*types.Var)); ok {
 				made = v
@@ -628,4 +643,237 @@ func (fs *funcScan) fillServer(o *origin, w *WrapperFact, call *ast.CallExpr) {
 		return
 	}
 	o.url = urlfold.Concat(urlfold.Lit(strings.TrimSuffix(server, "/")), urlfold.Value{Parts: o.url.Parts[1:]})
+}
+
+// oagOp reports whether fn is an operation of a client generated by
+// openapi-generator: a method whose request goes to its configuration's
+// server (a wrapper with ServerHole) and that sends it (the request
+// builder's Execute(), the service's CreateTransferExecute(r)).
+func (a *httpAnalysis) oagOp(fn *types.Func) bool {
+	if fn == nil || fn.Signature().Recv() == nil {
+		return false
+	}
+	s := a.summaryOf(fn)
+	return s != nil && s.wrapper != nil && s.wrapper.ServerHole && s.wrapper.Sends
+}
+
+// configHTTPClient returns the HTTPClient field of a generated
+// Configuration (t, or what t points to): a struct with Servers
+// (serversField) and an *http.Client HTTPClient; nil for any other type.
+func configHTTPClient(t types.Type) *types.Var {
+	if serversField(t) == nil {
+		return nil
+	}
+	st := derefType(t).Underlying().(*types.Struct)
+	for i := 0; i < st.NumFields(); i++ {
+		if f := st.Field(i); f.Name() == "HTTPClient" && typesutil.IsNamed(f.Type(), "net/http", "Client") {
+			if _, ptr := types.Unalias(f.Type()).(*types.Pointer); ptr {
+				return f
+			}
+		}
+	}
+	return nil
+}
+
+// isOAGNewClient reports whether fn is openapi-generator's NewAPIClient:
+// a function whose one parameter is a generated Configuration of fn's own
+// package and whose result is a client holding it. Its body falls back to
+// http.DefaultClient when the configuration's HTTPClient is nil, and
+// callAPI sends every operation through that client.
+func isOAGNewClient(fn *types.Func) bool {
+	sig := fn.Signature()
+	if sig.Recv() != nil || sig.Params().Len() != 1 || sig.Results().Len() != 1 {
+		return false
+	}
+	cfg, ok := types.Unalias(derefType(sig.Params().At(0).Type())).(*types.Named)
+	return ok && cfg.Obj().Pkg() == fn.Pkg() && configHTTPClient(cfg) != nil && isOAGClientType(sig.Results().At(0).Type())
+}
+
+// isOAGClientType reports whether t is a pointer to openapi-generator's
+// APIClient: a struct of a named type holding a pointer to a generated
+// Configuration of its package (its cfg field).
+func isOAGClientType(t types.Type) bool {
+	p, ok := types.Unalias(t).(*types.Pointer)
+	if !ok {
+		return false
+	}
+	n, ok := types.Unalias(p.Elem()).(*types.Named)
+	if !ok {
+		return false
+	}
+	st, ok := n.Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	for i := 0; i < st.NumFields(); i++ {
+		f := st.Field(i)
+		if cfg, ok := types.Unalias(derefType(f.Type())).(*types.Named); ok && cfg.Obj().Pkg() == n.Obj().Pkg() && configHTTPClient(cfg) != nil {
+			_, ptr := types.Unalias(f.Type()).(*types.Pointer)
+			return ptr
+		}
+	}
+	return false
+}
+
+// configDoer judges the HTTP client of the configuration e that an
+// openapi-generator client was made with (NewAPIClient(cfg)): the value
+// the configuration is given as its HTTPClient where it is made (cfg :=
+// NewConfiguration(); cfg.HTTPClient = hc, once, in the function that
+// makes the client; or the HTTPClient of a Configuration literal), else
+// the http.DefaultClient that NewAPIClient falls back to. A configuration
+// the model cannot follow leaves it unknown: a parameter, a field, one
+// handed to another function or given its HTTPClient more than once, or
+// a package that reads a client's configuration back (GetConfig).
+func (j *clientJudge) configDoer(f *respFlow, e ast.Expr, newClient *types.Func) clientInfo {
+	info := j.r.pass.TypesInfo
+	cfgType := types.Unalias(derefType(newClient.Signature().Params().At(0).Type())).(*types.Named)
+	field := configHTTPClient(cfgType)
+	if j.readsConfig(newClient.Pkg()) {
+		return clientInfo{}
+	}
+	made := astutil.Unparen(e)
+	var sets []ast.Expr
+	if id, ok := made.(*ast.Ident); ok {
+		v := typesutil.VarOf(info, id)
+		if v == nil || f == nil || v.Parent() == nil || v.Parent() == v.Pkg().Scope() {
+			return clientInfo{}
+		}
+		if _, param := f.params[v]; param {
+			return clientInfo{}
+		}
+		defs := localDefs(info, f.fd.Body, v)
+		if len(defs) != 1 {
+			return clientInfo{}
+		}
+		made = astutil.Unparen(defs[0])
+		if sets, ok = configSets(info, f.fd.Body, v, field); !ok {
+			return clientInfo{}
+		}
+	}
+	if u, ok := made.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		made = astutil.Unparen(u.X)
+	}
+	switch m := made.(type) {
+	case *ast.CallExpr:
+		// NewConfiguration(): a function of the generated package that
+		// makes a configuration without an HTTPClient.
+		fn, _ := typeutil.Callee(info, m).(*types.Func)
+		if fn == nil || fn.Pkg() != newClient.Pkg() || fn.Signature().Recv() != nil || fn.Signature().Params().Len() != 0 {
+			return clientInfo{}
+		}
+	case *ast.CompositeLit:
+		for _, el := range m.Elts {
+			if kv, ok := el.(*ast.KeyValueExpr); ok {
+				if id, ok := kv.Key.(*ast.Ident); ok && info.Uses[id] == field {
+					sets = append(sets, kv.Value)
+				}
+			}
+		}
+	default:
+		return clientInfo{}
+	}
+	switch len(sets) {
+	case 0:
+		return clientInfo{kind: ClientNone, what: "http.DefaultClient, the default of " + qualifiedName(newClient)}
+	case 1:
+		c := j.client(f, sets[0])
+		if c.kind == ClientNone || c.kind == ClientRetriesConstant {
+			c.what += ", in " + cfgType.Obj().Pkg().Name() + "." + cfgType.Obj().Name() + ".HTTPClient"
+		}
+		return c
+	}
+	return clientInfo{}
+}
+
+// configSets returns the values that body assigns to the HTTPClient field
+// of the local configuration v (v.HTTPClient = hc); ok is false when v
+// escapes where the model cannot follow it: handed to a function other
+// than NewAPIClient, returned, aliased, its address taken, or its client
+// changed in place (v.HTTPClient.Transport = t).
+func configSets(info *types.Info, body *ast.BlockStmt, v, field *types.Var) (sets []ast.Expr, ok bool) {
+	ok = true
+	var stack []ast.Node
+	ast.Inspect(body, func(n ast.Node) bool {
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return true
+		}
+		stack = append(stack, n)
+		id, isID := n.(*ast.Ident)
+		if !isID || info.Uses[id] != v || len(stack) < 3 {
+			return true
+		}
+		parent, grand := stack[len(stack)-2], stack[len(stack)-3]
+		switch p := parent.(type) {
+		case *ast.SelectorExpr:
+			if s, isSel := info.Selections[p]; !isSel || s.Obj() != field {
+				return true // another field, or a method (AddDefaultHeader)
+			}
+			switch g := grand.(type) {
+			case *ast.AssignStmt:
+				for i, l := range g.Lhs {
+					if l == p {
+						if len(g.Lhs) != len(g.Rhs) || g.Tok != token.ASSIGN {
+							ok = false
+						} else {
+							sets = append(sets, g.Rhs[i])
+						}
+					}
+				}
+			case *ast.SelectorExpr:
+				if len(stack) >= 4 {
+					if as, isAssign := stack[len(stack)-4].(*ast.AssignStmt); isAssign {
+						for _, l := range as.Lhs {
+							if l == g {
+								ok = false // v.HTTPClient.Transport = t
+							}
+						}
+					}
+				}
+			case *ast.UnaryExpr:
+				ok = ok && g.Op != token.AND
+			}
+		case *ast.CallExpr:
+			fn, _ := typeutil.Callee(info, p).(*types.Func)
+			if fn == nil || !isOAGNewClient(fn) {
+				ok = false
+			}
+		case *ast.AssignStmt:
+			for _, l := range p.Lhs {
+				if l == id && p.Tok == token.ASSIGN {
+					return true // a definition: localDefs counts them
+				}
+			}
+			ok = false
+		default:
+			ok = false
+		}
+		return true
+	})
+	return sets, ok
+}
+
+// readsConfig reports whether the package calls a method of package gen
+// that returns a client's configuration (APIClient.GetConfig), through
+// which its HTTPClient may change after the client is made.
+func (j *clientJudge) readsConfig(gen *types.Package) bool {
+	if v, ok := j.getConfig[gen]; ok {
+		return v
+	}
+	found := false
+	for _, obj := range j.r.pass.TypesInfo.Uses {
+		fn, ok := obj.(*types.Func)
+		if !ok || fn.Pkg() != gen || fn.Signature().Recv() == nil || fn.Signature().Results().Len() != 1 {
+			continue
+		}
+		if configHTTPClient(fn.Signature().Results().At(0).Type()) != nil {
+			found = true
+			break
+		}
+	}
+	if j.getConfig == nil {
+		j.getConfig = map[*types.Package]bool{}
+	}
+	j.getConfig[gen] = found
+	return found
 }

@@ -918,6 +918,11 @@ func (x *interp) nonNil(e ast.Expr) (tri, bool) {
 	if isErr {
 		return x.err.nonNil, x.err.carries && x.err.nonNil != triUnknown
 	}
+	if id, ok := e.(*ast.Ident); ok {
+		if v, ok := info.Uses[id].(*types.Var); ok && x.f.oagResp[v]&x.bit != 0 {
+			return triTrue, false // openapi-generator returns it with its error
+		}
+	}
 	if (isResponsePtr(info.TypeOf(e)) || isGenResponse(info.TypeOf(e))) && x.f.eval(e)[kResp]&x.bit != 0 && x.err.nonNil != triTrue {
 		return triTrue, false
 	}

@@ -145,6 +145,22 @@
 // NewConfiguration's OperationServers for it, which the Servers do not
 // change.
 //
+// The caller's Execute() of such a client is a send at the caller
+// (Send.Generated), as an oapi-codegen operation's is: the generated
+// callAPI sends through the configuration's HTTPClient, and Execute turns
+// every status of 300 and above into a *GenericOpenAPIError, with the
+// *http.Response beside it. Its client is judged by the same
+// clientJudge.genClient, wherever the client is kept (a local, a field
+// set in the constructor, a function of this package that returns it):
+// for NewAPIClient(cfg) (configDoer), the HTTPClient given to the
+// configuration where it is made (cfg.HTTPClient = hc, once, in the
+// function that makes the client, or a Configuration literal's), else
+// the http.DefaultClient NewAPIClient falls back to. The response
+// variable of t, httpResp, err := req.Execute() carries the response in
+// the flow, non-nil whatever the error, so httpResp.StatusCode reads its
+// status; the error carries the status too (Execute's ResponseFact says
+// it is non-nil at 429), so a retry on any error counts.
+//
 // Out of reach for generated clients: for oapi-codegen's, a client whose
 // server urlfold cannot fold (a field assigned in another package or from
 // a constructor's client parameter, a server read from a config struct
@@ -168,11 +184,19 @@
 // generated default server: none for a spec without servers, whose
 // operations are then judged on their paths and the generated package's
 // signal alone), a builder given as a parameter, kept in a field or made by
-// a helper of the program (its header fields are of unknown value), the
-// configuration's DefaultHeader (left out), the generateInterfaces option's
-// service interfaces when their package has more than one implementation,
-// and the HTTPClient, which the ratelimit check does not judge (Execute
-// turns statuses of 300 and above into an error inside the generated file).
+// a helper of the program (its header fields are of unknown value, and
+// its HTTPClient unknown), the configuration's DefaultHeader (left out),
+// the generateInterfaces option's service interfaces when their package
+// has more than one implementation, and an HTTPClient the model cannot
+// read, which leaves the client's 429 handling unknown (quiet): a
+// configuration that is a parameter or a field, handed to a function
+// other than NewAPIClient, given its HTTPClient more than once or changed
+// in place (cfg.HTTPClient.Transport = t), a client made by a function of
+// another package or read back through GetConfig anywhere in the package,
+// and a nil client passed for the HTTPClient to a constructor of the
+// program; the *http.Response of Execute is followed only where the
+// function assigns Execute's results (not when a helper returns it as a
+// second result).
 //
 // Out of reach for keys: functional options that set headers
 // (WithIdempotencyKey(k)), options structs given to another call before

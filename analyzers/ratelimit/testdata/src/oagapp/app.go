@@ -235,3 +235,30 @@ func (c *Configured) Transfers(ctx context.Context) error {
 	_, _, err := c.switched.TransfersAPI.ListTransfers(authed(ctx)).Execute()
 	return err
 }
+
+// Archive retries on any error, which Execute returns at 429, with a
+// growing wait and an attempt limit: handled through the error.
+func (s *Syncer) Archive(ctx context.Context) (*brex.PageTransfer, error) {
+	ctx = authed(ctx)
+	var err error
+	for attempt := range 5 {
+		var page *brex.PageTransfer
+		if page, _, err = s.api.TransfersAPI.ListTransfers(ctx).Execute(); err == nil {
+			return page, nil
+		}
+		time.Sleep(time.Second << attempt)
+	}
+	return nil, err
+}
+
+// Hammer retries on 429 at once.
+func (s *Syncer) Hammer(ctx context.Context, id string) (*brex.Transfer, error) {
+	for attempt := 0; attempt < 3; attempt++ { // want `this retry of GET /v1/transfers/\{id\} does not wait between attempts`
+		t, httpResp, err := s.api.TransfersAPI.GetTransferById(authed(ctx), id).Execute()
+		if httpResp != nil && httpResp.StatusCode == http.StatusTooManyRequests {
+			continue
+		}
+		return t, err
+	}
+	return nil, ErrRateLimited
+}

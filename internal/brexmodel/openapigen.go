@@ -726,8 +726,7 @@ func isOAGClientType(t types.Type) bool {
 // a package that reads a client's configuration back (GetConfig).
 func (j *clientJudge) configDoer(f *respFlow, e ast.Expr, newClient *types.Func) clientInfo {
 	info := j.r.pass.TypesInfo
-	cfgType := types.Unalias(derefType(newClient.Signature().Params().At(0).Type())).(*types.Named)
-	field := configHTTPClient(cfgType)
+	field := configHTTPClient(newClient.Signature().Params().At(0).Type())
 	if j.readsConfig(newClient.Pkg()) {
 		return clientInfo{}
 	}
@@ -778,7 +777,7 @@ func (j *clientJudge) configDoer(f *respFlow, e ast.Expr, newClient *types.Func)
 	case 1:
 		c := j.client(f, sets[0])
 		if c.kind == ClientNone || c.kind == ClientRetriesConstant {
-			c.what += ", in " + cfgType.Obj().Pkg().Name() + "." + cfgType.Obj().Name() + ".HTTPClient"
+			c.what += ", set as HTTPClient" // short: the message names an endpoint too
 		}
 		return c
 	}

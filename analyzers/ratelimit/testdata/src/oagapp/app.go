@@ -44,7 +44,7 @@ func NewPayer() *Payer {
 
 // Pay returns the error: nothing retries the 429.
 func (p *Payer) Pay(ctx context.Context, key string, amount int64) (*brex.Transfer, error) {
-	t, _, err := p.api.TransfersAPI.CreateTransfer(authed(ctx)). // want `429 from POST /v1/transfers is not retried \(client: an http.Client with the default transport, in brex.Configuration.HTTPClient\)`
+	t, _, err := p.api.TransfersAPI.CreateTransfer(authed(ctx)). // want `429 from POST /v1/transfers is not retried \(client: an http.Client with the default transport, set as HTTPClient\)`
 									IdempotencyKey(key).
 									CreateTransferRequest(brex.CreateTransferRequest{Description: "payout"}).
 									Execute()
@@ -87,7 +87,7 @@ func (p *Payer) Status(ctx context.Context, id string) (string, error) {
 // Poll looks at the response only for its own log line, and goes on
 // whatever the status: not handled.
 func (p *Payer) Poll(ctx context.Context, id string) error {
-	_, httpResp, err := p.api.TransfersAPI.GetTransferById(authed(ctx), id).Execute() // want `429 from GET /v1/transfers/\{id\} is not retried \(client: an http.Client with the default transport, in brex.Configuration.HTTPClient\)`
+	_, httpResp, err := p.api.TransfersAPI.GetTransferById(authed(ctx), id).Execute() // want `429 from GET /v1/transfers/\{id\} is not retried \(client: an http.Client with the default transport, set as HTTPClient\)`
 	if httpResp != nil {
 		fmt.Println("brex:", httpResp.Status)
 	}

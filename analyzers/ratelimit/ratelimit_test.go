@@ -28,5 +28,5 @@ func TestGeneratedClient(t *testing.T) {
 // the model cannot read stay quiet.
 func TestOpenAPIGeneratorClient(t *testing.T) {
 	dir := teststubs.GOPATH(t, analysistest.TestData(), "github.com/hashicorp/go-retryablehttp", "github.com/acmepay/brexopenapi", "github.com/acmepay/ledgeropenapi")
-	analysistest.Run(t, dir, ratelimit.Analyzer, "oagapp")
+	analysistest.Run(t, dir, ratelimit.Analyzer, "oagapp", "oagtuned")
 }

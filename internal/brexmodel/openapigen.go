@@ -773,11 +773,12 @@ func (j *clientJudge) configDoer(f *respFlow, e ast.Expr, newClient *types.Func)
 	}
 	switch len(sets) {
 	case 0:
-		return clientInfo{kind: ClientNone, what: "http.DefaultClient, the default of " + qualifiedName(newClient)}
+		// NewAPIClient's fallback; the message names an endpoint too.
+		return clientInfo{kind: ClientNone, what: "http.DefaultClient (no HTTPClient set)"}
 	case 1:
 		c := j.client(f, sets[0])
 		if c.kind == ClientNone || c.kind == ClientRetriesConstant {
-			c.what += ", set as HTTPClient" // short: the message names an endpoint too
+			c.what += " as HTTPClient"
 		}
 		return c
 	}

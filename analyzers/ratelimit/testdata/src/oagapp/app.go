@@ -44,7 +44,7 @@ func NewPayer() *Payer {
 
 // Pay returns the error: nothing retries the 429.
 func (p *Payer) Pay(ctx context.Context, key string, amount int64) (*brex.Transfer, error) {
-	t, _, err := p.api.TransfersAPI.CreateTransfer(authed(ctx)). // want `429 from POST /v1/transfers is not retried \(client: an http.Client with the default transport, set as HTTPClient\)`
+	t, _, err := p.api.TransfersAPI.CreateTransfer(authed(ctx)). // want `429 from POST /v1/transfers is not retried \(client: an http.Client with the default transport as HTTPClient\)`
 									IdempotencyKey(key).
 									CreateTransferRequest(brex.CreateTransferRequest{Description: "payout"}).
 									Execute()
@@ -87,7 +87,7 @@ func (p *Payer) Status(ctx context.Context, id string) (string, error) {
 // Poll looks at the response only for its own log line, and goes on
 // whatever the status: not handled.
 func (p *Payer) Poll(ctx context.Context, id string) error {
-	_, httpResp, err := p.api.TransfersAPI.GetTransferById(authed(ctx), id).Execute() // want `429 from GET /v1/transfers/\{id\} is not retried \(client: an http.Client with the default transport, set as HTTPClient\)`
+	_, httpResp, err := p.api.TransfersAPI.GetTransferById(authed(ctx), id).Execute() // want `429 from GET /v1/transfers/\{id\} is not retried \(client: an http.Client with the default transport as HTTPClient\)`
 	if httpResp != nil {
 		fmt.Println("brex:", httpResp.Status)
 	}
@@ -112,7 +112,7 @@ func (s *Syncer) Transfers(ctx context.Context) ([]brex.Transfer, error) {
 		if cursor != "" {
 			req = req.Cursor(cursor)
 		}
-		page, _, err := req.Execute() // want `429 from GET /v1/transfers is not retried \(client: http.DefaultClient, the default of brex.NewAPIClient\)`
+		page, _, err := req.Execute() // want `429 from GET /v1/transfers is not retried \(client: http.DefaultClient \(no HTTPClient set\)\)`
 		if err != nil {
 			return nil, err
 		}
@@ -279,9 +279,25 @@ type Cards struct {
 func NewCards() *Cards { return &Cards{api: newBrex("acme-cards/2.0")} }
 
 func (c *Cards) Number(ctx context.Context, id string) (string, error) {
-	pan, _, err := c.api.CardsAPI.GetCardNumber(authed(ctx), id).Execute() // want `429 from GET /v2/cards/\{id\}/pan is not retried \(client: http.DefaultClient, the default of brex.NewAPIClient\)`
+	pan, _, err := c.api.CardsAPI.GetCardNumber(authed(ctx), id).Execute() // want `429 from GET /v2/cards/\{id\}/pan is not retried \(client: http.DefaultClient \(no HTTPClient set\)\)`
 	if err != nil {
 		return "", err
 	}
 	return pan.Number, nil
+}
+
+// SyncAll is given the client: its callers' clients are judged where
+// they pass them.
+func SyncAll(ctx context.Context, api *brex.APIClient) error {
+	_, _, err := api.TransfersAPI.ListTransfers(authed(ctx)).Execute()
+	return err
+}
+
+func syncBoth(ctx context.Context) error {
+	if err := SyncAll(ctx, brex.NewAPIClient(brex.NewConfiguration())); err != nil { // want `http.DefaultClient \(no HTTPClient set\) is passed to oagapp.SyncAll, which sends GET /v1/transfers through it with no other 429 handling`
+		return err
+	}
+	cfg := brex.NewConfiguration()
+	cfg.HTTPClient = retryablehttp.NewClient().StandardClient()
+	return SyncAll(ctx, brex.NewAPIClient(cfg))
 }

@@ -43,6 +43,11 @@ import (
 //     with the generated default (the first of NewConfiguration's
 //     OperationServers for the operation, else of its Servers), so that a client of another API with Brex's paths stays
 //     that API's.
+//   - the caller's Execute() sends through the configuration's
+//     HTTPClient (configDoer, asked by clientJudge.genClient wherever the
+//     client is kept; http.DefaultClient when none), and the
+//     *http.Response it returns beside its error carries the response in
+//     the caller's flow (respFlow.oagResponses).
 
 // oagHeaderFunc is the generated client's helper that renders a parameter
 // into a header or query map.

@@ -37,9 +37,10 @@ func TestMessageLength(t *testing.T) {
 			if len(pkgs) == 0 {
 				t.Fatalf("no analysistest packages under %s", dir)
 			}
-			// The stubs that tests add to their GOPATH with teststubs
+			// Every stub, since some tests add the generated-client,
+			// resty or retryablehttp stubs to their GOPATH; the stubs
 			// are harmless to the others.
-			gopath := teststubs.GOPATH(t, dir, "golang.org/x/oauth2")
+			gopath := teststubs.GOPATH(t, dir, teststubs.All(t)...)
 			n := 0
 			for _, flags := range flagSets(a) {
 				setFlags(t, a, flags)

@@ -111,8 +111,8 @@
 //     the call then fails. Retry 429 with exponential backoff and jitter, a
 //     bounded number of times: a loop, a retry library such as
 //     cenkalti/backoff, or a transport such as hashicorp/go-retryablehttp.
-//   - "C is passed to F, which sends ENDPOINTS through it with no other 429
-//     handling" (unhandled): the client fails every 429. Pass a client
+//   - "C, given to F, does not retry 429 from ENDPOINTS" (unhandled: F
+//     sends through C and handles no 429 itself): the client fails every 429. Pass a client
 //     whose transport retries 429 with exponential backoff and jitter,
 //     bounded (e.g. retryablehttp.NewClient().StandardClient()).
 //     For a generated client, the message names the Doer its constructor

@@ -54,11 +54,11 @@ func run(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		if ic.Kind == brexmodel.ClientRetriesConstant {
-			report(r, ic.Node, kindNoBackoff, ic.Endpoints, fmt.Sprintf("%s, passed to %s, retries 429 from %s with a constant wait",
+			report(r, ic.Node, kindNoBackoff, ic.Endpoints, fmt.Sprintf("%s, given to %s, retries 429 from %s with a constant wait",
 				ic.What, ic.Into, endpoints(ic.Endpoints)))
 			continue
 		}
-		report(r, ic.Node, kindUnhandled, ic.Endpoints, fmt.Sprintf("%s is passed to %s, which sends %s through it with no other 429 handling",
+		report(r, ic.Node, kindUnhandled, ic.Endpoints, fmt.Sprintf("%s, given to %s, does not retry 429 from %s",
 			ic.What, ic.Into, endpoints(ic.Endpoints)))
 	}
 	return nil, nil

@@ -59,3 +59,28 @@ func copyTree(src, dst string) error {
 		return os.WriteFile(target, data, 0o644)
 	})
 }
+
+// All is every stub root [GOPATH] can lay out: each github.com owner and
+// golang.org/x module under testdata/src. A suite that must see every
+// package of every stub (the message-length test) asks for all of them.
+func All(t testing.TB) []string {
+	t.Helper()
+	_, self, _, ok := runtime.Caller(0)
+	if !ok {
+		t.Fatal("teststubs: cannot locate its own stubs")
+	}
+	src := filepath.Join(filepath.Dir(self), "testdata", "src")
+	var out []string
+	for _, parent := range []string{"github.com", "golang.org/x"} {
+		entries, err := os.ReadDir(filepath.Join(src, filepath.FromSlash(parent)))
+		if err != nil {
+			t.Fatalf("teststubs: %v", err)
+		}
+		for _, e := range entries {
+			if e.IsDir() {
+				out = append(out, parent+"/"+e.Name())
+			}
+		}
+	}
+	return out
+}

@@ -451,12 +451,12 @@ func WrapperOfAnotherPackage(ctx context.Context, c *brexwrap.Client) error {
 // --- Injected clients.
 
 func Inject(ctx context.Context) {
-	injclient.NewClient(http.DefaultClient)                                                                               // want `http.DefaultClient is passed to injclient.NewClient, which sends GET /v2/cards through it with no other 429 handling`
-	injclient.NewClient(&http.Client{Timeout: time.Second})                                                               // want `an http.Client with the default transport is passed to injclient.NewClient`
+	injclient.NewClient(http.DefaultClient)                                                                               // want `http.DefaultClient, given to injclient.NewClient, does not retry 429 from GET /v2/cards`
+	injclient.NewClient(&http.Client{Timeout: time.Second})                                                               // want `an http.Client with the default transport, given to injclient.NewClient,`
 	injclient.NewClient(retryablehttp.NewClient().StandardClient())                                                       // quiet
 	injclient.NewClient(&http.Client{Transport: &transport.Retrying{Base: http.DefaultTransport}})                        // quiet
-	injclient.NewClient(&http.Client{Transport: &transport.Fixed{Base: http.DefaultTransport}})                           // want `the transport Fixed, passed to injclient.NewClient, retries 429 from GET /v2/cards with a constant wait`
-	_ = &injclient.Service{HTTP: http.DefaultClient}                                                                      // want `http.DefaultClient is passed to injclient.Service.HTTP, which sends GET /v2/users through it`
+	injclient.NewClient(&http.Client{Transport: &transport.Fixed{Base: http.DefaultTransport}})                           // want `the transport Fixed, given to injclient.NewClient, retries 429 from GET /v2/cards with a constant wait`
+	_ = &injclient.Service{HTTP: http.DefaultClient}                                                                      // want `http.DefaultClient, given to injclient.Service.HTTP, does not retry 429 from GET /v2/users`
 	_ = &injclient.Service{HTTP: &http.Client{Transport: &retryablehttp.RoundTripper{Client: retryablehttp.NewClient()}}} // quiet
 }
 
@@ -467,7 +467,7 @@ func Helper(ctx context.Context) error {
 	if err := sendhelper.Do(retrying, newReq(ctx, "/v2/cards"), &out); err != nil {
 		return err
 	}
-	return sendhelper.Do(http.DefaultClient, newReq(ctx, "/v2/users/me"), &out) // want `http.DefaultClient is passed to sendhelper.Do, which sends GET /v2/users/me through it with no other 429 handling`
+	return sendhelper.Do(http.DefaultClient, newReq(ctx, "/v2/users/me"), &out) // want `http.DefaultClient, given to sendhelper.Do, does not retry 429 from GET /v2/users/me`
 }
 
 // The same helper for another API: quiet.

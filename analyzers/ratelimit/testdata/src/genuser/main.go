@@ -14,7 +14,7 @@ import (
 )
 
 func plain() (*genclient.Client, error) {
-	return genclient.NewClient(&http.Client{Timeout: 10 * time.Second}, os.Getenv("BREX_TOKEN")) // want `an http.Client with the default transport is passed to genclient.NewClient, which sends GET /v1/transfers through it with no other 429 handling`
+	return genclient.NewClient(&http.Client{Timeout: 10 * time.Second}, os.Getenv("BREX_TOKEN")) // want `an http.Client with the default transport, given to genclient.NewClient, does not retry 429 from GET /v1/transfers`
 }
 
 func retrying() (*genclient.Client, error) {
@@ -53,7 +53,7 @@ func syncAll(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	if err := genclient.SyncTransfers(ctx, plain); err != nil { // want `the default http.Client of brexsdk.NewClientWithResponses is passed to genclient.SyncTransfers, which sends GET /v1/transfers through it with no other 429 handling`
+	if err := genclient.SyncTransfers(ctx, plain); err != nil { // want `the default http.Client of brexsdk.NewClientWithResponses, given to genclient.SyncTransfers, does not retry 429 from GET /v1/transfers`
 		return err
 	}
 	retrying, err := brexsdk.NewClientWithResponses("https://platform.brexapis.com", brexsdk.WithHTTPClient(retryablehttp.NewClient().StandardClient()))

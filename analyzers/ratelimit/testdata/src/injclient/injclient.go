@@ -55,5 +55,5 @@ func (s *Service) ListUsers(ctx context.Context) error {
 
 // Default uses the package's own default client: judged here.
 func Default(ctx context.Context) error {
-	return NewClient(nil).ListCards(ctx) // want `nil \(so http.DefaultClient\) is passed to injclient.NewClient, which sends GET /v2/cards through it`
+	return NewClient(nil).ListCards(ctx) // want `nil \(so http.DefaultClient\), given to injclient.NewClient, does not retry 429 from GET /v2/cards`
 }

@@ -187,7 +187,7 @@ func (b *Books) Transfer(ctx context.Context, id string) (*brex.Transfer, error)
 }
 
 func books() (*Books, *Books) {
-	plain := NewBooks(&http.Client{Timeout: 5 * time.Second}) // want `an http.Client with the default transport is passed to oagapp.NewBooks, which sends GET /v1/transfers/\{id\} through it with no other 429 handling`
+	plain := NewBooks(&http.Client{Timeout: 5 * time.Second}) // want `an http.Client with the default transport, given to oagapp.NewBooks, does not retry 429 from GET /v1/transfers/\{id\}`
 	return plain, NewBooks(retryablehttp.NewClient().StandardClient())
 }
 
@@ -294,7 +294,7 @@ func SyncAll(ctx context.Context, api *brex.APIClient) error {
 }
 
 func syncBoth(ctx context.Context) error {
-	if err := SyncAll(ctx, brex.NewAPIClient(brex.NewConfiguration())); err != nil { // want `http.DefaultClient \(no HTTPClient set\) is passed to oagapp.SyncAll, which sends GET /v1/transfers through it with no other 429 handling`
+	if err := SyncAll(ctx, brex.NewAPIClient(brex.NewConfiguration())); err != nil { // want `http.DefaultClient \(no HTTPClient set\), given to oagapp.SyncAll, does not retry 429 from GET /v1/transfers`
 		return err
 	}
 	cfg := brex.NewConfiguration()

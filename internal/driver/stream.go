@@ -56,6 +56,9 @@ type unit struct {
 	// fails the same analyzer's action on importers (as the checker's
 	// "failed prerequisites").
 	failed map[*analysis.Analyzer]bool
+	// results of the analyzers that ran without error, between the fact
+	// step and the rest.
+	results map[*analysis.Analyzer]any
 	// Own facts, exported by this package's passes; read by importers
 	// once the unit is done, never written after.
 	objFacts map[objectFactKey]analysis.Fact
@@ -72,8 +75,8 @@ type objectFactKey struct {
 type stream struct {
 	fset     *token.FileSet
 	opts     Options
-	rootAs   []*analysis.Analyzer // run on roots, in dependency order
-	depAs    []*analysis.Analyzer // run on dependencies: the fact-bearing ones and what they require
+	depAs    []*analysis.Analyzer // run on every package: the fact-bearing ones and what they require, in dependency order
+	restAs   []*analysis.Analyzer // then on roots: the others, in dependency order
 	factType map[reflect.Type]*analysis.Analyzer
 	parser   *fileParser
 	byTypes  sync.Map // *types.Package → *unit
@@ -83,27 +86,40 @@ type stream struct {
 }
 
 // analyze type-checks and analyzes the graph of roots. A unit goes
-// through two steps: type-checking, once its imports are type-checked,
-// and analysis, once it is type-checked and its imports are analyzed
-// (their facts are then complete). Workers prefer analysis, which frees
-// a unit's syntax, and type-check ahead only while fewer than maxAhead
-// units hold syntax that is not analyzed yet: so the critical path is
-// type-checking plus the analysis of the last units, not the two in
-// turn for each package, and memory stays bounded. There is always
-// analysis to do while units wait for it: the first of them in
-// dependency order has all its imports analyzed.
+// through up to three steps:
+//
+//  1. type-checking, once its imports are type-checked;
+//  2. the analyzers with facts (and what they require), once it is
+//     type-checked and its imports' facts are complete;
+//  3. for a root, the other analyzers, which no importer waits for.
+//
+// Workers take facts first (they unlock importers), then type-checking,
+// then the rest. Type-checking runs ahead only while fewer than maxAhead
+// units hold syntax that is not done with: so the critical path is
+// type-checking plus the fact analysis along the longest import chain,
+// not every step of every package in turn (stripe-go's one root package,
+// which three hundred packages import, would otherwise hold them all up
+// while its findings are computed), and memory stays bounded. While units
+// wait for step 2 there is always one that can take it: the first of
+// them in dependency order has all its imports' facts.
 func (s *stream) analyze(roots []*packages.Package) {
 	units := s.graph(roots)
 	gc := newGCTuner()
 	defer gc.restore()
 	workers := runtime.GOMAXPROCS(0)
-	maxAhead := workers
+	maxAhead := 4 * workers
+	type step int
+	const (
+		checkStep step = iota
+		factStep
+		restStep
+	)
 	var (
-		mu             sync.Mutex
-		cond           = sync.NewCond(&mu)
-		toCheck, toRun []*unit
-		ahead          int // type-checked or being checked, not yet analyzed
-		left           = len(units)
+		mu                     sync.Mutex
+		cond                   = sync.NewCond(&mu)
+		toCheck, toRun, toRest []*unit
+		ahead                  int // type-checked or being checked, not yet done with
+		left                   = len(units)
 	)
 	for _, u := range units {
 		if u.pendingCheck == 0 {
@@ -117,31 +133,41 @@ func (s *stream) analyze(roots []*packages.Package) {
 			defer wg.Done()
 			for {
 				mu.Lock()
-				var u *unit
-				check := false
+				var (
+					u    *unit
+					what step
+				)
 				for u == nil {
 					switch {
 					case left == 0:
 						mu.Unlock()
 						return
 					case len(toRun) > 0:
-						u, toRun = toRun[0], toRun[1:]
+						u, toRun, what = toRun[0], toRun[1:], factStep
 					case len(toCheck) > 0 && ahead < maxAhead:
-						u, toCheck = toCheck[0], toCheck[1:]
-						check = true
+						u, toCheck, what = toCheck[0], toCheck[1:], checkStep
 						ahead++
+					case len(toRest) > 0:
+						u, toRest, what = toRest[0], toRest[1:], restStep
 					default:
 						cond.Wait()
 					}
 				}
 				mu.Unlock()
-				if check {
+				done := false
+				switch what {
+				case checkStep:
 					s.typeCheck(u)
-				} else {
-					s.analyzeUnit(u)
+				case factStep:
+					s.analyzeFacts(u)
+					done = !u.root
+				case restStep:
+					s.analyzeRest(u)
+					done = true
 				}
 				mu.Lock()
-				if check {
+				switch what {
+				case checkStep:
 					u.checked = true
 					for _, user := range u.users {
 						if user.pendingCheck--; user.pendingCheck == 0 {
@@ -151,14 +177,19 @@ func (s *stream) analyze(roots []*packages.Package) {
 					if u.pendingRun == 0 {
 						toRun = append(toRun, u)
 					}
-				} else {
-					ahead--
-					left--
+				case factStep:
 					for _, user := range u.users {
 						if user.pendingRun--; user.pendingRun == 0 && user.checked {
 							toRun = append(toRun, user)
 						}
 					}
+					if !done {
+						toRest = append(toRest, u)
+					}
+				}
+				if done {
+					ahead--
+					left--
 				}
 				cond.Broadcast()
 				mu.Unlock()
@@ -238,18 +269,6 @@ func (s *stream) typeCheck(u *unit) {
 	if len(p.Errors) > 0 {
 		u.illTyped = true
 	}
-}
-
-// analyzeUnit analyzes a type-checked unit whose imports are analyzed,
-// and drops what the rest of the run does not need.
-func (s *stream) analyzeUnit(u *unit) {
-	p := u.pkg
-	results := s.run(u)
-	if u.root && s.opts.Observe != nil {
-		s.opts.Observe(p, results)
-	}
-	s.parser.release(u)
-	p.Syntax, p.TypesInfo = nil, nil
 }
 
 func hasTypeErrors(p *packages.Package) bool {
@@ -333,22 +352,45 @@ type importerFunc func(path string) (*types.Package, error)
 
 func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }
 
-// run runs the analyzers that u needs, in dependency order, records its
-// actions, and returns the results of those that did not fail.
-func (s *stream) run(u *unit) map[*analysis.Analyzer]any {
-	as := s.depAs
-	if u.root {
-		as = s.rootAs
+// analyzeFacts runs, on a type-checked unit whose imports' facts are
+// complete, the analyzers with facts and what they require. A
+// dependency is then done with, and drops its syntax.
+func (s *stream) analyzeFacts(u *unit) {
+	u.results = map[*analysis.Analyzer]any{}
+	s.run(u, s.depAs)
+	if !u.root {
+		s.release(u)
 	}
-	results := map[*analysis.Analyzer]any{}
-	for _, a := range as {
+}
+
+// analyzeRest runs the other analyzers on a root, shows the root to
+// Options.Observe, and drops its syntax.
+func (s *stream) analyzeRest(u *unit) {
+	s.run(u, s.restAs)
+	if s.opts.Observe != nil {
+		s.opts.Observe(u.pkg, u.results)
+	}
+	s.release(u)
+}
+
+// release drops what the rest of the run does not need of a unit.
+func (s *stream) release(u *unit) {
+	s.parser.release(u)
+	u.pkg.Syntax, u.pkg.TypesInfo = nil, nil
+	u.results = nil
+}
+
+// run runs analyzers (in dependency order) on u, records their actions,
+// and adds the results of those that did not fail to u.results.
+func (s *stream) run(u *unit, analyzers []*analysis.Analyzer) {
+	for _, a := range analyzers {
 		act := &Action{Analyzer: a, Package: u.pkg, IsRoot: u.root}
 		var result any
-		result, act.Err = s.runOne(u, a, results, act)
+		result, act.Err = s.runOne(u, a, u.results, act)
 		if act.Err != nil {
 			u.failed[a] = true
 		} else {
-			results[a] = result
+			u.results[a] = result
 		}
 		if u.root || act.Err != nil {
 			s.mu.Lock()
@@ -356,7 +398,6 @@ func (s *stream) run(u *unit) map[*analysis.Analyzer]any {
 			s.mu.Unlock()
 		}
 	}
-	return results
 }
 
 func (s *stream) runOne(u *unit, a *analysis.Analyzer, results map[*analysis.Analyzer]any, act *Action) (any, error) {
@@ -446,9 +487,9 @@ func analysisModule(m *packages.Module) *analysis.Module {
 // require) and on dependencies (those with facts and what they require),
 // each after what it requires.
 func (s *stream) plan(analyzers []*analysis.Analyzer) {
-	s.rootAs = requiresFirst(analyzers)
+	all := requiresFirst(analyzers)
 	var withFacts []*analysis.Analyzer
-	for _, a := range s.rootAs {
+	for _, a := range all {
 		for _, f := range a.FactTypes {
 			s.factType[reflect.TypeOf(f)] = a
 		}
@@ -457,6 +498,11 @@ func (s *stream) plan(analyzers []*analysis.Analyzer) {
 		}
 	}
 	s.depAs = requiresFirst(withFacts)
+	for _, a := range all {
+		if !slices.Contains(s.depAs, a) {
+			s.restAs = append(s.restAs, a)
+		}
+	}
 }
 
 // requiresFirst lists analyzers and all they require, each once, each

@@ -85,6 +85,7 @@ func Run(analyzers []*analysis.Analyzer, patterns []string, opts Options) (*Resu
 	s := &stream{fset: fset, opts: opts, factType: map[reflect.Type]*analysis.Analyzer{}}
 	s.plan(analyzers)
 	s.parser = newFileParser(fset, goroot, len(s.depAs) > 0)
+	s.exports = stdExports(opts.Dir, goroot, pkgs)
 	s.analyze(pkgs)
 	res := &Result{Packages: pkgs, Actions: s.sorted(analyzers, pkgs)}
 	seen := map[string]bool{}

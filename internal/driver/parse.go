@@ -52,8 +52,8 @@ type parsedFile struct {
 	users  int // units not yet done that hold the file
 }
 
-// parseAll, set by tests, parses every file in full, as go/packages
-// does.
+// parseAll, set by tests, parses every file in full and type-checks
+// every package from source, as go/packages with LoadAllSyntax does.
 var parseAll = false
 
 func newFileParser(fset *token.FileSet, goroot string, facts bool) *fileParser {
@@ -67,6 +67,9 @@ func newFileParser(fset *token.FileSet, goroot string, facts bool) *fileParser {
 // count records which units hold which files, before any is parsed.
 func (fp *fileParser) count(units []*unit) {
 	for _, u := range units {
+		if u.export != "" {
+			continue
+		}
 		for _, name := range u.pkg.CompiledGoFiles {
 			pf := fp.files[name]
 			if pf == nil {
@@ -127,6 +130,9 @@ const fullMode = parser.AllErrors | parser.ParseComments | parser.SkipObjectReso
 func (fp *fileParser) release(u *unit) {
 	fp.mu.Lock()
 	defer fp.mu.Unlock()
+	if u.export != "" {
+		return
+	}
 	for _, name := range u.pkg.CompiledGoFiles {
 		if pf := fp.files[name]; pf != nil {
 			if pf.users--; pf.users <= 0 {

@@ -43,6 +43,7 @@ const metaMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledG
 type unit struct {
 	pkg     *packages.Package
 	root    bool
+	export  string  // the export data file its types are read from, or ""
 	imports []*unit // in the order of pkg.Imports' sorted keys
 	users   []*unit // units that import this one
 	// Guarded by the scheduler: imports not yet type-checked, imports
@@ -79,7 +80,9 @@ type stream struct {
 	restAs   []*analysis.Analyzer // then on roots: the others, in dependency order
 	factType map[reflect.Type]*analysis.Analyzer
 	parser   *fileParser
-	byTypes  sync.Map // *types.Package → *unit
+	byTypes  sync.Map          // *types.Package → *unit
+	exports  map[string]string // export data files by import path (stdExports)
+	exportMu sync.Mutex        // gcexportdata.Read may add to the packages it is given
 
 	mu      sync.Mutex
 	actions []*Action
@@ -237,6 +240,11 @@ func (s *stream) graph(roots []*packages.Package) []*unit {
 	for _, p := range roots {
 		visit(p).root = true
 	}
+	for _, u := range order {
+		if !u.root && u.pkg.ID == u.pkg.PkgPath {
+			u.export = s.exports[u.pkg.PkgPath]
+		}
+	}
 	s.parser.count(order)
 	return order
 }
@@ -251,6 +259,13 @@ func (s *stream) typeCheck(u *unit) {
 		p.Syntax, p.TypesInfo = []*ast.File{}, newInfo()
 		s.byTypes.Store(p.Types, u)
 		return
+	}
+	if u.export != "" {
+		if err := s.readExport(u); err == nil {
+			s.byTypes.Store(p.Types, u)
+			return
+		}
+		u.export = "" // unreadable: check it from source
 	}
 	s.check(u, false)
 	if u.purged && hasTypeErrors(p) {
@@ -357,6 +372,9 @@ func (f importerFunc) Import(path string) (*types.Package, error) { return f(pat
 // dependency is then done with, and drops its syntax.
 func (s *stream) analyzeFacts(u *unit) {
 	u.results = map[*analysis.Analyzer]any{}
+	if u.export != "" {
+		return // no syntax, and no fact to find (see stdExports)
+	}
 	s.run(u, s.depAs)
 	if !u.root {
 		s.release(u)

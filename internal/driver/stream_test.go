@@ -275,3 +275,29 @@ func TestStreamDropsSyntax(t *testing.T) {
 		}
 	})
 }
+
+// TestStreamStdFromExportData: the standard library packages the patterns
+// do not name come from export data, so no analyzer runs on them (the
+// probe sees no fact of package testing in a's test), while the package
+// named by the pattern is analyzed from source.
+func TestStreamStdFromExportData(t *testing.T) {
+	res, err := Run(probes, []string{"./a", "strings"}, Options{Dir: "testdata/mod", Tests: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sees := map[string]string{}
+	for _, act := range res.Actions {
+		for _, d := range act.Diagnostics {
+			if act.Analyzer == probe && strings.HasPrefix(d.Message, "sees ") {
+				sees[act.Package.ID] = d.Message
+			}
+		}
+	}
+	test := sees["example.com/mod/a [example.com/mod/a.test]"]
+	if test == "" || strings.Contains(test, "package testing") {
+		t.Errorf("a's test sees %.200q: want no fact of package testing", test)
+	}
+	if !strings.Contains(sees["strings"], "package strings") {
+		t.Errorf("strings, named by the patterns, was not analyzed from source: %.200q", sees["strings"])
+	}
+}

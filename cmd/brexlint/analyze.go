@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/brexlint/brexlint/analyzers/hardcodedsecret"
 	"github.com/brexlint/brexlint/internal/driver"
 	"github.com/brexlint/brexlint/internal/secrets"
 	"github.com/brexlint/brexlint/internal/srclines"
@@ -113,6 +114,12 @@ Flags go before the packages.`)
 // from being checked. It returns the result (nil after a fatal error) and
 // the exit status so far: 1 if anything failed, else 0.
 func runChecks(selected []*analysis.Analyzer, patterns []string, opts driver.Options) (*driver.Result, int) {
+	if slices.Contains(selected, hardcodedsecret.Analyzer) {
+		// Build the gitleaks detector (a few hundredths of a second of
+		// regexps and a keyword trie) while go list runs, rather than
+		// when the first package reaches the check.
+		go secrets.Detector()
+	}
 	res, err := driver.Run(selected, patterns, opts)
 	if err != nil {
 		log.Print(secrets.RedactText(err.Error())) // go list may quote go.mod or a file

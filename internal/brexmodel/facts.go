@@ -2,9 +2,11 @@ package brexmodel
 
 import (
 	"fmt"
-	"github.com/brexlint/brexlint/internal/entropy"
+	"go/types"
 	"strings"
 
+	"github.com/brexlint/brexlint/internal/entropy"
+	"github.com/brexlint/brexlint/internal/urlfold"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -60,6 +62,28 @@ type TemplatePart struct {
 	Hole  bool
 	Param int // index of the parameter; -1 for other holes
 	Env   string
+}
+
+// templateOf is the template a fact carries for a folded URL: its holes
+// for the function's parameters (params, by index) and environment
+// variables named, other holes anonymous.
+func templateOf(v urlfold.Value, params map[*types.Var]int) []TemplatePart {
+	var out []TemplatePart
+	for _, p := range v.Parts {
+		t := TemplatePart{Lit: p.Lit, Hole: p.Hole, Param: -1}
+		if p.Hole {
+			switch p.HoleKind {
+			case urlfold.Param:
+				if i, ok := params[p.Param]; ok {
+					t.Param = i
+				}
+			case urlfold.Env:
+				t.Env = p.EnvName
+			}
+		}
+		out = append(out, t)
+	}
+	return out
 }
 
 // HeaderFact is a header that a wrapper or helper sets.

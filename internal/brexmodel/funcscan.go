@@ -539,20 +539,7 @@ func (fs *funcScan) summary() *funcSummary {
 				w.MethodParam = i
 			}
 		}
-		for _, p := range o.url.Parts {
-			tp := TemplatePart{Lit: p.Lit, Hole: p.Hole, Param: -1}
-			if p.Hole {
-				switch p.HoleKind {
-				case urlfold.Param:
-					if i, ok := fs.params[p.Param]; ok {
-						tp.Param = i
-					}
-				case urlfold.Env:
-					tp.Env = p.EnvName
-				}
-			}
-			w.URL = append(w.URL, tp)
-		}
+		w.URL = templateOf(o.url, fs.params)
 		v := fs.callVar[o.site.call]
 		if v != nil {
 			w.Sends = w.Sends || len(fs.sends[v]) > 0

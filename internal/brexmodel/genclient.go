@@ -196,22 +196,7 @@ func (a *httpAnalysis) returnedServer(fn *types.Func, fd *ast.FuncDecl) ([]Templ
 	if !host && !(first.Hole && (first.HoleKind == urlfold.Env || first.HoleKind == urlfold.Param)) {
 		return nil, false
 	}
-	var tp []TemplatePart
-	for _, p := range out.Parts {
-		t := TemplatePart{Lit: p.Lit, Hole: p.Hole, Param: -1}
-		if p.Hole {
-			switch p.HoleKind {
-			case urlfold.Param:
-				if i, ok := params[p.Param]; ok {
-					t.Param = i
-				}
-			case urlfold.Env:
-				t.Env = p.EnvName
-			}
-		}
-		tp = append(tp, t)
-	}
-	return tp, true
+	return templateOf(out, params), true
 }
 
 // doerOption reports whether fd returns a function literal that assigns

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+
+	"github.com/brexlint/brexlint/internal/secrets"
 )
 
 // PrintJSON writes the run's diagnostics and errors in the JSON form of
@@ -17,7 +19,9 @@ func (r *Result) PrintJSON(w io.Writer) error {
 		var v any
 		switch {
 		case act.Err != nil:
-			v = jsonError{act.Err.Error()}
+			// An analyzer's error may quote the code it failed on, as
+			// Errors() knows.
+			v = jsonError{secrets.RedactText(act.Err.Error())}
 		case act.IsRoot && len(act.Diagnostics) > 0:
 			v = jsonDiagnostics(act)
 		default:

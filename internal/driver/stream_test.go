@@ -301,3 +301,30 @@ func TestStreamStdFromExportData(t *testing.T) {
 		t.Errorf("strings, named by the patterns, was not analyzed from source: %.200q", sees["strings"])
 	}
 }
+
+// TestPrintJSONRedactsErrors: an analyzer's error may quote the code it
+// failed on; -json must not print a secret in it.
+func TestPrintJSONRedactsErrors(t *testing.T) {
+	const token = "bxt_oxZkuf441Ct803qILrklP4X7IRrr8RLnbyt2"
+	failing := &analysis.Analyzer{
+		Name: "failing",
+		Doc:  "fails, quoting a token",
+		Run: func(*analysis.Pass) (any, error) {
+			return nil, fmt.Errorf("cannot use %q here", token)
+		},
+	}
+	res, err := Run([]*analysis.Analyzer{failing}, []string{"./c"}, Options{Dir: "testdata/mod"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	if err := res.PrintJSON(&out); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "cannot use") {
+		t.Fatalf("-json lost the error: %s", out.String())
+	}
+	if strings.Contains(out.String(), token[4:12]) {
+		t.Errorf("-json prints the token: %s", out.String())
+	}
+}

@@ -518,15 +518,14 @@ func oagClient(info *types.Info, body *ast.BlockStmt, call *ast.CallExpr) ast.Ex
 			e = from
 			continue
 		}
-		c, ok := astutil.Unparen(e).(*ast.CallExpr)
-		if !ok {
-			break
-		}
-		sel, ok := astutil.Unparen(c.Fun).(*ast.SelectorExpr)
+		next, more, ok := chainStep(e)
 		if !ok {
 			return nil
 		}
-		e = sel.X
+		if !more {
+			break
+		}
+		e = next
 	}
 	sel, ok := astutil.Unparen(e).(*ast.SelectorExpr)
 	if !ok {
@@ -613,17 +612,31 @@ func configServer(folder *urlfold.Folder, info *types.Info, cfg *types.Var, body
 // req.Cursor(c).Limit(n)), or nil.
 func chainRoot(info *types.Info, e ast.Expr) *types.Var {
 	for range 32 {
-		c, ok := astutil.Unparen(e).(*ast.CallExpr)
-		if !ok {
-			break
-		}
-		sel, ok := astutil.Unparen(c.Fun).(*ast.SelectorExpr)
+		next, more, ok := chainStep(e)
 		if !ok {
 			return nil
 		}
-		e = sel.X
+		if !more {
+			break
+		}
+		e = next
 	}
 	return typesutil.VarOf(info, e)
+}
+
+// chainStep goes one call down a method chain: the receiver of the call e
+// (more). e that is not a call ends the chain (!more); a call of a
+// function value is no chain at all (!ok).
+func chainStep(e ast.Expr) (next ast.Expr, more, ok bool) {
+	c, isCall := astutil.Unparen(e).(*ast.CallExpr)
+	if !isCall {
+		return e, false, true
+	}
+	sel, isSel := astutil.Unparen(c.Fun).(*ast.SelectorExpr)
+	if !isSel {
+		return nil, false, false
+	}
+	return sel.X, true, true
 }
 
 // fillServer fills the leading hole of a wrapper's URL that is the

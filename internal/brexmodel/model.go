@@ -3,6 +3,7 @@ package brexmodel
 import (
 	"go/ast"
 	"go/types"
+	"golang.org/x/tools/go/analysis/passes/inspect"
 	"reflect"
 	"slices"
 
@@ -17,9 +18,10 @@ var Analyzer = &analysis.Analyzer{
 	Name: "brexmodel",
 	Doc:  "computes the Brex model (HTTP requests to Brex, wrappers, headers, response flow, OAuth flows) for brexlint's checks",
 	Run:  run,
-	// Not inspect.Analyzer: the model runs on every dependency, and the
-	// few packages that need an inspector build their own.
-	Requires:         []*analysis.Analyzer{directives.Analyzer},
+	// inspect.Analyzer: the model and its sub-models (OAuth, webhooks,
+	// values) walk each package for a few kinds of node at a time; one
+	// inspector per package lets every walk skip what it does not look at.
+	Requires:         []*analysis.Analyzer{directives.Analyzer, inspect.Analyzer},
 	ResultType:       reflect.TypeFor[*Model](),
 	FactTypes:        factTypes(),
 	RunDespiteErrors: false,

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"golang.org/x/tools/go/ast/inspector"
 	"strings"
 
 	"github.com/brexlint/brexlint/internal/entropy"
@@ -345,7 +346,7 @@ func Analyze(pass *analysis.Pass, opts Options) (*Result, error) {
 	}
 	imported := importedFacts(opts.Imported)
 	res.brexConfig = imported.brex
-	if !imported.any && !mayHoldOAuth(pass) {
+	if !mayHoldOAuth(pass) && !(imported.any && (len(opts.Calls) > 0 || usesFactObject(pass.TypesInfo, imported.objects))) {
 		// No OAuth flow, but the package may call Brex endpoints that
 		// an importer compares with its configuration.
 		if len(opts.Calls) > 0 || imported.scopeUses {
@@ -361,6 +362,27 @@ func Analyze(pass *analysis.Pass, opts Options) (*Result, error) {
 	return res, nil
 }
 
+// usesFactObject reports whether the package refers to one of objs. The
+// facts of an object the package never names cannot change its model: a
+// package that calls an SDK whose backend carries a token-sink fact
+// through an interface (stripe-go's resource packages) is not modelled.
+// A package that calls Brex keeps the full model whatever it names,
+// because its own functions may become token sinks for an importer.
+func usesFactObject(info *types.Info, objs map[types.Object]bool) bool {
+	for _, obj := range info.Uses {
+		switch o := obj.(type) {
+		case *types.Func:
+			obj = o.Origin()
+		case *types.Var:
+			obj = o.Origin()
+		}
+		if objs[obj] {
+			return true
+		}
+	}
+	return false
+}
+
 // isOAuthLibrary reports whether path is an OAuth library whose own code is
 // out of scope (it takes the state as a parameter, posts grant_type itself,
 // and is tested with constant states).
@@ -368,12 +390,20 @@ func isOAuthLibrary(path string) bool {
 	return path == oauth2Path || strings.HasPrefix(path, oauth2Path+"/")
 }
 
-type importedSummary struct{ any, brex, scopeUses bool }
+type importedSummary struct {
+	any, brex, scopeUses bool
+	// objects are the objects that carry the OAuth facts behind any.
+	objects map[types.Object]bool
+}
 
 // importedFacts looks at the OAuth facts of the dependencies.
 func importedFacts(facts []analysis.ObjectFact) importedSummary {
-	var s importedSummary
+	s := importedSummary{objects: map[types.Object]bool{}}
 	for _, of := range facts {
+		switch of.Fact.(type) {
+		case *ConfigFact, *AuthURLFact, *ExchangeFact, *CallbackHelperFact, *TokenSinkFact, *StoredTokenFact, *TokenSlotFact:
+			s.objects[of.Object] = true
+		}
 		switch f := of.Fact.(type) {
 		case *ConfigFact:
 			s.any = true
@@ -448,6 +478,7 @@ type modeler struct {
 	opts   Options
 	res    *Result
 	folder *urlfold.Folder
+	insp   *inspector.Inspector
 	vals   *valueIndex
 
 	decls map[*types.Func]*ast.FuncDecl

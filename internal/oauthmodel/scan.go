@@ -71,6 +71,7 @@ func newModeler(pass *analysis.Pass, opts Options, res *Result) *modeler {
 		opts:      opts,
 		res:       res,
 		folder:    folder,
+		insp:      typesutil.Inspector(pass),
 		decls:     map[*types.Func]*ast.FuncDecl{},
 		sums:      map[*types.Func]*funcSummary{},
 		units:     map[ast.Node]*unit{},
@@ -109,7 +110,7 @@ func (m *modeler) run() {
 	}
 	// Units: declarations, handler closures, and literals outside any
 	// declaration (var h = func(w, r) {...}).
-	walkFiles(m.pass.Files, func(n ast.Node, stack []ast.Node) {
+	m.walkFiles([]ast.Node{(*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)}, func(n ast.Node, stack []ast.Node) {
 		switch n := n.(type) {
 		case *ast.FuncDecl:
 			if n.Body != nil {
@@ -133,7 +134,7 @@ func (m *modeler) run() {
 	}
 	m.roots = roots
 	// Configurations written in the package.
-	walkFiles(m.pass.Files, func(n ast.Node, _ []ast.Node) {
+	m.walkFiles([]ast.Node{(*ast.CompositeLit)(nil)}, func(n ast.Node, _ []ast.Node) {
 		lit, ok := n.(*ast.CompositeLit)
 		if !ok {
 			return
@@ -798,21 +799,13 @@ func funcKey(fn *types.Func) string {
 	return fn.Pkg().Path() + "." + fn.Name()
 }
 
-// walkFiles calls f for each node of files, depth first, with the stack of
-// the nodes that enclose it (n last). The model walks the syntax itself
-// rather than build an inspector: it runs on every dependency, and an
-// inspector per package is memory that a handful of walks does not repay.
-func walkFiles(files []*ast.File, f func(n ast.Node, stack []ast.Node)) {
-	var stack []ast.Node
-	for _, file := range files {
-		ast.Inspect(file, func(n ast.Node) bool {
-			if n == nil {
-				stack = stack[:len(stack)-1]
-				return false
-			}
-			stack = append(stack, n)
+// walkFiles calls f for each node of the package whose type is one of
+// types, depth first, with the stack of nodes that enclose it (n last).
+func (m *modeler) walkFiles(types []ast.Node, f func(n ast.Node, stack []ast.Node)) {
+	m.insp.WithStack(types, func(n ast.Node, push bool, stack []ast.Node) bool {
+		if push {
 			f(n, stack)
-			return true
-		})
-	}
+		}
+		return true
+	})
 }

@@ -65,7 +65,9 @@ func (m *modeler) indexValues() {
 			}
 		}
 	}
-	walkFiles(m.pass.Files, func(n ast.Node, _ []ast.Node) {
+	kinds := []ast.Node{(*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.UnaryExpr)(nil),
+		(*ast.IncDecStmt)(nil), (*ast.RangeStmt)(nil), (*ast.CompositeLit)(nil)}
+	m.insp.Preorder(kinds, func(n ast.Node) {
 		switch n := n.(type) {
 		case *ast.AssignStmt:
 			switch n.Tok {

@@ -141,7 +141,7 @@ func (c *checker) inTest(pos token.Pos) bool {
 
 func (c *checker) fold(e ast.Expr) urlfold.Value {
 	if c.folder == nil {
-		c.folder = urlfold.NewPackage(c.pass.Fset, c.pass.TypesInfo, c.pass.Files)
+		c.folder = urlfold.NewPackage(c.pass.Fset, c.pass.TypesInfo, c.pass.Files, c.pass.ResultOf[inspect.Analyzer].(*inspector.Inspector))
 	}
 	return c.folder.Fold(e)
 }

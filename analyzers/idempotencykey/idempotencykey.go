@@ -85,7 +85,7 @@ func run(pass *analysis.Pass) (any, error) {
 
 func (c *checker) classifier() *entropy.Classifier {
 	if c.ent == nil {
-		c.ent = entropy.New(c.pass.TypesInfo, c.pass.Files, c.model)
+		c.ent = entropy.New(c.pass.TypesInfo, c.pass.Files, typesutil.Inspector(c.pass), c.model)
 	}
 	return c.ent
 }

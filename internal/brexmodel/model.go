@@ -9,6 +9,7 @@ import (
 
 	"github.com/brexlint/brexlint/internal/directives"
 	"github.com/brexlint/brexlint/internal/entropy"
+	"github.com/brexlint/brexlint/internal/typesutil"
 	"github.com/brexlint/brexlint/internal/urlfold"
 	"golang.org/x/tools/go/analysis"
 )
@@ -89,7 +90,7 @@ func (m *Model) importedFacts() []analysis.ObjectFact {
 // worth sharing.
 func (m *Model) urlFolder() *urlfold.Folder {
 	if m.folder == nil {
-		m.folder = urlfold.NewPackage(m.pass.Fset, m.info, m.files)
+		m.folder = urlfold.NewPackage(m.pass.Fset, m.info, m.files, typesutil.Inspector(m.pass))
 	}
 	return m.folder
 }

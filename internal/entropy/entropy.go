@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"golang.org/x/tools/go/ast/inspector"
 )
 
 // Kind is a bit set of value sources. The bit values are stable within a
@@ -158,6 +160,7 @@ const (
 type Classifier struct {
 	info   *types.Info
 	files  []*ast.File
+	insp   *inspector.Inspector // of files
 	oracle Oracle
 	kinds  KindOracle // oracle, when it is a KindOracle
 
@@ -187,14 +190,16 @@ type frame struct {
 	incomplete bool
 }
 
-// New returns a Classifier for the package whose files and type information
-// are given (pass.Files and pass.TypesInfo). info must record Types, Defs,
+// New returns a Classifier for the package whose files, inspector and type
+// information are given (pass.Files, the package's one inspector, see
+// typesutil.Inspector, and pass.TypesInfo). info must record Types, Defs,
 // Uses and Selections; FileVersions is used for math/rand.Seed. oracle may
 // be nil.
-func New(info *types.Info, files []*ast.File, oracle Oracle) *Classifier {
+func New(info *types.Info, files []*ast.File, insp *inspector.Inspector, oracle Oracle) *Classifier {
 	c := &Classifier{
 		info:     info,
 		files:    files,
+		insp:     insp,
 		oracle:   oracle,
 		writes:   map[*types.Var][]write{},
 		params:   map[*types.Var]bool{},

@@ -52,14 +52,27 @@ func (c *Classifier) scan() {
 				}
 			}
 		}
-		// consumed are the &x operands of modeled calls (atomic adds and
-		// loads), which do not let x escape.
-		consumed := map[ast.Expr]bool{}
-		ast.Inspect(f, func(n ast.Node) bool {
-			c.scanNode(n, consumed)
-			return true
-		})
 	}
+	// consumed are the &x operands of modeled calls (atomic adds and
+	// loads), which do not let x escape. A call comes before its
+	// operands in the walk.
+	consumed := map[ast.Expr]bool{}
+	c.insp.Preorder(scanKinds, func(n ast.Node) {
+		c.scanNode(n, consumed)
+	})
+}
+
+// scanKinds are the kinds of node scanNode looks at.
+var scanKinds = []ast.Node{
+	(*ast.FuncDecl)(nil),
+	(*ast.FuncType)(nil),
+	(*ast.AssignStmt)(nil),
+	(*ast.IncDecStmt)(nil),
+	(*ast.TypeSwitchStmt)(nil),
+	(*ast.ValueSpec)(nil),
+	(*ast.RangeStmt)(nil),
+	(*ast.UnaryExpr)(nil),
+	(*ast.CallExpr)(nil),
 }
 
 func (c *Classifier) scanNode(n ast.Node, consumed map[ast.Expr]bool) {

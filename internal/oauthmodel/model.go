@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/brexlint/brexlint/internal/entropy"
+	"github.com/brexlint/brexlint/internal/typesutil"
 	"github.com/brexlint/brexlint/internal/urlfold"
 	"golang.org/x/tools/go/analysis"
 )
@@ -346,19 +347,20 @@ func Analyze(pass *analysis.Pass, opts Options) (*Result, error) {
 	}
 	imported := importedFacts(opts.Imported)
 	res.brexConfig = imported.brex
-	if !mayHoldOAuth(pass) && !(imported.any && (len(opts.Calls) > 0 || usesFactObject(pass.TypesInfo, imported.objects))) {
+	insp := typesutil.Inspector(pass)
+	if !mayHoldOAuth(pass, insp) && !(imported.any && (len(opts.Calls) > 0 || usesFactObject(pass.TypesInfo, imported.objects))) {
 		// No OAuth flow, but the package may call Brex endpoints that
 		// an importer compares with its configuration.
 		if len(opts.Calls) > 0 || imported.scopeUses {
-			analyzeScopes(pass, opts, res)
+			analyzeScopes(pass, insp, opts, res)
 		}
 		return res, nil
 	}
-	m := newModeler(pass, opts, res)
+	m := newModeler(pass, insp, opts, res)
 	m.run()
 	res.isAuth = func(e ast.Expr) bool { return m.isAuthValue(e, 0) }
 	m.analyzeTokens()
-	analyzeScopes(pass, opts, res)
+	analyzeScopes(pass, insp, opts, res)
 	return res, nil
 }
 
@@ -429,36 +431,24 @@ func importedFacts(facts []analysis.ObjectFact) importedSummary {
 // mayHoldOAuth is the cheap prefilter: the package imports x/oauth2, or
 // one of its string literals names an OAuth endpoint or parameter (see
 // prefilterWords).
-func mayHoldOAuth(pass *analysis.Pass) bool {
+func mayHoldOAuth(pass *analysis.Pass, insp *inspector.Inspector) bool {
 	for _, imp := range pass.Pkg.Imports() {
 		if imp.Path() == oauth2Path || strings.HasPrefix(imp.Path(), oauth2Path+"/") {
 			return true
 		}
 	}
-	found := false
-	visit := func(n ast.Node) {
-		lit, ok := n.(*ast.BasicLit)
-		if !ok || lit.Kind != token.STRING {
-			return
+	for lit := range inspector.All[*ast.BasicLit](insp) {
+		if lit.Kind != token.STRING {
+			continue
 		}
 		s := strings.ToLower(lit.Value)
 		for _, w := range prefilterWords {
 			if strings.Contains(s, w) {
-				found = true
-				return
+				return true
 			}
 		}
 	}
-	for _, f := range pass.Files {
-		ast.Inspect(f, func(n ast.Node) bool {
-			if found {
-				return false
-			}
-			visit(n)
-			return true
-		})
-	}
-	return found
+	return false
 }
 
 // prefilterWords are the lower-case strings whose presence in a literal

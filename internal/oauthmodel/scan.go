@@ -9,6 +9,7 @@ import (
 	"github.com/brexlint/brexlint/internal/typesutil"
 	"github.com/brexlint/brexlint/internal/urlfold"
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 )
 
@@ -60,10 +61,10 @@ type funcSummary struct {
 	exchanges     []*Exchange
 }
 
-func newModeler(pass *analysis.Pass, opts Options, res *Result) *modeler {
+func newModeler(pass *analysis.Pass, insp *inspector.Inspector, opts Options, res *Result) *modeler {
 	folder := opts.Folder
 	if folder == nil {
-		folder = urlfold.NewPackage(pass.Fset, pass.TypesInfo, pass.Files)
+		folder = urlfold.NewPackage(pass.Fset, pass.TypesInfo, pass.Files, insp)
 	}
 	return &modeler{
 		pass:      pass,
@@ -71,7 +72,7 @@ func newModeler(pass *analysis.Pass, opts Options, res *Result) *modeler {
 		opts:      opts,
 		res:       res,
 		folder:    folder,
-		insp:      typesutil.Inspector(pass),
+		insp:      insp,
 		decls:     map[*types.Func]*ast.FuncDecl{},
 		sums:      map[*types.Func]*funcSummary{},
 		units:     map[ast.Node]*unit{},

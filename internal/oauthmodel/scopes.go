@@ -11,6 +11,7 @@ import (
 	"github.com/brexlint/brexlint/internal/brexapi"
 	"github.com/brexlint/brexlint/internal/typesutil"
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 )
 
@@ -119,7 +120,7 @@ func (c *Config) HasScope(s string) bool { return slices.Contains(c.Scopes, s) }
 
 // analyzeScopes computes the scope view of the package and exports its
 // ScopeUseFacts.
-func analyzeScopes(pass *analysis.Pass, opts Options, res *Result) {
+func analyzeScopes(pass *analysis.Pass, insp *inspector.Inspector, opts Options, res *Result) {
 	for _, c := range res.Configs {
 		if c.IsScopeSource() && !c.InTest {
 			res.ScopeConfigs = append(res.ScopeConfigs, c)
@@ -127,7 +128,7 @@ func analyzeScopes(pass *analysis.Pass, opts Options, res *Result) {
 	}
 	res.ScopeConfigs = append(res.ScopeConfigs, importedScopeConfigs(opts.Imported)...)
 
-	s := &scopeScan{pass: pass, info: pass.TypesInfo, calls: map[*types.Func][]*ast.CallExpr{}, direct: map[*types.Func][]ScopeUse{},
+	s := &scopeScan{pass: pass, info: pass.TypesInfo, insp: insp, calls: map[*types.Func][]*ast.CallExpr{}, direct: map[*types.Func][]ScopeUse{},
 		closure: map[*types.Func][]ScopeUse{}}
 	s.index()
 	seen := map[*ast.CallExpr]map[*brexapi.Endpoint]bool{}
@@ -271,6 +272,7 @@ func objKey(o types.Object) string {
 type scopeScan struct {
 	pass  *analysis.Pass
 	info  *types.Info
+	insp  *inspector.Inspector
 	decls []*ast.FuncDecl // in source order, per file
 	order []*types.Func
 	// calls are the static calls of functions of the package, by caller.
@@ -311,59 +313,45 @@ func (s *scopeScan) inTest(pos token.Pos) bool {
 // index walks the declarations once: calls of the package's functions and
 // of functions with a ScopeUseFact.
 func (s *scopeScan) index() {
-	for _, f := range s.pass.Files {
-		for _, d := range f.Decls {
-			fd, ok := d.(*ast.FuncDecl)
-			if !ok || fd.Body == nil {
+	for cur := range s.insp.Root().Preorder((*ast.FuncDecl)(nil)) {
+		fd := cur.Node().(*ast.FuncDecl)
+		if fd.Body == nil {
+			continue
+		}
+		fn, _ := s.info.Defs[fd.Name].(*types.Func)
+		if fn == nil {
+			continue
+		}
+		s.decls = append(s.decls, fd)
+		s.order = append(s.order, fn)
+		inTest := s.inTest(fd.Pos())
+		for curCall := range cur.Preorder((*ast.CallExpr)(nil)) {
+			call := curCall.Node().(*ast.CallExpr)
+			callee := typeutil.StaticCallee(s.info, call)
+			if callee == nil || callee.Pkg() == nil {
 				continue
 			}
-			fn, _ := s.info.Defs[fd.Name].(*types.Func)
-			if fn == nil {
+			callee = callee.Origin()
+			if callee.Pkg() == s.pass.Pkg {
+				s.calls[fn] = append(s.calls[fn], call)
 				continue
 			}
-			s.decls = append(s.decls, fd)
-			s.order = append(s.order, fn)
-			inTest := s.inTest(fd.Pos())
-			var stack []ast.Node
-			ast.Inspect(fd, func(n ast.Node) bool {
-				if n == nil {
-					stack = stack[:len(stack)-1]
-					return true
-				}
-				stack = append(stack, n)
-				call, ok := n.(*ast.CallExpr)
-				if !ok {
-					return true
-				}
-				callee := typeutil.StaticCallee(s.info, call)
-				if callee == nil || callee.Pkg() == nil {
-					return true
-				}
-				callee = callee.Origin()
-				if callee.Pkg() == s.pass.Pkg {
-					s.calls[fn] = append(s.calls[fn], call)
-					return true
-				}
-				var f ScopeUseFact
-				if s.pass.ImportObjectFact(callee, &f) {
-					s.factCalls = append(s.factCalls, factCall{call: call, encl: enclosingFunc(stack, fd), caller: fn, callee: callee,
-						fact: &f, inTest: inTest})
-				}
-				return true
-			})
+			var f ScopeUseFact
+			if s.pass.ImportObjectFact(callee, &f) {
+				s.factCalls = append(s.factCalls, factCall{call: call, encl: enclosingFunc(curCall), caller: fn, callee: callee,
+					fact: &f, inTest: inTest})
+			}
 		}
 	}
 }
 
-// enclosingFunc returns the innermost function literal on the stack, or
-// the declaration.
-func enclosingFunc(stack []ast.Node, fd *ast.FuncDecl) ast.Node {
-	for i := len(stack) - 1; i >= 0; i-- {
-		if lit, ok := stack[i].(*ast.FuncLit); ok {
-			return lit
-		}
+// enclosingFunc returns the innermost function literal or declaration
+// around cur.
+func enclosingFunc(cur inspector.Cursor) ast.Node {
+	for cur := range cur.Enclosing((*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
+		return cur.Node()
 	}
-	return fd
+	return nil
 }
 
 // declOf returns the function declared around pos.

@@ -10,6 +10,7 @@ import (
 	"path"
 	"strings"
 
+	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 )
 
@@ -41,10 +42,14 @@ const maxSteps = 4096
 type Folder struct {
 	info  *types.Info
 	files []*ast.File
+	insp  *inspector.Inspector // of files
 	vars  VarResolver
 	funcs map[ast.Node]*funcInfo
 	decls map[*types.Func]*ast.FuncDecl // the package's functions; built on first use
 	calls CallFolder
+	// declCursors are the inspector's cursors of the top-level
+	// declarations; built on first use.
+	declCursors map[ast.Decl]inspector.Cursor
 }
 
 // CallFolder folds the first result of a call of a function the folder has
@@ -64,10 +69,11 @@ func (f *Folder) SetCallFolder(c CallFolder) { f.calls = c }
 // package's syntax trees (pass.Files): they are needed to find a local
 // variable's definition and to prove it is never reassigned, and to tell a
 // parameter from other locals; with nil files every local variable and
-// parameter folds to an Unknown hole. vars may be nil, in which case
+// parameter folds to an Unknown hole. insp is the inspector of files (the
+// package's one, see typesutil.Inspector). vars may be nil, in which case
 // package-level variables and fields fold to holes.
-func New(info *types.Info, files []*ast.File, vars VarResolver) *Folder {
-	return &Folder{info: info, files: files, vars: vars, funcs: map[ast.Node]*funcInfo{}}
+func New(info *types.Info, files []*ast.File, insp *inspector.Inspector, vars VarResolver) *Folder {
+	return &Folder{info: info, files: files, insp: insp, vars: vars, funcs: map[ast.Node]*funcInfo{}}
 }
 
 // state is the per-call context of a fold.

@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"golang.org/x/tools/go/ast/inspector"
 )
 
 // FuzzFold builds concatenations and Sprintf calls of random literals, with
@@ -60,7 +62,7 @@ func f(p string) {
 			return true
 		})
 		sort.Slice(calls, func(i, j int) bool { return calls[i].Pos() < calls[j].Pos() })
-		fo := New(l.info, l.files, nil)
+		fo := New(l.info, l.files, inspector.New(l.files), nil)
 		mayHole := strings.ContainsAny(format, "[*")
 		for i, call := range calls {
 			v := fo.FoldWith(call.Args[0], map[*types.Var]Value{param: Lit(b)})
@@ -104,10 +106,11 @@ func BenchmarkFold(b *testing.B) {
 	for _, e := range exprs {
 		list = append(list, e)
 	}
+	insp := inspector.New(l.files) // the package's, built once by inspect.Analyzer
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
-		f := New(l.info, l.files, PackageVars(l.info, l.files))
+		f := New(l.info, l.files, insp, PackageVars(l.info, l.files, insp))
 		for _, e := range list {
 			f.Fold(e)
 		}

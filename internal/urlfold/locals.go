@@ -6,6 +6,7 @@ import (
 	"go/types"
 
 	"github.com/brexlint/brexlint/internal/typesutil"
+	"golang.org/x/tools/go/ast/inspector"
 )
 
 // def is one definition or assignment of a local variable.
@@ -66,16 +67,32 @@ func (f *Folder) funcInfoFor(v *types.Var) *funcInfo {
 	if fi, ok := f.funcs[decl]; ok {
 		return fi
 	}
-	fi := f.scan(decl)
+	fi := f.scan(f.declCursor(decl))
 	f.funcs[decl] = fi
 	return fi
+}
+
+// declCursor returns the inspector's cursor of decl, a top-level
+// declaration of the package.
+func (f *Folder) declCursor(decl ast.Decl) inspector.Cursor {
+	if f.declCursors == nil {
+		f.declCursors = map[ast.Decl]inspector.Cursor{}
+		for file := range f.insp.Root().Children() {
+			for cur := range file.Children() {
+				if d, ok := cur.Node().(ast.Decl); ok {
+					f.declCursors[d] = cur
+				}
+			}
+		}
+	}
+	return f.declCursors[decl]
 }
 
 // scan walks decl once and records every definition and assignment of its
 // local variables, their parameters, and every way a variable can change
 // that the folder does not follow. Which definitions reach a use is decided
 // later, on the control-flow graph (see reaching).
-func (f *Folder) scan(decl ast.Decl) *funcInfo {
+func (f *Folder) scan(decl inspector.Cursor) *funcInfo {
 	fi := &funcInfo{
 		defs:    map[*types.Var][]*def{},
 		home:    map[*types.Var]ast.Node{},
@@ -84,12 +101,13 @@ func (f *Folder) scan(decl ast.Decl) *funcInfo {
 		query:   map[*types.Var]bool{},
 	}
 	varOf := func(e ast.Expr) *types.Var { return typesutil.VarOf(f.info, e) }
-	var stack []ast.Node // enclosing functions
+	var cur inspector.Cursor // the node being scanned
+	// encl returns the innermost function around cur.
 	encl := func() ast.Node {
-		if len(stack) == 0 {
-			return nil
+		for fn := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+			return fn.Node()
 		}
-		return stack[len(stack)-1]
+		return nil
 	}
 	addDef := func(v *types.Var, d *def) {
 		d.fn = encl()
@@ -140,20 +158,9 @@ func (f *Folder) scan(decl ast.Decl) *funcInfo {
 		}
 		return nil
 	}
-	var nodes []ast.Node // the path from decl to the current node
-	ast.Inspect(decl, func(n ast.Node) bool {
-		if n == nil {
-			top := nodes[len(nodes)-1]
-			nodes = nodes[:len(nodes)-1]
-			if len(stack) > 0 && stack[len(stack)-1] == top {
-				stack = stack[:len(stack)-1]
-			}
-			return false
-		}
-		nodes = append(nodes, n)
-		switch n := n.(type) {
+	for cur = range decl.Preorder(scanKinds...) {
+		switch n := cur.Node().(type) {
 		case *ast.FuncDecl, *ast.FuncLit:
-			stack = append(stack, n)
 			fi.funcs = append(fi.funcs, n)
 		case *ast.FuncType:
 			if n.Params != nil {
@@ -231,8 +238,7 @@ func (f *Folder) scan(decl ast.Decl) *funcInfo {
 				}
 			}
 		}
-		return true
-	})
+	}
 	// A variable assigned inside a function literal that does not declare
 	// it changes whenever the literal runs: no control-flow graph says
 	// when.
@@ -244,6 +250,18 @@ func (f *Folder) scan(decl ast.Decl) *funcInfo {
 		}
 	}
 	return fi
+}
+
+// scanKinds are the kinds of node scan looks at.
+var scanKinds = []ast.Node{
+	(*ast.FuncDecl)(nil),
+	(*ast.FuncLit)(nil),
+	(*ast.FuncType)(nil),
+	(*ast.AssignStmt)(nil),
+	(*ast.ValueSpec)(nil),
+	(*ast.IncDecStmt)(nil),
+	(*ast.UnaryExpr)(nil),
+	(*ast.RangeStmt)(nil),
 }
 
 // encloses returns the innermost function of the declaration containing

@@ -6,6 +6,7 @@ import (
 	"go/types"
 
 	"github.com/brexlint/brexlint/internal/typesutil"
+	"golang.org/x/tools/go/ast/inspector"
 )
 
 // PackageVars returns a VarResolver for the package-level variables and
@@ -23,19 +24,20 @@ import (
 // other packages assign: their code is not here. Only the variables and
 // fields the package declares are resolved. Value returns the single
 // initializer of a variable or field that has exactly one.
-func PackageVars(info *types.Info, files []*ast.File) VarResolver {
-	return packageVars(info, files, nil)
+func PackageVars(info *types.Info, files []*ast.File, insp *inspector.Inspector) VarResolver {
+	return packageVars(info, files, insp, nil)
 }
 
 // NewPackage returns a Folder for one package (an analysis pass), with
 // PackageVars as its resolver, except that values given in _test.go files
 // are left out: a test that points a client at its own server does not
-// change where the code sends its requests.
-func NewPackage(fset *token.FileSet, info *types.Info, files []*ast.File) *Folder {
+// change where the code sends its requests. insp is the inspector of files
+// (the package's one, see typesutil.Inspector).
+func NewPackage(fset *token.FileSet, info *types.Info, files []*ast.File, insp *inspector.Inspector) *Folder {
 	skip := func(f *ast.File) bool {
 		return fset != nil && typesutil.InTestFile(fset, f.Pos())
 	}
-	return New(info, files, packageVars(info, files, skip))
+	return New(info, files, insp, packageVars(info, files, insp, skip))
 }
 
 // varDef is one value a package-level variable or a field is given: expr
@@ -57,7 +59,7 @@ func (r pkgVars) Value(v *types.Var) (ast.Expr, bool) {
 	return ds[0].expr, true
 }
 
-func packageVars(info *types.Info, files []*ast.File, skip func(*ast.File) bool) pkgVars {
+func packageVars(info *types.Info, files []*ast.File, insp *inspector.Inspector, skip func(*ast.File) bool) pkgVars {
 	r := pkgVars{}
 	// target returns the package-level variable or field that lhs
 	// assigns, and the fields of url.URL type it changes in part
@@ -108,13 +110,14 @@ func packageVars(info *types.Info, files []*ast.File, skip func(*ast.File) bool)
 			}
 		}
 	}
-	for _, file := range files {
-		skipped := skip != nil && skip(file)
-		ast.Inspect(file, func(n ast.Node) bool {
-			switch n := n.(type) {
+	kinds := []ast.Node{(*ast.GenDecl)(nil), (*ast.AssignStmt)(nil), (*ast.IncDecStmt)(nil), (*ast.UnaryExpr)(nil), (*ast.CompositeLit)(nil)}
+	for file := range insp.Root().Children() {
+		skipped := skip != nil && skip(file.Node().(*ast.File))
+		for cur := range file.Preorder(kinds...) {
+			switch n := cur.Node().(type) {
 			case *ast.GenDecl:
 				if n.Tok != token.VAR {
-					return true
+					continue
 				}
 				for _, spec := range n.Specs {
 					vs := spec.(*ast.ValueSpec)
@@ -135,7 +138,7 @@ func packageVars(info *types.Info, files []*ast.File, skip func(*ast.File) bool)
 				}
 			case *ast.AssignStmt:
 				if skipped || n.Tok == token.DEFINE {
-					return true
+					continue
 				}
 				for i, lhs := range n.Lhs {
 					v, partly := target(lhs)
@@ -166,7 +169,7 @@ func packageVars(info *types.Info, files []*ast.File, skip func(*ast.File) bool)
 				}
 			case *ast.CompositeLit:
 				if skipped {
-					return true
+					continue
 				}
 				t := info.TypeOf(n)
 				if p, ok := t.Underlying().(*types.Pointer); ok {
@@ -174,7 +177,7 @@ func packageVars(info *types.Info, files []*ast.File, skip func(*ast.File) bool)
 				}
 				st, ok := t.Underlying().(*types.Struct)
 				if !ok {
-					return true
+					continue
 				}
 				for i, el := range n.Elts {
 					if kv, ok := el.(*ast.KeyValueExpr); ok {
@@ -189,8 +192,7 @@ func packageVars(info *types.Info, files []*ast.File, skip func(*ast.File) bool)
 					}
 				}
 			}
-			return true
-		})
+		}
 	}
 	// Keep what this package declares: a variable of another package
 	// assigned here is still that package's to give, and a field of

@@ -8,6 +8,8 @@ import (
 
 	"github.com/brexlint/brexlint/internal/typesutil"
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 )
 
@@ -82,6 +84,8 @@ type Unit struct {
 	Decodes []Decode
 	// Outer is the declaration a literal is in; nil for a declaration.
 	Outer *Unit
+
+	body inspector.Cursor // of Body
 }
 
 // Decode is a decoding of a request body.
@@ -96,11 +100,15 @@ type Model struct {
 
 	pass   *analysis.Pass
 	info   *types.Info
+	insp   *inspector.Inspector
 	declOf map[*types.Func]*ast.FuncDecl // every declaration of the package
 	built  map[*ast.FuncDecl]*Unit       // the declarations with units
 	bodies map[*ast.BlockStmt]*Unit
 	scopes map[ast.Node]*scope
 	busy   map[*Unit]bool
+	// bodyOf are the cursors of the bodies of the package's function
+	// declarations; built on first use.
+	bodyOf map[*ast.FuncDecl]inspector.Cursor
 }
 
 // UnitOf returns the unit whose body is body, with its summary, or nil.
@@ -120,7 +128,7 @@ func (m *Model) UnitOf(body *ast.BlockStmt) *Unit {
 // Analyze computes the webhook model of the package and exports a
 // [FuncFact] for each function whose summary matters to callers.
 func Analyze(pass *analysis.Pass) *Model {
-	m := &Model{pass: pass, info: pass.TypesInfo, declOf: map[*types.Func]*ast.FuncDecl{},
+	m := &Model{pass: pass, info: pass.TypesInfo, insp: typesutil.Inspector(pass), declOf: map[*types.Func]*ast.FuncDecl{},
 		built: map[*ast.FuncDecl]*Unit{}, bodies: map[*ast.BlockStmt]*Unit{},
 		scopes: map[ast.Node]*scope{}, busy: map[*Unit]bool{}}
 	eager := m.verifies()
@@ -159,28 +167,36 @@ func Analyze(pass *analysis.Pass) *Model {
 // calls a function of another package with a fact (a verification
 // helper). Most handlers of most packages do neither.
 func (m *Model) mayReceive(u *Unit) bool {
-	found := false
 	var f FuncFact
-	ast.Inspect(u.Body, func(n ast.Node) bool {
-		call, ok := n.(*ast.CallExpr)
-		if !ok || found {
-			return !found
-		}
-		fn, ok := typeutil.Callee(m.info, call).(*types.Func)
+	for cur := range u.body.Preorder((*ast.CallExpr)(nil)) {
+		fn, ok := typeutil.Callee(m.info, cur.Node().(*ast.CallExpr)).(*types.Func)
 		if !ok || fn.Pkg() == nil || fn.Pkg() == m.pass.Pkg {
-			return true
+			continue
 		}
 		decodes := fn.Pkg().Path() == "encoding/json" && (fn.Name() == "Unmarshal" || fn.Name() == "NewDecoder")
 		if _, lib := Libraries[fn.Pkg().Path()]; lib || decodes || m.pass.ImportObjectFact(fn.Origin(), &f) {
-			found = true
+			return true
 		}
-		return !found
-	})
-	return found
+	}
+	return false
 }
 
 func (m *Model) inTest(fd *ast.FuncDecl) bool {
 	return typesutil.InTestFile(m.pass.Fset, fd.Pos())
+}
+
+// bodyCursor returns the cursor of the body of fd, a function declaration
+// of the package.
+func (m *Model) bodyCursor(fd *ast.FuncDecl) inspector.Cursor {
+	if m.bodyOf == nil {
+		m.bodyOf = map[*ast.FuncDecl]inspector.Cursor{}
+		for cur := range m.insp.Root().Preorder((*ast.FuncDecl)(nil)) {
+			if fd := cur.Node().(*ast.FuncDecl); fd.Body != nil {
+				m.bodyOf[fd] = cur.ChildAt(edge.FuncDecl_Body, -1)
+			}
+		}
+	}
+	return m.bodyOf[fd]
 }
 
 // funcDecls returns the package's function declarations with a body.
@@ -199,14 +215,15 @@ func (m *Model) funcDecls() []*ast.FuncDecl {
 // takesRequest reports whether fd or a function literal in it takes an
 // *http.Request.
 func (m *Model) takesRequest(fd *ast.FuncDecl) bool {
-	found := takesRequest(m.info.TypeOf(fd.Name))
-	ast.Inspect(fd.Body, func(n ast.Node) bool {
-		if lit, ok := n.(*ast.FuncLit); ok && !found {
-			found = takesRequest(m.info.TypeOf(lit))
+	if takesRequest(m.info.TypeOf(fd.Name)) {
+		return true
+	}
+	for lit := range m.bodyCursor(fd).Preorder((*ast.FuncLit)(nil)) {
+		if takesRequest(m.info.TypeOf(lit.Node().(*ast.FuncLit))) {
+			return true
 		}
-		return !found
-	})
-	return found
+	}
+	return false
 }
 
 func takesRequest(t types.Type) bool {
@@ -232,15 +249,13 @@ func (m *Model) build(fd *ast.FuncDecl) *Unit {
 	if fn != nil {
 		sig = fn.Signature()
 	}
-	u := m.addUnit(fd, fn, fd.Body, sig, nil)
+	body := m.bodyCursor(fd)
+	u := m.addUnit(fd, fn, body, sig, nil)
 	m.built[fd] = u
-	ast.Inspect(fd.Body, func(n ast.Node) bool {
-		if lit, ok := n.(*ast.FuncLit); ok {
-			sig, _ := m.info.TypeOf(lit).(*types.Signature)
-			m.addUnit(lit, nil, lit.Body, sig, u)
-		}
-		return true
-	})
+	for cur := range body.Preorder((*ast.FuncLit)(nil)) {
+		sig, _ := m.info.TypeOf(cur.Node().(*ast.FuncLit)).(*types.Signature)
+		m.addUnit(cur.Node(), nil, cur.ChildAt(edge.FuncLit_Body, -1), sig, u)
+	}
 	return u
 }
 
@@ -257,32 +272,29 @@ func (m *Model) verifies() bool {
 			return true
 		}
 	}
-	return NamesHeader(m.pass)
+	return namesHeader(m.insp)
 }
 
 // NamesHeader reports whether a string literal of the package may name a
 // Standard Webhooks header: it starts with "webhook-", in any case.
 func NamesHeader(pass *analysis.Pass) bool {
-	found := false
-	for _, f := range pass.Files {
-		ast.Inspect(f, func(n ast.Node) bool {
-			if lit, ok := n.(*ast.BasicLit); ok && lit.Kind == token.STRING && len(lit.Value) > 9 &&
-				strings.EqualFold(lit.Value[1:9], "webhook-") {
-				found = true
-			}
-			return !found
-		})
-		if found {
+	return namesHeader(typesutil.Inspector(pass))
+}
+
+func namesHeader(insp *inspector.Inspector) bool {
+	for lit := range inspector.All[*ast.BasicLit](insp) {
+		if lit.Kind == token.STRING && len(lit.Value) > 9 && strings.EqualFold(lit.Value[1:9], "webhook-") {
 			return true
 		}
 	}
 	return false
 }
 
-func (m *Model) addUnit(n ast.Node, fn *types.Func, body *ast.BlockStmt, sig *types.Signature, outer *Unit) *Unit {
-	u := &Unit{Node: n, Func: fn, Body: body, Sig: sig, Outer: outer, Request: sig != nil && takesRequest(sig)}
+func (m *Model) addUnit(n ast.Node, fn *types.Func, body inspector.Cursor, sig *types.Signature, outer *Unit) *Unit {
+	u := &Unit{Node: n, Func: fn, Body: body.Node().(*ast.BlockStmt), Sig: sig, Outer: outer, Request: sig != nil && takesRequest(sig),
+		body: body}
 	m.Units = append(m.Units, u)
-	m.bodies[body] = u
+	m.bodies[u.Body] = u
 	return u
 }
 
@@ -293,7 +305,7 @@ func (m *Model) scopeOf(u *Unit) *scope {
 	}
 	sc, ok := m.scopes[top.Node]
 	if !ok {
-		sc = newScope(m.info, top.Body)
+		sc = newScope(m.info, top.body)
 		m.scopes[top.Node] = sc
 	}
 	return sc
@@ -330,8 +342,8 @@ func (m *Model) summary(u *Unit) *Summary {
 	defer delete(m.busy, u)
 	s := &Summary{}
 	ev := m.newEval(m.scopeOf(u), u.Sig)
-	ast.Inspect(u.Body, func(n ast.Node) bool {
-		switch n := n.(type) {
+	u.body.Inspect(summaryKinds, func(cur inspector.Cursor) bool {
+		switch n := cur.Node().(type) {
 		case *ast.FuncLit:
 			// A literal's parameters are not the unit's: it has its own
 			// summary, merged here.
@@ -367,6 +379,15 @@ func (m *Model) summary(u *Unit) *Summary {
 	})
 	u.Summary = s
 	return s
+}
+
+// summaryKinds are the kinds of node summary looks at.
+var summaryKinds = []ast.Node{
+	(*ast.FuncLit)(nil),
+	(*ast.CallExpr)(nil),
+	(*ast.IndexExpr)(nil),
+	(*ast.BinaryExpr)(nil),
+	(*ast.ReturnStmt)(nil),
 }
 
 func (m *Model) headerRead(s *Summary, e ast.Expr) {

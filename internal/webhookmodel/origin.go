@@ -9,6 +9,7 @@ import (
 	"slices"
 
 	"github.com/brexlint/brexlint/internal/typesutil"
+	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 )
 
@@ -118,11 +119,11 @@ type source struct {
 // found for each variable when first asked (most are never asked about).
 type scope struct {
 	info    *types.Info
-	body    ast.Node
+	body    inspector.Cursor
 	sources map[*types.Var][]source
 }
 
-func newScope(info *types.Info, body ast.Node) *scope {
+func newScope(info *types.Info, body inspector.Cursor) *scope {
 	return &scope{info: info, body: body, sources: map[*types.Var][]source{}}
 }
 
@@ -149,8 +150,8 @@ func (sc *scope) sourcesOf(v *types.Var) []source {
 			}
 		}
 	}
-	ast.Inspect(sc.body, func(n ast.Node) bool {
-		switch n := n.(type) {
+	for cur := range sc.body.Preorder(sourceKinds...) {
+		switch n := cur.Node().(type) {
 		case *ast.AssignStmt:
 			pick(n.Lhs, n.Rhs)
 		case *ast.ValueSpec:
@@ -174,11 +175,13 @@ func (sc *scope) sourcesOf(v *types.Var) []source {
 				srcs = append(srcs, source{taken: true})
 			}
 		}
-		return true
-	})
+	}
 	sc.sources[v] = srcs
 	return srcs
 }
+
+// sourceKinds are the kinds of node sourcesOf looks at.
+var sourceKinds = []ast.Node{(*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.RangeStmt)(nil), (*ast.UnaryExpr)(nil)}
 
 // eval computes origins in one unit (a function declaration or literal).
 type eval struct {

@@ -10,6 +10,7 @@ import (
 	"github.com/brexlint/brexlint/internal/brexapi"
 	"github.com/brexlint/brexlint/internal/typesutil"
 	"github.com/brexlint/brexlint/internal/urlfold"
+	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 )
 
@@ -95,38 +96,24 @@ func queryValue(s, key string) (string, bool) {
 
 // handBuilt finds the unit's hand-built authorization URLs.
 func (m *modeler) handBuilt(u *unit) {
-	var visit func(root ast.Node)
-	visit = func(root ast.Node) {
-		ast.Inspect(root, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.FuncLit:
-				if n != root {
-					if !m.isUnitLit(n) {
-						visit(n.Body)
-					}
-					return false
-				}
-			case *ast.BinaryExpr, *ast.CallExpr, *ast.CompositeLit:
-				e := n.(ast.Expr)
-				if !m.urlish(e) {
-					return true
-				}
-				v := m.folder.Fold(e)
-				s := v.String()
-				ok, p, legacy := IsAuthorizeEndpoint(s)
-				if !ok {
-					return true
-				}
-				if a := m.handBuiltURL(u, e, s, p, legacy); a != nil {
-					u.authURLs = append(u.authURLs, a)
-					m.res.authValues[e] = true
-				}
-				return false
-			}
+	kinds := []ast.Node{(*ast.BinaryExpr)(nil), (*ast.CallExpr)(nil), (*ast.CompositeLit)(nil)}
+	m.inspectOwn(u, kinds, func(cur inspector.Cursor, _ bool) bool {
+		e := cur.Node().(ast.Expr)
+		if !m.urlish(e) {
 			return true
-		})
-	}
-	visit(u.body)
+		}
+		v := m.folder.Fold(e)
+		s := v.String()
+		ok, p, legacy := IsAuthorizeEndpoint(s)
+		if !ok {
+			return true
+		}
+		if a := m.handBuiltURL(u, e, s, p, legacy); a != nil {
+			u.authURLs = append(u.authURLs, a)
+			m.res.authValues[e] = true
+		}
+		return false
+	})
 }
 
 // urlish reports whether e is a string or url.URL expression that builds

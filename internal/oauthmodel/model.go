@@ -470,6 +470,9 @@ type modeler struct {
 	folder *urlfold.Folder
 	insp   *inspector.Inspector
 	vals   *valueIndex
+	// bodies are the cursors of the bodies of the package's functions;
+	// built on first use (bodyCursor).
+	bodies map[*ast.BlockStmt]inspector.Cursor
 
 	decls map[*types.Func]*ast.FuncDecl
 	sums  map[*types.Func]*funcSummary // nil entry: in progress

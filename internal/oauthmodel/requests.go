@@ -9,6 +9,7 @@ import (
 
 	"github.com/brexlint/brexlint/internal/brexapi"
 	"github.com/brexlint/brexlint/internal/typesutil"
+	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 )
 
@@ -373,78 +374,88 @@ func (m *modeler) usesValue(u *unit, seeds []ast.Expr, vars map[*types.Var]bool,
 		}
 	}
 	found := false
-	visit := func(root ast.Node) {
-		ast.Inspect(root, func(n ast.Node) bool {
-			if found {
+	u.cur.Inspect(usesKinds, func(cur inspector.Cursor) bool {
+		if found {
+			return false
+		}
+		switch n := cur.Node().(type) {
+		case *ast.FuncLit:
+			if m.isUnitLit(n) {
 				return false
 			}
-			switch n := n.(type) {
-			case *ast.FuncLit:
-				if n != root && m.isUnitLit(n) {
-					return false
-				}
-			case *ast.BinaryExpr:
-				if n.Op == token.EQL || n.Op == token.NEQ {
-					for _, pair := range [][2]ast.Expr{{n.X, n.Y}, {n.Y, n.X}} {
-						if mentions(pair[0]) {
-							if s, ok := typesutil.ConstStringOK(m.info, pair[1]); ok && (s == "" || strict) {
-								// Against "": a presence check. Against
-								// another constant: a mode or kind, not
-								// a stored state (strictly).
-								continue
-							}
-							found = true
+		case *ast.BinaryExpr:
+			if n.Op == token.EQL || n.Op == token.NEQ {
+				for _, pair := range [][2]ast.Expr{{n.X, n.Y}, {n.Y, n.X}} {
+					if mentions(pair[0]) {
+						if s, ok := typesutil.ConstStringOK(m.info, pair[1]); ok && (s == "" || strict) {
+							// Against "": a presence check. Against
+							// another constant: a mode or kind, not
+							// a stored state (strictly).
+							continue
 						}
-					}
-				}
-			case *ast.IndexExpr:
-				if !lhsIndex[n] && mentions(n.Index) {
-					found = true
-				}
-				if lhsIndex[n] && !strict && mentions(n.Index) {
-					found = true
-				}
-			case *ast.SwitchStmt:
-				if n.Tag != nil && mentions(n.Tag) && (!strict || m.switchesOnValue(n)) {
-					found = true
-				}
-			case *ast.CallExpr:
-				if m.callUses(n, mentions, strict) {
-					found = true
-				}
-			case *ast.ReturnStmt:
-				for _, r := range n.Results {
-					if !strict && mentions(r) {
 						found = true
 					}
 				}
-			case *ast.SendStmt:
-				if !strict && mentions(n.Value) {
+			}
+		case *ast.IndexExpr:
+			if !lhsIndex[n] && mentions(n.Index) {
+				found = true
+			}
+			if lhsIndex[n] && !strict && mentions(n.Index) {
+				found = true
+			}
+		case *ast.SwitchStmt:
+			if n.Tag != nil && mentions(n.Tag) && (!strict || m.switchesOnValue(n)) {
+				found = true
+			}
+		case *ast.CallExpr:
+			if m.callUses(n, mentions, strict) {
+				found = true
+			}
+		case *ast.ReturnStmt:
+			for _, r := range n.Results {
+				if !strict && mentions(r) {
 					found = true
 				}
-			case *ast.CompositeLit:
-				if !strict && mentions(n) {
-					found = true
-				}
-			case *ast.AssignStmt:
-				if !strict && len(n.Lhs) == len(n.Rhs) {
-					for i, l := range n.Lhs {
-						if _, local := ast.Unparen(l).(*ast.Ident); !local && mentions(n.Rhs[i]) {
+			}
+		case *ast.SendStmt:
+			if !strict && mentions(n.Value) {
+				found = true
+			}
+		case *ast.CompositeLit:
+			if !strict && mentions(n) {
+				found = true
+			}
+		case *ast.AssignStmt:
+			if !strict && len(n.Lhs) == len(n.Rhs) {
+				for i, l := range n.Lhs {
+					if _, local := ast.Unparen(l).(*ast.Ident); !local && mentions(n.Rhs[i]) {
+						found = true
+					}
+					if id, ok := ast.Unparen(l).(*ast.Ident); ok && mentions(n.Rhs[i]) {
+						if v, _ := m.info.Uses[id].(*types.Var); v != nil && v.Parent() == m.pass.Pkg.Scope() {
 							found = true
-						}
-						if id, ok := ast.Unparen(l).(*ast.Ident); ok && mentions(n.Rhs[i]) {
-							if v, _ := m.info.Uses[id].(*types.Var); v != nil && v.Parent() == m.pass.Pkg.Scope() {
-								found = true
-							}
 						}
 					}
 				}
 			}
-			return !found
-		})
-	}
-	visit(u.body)
+		}
+		return !found
+	})
 	return found
+}
+
+// usesKinds are the kinds of node usesValue looks at.
+var usesKinds = []ast.Node{
+	(*ast.FuncLit)(nil),
+	(*ast.BinaryExpr)(nil),
+	(*ast.IndexExpr)(nil),
+	(*ast.SwitchStmt)(nil),
+	(*ast.CallExpr)(nil),
+	(*ast.ReturnStmt)(nil),
+	(*ast.SendStmt)(nil),
+	(*ast.CompositeLit)(nil),
+	(*ast.AssignStmt)(nil),
 }
 
 // callUses reports whether call checks a mentioned value given as an

@@ -4,11 +4,13 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"github.com/brexlint/brexlint/internal/typesutil"
 	"github.com/brexlint/brexlint/internal/urlfold"
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -20,14 +22,18 @@ import (
 type unit struct {
 	node   ast.Node // *ast.FuncDecl or *ast.FuncLit
 	body   *ast.BlockStmt
-	fn     *types.Func // for a declaration
+	cur    inspector.Cursor // of body
+	fn     *types.Func      // for a declaration
 	inTest bool
 
 	calls   []*ast.CallExpr
 	returns []*ast.ReturnStmt // of the unit itself, not of nested literals
-	assigns []*ast.AssignStmt
-	specs   []*ast.ValueSpec
-	ifs     []*ast.IfStmt
+	// stores are its writes to slots (see stores), once computed.
+	stores     []store
+	storesDone bool
+	assigns    []*ast.AssignStmt
+	specs      []*ast.ValueSpec
+	ifs        []*ast.IfStmt
 	// reads are the request parameters the unit reads, by key.
 	reads map[string][]ast.Expr
 	// callLHS maps a call to the variables its results are assigned to.
@@ -204,65 +210,99 @@ func (m *modeler) unitOf(n ast.Node) *unit {
 	case *ast.FuncLit:
 		u.body = n.Body
 	}
+	if u.body != nil {
+		u.cur = m.bodyCursor(u.body)
+	}
 	u.inTest = m.inTest(n.Pos())
 	m.units[n] = u
 	return u
 }
 
+// bodyCursor returns the inspector's cursor of body, the body of a
+// function declaration or literal of the package.
+func (m *modeler) bodyCursor(body *ast.BlockStmt) inspector.Cursor {
+	if m.bodies == nil {
+		m.bodies = map[*ast.BlockStmt]inspector.Cursor{}
+		for cur := range m.insp.Root().Preorder((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+			switch n := cur.Node().(type) {
+			case *ast.FuncDecl:
+				if n.Body != nil {
+					m.bodies[n.Body] = cur.ChildAt(edge.FuncDecl_Body, -1)
+				}
+			case *ast.FuncLit:
+				m.bodies[n.Body] = cur.ChildAt(edge.FuncLit_Body, -1)
+			}
+		}
+	}
+	return m.bodies[body]
+}
+
+// inspectOwn calls f, as Cursor.Inspect does, for the nodes of the unit's
+// own code whose type is one of kinds: its body, and the bodies (not the
+// signatures) of the function literals in it that are not units of their
+// own, each where the literal is. own is false inside such a literal.
+// kinds must not hold *ast.FuncLit.
+func (m *modeler) inspectOwn(u *unit, kinds []ast.Node, f func(cur inspector.Cursor, own bool) (descend bool)) {
+	withLits := append(slices.Clip(kinds), (*ast.FuncLit)(nil))
+	var visit func(body inspector.Cursor, own bool)
+	visit = func(body inspector.Cursor, own bool) {
+		body.Inspect(withLits, func(cur inspector.Cursor) bool {
+			if lit, ok := cur.Node().(*ast.FuncLit); ok {
+				if !m.isUnitLit(lit) {
+					visit(cur.ChildAt(edge.FuncLit_Body, -1), false)
+				}
+				return false
+			}
+			return f(cur, own)
+		})
+	}
+	visit(u.cur, true)
+}
+
 // walk collects the unit's calls, returns, assignments and request reads,
 // descending into function literals that are not units of their own.
 func (m *modeler) walk(u *unit) {
-	var visit func(n ast.Node, own bool)
-	visit = func(root ast.Node, own bool) {
-		ast.Inspect(root, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.FuncLit:
-				if n == root {
-					return true
-				}
-				if !m.isUnitLit(n) {
-					visit(n.Body, false)
-				}
-				return false
-			case *ast.CallExpr:
-				u.calls = append(u.calls, n)
-				if key, ok := m.requestRead(n); ok {
-					u.reads[key] = append(u.reads[key], n)
-				}
-			case *ast.IndexExpr:
-				if key, ok := m.requestIndexRead(n); ok {
-					u.reads[key] = append(u.reads[key], n)
-				}
-			case *ast.ReturnStmt:
-				if own {
-					u.returns = append(u.returns, n)
-				}
-			case *ast.AssignStmt:
-				u.assigns = append(u.assigns, n)
-				if len(n.Rhs) == 1 {
-					if call, ok := ast.Unparen(n.Rhs[0]).(*ast.CallExpr); ok {
-						for _, l := range n.Lhs {
-							u.callLHS[call] = append(u.callLHS[call], m.varOf(l))
-						}
-					}
-				}
-			case *ast.ValueSpec:
-				u.specs = append(u.specs, n)
-				if len(n.Values) == 1 {
-					if call, ok := ast.Unparen(n.Values[0]).(*ast.CallExpr); ok {
-						for _, id := range n.Names {
-							v, _ := m.info.Defs[id].(*types.Var)
-							u.callLHS[call] = append(u.callLHS[call], v)
-						}
-					}
-				}
-			case *ast.IfStmt:
-				u.ifs = append(u.ifs, n)
+	kinds := []ast.Node{(*ast.CallExpr)(nil), (*ast.IndexExpr)(nil), (*ast.ReturnStmt)(nil), (*ast.AssignStmt)(nil),
+		(*ast.ValueSpec)(nil), (*ast.IfStmt)(nil)}
+	m.inspectOwn(u, kinds, func(cur inspector.Cursor, own bool) bool {
+		switch n := cur.Node().(type) {
+		case *ast.CallExpr:
+			u.calls = append(u.calls, n)
+			if key, ok := m.requestRead(n); ok {
+				u.reads[key] = append(u.reads[key], n)
 			}
-			return true
-		})
-	}
-	visit(u.body, true)
+		case *ast.IndexExpr:
+			if key, ok := m.requestIndexRead(n); ok {
+				u.reads[key] = append(u.reads[key], n)
+			}
+		case *ast.ReturnStmt:
+			if own {
+				u.returns = append(u.returns, n)
+			}
+		case *ast.AssignStmt:
+			u.assigns = append(u.assigns, n)
+			if len(n.Rhs) == 1 {
+				if call, ok := ast.Unparen(n.Rhs[0]).(*ast.CallExpr); ok {
+					for _, l := range n.Lhs {
+						u.callLHS[call] = append(u.callLHS[call], m.varOf(l))
+					}
+				}
+			}
+		case *ast.ValueSpec:
+			u.specs = append(u.specs, n)
+			if len(n.Values) == 1 {
+				if call, ok := ast.Unparen(n.Values[0]).(*ast.CallExpr); ok {
+					for _, id := range n.Names {
+						v, _ := m.info.Defs[id].(*types.Var)
+						u.callLHS[call] = append(u.callLHS[call], v)
+					}
+				}
+			}
+		case *ast.IfStmt:
+			u.ifs = append(u.ifs, n)
+		}
+		return true
+	})
 }
 
 // scanUnit finds the unit's exchanges, authorization URLs and helper calls.

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/brexlint/brexlint/internal/typesutil"
+	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 )
 
@@ -227,14 +228,11 @@ func (m *modeler) collectTokenCaches() {
 // next to an expiry of time.Now().Add(d): oauth2.Token{Expiry: ...} or a
 // cache entry of the program's own.
 func (m *modeler) litCaches(u *unit) {
-	ast.Inspect(u.body, func(n ast.Node) bool {
-		if lit, ok := n.(*ast.FuncLit); ok {
+	u.cur.Inspect([]ast.Node{(*ast.FuncLit)(nil), (*ast.CompositeLit)(nil)}, func(cur inspector.Cursor) bool {
+		if lit, ok := cur.Node().(*ast.FuncLit); ok {
 			return !m.isUnitLit(lit)
 		}
-		lit, ok := n.(*ast.CompositeLit)
-		if !ok {
-			return true
-		}
+		lit := cur.Node().(*ast.CompositeLit)
 		if _, ok := deref(m.info.TypeOf(lit)).Underlying().(*types.Struct); !ok {
 			return true
 		}

@@ -7,6 +7,7 @@ import (
 	"net/http"
 
 	"github.com/brexlint/brexlint/internal/typesutil"
+	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 )
 
@@ -115,8 +116,15 @@ type store struct {
 	lhs   ast.Expr // the slot expression, for assignments
 }
 
-// stores returns the unit's writes to slots.
+// stores returns the unit's writes to slots, computed once.
 func (m *modeler) stores(u *unit) []store {
+	if !u.storesDone {
+		u.stores, u.storesDone = m.findStores(u), true
+	}
+	return u.stores
+}
+
+func (m *modeler) findStores(u *unit) []store {
 	var out []store
 	for _, as := range u.assigns {
 		if as.Tok != token.ASSIGN && as.Tok != token.DEFINE {
@@ -136,8 +144,9 @@ func (m *modeler) stores(u *unit) []store {
 			}
 		}
 	}
-	ast.Inspect(u.body, func(n ast.Node) bool {
-		switch n := n.(type) {
+	kinds := []ast.Node{(*ast.FuncLit)(nil), (*ast.CompositeLit)(nil), (*ast.CallExpr)(nil)}
+	u.cur.Inspect(kinds, func(cur inspector.Cursor) bool {
+		switch n := cur.Node().(type) {
 		case *ast.FuncLit:
 			return !m.isUnitLit(n)
 		case *ast.CompositeLit:
@@ -811,11 +820,11 @@ func (m *modeler) refreshOnPath(u *unit) bool {
 			found = true
 		}
 	}
-	ast.Inspect(u.body, func(n ast.Node) bool {
+	for cur := range u.cur.Preorder((*ast.SelectorExpr)(nil), (*ast.CallExpr)(nil)) {
 		if found {
-			return false
+			break
 		}
-		switch n := n.(type) {
+		switch n := cur.Node().(type) {
 		case *ast.SelectorExpr:
 			if (n.Sel.Name == "Expiry" || n.Sel.Name == "ExpiresIn") && isTokenType(m.info.TypeOf(n.X)) {
 				found = true
@@ -826,7 +835,7 @@ func (m *modeler) refreshOnPath(u *unit) bool {
 		case *ast.CallExpr:
 			fn, _ := typeutil.Callee(m.info, n).(*types.Func)
 			if fn == nil {
-				return true
+				continue
 			}
 			fn = fn.Origin()
 			switch {
@@ -847,8 +856,7 @@ func (m *modeler) refreshOnPath(u *unit) bool {
 				}
 			}
 		}
-		return true
-	})
+	}
 	if found {
 		m.tok.refreshes[u] = 1
 	} else {

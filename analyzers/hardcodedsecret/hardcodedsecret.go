@@ -57,6 +57,7 @@ type checker struct {
 	fixture  bool // the package's import path has a testdata element
 	findings map[token.Pos]*finding
 
+	insp *inspector.Inspector
 	// Built on demand by context.go.
 	decls *declIndex
 }
@@ -88,8 +89,9 @@ func run(pass *analysis.Pass) (any, error) {
 		pass:     pass,
 		fixture:  isFixturePackage(pass.Pkg.Path()),
 		findings: map[token.Pos]*finding{},
+		insp:     insp,
 	}
-	c.contextRules(insp)
+	c.contextRules()
 	c.literalRules(cands)
 	c.report(r)
 	return nil, nil

@@ -149,6 +149,26 @@ func needsBodies(src []byte) bool {
 	if bytes.Contains(src, []byte(`"net/http"`)) {
 		return true
 	}
-	lower := bytes.ToLower(src)
-	return bytes.Contains(lower, []byte("brex")) || bytes.Contains(lower, []byte("oauth"))
+	return containsFold(src, "brex") || containsFold(src, "oauth")
+}
+
+// containsFold reports whether src holds word (lower-case ASCII) in any
+// case, without the copy of src that bytes.ToLower makes of every file of
+// every dependency.
+func containsFold(src []byte, word string) bool {
+	first := string([]byte{word[0], word[0] - 'a' + 'A'})
+	for i := 0; ; {
+		j := bytes.IndexAny(src[i:], first)
+		if j < 0 {
+			return false
+		}
+		i += j
+		if i+len(word) > len(src) {
+			return false
+		}
+		if bytes.EqualFold(src[i:i+len(word)], []byte(word)) {
+			return true
+		}
+		i++
+	}
 }

@@ -28,12 +28,9 @@ type unit struct {
 
 	calls   []*ast.CallExpr
 	returns []*ast.ReturnStmt // of the unit itself, not of nested literals
-	// stores are its writes to slots (see stores), once computed.
-	stores     []store
-	storesDone bool
-	assigns    []*ast.AssignStmt
-	specs      []*ast.ValueSpec
-	ifs        []*ast.IfStmt
+	assigns []*ast.AssignStmt
+	specs   []*ast.ValueSpec
+	ifs     []*ast.IfStmt
 	// reads are the request parameters the unit reads, by key.
 	reads map[string][]ast.Expr
 	// callLHS maps a call to the variables its results are assigned to.
@@ -44,6 +41,9 @@ type unit struct {
 	// helpers are calls that pass the request to a function: what the
 	// callee does with it (reads, verifies) counts for this unit.
 	helpers []helperCall
+	// stores are its writes to slots (see stores), once computed.
+	stores     []store
+	storesDone bool
 
 	done bool
 }

@@ -10,6 +10,7 @@ import (
 	"path"
 	"strings"
 
+	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -50,6 +51,7 @@ type Folder struct {
 	// declCursors are the inspector's cursors of the top-level
 	// declarations; built on first use.
 	declCursors map[ast.Decl]inspector.Cursor
+	returns     map[*ast.FuncDecl][]*ast.ReturnStmt // see returnsOf
 }
 
 // CallFolder folds the first result of a call of a function the folder has
@@ -887,37 +889,54 @@ func (f *Folder) foldResult(st *state, call *ast.CallExpr, fn *types.Func, fd *a
 	defer func() { st.params = saved }()
 	var out Value
 	n := 0
-	ast.Inspect(fd.Body, func(node ast.Node) bool {
-		switch r := node.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.ReturnStmt:
-			var v Value
-			switch {
-			case len(r.Results) == sig.Results().Len():
-				v = f.fold(st, r.Results[idx], depth+1)
-			case len(r.Results) == 1:
-				if c, ok := ast.Unparen(r.Results[0]).(*ast.CallExpr); ok {
-					v = f.foldCall(st, c, idx, depth+1)
-				} else {
-					v = Hole(Unknown)
-				}
-			default: // a bare return of named results
+	for _, r := range f.returnsOf(fd) {
+		var v Value
+		switch {
+		case len(r.Results) == sig.Results().Len():
+			v = f.fold(st, r.Results[idx], depth+1)
+		case len(r.Results) == 1:
+			if c, ok := ast.Unparen(r.Results[0]).(*ast.CallExpr); ok {
+				v = f.foldCall(st, c, idx, depth+1)
+			} else {
 				v = Hole(Unknown)
 			}
-			if n == 0 {
-				out = v
-			} else {
-				out = Join(out, v)
-			}
-			n++
+		default: // a bare return of named results
+			v = Hole(Unknown)
 		}
-		return true
-	})
+		if n == 0 {
+			out = v
+		} else {
+			out = Join(out, v)
+		}
+		n++
+	}
 	if n == 0 {
 		return Hole(Unknown)
 	}
 	return out
+}
+
+// returnsOf returns the return statements of fd, a function of the
+// package, leaving out those of its function literals; found once for
+// every call folded.
+func (f *Folder) returnsOf(fd *ast.FuncDecl) []*ast.ReturnStmt {
+	if rs, ok := f.returns[fd]; ok {
+		return rs
+	}
+	var rs []*ast.ReturnStmt
+	body := f.declCursor(fd).ChildAt(edge.FuncDecl_Body, -1)
+	body.Inspect([]ast.Node{(*ast.FuncLit)(nil), (*ast.ReturnStmt)(nil)}, func(cur inspector.Cursor) bool {
+		if r, ok := cur.Node().(*ast.ReturnStmt); ok {
+			rs = append(rs, r)
+			return true
+		}
+		return false // a literal's returns are its own
+	})
+	if f.returns == nil {
+		f.returns = map[*ast.FuncDecl][]*ast.ReturnStmt{}
+	}
+	f.returns[fd] = rs
+	return rs
 }
 
 // withPath is the String() of a URL whose Path is set to p: the scheme and

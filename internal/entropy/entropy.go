@@ -170,7 +170,8 @@ type Classifier struct {
 	counters map[*types.Var]bool // incremented variables and fields
 	pkgVars  map[*types.Var]bool // package-level variables declared in files
 	decls    map[*types.Func]*ast.FuncDecl
-	seeds    []*ast.CallExpr // calls of math/rand.Seed
+	keys     map[*types.Func]string // memo of funcKey
+	seeds    []*ast.CallExpr        // calls of math/rand.Seed
 
 	// Memoized results and the evaluation state.
 	varMemo  map[*types.Var]val
@@ -206,6 +207,7 @@ func New(info *types.Info, files []*ast.File, insp *inspector.Inspector, oracle 
 		counters: map[*types.Var]bool{},
 		pkgVars:  map[*types.Var]bool{},
 		decls:    map[*types.Func]*ast.FuncDecl{},
+		keys:     map[*types.Func]string{},
 		varMemo:  map[*types.Var]val{},
 		funcMemo: map[*types.Func]val{},
 		selfRef:  map[*types.Var]bool{},

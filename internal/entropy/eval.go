@@ -332,7 +332,7 @@ func (c *Classifier) callOf(call *ast.CallExpr) callInfo {
 		ci.builtin = obj.Name()
 	case *types.Func:
 		ci.fn = obj
-		ci.key = funcKey(obj)
+		ci.key = c.keyOf(obj)
 		if sel, ok := fun.(*ast.SelectorExpr); ok {
 			if s := c.info.Selections[sel]; s != nil {
 				switch s.Kind() {

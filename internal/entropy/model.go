@@ -89,6 +89,16 @@ func funcKey(fn *types.Func) string {
 	return modulePath(fn.Pkg().Path()) + "." + fn.Name()
 }
 
+// keyOf returns funcKey(fn), memoized: the scan asks it of every call.
+func (c *Classifier) keyOf(fn *types.Func) string {
+	k, ok := c.keys[fn]
+	if !ok {
+		k = funcKey(fn)
+		c.keys[fn] = k
+	}
+	return k
+}
+
 // varKey identifies a package-level variable: "path.Name"; "" otherwise.
 func varKey(v *types.Var) string {
 	if v.Pkg() == nil || v.Parent() != v.Pkg().Scope() {

@@ -168,8 +168,8 @@ func (m *modeler) grantOf(u *unit, body ast.Expr) string {
 		}
 	}
 	grants := map[string]bool{}
-	ast.Inspect(u.body, func(n ast.Node) bool {
-		switch n := n.(type) {
+	for cur := range u.cur.Preorder((*ast.KeyValueExpr)(nil), (*ast.CallExpr)(nil), (*ast.BasicLit)(nil)) {
+		switch n := cur.Node().(type) {
 		case *ast.KeyValueExpr:
 			if k, ok := typesutil.ConstStringOK(m.info, n.Key); ok && k == "grant_type" {
 				if g, ok := m.constElem(n.Value); ok {
@@ -190,8 +190,7 @@ func (m *modeler) grantOf(u *unit, body ast.Expr) string {
 				grants[g] = true
 			}
 		}
-		return true
-	})
+	}
 	if len(grants) == 1 {
 		for g := range grants {
 			return g

@@ -463,12 +463,11 @@ func (m *modeler) flow(u *unit, seed ast.Expr, step func(e ast.Expr, parent ast.
 		if v := m.assignedLocal(p, e); v != nil {
 			if !seenVar[v] {
 				seenVar[v] = true
-				ast.Inspect(u.body, func(n ast.Node) bool {
-					if id, ok := n.(*ast.Ident); ok && m.info.Uses[id] == v {
+				for cur := range u.cur.Preorder((*ast.Ident)(nil)) {
+					if id := cur.Node().(*ast.Ident); m.info.Uses[id] == v {
 						work = append(work, id)
 					}
-					return true
-				})
+				}
 			}
 			continue
 		}

@@ -3,14 +3,16 @@ package brexmodel
 import (
 	"go/ast"
 	"go/types"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 	"reflect"
 	"slices"
 
 	"github.com/brexlint/brexlint/internal/directives"
 	"github.com/brexlint/brexlint/internal/entropy"
+	"github.com/brexlint/brexlint/internal/typesutil"
 	"github.com/brexlint/brexlint/internal/urlfold"
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
 )
 
 // Analyzer computes the Brex model of a package. It reports nothing.
@@ -50,9 +52,16 @@ type Model struct {
 	info  *types.Info
 	files []*ast.File
 	pass  *analysis.Pass
-	teach map[types.Object]directives.Teaching
-	ent   *entropy.Classifier // built on first use; see classifier
-	resp  *responseAnalysis   // the response flow; nil until analyzeHTTP ran
+	// insp is the package's one inspector (typesutil.Inspector): the
+	// model's walks of the whole package, and of a function among all of
+	// them, look at a few kinds of node each.
+	insp *inspector.Inspector
+	// declCursors are the cursors of the package's function
+	// declarations; built on first use (see bodyCursor).
+	declCursors map[*ast.FuncDecl]inspector.Cursor
+	teach       map[types.Object]directives.Teaching
+	ent         *entropy.Classifier // built on first use; see classifier
+	resp        *responseAnalysis   // the response flow; nil until analyzeHTTP ran
 	// retriers are the package's functions that call a function
 	// parameter once per attempt of a retry loop: parameter index.
 	retriers map[*types.Func]int
@@ -94,6 +103,21 @@ func (m *Model) urlFolder() *urlfold.Folder {
 	return m.folder
 }
 
+// bodyCursor returns the cursor of the body of fd, a function declared in
+// the package: a walk of the body that looks at a few kinds of node
+// (Cursor.Preorder, Cursor.Inspect) skips the subtrees that hold none.
+func (m *Model) bodyCursor(fd *ast.FuncDecl) inspector.Cursor {
+	if m.declCursors == nil {
+		m.declCursors = map[*ast.FuncDecl]inspector.Cursor{}
+		// Function declarations hold none: Preorder visits only the
+		// package's declarations.
+		for c := range m.insp.Root().Preorder((*ast.FuncDecl)(nil)) {
+			m.declCursors[c.Node().(*ast.FuncDecl)] = c
+		}
+	}
+	return m.declCursors[fd].Child(fd.Body)
+}
+
 // hasFact reports whether facts hold a fact of type F.
 func hasFact[F analysis.Fact](facts []analysis.ObjectFact) bool {
 	for _, of := range facts {
@@ -111,6 +135,7 @@ func factTypes() []analysis.Fact {
 
 func run(pass *analysis.Pass) (any, error) {
 	m := &Model{OAuth: &OAuth{}, info: pass.TypesInfo, files: pass.Files, pass: pass,
+		insp:  typesutil.Inspector(pass),
 		teach: pass.ResultOf[directives.Analyzer].(*directives.Index).Teaching}
 	// Helpers that generate values matter wherever they are declared: an
 	// ids package need not import net/http.

@@ -259,12 +259,19 @@ func (a *httpAnalysis) computeSignal() bool {
 	for cur := range a.model.insp.Root().Preorder((*ast.BasicLit)(nil), (*ast.CallExpr)(nil)) {
 		switch n := cur.Node().(type) {
 		case *ast.BasicLit:
-			if n.Kind == token.STRING && hasBrexHost(typesutil.ConstString(a.pass.TypesInfo, n)) {
+			// The literal's text holds its value, unless an escape (or a
+			// carriage return, dropped from a raw string) changes it:
+			// most literals need not be evaluated.
+			if n.Kind == token.STRING && (strings.Contains(n.Value, "brex") || strings.ContainsAny(n.Value, "\\\r")) &&
+				hasBrexHost(typesutil.ConstString(a.pass.TypesInfo, n)) {
 				return true
 			}
 		case *ast.CallExpr:
+			if len(n.Args) != 1 {
+				break
+			}
 			if fn := typeutil.StaticCallee(a.pass.TypesInfo, n); isFunc(fn, "os", "Getenv") || isFunc(fn, "os", "LookupEnv") {
-				if len(n.Args) == 1 && strings.HasPrefix(typesutil.ConstString(a.pass.TypesInfo, n.Args[0]), "BREX_") {
+				if strings.HasPrefix(typesutil.ConstString(a.pass.TypesInfo, n.Args[0]), "BREX_") {
 					return true
 				}
 			}

@@ -114,11 +114,14 @@ func run(pass *analysis.Pass) (any, error) {
 		model: pass.ResultOf[brexmodel.Analyzer].(*brexmodel.Model).OAuth,
 		r:     r,
 	}
-	insp.Preorder([]ast.Node{(*ast.CallExpr)(nil), (*ast.CompositeLit)(nil), (*ast.BasicLit)(nil)}, func(n ast.Node) {
-		if c.inTest(n.Pos()) {
-			return
+	// Test files are pruned at the file.
+	insp.Nodes([]ast.Node{(*ast.File)(nil), (*ast.CallExpr)(nil), (*ast.CompositeLit)(nil), (*ast.BasicLit)(nil)}, func(n ast.Node, push bool) bool {
+		if !push {
+			return true
 		}
 		switch n := n.(type) {
+		case *ast.File:
+			return !c.inTest(n.FileStart)
 		case *ast.CallExpr:
 			c.call(n)
 		case *ast.CompositeLit:
@@ -126,6 +129,7 @@ func run(pass *analysis.Pass) (any, error) {
 		case *ast.BasicLit:
 			c.iframeLit(n)
 		}
+		return true
 	})
 	return nil, nil
 }
@@ -234,7 +238,7 @@ var iframeRE = regexp.MustCompile(`(?is)<iframe\b[^>]*?\bsrc\s*=\s*["']?([^"'\s>
 // authorization URL, or whose src is filled from an authorization URL
 // ("<iframe src=\"" + authURL + ...; fmt.Sprintf(`<iframe src="%s">`, u)).
 func (c *checker) iframeLit(lit *ast.BasicLit) {
-	if lit.Kind != token.STRING || !strings.Contains(strings.ToLower(lit.Value), "<iframe") {
+	if lit.Kind != token.STRING || !strings.Contains(lit.Value, "<") || !strings.Contains(strings.ToLower(lit.Value), "<iframe") {
 		return
 	}
 	val := c.fold(lit).String()

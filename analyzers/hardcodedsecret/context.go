@@ -122,15 +122,36 @@ func (c *checker) decodeArg(e ast.Expr) ast.Expr {
 	return call.Args[0]
 }
 
-func calleeName(info *types.Info, call *ast.CallExpr) string {
-	if fn, ok := typeutil.Callee(info, call).(*types.Func); ok {
-		return fn.FullName()
-	}
-	return ""
+// calleePackages are the packages of the functions the context rules name.
+var calleePackages = map[string]bool{
+	"crypto/hmac":     true,
+	"encoding/base64": true,
+	"net/http":        true,
+	"net/url":         true,
 }
 
-func (c *checker) contextRules(insp *inspector.Inspector) {
-	c.decls = c.indexDecls(insp)
+// calleeName returns the full name of the function call calls when it is
+// one of calleePackages, "" otherwise: spelling out every callee of a large
+// package is most of the context rules' time.
+func calleeName(info *types.Info, call *ast.CallExpr) string {
+	fn, ok := typeutil.Callee(info, call).(*types.Func)
+	if !ok || fn.Pkg() == nil || !calleePackages[fn.Pkg().Path()] {
+		return ""
+	}
+	return fn.FullName()
+}
+
+// declIndex returns the package's declarations, indexed on first need: few
+// packages have a context that needs them.
+func (c *checker) declIndex() *declIndex {
+	if c.decls == nil {
+		c.decls = c.indexDecls(c.insp)
+	}
+	return c.decls
+}
+
+func (c *checker) contextRules() {
+	insp := c.insp
 	insp.Preorder([]ast.Node{(*ast.CompositeLit)(nil), (*ast.CallExpr)(nil), (*ast.AssignStmt)(nil)}, func(n ast.Node) {
 		switch n := n.(type) {
 		case *ast.CompositeLit:
@@ -254,9 +275,9 @@ func (c *checker) hmacKey(key ast.Expr, depth int) {
 	if !ok {
 		return
 	}
-	if arg := c.decls.decoded[v]; arg != nil {
+	if arg := c.declIndex().decoded[v]; arg != nil {
 		c.secret(c.initialValue(arg), kindWebhookSecret, webhookMessage, base64Key)
-	} else if init := c.decls.inits[v]; init != nil {
+	} else if init := c.declIndex().inits[v]; init != nil {
 		c.hmacKey(init, depth+1)
 	}
 }
@@ -271,10 +292,10 @@ func (c *checker) initialValue(e ast.Expr) ast.Expr {
 			return e
 		}
 		v, ok := c.objOf(e).(*types.Var)
-		if !ok || c.decls.inits[v] == nil {
+		if !ok || c.declIndex().inits[v] == nil {
 			return e
 		}
-		e = c.decls.inits[v]
+		e = c.declIndex().inits[v]
 	}
 	return e
 }
@@ -349,7 +370,7 @@ func (c *checker) origin(e ast.Expr, secret string, depth int) ast.Expr {
 	switch x := e.(type) {
 	case *ast.Ident, *ast.SelectorExpr:
 		if k, ok := c.objOf(x).(*types.Const); ok && k.Pkg() == c.pass.Pkg {
-			if d := c.decls.consts[k]; d != nil {
+			if d := c.declIndex().consts[k]; d != nil {
 				return c.origin(d, secret, depth+1)
 			}
 		}
@@ -395,7 +416,7 @@ func (c *checker) brexEndpoint(e ast.Expr, depth int) bool {
 		return c.brexURL(fs["AuthURL"]) || c.brexURL(fs["TokenURL"])
 	case *ast.Ident, *ast.SelectorExpr:
 		if v, ok := c.objOf(x).(*types.Var); ok {
-			return c.brexEndpoint(c.decls.inits[v], depth+1)
+			return c.brexEndpoint(c.declIndex().inits[v], depth+1)
 		}
 	}
 	return false

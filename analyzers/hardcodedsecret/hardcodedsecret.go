@@ -57,6 +57,7 @@ type checker struct {
 	fixture  bool // the package's import path has a testdata element
 	findings map[token.Pos]*finding
 
+	insp *inspector.Inspector
 	// Built on demand by context.go.
 	decls *declIndex
 }
@@ -88,8 +89,9 @@ func run(pass *analysis.Pass) (any, error) {
 		pass:     pass,
 		fixture:  isFixturePackage(pass.Pkg.Path()),
 		findings: map[token.Pos]*finding{},
+		insp:     insp,
 	}
-	c.contextRules(insp)
+	c.contextRules()
 	c.literalRules(cands)
 	c.report(r)
 	return nil, nil
@@ -140,6 +142,7 @@ func (c *checker) add(f *finding) {
 // test-only package never pays for building it.
 func (c *checker) literalRules(cands []candidate) {
 	var d *secrets.D
+	scanned := map[string][]secrets.Match{} // a value repeated is scanned once
 	for _, cand := range cands {
 		// Placeholders are judged match by match, not on the whole
 		// literal: "curl -H 'Authorization: Bearer bxt_…' …?q=%s" holds
@@ -148,10 +151,14 @@ func (c *checker) literalRules(cands []candidate) {
 		if c.inFixture(cand.lit.Pos()) {
 			ms = secrets.ScanUserTokens(cand.value)
 		} else {
-			if d == nil {
-				d = detector()
+			var ok bool
+			if ms, ok = scanned[cand.value]; !ok {
+				if d == nil {
+					d = detector()
+				}
+				ms = d.Scan(cand.value)
+				scanned[cand.value] = ms
 			}
-			ms = d.Scan(cand.value)
 		}
 		if len(ms) == 0 {
 			continue

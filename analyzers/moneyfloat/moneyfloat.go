@@ -12,7 +12,9 @@ import (
 	"github.com/brexlint/brexlint/internal/directives"
 	"github.com/brexlint/brexlint/internal/typesutil"
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/astutil"
+	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 )
 
@@ -22,7 +24,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:     checks.MoneyFloat,
 	Doc:      "report Brex money amounts (integer minor units) held as float32/float64, and Brex amounts multiplied by 100",
 	URL:      checks.DocURL(checks.MoneyFloat),
-	Requires: []*analysis.Analyzer{brexmodel.Analyzer, directives.Analyzer},
+	Requires: []*analysis.Analyzer{brexmodel.Analyzer, directives.Analyzer, inspect.Analyzer},
 	Run:      run,
 }
 
@@ -36,7 +38,7 @@ func run(pass *analysis.Pass) (any, error) {
 	m := pass.ResultOf[brexmodel.Analyzer].(*brexmodel.Model)
 	r := directives.NewReporter(pass)
 	defer r.Finish()
-	c := &checker{pass: pass, model: m, brex: map[types.Type]bool{}, reported: map[*types.Var]bool{}}
+	c := &checker{pass: pass, model: m, insp: typesutil.Inspector(pass), brex: map[types.Type]bool{}, reported: map[*types.Var]bool{}}
 	c.collectRoots()
 	for _, root := range c.roots {
 		c.walk(root, "", map[visit]bool{})
@@ -50,47 +52,49 @@ func run(pass *analysis.Pass) (any, error) {
 			f.owner, f.amount.Name(), f.amount.Type())
 	}
 	c.findCopies()
-	for _, file := range pass.Files {
-		if typesutil.InTestFile(pass.Fset, file.Pos()) {
-			continue
+	// Test files are pruned at the file; x*100/y at the division.
+	c.insp.Nodes([]ast.Node{(*ast.File)(nil), (*ast.BinaryExpr)(nil), (*ast.AssignStmt)(nil)}, func(n ast.Node, push bool) bool {
+		if !push {
+			return true
 		}
-		ast.Inspect(file, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.BinaryExpr:
-				if n.Op == token.QUO {
-					// x*100/y, float64(x*100)/y: a percentage, not a
-					// conversion to cents.
-					if mul, ok := c.unconvert(n.X).(*ast.BinaryExpr); ok && mul.Op == token.MUL {
-						return false
-					}
+		switch n := n.(type) {
+		case *ast.File:
+			return !typesutil.InTestFile(pass.Fset, n.Pos())
+		case *ast.BinaryExpr:
+			if n.Op == token.QUO {
+				// x*100/y, float64(x*100)/y: a percentage, not a
+				// conversion to cents.
+				if mul, ok := c.unconvert(n.X).(*ast.BinaryExpr); ok && mul.Op == token.MUL {
+					return false
 				}
-				if n.Op != token.MUL {
-					return true
-				}
-				for _, pair := range [][2]ast.Expr{{n.X, n.Y}, {n.Y, n.X}} {
-					if isHundred(pass.TypesInfo, pair[1]) {
-						if what := c.amountOf(pair[0]); what != "" {
-							r.Reportf(n.Pos(), kindScale, "%s is multiplied by 100, but Brex amounts are already in minor units (cents for USD)", what)
-							break
-						}
-					}
-				}
-			case *ast.AssignStmt:
-				if n.Tok == token.MUL_ASSIGN && len(n.Lhs) == 1 && isHundred(pass.TypesInfo, n.Rhs[0]) {
-					if what := c.amountOf(n.Lhs[0]); what != "" {
+			}
+			if n.Op != token.MUL {
+				return true
+			}
+			for _, pair := range [][2]ast.Expr{{n.X, n.Y}, {n.Y, n.X}} {
+				if isHundred(pass.TypesInfo, pair[1]) {
+					if what := c.amountOf(pair[0]); what != "" {
 						r.Reportf(n.Pos(), kindScale, "%s is multiplied by 100, but Brex amounts are already in minor units (cents for USD)", what)
+						break
 					}
 				}
 			}
-			return true
-		})
-	}
+		case *ast.AssignStmt:
+			if n.Tok == token.MUL_ASSIGN && len(n.Lhs) == 1 && isHundred(pass.TypesInfo, n.Rhs[0]) {
+				if what := c.amountOf(n.Lhs[0]); what != "" {
+					r.Reportf(n.Pos(), kindScale, "%s is multiplied by 100, but Brex amounts are already in minor units (cents for USD)", what)
+				}
+			}
+		}
+		return true
+	})
 	return nil, nil
 }
 
 type checker struct {
 	pass  *analysis.Pass
 	model *brexmodel.Model
+	insp  *inspector.Inspector
 	// roots are the types decoded from Brex responses (other than the
 	// Accounting API's, whose amounts are decimal) and encoded into Brex
 	// requests in this package.
@@ -293,46 +297,43 @@ func (c *checker) findCopies() {
 			}
 		}
 	}
-	for _, file := range c.pass.Files {
-		ast.Inspect(file, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.AssignStmt:
-				if n.Tok == token.MUL_ASSIGN && len(n.Rhs) == 1 && isHundred(info, n.Rhs[0]) {
-					break
+	c.insp.Preorder([]ast.Node{(*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.IncDecStmt)(nil), (*ast.UnaryExpr)(nil)}, func(n ast.Node) {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			if n.Tok == token.MUL_ASSIGN && len(n.Rhs) == 1 && isHundred(info, n.Rhs[0]) {
+				break
+			}
+			for i, lhs := range n.Lhs {
+				id, ok := astutil.Unparen(lhs).(*ast.Ident)
+				if !ok {
+					continue
 				}
-				for i, lhs := range n.Lhs {
-					id, ok := astutil.Unparen(lhs).(*ast.Ident)
-					if !ok {
-						continue
-					}
-					if v, ok := info.Uses[id].(*types.Var); ok {
-						changed[v] = true // assigned, or redeclared by :=
-					} else if n.Tok == token.DEFINE && len(n.Lhs) == len(n.Rhs) {
-						define(id, n.Rhs[i])
-					}
-				}
-			case *ast.ValueSpec:
-				if len(n.Names) == len(n.Values) {
-					for i, id := range n.Names {
-						define(id, n.Values[i])
-					}
-				}
-			case *ast.IncDecStmt:
-				if id, ok := astutil.Unparen(n.X).(*ast.Ident); ok {
-					if v, ok := info.Uses[id].(*types.Var); ok {
-						changed[v] = true
-					}
-				}
-			case *ast.UnaryExpr:
-				if id, ok := astutil.Unparen(n.X).(*ast.Ident); ok && n.Op == token.AND {
-					if v, ok := info.Uses[id].(*types.Var); ok {
-						changed[v] = true
-					}
+				if v, ok := info.Uses[id].(*types.Var); ok {
+					changed[v] = true // assigned, or redeclared by :=
+				} else if n.Tok == token.DEFINE && len(n.Lhs) == len(n.Rhs) {
+					define(id, n.Rhs[i])
 				}
 			}
-			return true
-		})
-	}
+		case *ast.ValueSpec:
+			if len(n.Names) == len(n.Values) {
+				for i, id := range n.Names {
+					define(id, n.Values[i])
+				}
+			}
+		case *ast.IncDecStmt:
+			if id, ok := astutil.Unparen(n.X).(*ast.Ident); ok {
+				if v, ok := info.Uses[id].(*types.Var); ok {
+					changed[v] = true
+				}
+			}
+		case *ast.UnaryExpr:
+			if id, ok := astutil.Unparen(n.X).(*ast.Ident); ok && n.Op == token.AND {
+				if v, ok := info.Uses[id].(*types.Var); ok {
+					changed[v] = true
+				}
+			}
+		}
+	})
 	for v := range changed {
 		delete(c.copies, v)
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/brexlint/brexlint/internal/directives"
 	"github.com/brexlint/brexlint/internal/typesutil"
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/astutil"
 )
 
@@ -19,7 +20,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:     checks.Pagination,
 	Doc:      "report the items of one page of a Brex list endpoint used as the whole list while next_cursor is never read",
 	URL:      checks.DocURL(checks.Pagination),
-	Requires: []*analysis.Analyzer{brexmodel.Analyzer, directives.Analyzer},
+	Requires: []*analysis.Analyzer{brexmodel.Analyzer, directives.Analyzer, inspect.Analyzer},
 	Run:      run,
 }
 
@@ -129,30 +130,32 @@ func pageFields(st *types.Struct) (items, cursor *types.Var) {
 func readFields(pass *analysis.Pass) map[*types.Var]bool {
 	assigned := map[*ast.SelectorExpr]bool{}
 	out := map[*types.Var]bool{}
-	for _, f := range pass.Files {
-		if typesutil.InTestFile(pass.Fset, f.Pos()) {
-			continue
+	// Test files are pruned at the file.
+	insp := typesutil.Inspector(pass)
+	insp.Nodes([]ast.Node{(*ast.File)(nil), (*ast.AssignStmt)(nil), (*ast.SelectorExpr)(nil)}, func(n ast.Node, push bool) bool {
+		if !push {
+			return true
 		}
-		ast.Inspect(f, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.AssignStmt:
-				if n.Tok == token.ASSIGN {
-					for _, l := range n.Lhs {
-						if sel, ok := astutil.Unparen(l).(*ast.SelectorExpr); ok {
-							assigned[sel] = true
-						}
-					}
-				}
-			case *ast.SelectorExpr:
-				if s := pass.TypesInfo.Selections[n]; s != nil && s.Kind() == types.FieldVal && !assigned[n] {
-					if v, ok := s.Obj().(*types.Var); ok {
-						out[v.Origin()] = true
+		switch n := n.(type) {
+		case *ast.File:
+			return !typesutil.InTestFile(pass.Fset, n.Pos())
+		case *ast.AssignStmt:
+			if n.Tok == token.ASSIGN {
+				for _, l := range n.Lhs {
+					if sel, ok := astutil.Unparen(l).(*ast.SelectorExpr); ok {
+						assigned[sel] = true
 					}
 				}
 			}
-			return true
-		})
-	}
+		case *ast.SelectorExpr:
+			if s := pass.TypesInfo.Selections[n]; s != nil && s.Kind() == types.FieldVal && !assigned[n] {
+				if v, ok := s.Obj().(*types.Var); ok {
+					out[v.Origin()] = true
+				}
+			}
+		}
+		return true
+	})
 	return out
 }
 

@@ -44,6 +44,7 @@ type checker struct {
 	types *brexenum.Types
 	fail  *brexenum.Failures
 	brex  *bool // the package talks to Brex; computed on first need
+	insp  *inspector.Inspector
 
 	// Computed on first need.
 	funcs   map[*types.Func]*ast.FuncDecl
@@ -60,8 +61,9 @@ func run(pass *analysis.Pass) (any, error) {
 		model: pass.ResultOf[brexmodel.Analyzer].(*brexmodel.Model),
 		types: brexenum.NewTypes(pass.Pkg),
 		fail:  brexenum.NewFailures(pass.TypesInfo, pass.Pkg, pass.Files),
+		insp:  pass.ResultOf[inspect.Analyzer].(*inspector.Inspector),
 	}
-	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	insp := c.insp
 	insp.WithStack([]ast.Node{(*ast.CallExpr)(nil), (*ast.FuncDecl)(nil)}, func(n ast.Node, push bool, stack []ast.Node) bool {
 		if !push || c.inTestFile(n.Pos()) {
 			return true

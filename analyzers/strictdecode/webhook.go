@@ -83,7 +83,7 @@ func (c *checker) readsWebhookHeaders(body *ast.BlockStmt) bool {
 // event values (see brexenum.EventFields).
 func (c *checker) takesBrexEvents(t types.Type) bool {
 	if c.events == nil {
-		c.events = brexenum.NewEventFields(c.pass.TypesInfo, c.pass.Files, c.types)
+		c.events = brexenum.NewEventFields(c.pass.TypesInfo, c.insp, c.types)
 	}
 	return c.events.Takes(t)
 }

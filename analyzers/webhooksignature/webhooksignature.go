@@ -13,6 +13,7 @@ import (
 	"github.com/brexlint/brexlint/internal/typesutil"
 	wm "github.com/brexlint/brexlint/internal/webhookmodel"
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
 )
 
 // Analyzer reports Brex webhook receivers that do not verify what Brex
@@ -21,7 +22,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:             checks.WebhookSignature,
 	Doc:              "report Brex webhook receivers that skip or botch the verification of the Webhook-Signature HMAC",
 	URL:              checks.DocURL(checks.WebhookSignature),
-	Requires:         []*analysis.Analyzer{directives.Analyzer, brexmodel.Analyzer},
+	Requires:         []*analysis.Analyzer{directives.Analyzer, inspect.Analyzer, brexmodel.Analyzer},
 	Run:              run,
 	ResultType:       reflect.TypeFor[*Result](),
 	RunDespiteErrors: false,
@@ -105,7 +106,7 @@ func (c *checker) decodesBrexPayload() bool {
 func (c *checker) brexDecode(u *wm.Unit) *wm.Decode {
 	for i, d := range u.Decodes {
 		if c.events == nil {
-			c.events = brexenum.NewEventFields(c.pass.TypesInfo, c.pass.Files, brexenum.NewTypes(c.pass.Pkg))
+			c.events = brexenum.NewEventFields(c.pass.TypesInfo, typesutil.Inspector(c.pass), brexenum.NewTypes(c.pass.Pkg))
 		}
 		if c.events.Takes(d.Target) {
 			return &u.Decodes[i]

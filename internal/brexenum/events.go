@@ -5,21 +5,23 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+
+	"golang.org/x/tools/go/ast/inspector"
 )
 
 // EventFields recognises the types of Brex webhook payloads in one
 // package: structs with a field that takes Brex event values.
 type EventFields struct {
 	info   *types.Info
-	files  []*ast.File
+	insp   *inspector.Inspector
 	types  *Types
 	values map[*types.Var][]string // computed on first need
 }
 
-// NewEventFields returns the recogniser for the package of info and files;
-// types is the package's enum types (see [NewTypes]).
-func NewEventFields(info *types.Info, files []*ast.File, types *Types) *EventFields {
-	return &EventFields{info: info, files: files, types: types}
+// NewEventFields returns the recogniser for the package of info and insp
+// (its inspector); types is the package's enum types (see [NewTypes]).
+func NewEventFields(info *types.Info, insp *inspector.Inspector, types *Types) *EventFields {
+	return &EventFields{info: info, insp: insp, types: types}
 }
 
 // Takes reports whether t (a struct, or a pointer to one) has a field, at
@@ -87,34 +89,31 @@ func (e *EventFields) comparedValues() map[*types.Var][]string {
 		}
 		return constant.StringVal(tv.Value), true
 	}
-	for _, f := range e.files {
-		ast.Inspect(f, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.BinaryExpr:
-				if n.Op != token.EQL && n.Op != token.NEQ {
-					return true
-				}
-				for _, pair := range [2][2]ast.Expr{{n.X, n.Y}, {n.Y, n.X}} {
-					if v := field(pair[0]); v != nil {
-						if s, ok := str(pair[1]); ok {
-							e.values[v] = append(e.values[v], s)
-						}
-					}
-				}
-			case *ast.SwitchStmt:
-				v := field(n.Tag)
-				if v == nil {
-					return true
-				}
-				for _, s := range n.Body.List {
-					if cc, ok := s.(*ast.CaseClause); ok {
-						vals, _, _ := CaseValues(info, cc)
-						e.values[v] = append(e.values[v], vals...)
+	e.insp.Preorder([]ast.Node{(*ast.BinaryExpr)(nil), (*ast.SwitchStmt)(nil)}, func(n ast.Node) {
+		switch n := n.(type) {
+		case *ast.BinaryExpr:
+			if n.Op != token.EQL && n.Op != token.NEQ {
+				return
+			}
+			for _, pair := range [2][2]ast.Expr{{n.X, n.Y}, {n.Y, n.X}} {
+				if v := field(pair[0]); v != nil {
+					if s, ok := str(pair[1]); ok {
+						e.values[v] = append(e.values[v], s)
 					}
 				}
 			}
-			return true
-		})
-	}
+		case *ast.SwitchStmt:
+			v := field(n.Tag)
+			if v == nil {
+				return
+			}
+			for _, s := range n.Body.List {
+				if cc, ok := s.(*ast.CaseClause); ok {
+					vals, _, _ := CaseValues(info, cc)
+					e.values[v] = append(e.values[v], vals...)
+				}
+			}
+		}
+	})
 	return e.values
 }

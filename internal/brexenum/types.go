@@ -30,11 +30,36 @@ func (t *Type) Brex() bool { return t.IsEnumType() && t.Enum != nil }
 type Types struct {
 	pkg   *types.Package
 	cache map[*types.TypeName]*Type
+	// consts holds, per scope read, its string constants of a named type
+	// grouped by that type's name, in the order of their names: a
+	// package of many enum types (stripe-go's root has hundreds) is read
+	// once, not once per type.
+	consts map[*types.Scope]map[*types.TypeName][]*types.Const
 }
 
 // NewTypes returns an empty cache for the package under analysis.
 func NewTypes(pkg *types.Package) *Types {
-	return &Types{pkg: pkg, cache: map[*types.TypeName]*Type{}}
+	return &Types{pkg: pkg, cache: map[*types.TypeName]*Type{}, consts: map[*types.Scope]map[*types.TypeName][]*types.Const{}}
+}
+
+// constsOf returns the string constants of scope grouped by their named
+// type, reading the scope on first need.
+func (ts *Types) constsOf(scope *types.Scope) map[*types.TypeName][]*types.Const {
+	if m, ok := ts.consts[scope]; ok {
+		return m
+	}
+	m := map[*types.TypeName][]*types.Const{}
+	for _, name := range scope.Names() {
+		c, ok := scope.Lookup(name).(*types.Const)
+		if !ok || c.Val().Kind() != constant.String {
+			continue
+		}
+		if ct, ok := types.Unalias(c.Type()).(*types.Named); ok {
+			m[ct.Obj()] = append(m[ct.Obj()], c)
+		}
+	}
+	ts.consts[scope] = m
+	return m
 }
 
 // Of returns what t says about Brex enums, or nil when t (pointers and
@@ -72,14 +97,7 @@ func (ts *Types) Of(t types.Type) *Type {
 	}
 	if scope != nil {
 		var vals []string
-		for _, name := range scope.Names() {
-			c, ok := scope.Lookup(name).(*types.Const)
-			if !ok || c.Val().Kind() != constant.String {
-				continue
-			}
-			if ct, ok := types.Unalias(c.Type()).(*types.Named); !ok || ct.Obj() != tn {
-				continue
-			}
+		for _, c := range ts.constsOf(scope)[tn] {
 			if tn.Pkg() != ts.pkg && !c.Exported() {
 				continue
 			}

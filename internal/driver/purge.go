@@ -1,6 +1,7 @@
 package driver
 
 import (
+	"cmp"
 	"go/ast"
 	"go/token"
 	"slices"
@@ -58,8 +59,21 @@ func purgeBodies(f *ast.File) bool {
 			}
 		}
 	}
+	// The spans do not overlap; sorted, one binary search answers for a
+	// position (a scan of them all per selector was quadratic in the
+	// functions of a file).
+	slices.SortFunc(spans, func(a, b [2]token.Pos) int { return cmp.Compare(a[0], b[0]) })
 	inDropped := func(pos token.Pos) bool {
-		return slices.ContainsFunc(spans, func(s [2]token.Pos) bool { return s[0] <= pos && pos < s[1] })
+		i, _ := slices.BinarySearchFunc(spans, pos, func(s [2]token.Pos, pos token.Pos) int {
+			switch {
+			case s[1] <= pos:
+				return -1
+			case pos < s[0]:
+				return 1
+			}
+			return 0
+		})
+		return i < len(spans) && spans[i][0] <= pos && pos < spans[i][1]
 	}
 	inBody := map[string]bool{}  // selector operands used in dropped parts
 	outside := map[string]bool{} // and elsewhere

@@ -137,6 +137,10 @@ func TestNeedsBodies(t *testing.T) {
 		"package c\n\n//brexlint:client\nfunc Do() {}\n":         true,
 		"package yaml\n\nimport \"strings\"\n\nfunc F() {}\n":    false,
 		"package ids\n\nimport \"crypto/rand\"\n\nfunc K() {}\n": false, // a documented miss: no value fact
+		"package c\n\n// OAuth":                                  true,  // the word last in the file
+		"package c\n\n// BrEx":                                   true,
+		"package c\n\n// Bre":                                    false, // cut short at the end
+		"package c\n\n// Break, bread and Oats\n":                false,
 	} {
 		if got := needsBodies([]byte(src)); got != want {
 			t.Errorf("needsBodies(%q) = %v, want %v", src, got, want)

@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"fmt"
 	"go/ast"
+	"go/token"
 	"go/types"
 	"maps"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -266,6 +268,14 @@ func TestStreamDropsSyntax(t *testing.T) {
 	if want := []string{"example.com/mod/a", "example.com/mod/b"}; !slices.Equal(observed, want) {
 		t.Errorf("observed %q, want %q", observed, want)
 	}
+	// The file set keeps the files of the packages named by the patterns,
+	// where findings are reported, and forgets those of a dependency
+	// checked from source once it is done.
+	inFileSet := map[string]bool{}
+	res.Packages[0].Fset.Iterate(func(f *token.File) bool {
+		inFileSet[filepath.Base(f.Name())] = true
+		return true
+	})
 	packages.Visit(res.Packages, nil, func(p *packages.Package) {
 		if p.Syntax != nil || p.TypesInfo != nil {
 			t.Errorf("%s kept its syntax", p.ID)
@@ -274,6 +284,11 @@ func TestStreamDropsSyntax(t *testing.T) {
 			t.Errorf("%s lost its types", p.ID)
 		}
 	})
+	got := slices.Sorted(maps.Keys(inFileSet))
+	got = slices.DeleteFunc(got, func(name string) bool { return name != "a.go" && name != "b.go" && name != "c.go" })
+	if want := []string{"a.go", "b.go"}; !slices.Equal(got, want) {
+		t.Errorf("files of the module in the file set: %q, want %q (c.go is a dependency's)", got, want)
+	}
 }
 
 // TestStreamStdFromExportData: the standard library packages the patterns

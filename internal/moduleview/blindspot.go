@@ -11,6 +11,7 @@ import (
 
 	"github.com/brexlint/brexlint/checklist"
 	"github.com/brexlint/brexlint/internal/brexmodel"
+	"golang.org/x/tools/go/ast/inspector"
 )
 
 // Sign is a piece of evidence that a file talks to Brex.
@@ -139,9 +140,11 @@ func (v *View) Signs() []Sign {
 // something elsewhere.
 var strong = map[string]bool{signHost: true, signToken: true, signImport: true}
 
-// fileSigns lists the kinds of sign of Brex in one file; external reports
-// whether an import path is outside the module.
-func fileSigns(f *ast.File, external func(path string) bool) []string {
+// fileSigns lists the kinds of sign of Brex in one file, at the cursor of
+// its inspector; external reports whether an import path is outside the
+// module.
+func fileSigns(fc inspector.Cursor, external func(path string) bool) []string {
+	f := fc.Node().(*ast.File)
 	var out []string
 	add := func(what string) {
 		if !slices.Contains(out, what) {
@@ -156,8 +159,8 @@ func fileSigns(f *ast.File, external func(path string) bool) []string {
 			add(signImport)
 		}
 	}
-	ast.Inspect(f, func(n ast.Node) bool {
-		switch n := n.(type) {
+	fc.Inspect([]ast.Node{(*ast.ImportSpec)(nil), (*ast.TypeSpec)(nil), (*ast.BasicLit)(nil)}, func(c inspector.Cursor) bool {
+		switch n := c.Node().(type) {
 		case *ast.ImportSpec:
 			return false // judged above, by path
 		case *ast.TypeSpec:

@@ -13,6 +13,8 @@ import (
 	"github.com/brexlint/brexlint/internal/brexmodel"
 	"github.com/brexlint/brexlint/internal/oauthmodel"
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/packages"
 )
 
@@ -92,19 +94,26 @@ func (c *Collector) Observe(p *packages.Package, results map[*analysis.Analyzer]
 		imp := p.Imports[path]
 		return imp == nil || imp.Module == nil || !imp.Module.Main
 	}
-	for _, f := range p.Syntax {
+	// The inspector of the analysis when it ran (the Brex model requires
+	// it): the signs and loads below visit only their kinds of node.
+	insp, _ := results[inspect.Analyzer].(*inspector.Inspector)
+	if insp == nil {
+		insp = inspector.New(p.Syntax)
+	}
+	for fc := range insp.Root().Children() {
+		f := fc.Node().(*ast.File)
 		for _, decl := range f.Decls {
 			if fd, ok := decl.(*ast.FuncDecl); ok {
 				s.funcs = append(s.funcs, funcSpan{fd.Pos(), fd.End(), funcDeclName(fd)})
 			}
 		}
 		if name := fset.File(f.Pos()).Name(); !strings.HasSuffix(name, "_test.go") {
-			s.signs = append(s.signs, fileSignList{name, fileSigns(f, external)})
+			s.signs = append(s.signs, fileSignList{name, fileSigns(fc, external)})
 		}
 	}
 	slices.SortFunc(s.funcs, func(a, b funcSpan) int { return int(a.pos - b.pos) })
 	if p.TypesInfo != nil {
-		s.dotenv = dotenvLoadsOf(p)
+		s.dotenv = dotenvLoadsOf(p, insp)
 	}
 	c.mu.Lock()
 	c.pkgs[p] = s

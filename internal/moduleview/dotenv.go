@@ -17,6 +17,7 @@ import (
 	"github.com/brexlint/brexlint/internal/checks"
 	"github.com/brexlint/brexlint/internal/committed"
 	"github.com/brexlint/brexlint/internal/secrets"
+	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/packages"
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -54,7 +55,7 @@ type dotenvLoad struct {
 // report must be right when it speaks. Only names that secrets.IsEnvFile
 // accepts (.env, .env.local …, not templates such as .env.example) are kept, as for
 // existing files.
-func dotenvLoadsOf(p *packages.Package) []dotenvLoad {
+func dotenvLoadsOf(p *packages.Package, insp *inspector.Inspector) []dotenvLoad {
 	var out []dotenvLoad
 	add := func(p *packages.Package, pos token.Pos, by string, names []string) {
 		posn := p.Fset.Position(pos)
@@ -71,41 +72,41 @@ func dotenvLoadsOf(p *packages.Package) []dotenvLoad {
 				add(p, spec.Pos(), "import of "+autoloadPath, []string{".env"})
 			}
 		}
-		ast.Inspect(f, func(n ast.Node) bool {
-			call, ok := n.(*ast.CallExpr)
-			if !ok {
-				return true
-			}
-			fn := typeutil.StaticCallee(info, call)
-			if fn == nil || fn.Pkg() == nil || fn.Signature().Recv() != nil {
-				return true
-			}
-			var args []ast.Expr
-			by := path.Base(fn.Pkg().Path()) + "." + fn.Name()
-			switch fn.Pkg().Path() + "." + fn.Name() {
-			case godotenvPath + ".Load", godotenvPath + ".Overload", godotenvPath + ".Read",
-				gotenvPath + ".Load", gotenvPath + ".OverLoad":
-				args = call.Args
-			case gotenvPath + ".Must":
-				if len(call.Args) == 0 {
-					return true
-				}
-				inner := funcOf(info, call.Args[0])
-				if inner == nil || inner.Pkg() == nil || inner.Pkg().Path() != gotenvPath ||
-					inner.Name() != "Load" && inner.Name() != "OverLoad" {
-					return true // Must of some other function: what it loads is unknown
-				}
-				args = call.Args[1:]
-				by += "(gotenv." + inner.Name() + ")"
-			default:
-				return true
-			}
-			if names, ok := loadedNames(info, call, args); ok {
-				add(p, call.Pos(), by, names)
-			}
-			return true
-		})
 	}
+	// Imports first, then calls: out is sorted by position below.
+	insp.Preorder([]ast.Node{(*ast.CallExpr)(nil)}, func(n ast.Node) {
+		call := n.(*ast.CallExpr)
+		fn := typeutil.StaticCallee(info, call)
+		if fn == nil || fn.Pkg() == nil || fn.Signature().Recv() != nil {
+			return
+		}
+		if pp := fn.Pkg().Path(); pp != godotenvPath && pp != gotenvPath {
+			return // spelled out below only for the loaders' packages
+		}
+		var args []ast.Expr
+		by := path.Base(fn.Pkg().Path()) + "." + fn.Name()
+		switch fn.Pkg().Path() + "." + fn.Name() {
+		case godotenvPath + ".Load", godotenvPath + ".Overload", godotenvPath + ".Read",
+			gotenvPath + ".Load", gotenvPath + ".OverLoad":
+			args = call.Args
+		case gotenvPath + ".Must":
+			if len(call.Args) == 0 {
+				return
+			}
+			inner := funcOf(info, call.Args[0])
+			if inner == nil || inner.Pkg() == nil || inner.Pkg().Path() != gotenvPath ||
+				inner.Name() != "Load" && inner.Name() != "OverLoad" {
+				return // Must of some other function: what it loads is unknown
+			}
+			args = call.Args[1:]
+			by += "(gotenv." + inner.Name() + ")"
+		default:
+			return
+		}
+		if names, ok := loadedNames(info, call, args); ok {
+			add(p, call.Pos(), by, names)
+		}
+	})
 	slices.SortStableFunc(out, func(a, b dotenvLoad) int {
 		return compareFindingPos(a.Posn, b.Posn)
 	})

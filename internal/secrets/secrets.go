@@ -114,8 +114,11 @@ type Match struct {
 
 // D is the secret detector. Its methods are safe for concurrent use.
 type D struct {
-	lit   *detect.Detector // for Go literals: without generic-api-key
-	files *detect.Detector // for files: every rule
+	lit *detect.Detector // for Go literals: without generic-api-key
+	// files, for files, has every rule. It is built on first use: each
+	// detector holds a keyword trie of 6-7 MiB, and `brexlint ./...` scans
+	// only Go literals.
+	files func() *detect.Detector
 }
 
 var (
@@ -187,7 +190,7 @@ func build() (*D, error) {
 			lit.Keywords[k] = struct{}{}
 		}
 	}
-	return &D{lit: detect.NewDetector(lit), files: detect.NewDetector(cfg)}, nil
+	return &D{lit: detect.NewDetector(lit), files: sync.OnceValue(func() *detect.Detector { return detect.NewDetector(cfg) })}, nil
 }
 
 func brexRules() []config.Rule {
@@ -228,7 +231,7 @@ func (d *D) scan(text, path string, generic bool) []Match {
 	}
 	det := d.lit
 	if generic {
-		det = d.files
+		det = d.files()
 	}
 	findings := det.DetectContext(context.Background(), detect.Fragment{Raw: text, FilePath: path})
 	if len(findings) == 0 {

@@ -5,6 +5,7 @@ import (
 	"go/types"
 	"reflect"
 	"slices"
+	"sync"
 
 	"github.com/brexlint/brexlint/internal/directives"
 	"github.com/brexlint/brexlint/internal/entropy"
@@ -52,16 +53,9 @@ type Model struct {
 	info  *types.Info
 	files []*ast.File
 	pass  *analysis.Pass
-	// insp is the package's one inspector (typesutil.Inspector): the
-	// model's walks of the whole package, and of a function among all of
-	// them, look at a few kinds of node each.
-	insp *inspector.Inspector
-	// declCursors are the cursors of the package's function
-	// declarations; built on first use (see bodyCursor).
-	declCursors map[*ast.FuncDecl]inspector.Cursor
-	teach       map[types.Object]directives.Teaching
-	ent         *entropy.Classifier // built on first use; see classifier
-	resp        *responseAnalysis   // the response flow; nil until analyzeHTTP ran
+	teach map[types.Object]directives.Teaching
+	ent   *entropy.Classifier // built on first use; see classifier
+	resp  *responseAnalysis   // the response flow; nil until analyzeHTTP ran
 	// retriers are the package's functions that call a function
 	// parameter once per attempt of a retry loop: parameter index.
 	retriers map[*types.Func]int
@@ -74,6 +68,17 @@ type Model struct {
 	// imports are the facts on other packages' objects; see importedFacts.
 	imports     []analysis.ObjectFact
 	importsDone bool
+
+	// insp is the package's one inspector (typesutil.Inspector): the
+	// model's walks of the whole package, and of a function among all of
+	// them, look at a few kinds of node each.
+	insp *inspector.Inspector
+	// declCursors are the cursors of the package's function
+	// declarations; built on first use (see bodyCursor), under
+	// declCursorsOnce: the checks, which run concurrently, may ask the
+	// model questions that walk a function.
+	declCursors     map[*ast.FuncDecl]inspector.Cursor
+	declCursorsOnce sync.Once
 }
 
 // importedFacts returns the facts the pass sees on objects of other
@@ -107,14 +112,14 @@ func (m *Model) urlFolder() *urlfold.Folder {
 // the package: a walk of the body that looks at a few kinds of node
 // (Cursor.Preorder, Cursor.Inspect) skips the subtrees that hold none.
 func (m *Model) bodyCursor(fd *ast.FuncDecl) inspector.Cursor {
-	if m.declCursors == nil {
+	m.declCursorsOnce.Do(func() {
 		m.declCursors = map[*ast.FuncDecl]inspector.Cursor{}
 		// Function declarations hold none: Preorder visits only the
 		// package's declarations.
 		for c := range m.insp.Root().Preorder((*ast.FuncDecl)(nil)) {
 			m.declCursors[c.Node().(*ast.FuncDecl)] = c
 		}
-	}
+	})
 	return m.declCursors[fd].Child(fd.Body)
 }
 

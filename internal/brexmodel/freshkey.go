@@ -91,14 +91,12 @@ func (m *Model) findFreshKeys(pass *analysis.Pass) {
 				continue
 			}
 			caller, _ := pass.TypesInfo.Defs[fd.Name].(*types.Func)
-			ast.Inspect(fd.Body, func(n ast.Node) bool {
-				if call, ok := n.(*ast.CallExpr); ok {
-					if callee, ok := typeutil.Callee(pass.TypesInfo, call).(*types.Func); ok {
-						sites = append(sites, site{call: call, caller: caller, callee: callee.Origin()})
-					}
+			for cur := range m.bodyCursor(fd).Preorder((*ast.CallExpr)(nil)) {
+				call := cur.Node().(*ast.CallExpr)
+				if callee, ok := typeutil.Callee(pass.TypesInfo, call).(*types.Func); ok {
+					sites = append(sites, site{call: call, caller: caller, callee: callee.Origin()})
 				}
-				return true
-			})
+			}
 		}
 	}
 	endpointOf := func(fn *types.Func) (string, bool) {
@@ -213,15 +211,11 @@ func (m *Model) RetriedInPackage(fn *types.Func) bool {
 		// One scan for every question: the package's functions called in
 		// a retry.
 		m.retried = map[*types.Func]bool{}
-		for _, f := range m.files {
-			ast.Inspect(f, func(n ast.Node) bool {
-				if call, ok := n.(*ast.CallExpr); ok {
-					if callee, ok := typeutil.Callee(m.info, call).(*types.Func); ok && callee.Pkg() == m.pass.Pkg && !m.retried[callee.Origin()] && m.RetryAround(call.Pos()) != nil {
-						m.retried[callee.Origin()] = true
-					}
-				}
-				return true
-			})
+		for cur := range m.insp.Root().Preorder((*ast.CallExpr)(nil)) {
+			call := cur.Node().(*ast.CallExpr)
+			if callee, ok := typeutil.Callee(m.info, call).(*types.Func); ok && callee.Pkg() == m.pass.Pkg && !m.retried[callee.Origin()] && m.RetryAround(call.Pos()) != nil {
+				m.retried[callee.Origin()] = true
+			}
 		}
 	}
 	return m.retried[fn.Origin()]

@@ -9,6 +9,7 @@ import (
 	"github.com/brexlint/brexlint/internal/typesutil"
 	"github.com/brexlint/brexlint/internal/urlfold"
 	"golang.org/x/tools/go/ast/astutil"
+	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 )
 
@@ -114,7 +115,7 @@ func (a *httpAnalysis) newFuncScan(fn *types.Func, fd *ast.FuncDecl) *funcScan {
 }
 
 func (fs *funcScan) run() {
-	fs.walk(fs.fd.Body, fs.fd)
+	fs.walk(fs.a.model.bodyCursor(fs.fd), fs.fd)
 	// A variable that also holds another request (r = http.NewRequest(...)
 	// later on) is not only the first request: it stays its own.
 	made := map[*types.Var]int{}
@@ -147,15 +148,20 @@ func (fs *funcScan) run() {
 	}
 }
 
+// walkKinds are the kinds of node that walk and noteMapsAndOptions look at.
+var walkKinds = []ast.Node{(*ast.FuncLit)(nil), (*ast.CallExpr)(nil), (*ast.AssignStmt)(nil),
+	(*ast.ValueSpec)(nil), (*ast.ReturnStmt)(nil), (*ast.RangeStmt)(nil)}
+
 // walk collects the calls, request variables and returns of body; encl is
 // the innermost enclosing function.
-func (fs *funcScan) walk(body ast.Node, encl ast.Node) {
+func (fs *funcScan) walk(body inspector.Cursor, encl ast.Node) {
 	info := fs.a.pass.TypesInfo
-	ast.Inspect(body, func(n ast.Node) bool {
+	body.Inspect(walkKinds, func(cur inspector.Cursor) bool {
+		n := cur.Node()
 		fs.noteMapsAndOptions(n)
 		switch n := n.(type) {
 		case *ast.FuncLit:
-			fs.walk(n.Body, n)
+			fs.walk(cur.Child(n.Body), n)
 			return false
 		case *ast.CallExpr:
 			fs.calls = append(fs.calls, callSite{n, encl})

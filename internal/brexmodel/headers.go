@@ -284,7 +284,8 @@ func (fs *funcScan) localOptions(v *types.Var, name, field string, pos token.Pos
 }
 
 // noteMapsAndOptions records what a node of the body does to header maps
-// and options structs (walk calls it on every node).
+// and options structs (walk calls it on every node of walkKinds, which
+// lists the kinds it looks at).
 func (fs *funcScan) noteMapsAndOptions(n ast.Node) {
 	info := fs.a.pass.TypesInfo
 	switch n := n.(type) {
@@ -383,11 +384,8 @@ func (fs *funcScan) unstyled(e ast.Expr) ast.Expr {
 	}
 	var from ast.Expr
 	assigned := 0
-	ast.Inspect(fs.fd.Body, func(n ast.Node) bool {
-		as, ok := n.(*ast.AssignStmt)
-		if !ok {
-			return true
-		}
+	for cur := range fs.a.model.bodyCursor(fs.fd).Preorder((*ast.AssignStmt)(nil)) {
+		as := cur.Node().(*ast.AssignStmt)
 		for i, lhs := range as.Lhs {
 			if typesutil.VarOf(info, lhs) != v {
 				continue
@@ -397,8 +395,7 @@ func (fs *funcScan) unstyled(e ast.Expr) ast.Expr {
 				from = styledValue(info, call)
 			}
 		}
-		return true
-	})
+	}
 	if assigned != 1 || from == nil {
 		return e
 	}

@@ -256,28 +256,25 @@ func (a *httpAnalysis) computeSignal() bool {
 			return true
 		}
 	}
-	for _, f := range a.pass.Files {
-		found := false
-		ast.Inspect(f, func(n ast.Node) bool {
-			if found {
-				return false
+	for cur := range a.model.insp.Root().Preorder((*ast.BasicLit)(nil), (*ast.CallExpr)(nil)) {
+		switch n := cur.Node().(type) {
+		case *ast.BasicLit:
+			// The literal's text holds its value, unless an escape (or a
+			// carriage return, dropped from a raw string) changes it:
+			// most literals need not be evaluated.
+			if n.Kind == token.STRING && (strings.Contains(n.Value, "brex") || strings.ContainsAny(n.Value, "\\\r")) &&
+				hasBrexHost(typesutil.ConstString(a.pass.TypesInfo, n)) {
+				return true
 			}
-			switch n := n.(type) {
-			case *ast.BasicLit:
-				if n.Kind == token.STRING && hasBrexHost(typesutil.ConstString(a.pass.TypesInfo, n)) {
-					found = true
-				}
-			case *ast.CallExpr:
-				if fn := typeutil.StaticCallee(a.pass.TypesInfo, n); isFunc(fn, "os", "Getenv") || isFunc(fn, "os", "LookupEnv") {
-					if len(n.Args) == 1 && strings.HasPrefix(typesutil.ConstString(a.pass.TypesInfo, n.Args[0]), "BREX_") {
-						found = true
-					}
+		case *ast.CallExpr:
+			if len(n.Args) != 1 {
+				break
+			}
+			if fn := typeutil.StaticCallee(a.pass.TypesInfo, n); isFunc(fn, "os", "Getenv") || isFunc(fn, "os", "LookupEnv") {
+				if strings.HasPrefix(typesutil.ConstString(a.pass.TypesInfo, n.Args[0]), "BREX_") {
+					return true
 				}
 			}
-			return !found
-		})
-		if found {
-			return true
 		}
 	}
 	for _, imp := range a.pass.Pkg.Imports() {

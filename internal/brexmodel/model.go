@@ -3,15 +3,17 @@ package brexmodel
 import (
 	"go/ast"
 	"go/types"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 	"reflect"
 	"slices"
+	"sync"
 
 	"github.com/brexlint/brexlint/internal/directives"
 	"github.com/brexlint/brexlint/internal/entropy"
 	"github.com/brexlint/brexlint/internal/typesutil"
 	"github.com/brexlint/brexlint/internal/urlfold"
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
 )
 
 // Analyzer computes the Brex model of a package. It reports nothing.
@@ -66,6 +68,17 @@ type Model struct {
 	// imports are the facts on other packages' objects; see importedFacts.
 	imports     []analysis.ObjectFact
 	importsDone bool
+
+	// insp is the package's one inspector (typesutil.Inspector): the
+	// model's walks of the whole package, and of a function among all of
+	// them, look at a few kinds of node each.
+	insp *inspector.Inspector
+	// declCursors are the cursors of the package's function
+	// declarations; built on first use (see bodyCursor), under
+	// declCursorsOnce: the checks, which run concurrently, may ask the
+	// model questions that walk a function.
+	declCursors     map[*ast.FuncDecl]inspector.Cursor
+	declCursorsOnce sync.Once
 }
 
 // importedFacts returns the facts the pass sees on objects of other
@@ -95,6 +108,21 @@ func (m *Model) urlFolder() *urlfold.Folder {
 	return m.folder
 }
 
+// bodyCursor returns the cursor of the body of fd, a function declared in
+// the package: a walk of the body that looks at a few kinds of node
+// (Cursor.Preorder, Cursor.Inspect) skips the subtrees that hold none.
+func (m *Model) bodyCursor(fd *ast.FuncDecl) inspector.Cursor {
+	m.declCursorsOnce.Do(func() {
+		m.declCursors = map[*ast.FuncDecl]inspector.Cursor{}
+		// Function declarations hold none: Preorder visits only the
+		// package's declarations.
+		for c := range m.insp.Root().Preorder((*ast.FuncDecl)(nil)) {
+			m.declCursors[c.Node().(*ast.FuncDecl)] = c
+		}
+	})
+	return m.declCursors[fd].Child(fd.Body)
+}
+
 // hasFact reports whether facts hold a fact of type F.
 func hasFact[F analysis.Fact](facts []analysis.ObjectFact) bool {
 	for _, of := range facts {
@@ -112,6 +140,7 @@ func factTypes() []analysis.Fact {
 
 func run(pass *analysis.Pass) (any, error) {
 	m := &Model{OAuth: &OAuth{}, info: pass.TypesInfo, files: pass.Files, pass: pass,
+		insp:  typesutil.Inspector(pass),
 		teach: pass.ResultOf[directives.Analyzer].(*directives.Index).Teaching}
 	// Helpers that generate values matter wherever they are declared: an
 	// ids package need not import net/http.

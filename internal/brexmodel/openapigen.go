@@ -139,10 +139,10 @@ func (fs *funcScan) generatedURL(e ast.Expr, folded urlfold.Value) urlfold.Value
 	}
 	var from ast.Expr
 	n := 0
-	ast.Inspect(fs.fd.Body, func(node ast.Node) bool {
-		as, ok := node.(*ast.AssignStmt)
-		if !ok || len(as.Rhs) != 1 || len(as.Lhs) == 0 || typesutil.VarOf(info, as.Lhs[0]) != u {
-			return true
+	for cur := range fs.a.model.bodyCursor(fs.fd).Preorder((*ast.AssignStmt)(nil)) {
+		as := cur.Node().(*ast.AssignStmt)
+		if len(as.Rhs) != 1 || len(as.Lhs) == 0 || typesutil.VarOf(info, as.Lhs[0]) != u {
+			continue
 		}
 		n++
 		if c, ok := astutil.Unparen(as.Rhs[0]).(*ast.CallExpr); ok && len(c.Args) == 1 {
@@ -150,8 +150,7 @@ func (fs *funcScan) generatedURL(e ast.Expr, folded urlfold.Value) urlfold.Value
 				from = c.Args[0]
 			}
 		}
-		return true
-	})
+	}
 	if n != 1 || from == nil {
 		return folded
 	}
@@ -360,12 +359,12 @@ func (fs *funcScan) serverHole() (server string, op, ok bool) {
 	}
 	info := fs.a.pass.TypesInfo
 	var call *ast.CallExpr
-	ast.Inspect(fs.fd.Body, func(n ast.Node) bool {
-		if c, ok := n.(*ast.CallExpr); ok && call == nil && isServerCall(info, c) {
+	for cur := range fs.a.model.bodyCursor(fs.fd).Preorder((*ast.CallExpr)(nil)) {
+		if c := cur.Node().(*ast.CallExpr); isServerCall(info, c) {
 			call = c
+			break
 		}
-		return call == nil
-	})
+	}
 	if call == nil {
 		return "", false, false
 	}
@@ -444,23 +443,12 @@ func (a *httpAnalysis) operationServer(cfg types.Type, endpoint string) string {
 // struct literals and the fields they set, until yield returns false.
 func (a *httpAnalysis) inspectFields(yield func(*ast.KeyValueExpr, *types.Var) bool) {
 	info := a.pass.TypesInfo
-	more := true
-	for _, f := range a.pass.Files {
-		ast.Inspect(f, func(n ast.Node) bool {
-			if !more {
-				return false
+	for cur := range a.model.insp.Root().Preorder((*ast.KeyValueExpr)(nil)) {
+		kv := cur.Node().(*ast.KeyValueExpr)
+		if id, ok := kv.Key.(*ast.Ident); ok {
+			if v, ok := info.Uses[id].(*types.Var); ok && v.IsField() && !yield(kv, v) {
+				return
 			}
-			if kv, ok := n.(*ast.KeyValueExpr); ok {
-				if id, ok := kv.Key.(*ast.Ident); ok {
-					if v, ok := info.Uses[id].(*types.Var); ok && v.IsField() {
-						more = yield(kv, v)
-					}
-				}
-			}
-			return more
-		})
-		if !more {
-			return
 		}
 	}
 }

@@ -642,16 +642,17 @@ func (j *clientJudge) collectStores() {
 	j.fields = map[*types.Var][]fieldValue{}
 	j.pkgVar = map[*types.Var][]fieldValue{}
 	info := j.r.pass.TypesInfo
-	for _, file := range j.r.pass.Files {
-		if j.r.inTest(file.Pos()) {
+	kinds := []ast.Node{(*ast.FuncDecl)(nil), (*ast.GenDecl)(nil), (*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil)}
+	for file := range j.r.model.insp.Root().Children() {
+		if j.r.inTest(file.Node().Pos()) {
 			// A test's fake or httptest client is not the program's:
 			// clients are judged by what the package assigns outside
 			// its tests.
 			continue
 		}
 		var fn *types.Func
-		ast.Inspect(file, func(n ast.Node) bool {
-			switch n := n.(type) {
+		for cur := range file.Preorder(kinds...) {
+			switch n := cur.Node().(type) {
 			case *ast.FuncDecl:
 				fn, _ = info.Defs[n.Name].(*types.Func)
 				if fn != nil {
@@ -713,8 +714,7 @@ func (j *clientJudge) collectStores() {
 					}
 				}
 			}
-			return true
-		})
+		}
 	}
 }
 

@@ -1307,16 +1307,15 @@ func (r *responseAnalysis) noteStatusFields(f *respFlow) {
 			}
 		}
 	}
-	ast.Inspect(f.fd.Body, func(n ast.Node) bool {
-		if as, ok := n.(*ast.AssignStmt); ok && len(as.Lhs) == len(as.Rhs) {
+	for cur := range r.model.bodyCursor(f.fd).Preorder((*ast.AssignStmt)(nil)) {
+		if as := cur.Node().(*ast.AssignStmt); len(as.Lhs) == len(as.Rhs) {
 			for i, l := range as.Lhs {
 				if _, ok := astutil.Unparen(l).(*ast.SelectorExpr); ok {
 					add(l, as.Rhs[i])
 				}
 			}
 		}
-		return true
-	})
+	}
 }
 
 // alwaysNonNil reports whether every value assigned to v in the function is

@@ -7,6 +7,7 @@ import (
 
 	"github.com/brexlint/brexlint/internal/typesutil"
 	"golang.org/x/tools/go/ast/astutil"
+	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 )
 
@@ -252,7 +253,7 @@ func isResponsePtr(t types.Type) bool {
 
 // run collects the function's sources, values and events.
 func (f *respFlow) run() {
-	f.collect(f.fd.Body, true)
+	f.collect(f.r.model.bodyCursor(f.fd), true)
 	for _, call := range f.calls {
 		f.classifySource(call)
 	}
@@ -277,12 +278,18 @@ func (f *respFlow) run() {
 			break
 		}
 	}
-	// Status variables: code := resp.StatusCode (twice, for chains).
+	// Status variables: code := resp.StatusCode (twice, for chains; a
+	// round that finds none leaves the next one nothing new to find).
 	for range 2 {
+		found := false
 		for _, as := range f.assigns {
 			if t := f.statusTags(as.rhs); t != 0 && isInteger(as.lhs.Type()) {
 				f.statusVars[as.lhs] |= t
+				found = true
 			}
+		}
+		if !found {
+			break
 		}
 	}
 	for _, e := range f.cmps {
@@ -305,14 +312,18 @@ func (f *respFlow) run() {
 	}
 }
 
+// collectKinds are the kinds of node that collect looks at.
+var collectKinds = []ast.Node{(*ast.FuncLit)(nil), (*ast.ReturnStmt)(nil), (*ast.CallExpr)(nil), (*ast.BinaryExpr)(nil),
+	(*ast.SwitchStmt)(nil), (*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil)}
+
 // collect walks body; own is false inside function literals, whose returns
 // are not the declaration's.
-func (f *respFlow) collect(body ast.Node, own bool) {
+func (f *respFlow) collect(body inspector.Cursor, own bool) {
 	info := f.r.pass.TypesInfo
-	ast.Inspect(body, func(n ast.Node) bool {
-		switch n := n.(type) {
+	body.Inspect(collectKinds, func(cur inspector.Cursor) bool {
+		switch n := cur.Node().(type) {
 		case *ast.FuncLit:
-			f.collect(n.Body, false)
+			f.collect(cur.Child(n.Body), false)
 			return false
 		case *ast.ReturnStmt:
 			if own {

@@ -514,16 +514,16 @@ func (r *responseAnalysis) judgeInjections() {
 		r.changed = false
 		done := map[ast.Node]bool{}
 		for _, f := range r.ordered {
-			ast.Inspect(f.fd.Body, func(n ast.Node) bool {
-				switch n := n.(type) {
+			for cur := range r.model.bodyCursor(f.fd).Preorder((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil)) {
+				switch n := cur.Node().(type) {
 				case *ast.CallExpr:
 					fn, _ := typeutil.Callee(info, n).(*types.Func)
 					if fn == nil {
-						return true
+						continue
 					}
 					p, eps, perCall, ok := paramOf(fn)
 					if !ok || p >= len(n.Args) || done[n] || perCall && !r.brexCalls[n] {
-						return true
+						continue
 					}
 					done[n] = true
 					if perCall {
@@ -549,7 +549,7 @@ func (r *responseAnalysis) judgeInjections() {
 					}
 				case *ast.AssignStmt:
 					if len(n.Lhs) != len(n.Rhs) {
-						return true
+						continue
 					}
 					for i, l := range n.Lhs {
 						sel, ok := l.(*ast.SelectorExpr)
@@ -567,8 +567,7 @@ func (r *responseAnalysis) judgeInjections() {
 						}
 					}
 				}
-				return true
-			})
+			}
 		}
 		if !r.changed {
 			break

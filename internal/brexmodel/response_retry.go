@@ -795,14 +795,11 @@ func (r *responseAnalysis) findActivities() map[*types.Func]bool {
 	info := r.pass.TypesInfo
 	out := map[*types.Func]bool{}
 	for _, f := range r.ordered {
-		ast.Inspect(f.fd.Body, func(n ast.Node) bool {
-			call, ok := n.(*ast.CallExpr)
-			if !ok {
-				return true
-			}
+		for cur := range r.model.bodyCursor(f.fd).Preorder((*ast.CallExpr)(nil)) {
+			call := cur.Node().(*ast.CallExpr)
 			fn, _ := typeutil.Callee(info, call).(*types.Func)
 			if fn == nil || fn.Pkg() == nil {
-				return true
+				continue
 			}
 			switch fn.Pkg().Path() {
 			case temporalPath + "/activity":
@@ -822,8 +819,7 @@ func (r *responseAnalysis) findActivities() map[*types.Func]bool {
 					}
 				}
 			}
-			return true
-		})
+		}
 	}
 	return out
 }

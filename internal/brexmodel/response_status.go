@@ -13,6 +13,7 @@ import (
 	"github.com/brexlint/brexlint/internal/oauthmodel"
 	"github.com/brexlint/brexlint/internal/typesutil"
 	"golang.org/x/tools/go/ast/astutil"
+	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 )
 
@@ -275,8 +276,8 @@ func (r *responseAnalysis) buildCredentials() {
 		})
 	}
 	for _, f := range r.ordered {
-		ast.Inspect(f.fd.Body, func(n ast.Node) bool {
-			switch n := n.(type) {
+		for cur := range r.model.bodyCursor(f.fd).Preorder((*ast.CallExpr)(nil), (*ast.AssignStmt)(nil)) {
+			switch n := cur.Node().(type) {
 			case *ast.CallExpr:
 				fn, _ := typeutil.Callee(info, n).(*types.Func)
 				if (isMethod(fn, "net/http", "Header", "Set") || isMethod(fn, "net/http", "Header", "Add")) && len(n.Args) == 2 {
@@ -293,51 +294,81 @@ func (r *responseAnalysis) buildCredentials() {
 					}
 				}
 			}
-			return true
-		})
+		}
 	}
 	// Helpers that act on credentials: an effect among the statements of
 	// their body that always run (not under a condition or in a loop).
 	// Functions that send requests themselves are not helpers of this
-	// kind: their effects are judged where they are.
+	// kind: their effects are judged where they are. The nodes that may
+	// be an effect, and what each is by itself (ownEffect), are found
+	// once; a round only asks again which helpers of c.funcs they call.
+	unconditional := map[*respFlow][]ast.Node{}
+	type own struct {
+		what   string
+		helper *types.Func
+	}
+	owns := map[ast.Node]own{}
 	for changed := true; changed; {
 		changed = false
 		for _, f := range r.ordered {
 			if _, ok := c.funcs[f.fn]; ok || f.sendsAny() {
 				continue
 			}
-			what := ""
-			for _, st := range f.fd.Body.List {
-				var parts []ast.Node
-				switch st := st.(type) {
-				case *ast.IfStmt:
-					parts = []ast.Node{st.Init, st.Cond}
-				case *ast.ForStmt, *ast.RangeStmt, *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt, *ast.GoStmt, *ast.DeferStmt:
-				default:
-					parts = []ast.Node{st}
-				}
-				for _, p := range parts {
-					if p == nil || what != "" {
-						continue
-					}
-					ast.Inspect(p, func(n ast.Node) bool {
-						if _, ok := n.(*ast.FuncLit); ok || what != "" {
-							return false
-						}
-						what = r.effectOf(n)
-						return what == ""
-					})
-				}
+			nodes, ok := unconditional[f]
+			if !ok {
+				nodes = r.unconditionalNodes(f)
+				unconditional[f] = nodes
 			}
-			if what != "" {
-				c.funcs[f.fn] = what
-				changed = true
+			for _, n := range nodes {
+				o, ok := owns[n]
+				if !ok {
+					o.what, o.helper = r.ownEffect(n)
+					owns[n] = o
+				}
+				if what := r.helperEffect(o.what, o.helper); what != "" {
+					c.funcs[f.fn] = what
+					changed = true
+					break
+				}
 			}
 		}
 	}
 	for fn, what := range c.funcs {
 		r.export(fn, &CredentialFact{What: what})
 	}
+}
+
+// unconditionalNodes returns, in the order of the source, the assignments
+// and calls of f that run whenever f does: those of the statements of its
+// body (the init and condition of an if statement; nothing of a loop, a
+// switch, a select, a go or a defer), outside function literals. Only
+// these can be a credential effect (effectOf).
+func (r *responseAnalysis) unconditionalNodes(f *respFlow) []ast.Node {
+	var nodes []ast.Node
+	kinds := []ast.Node{(*ast.FuncLit)(nil), (*ast.AssignStmt)(nil), (*ast.CallExpr)(nil)}
+	for st := range r.model.bodyCursor(f.fd).Children() {
+		var parts []inspector.Cursor
+		switch n := st.Node().(type) {
+		case *ast.IfStmt:
+			if n.Init != nil {
+				parts = append(parts, st.Child(n.Init))
+			}
+			parts = append(parts, st.Child(n.Cond))
+		case *ast.ForStmt, *ast.RangeStmt, *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt, *ast.GoStmt, *ast.DeferStmt:
+		default:
+			parts = append(parts, st)
+		}
+		for _, p := range parts {
+			p.Inspect(kinds, func(c inspector.Cursor) bool {
+				if _, ok := c.Node().(*ast.FuncLit); ok {
+					return false
+				}
+				nodes = append(nodes, c.Node())
+				return true
+			})
+		}
+	}
+	return nodes
 }
 
 // storeVar returns the variable or field e denotes.
@@ -366,17 +397,37 @@ func isTokenType(t types.Type) bool {
 // token refresh, a revocation, a redirect to authorize, or a call of a
 // function that does one of these.
 func (r *responseAnalysis) effectOf(n ast.Node) string {
+	return r.helperEffect(r.ownEffect(n))
+}
+
+// helperEffect says what credential effect a node is, from its own
+// (ownEffect): that, or else the effect of the helper of this package it
+// calls, if buildCredentials found one.
+func (r *responseAnalysis) helperEffect(what string, helper *types.Func) string {
+	if what == "" && helper != nil {
+		if w, ok := r.creds.funcs[helper]; ok {
+			return "calls " + helper.Name() + ", which " + w
+		}
+	}
+	return what
+}
+
+// ownEffect says what credential effect the single node n is by itself,
+// whatever the helpers of this package do ("" if none); for a call of a
+// function of this package, it returns that function (its origin), whose
+// effect buildCredentials may find later.
+func (r *responseAnalysis) ownEffect(n ast.Node) (string, *types.Func) {
 	info := r.pass.TypesInfo
 	c := r.creds
 	switch n := n.(type) {
 	case *ast.AssignStmt:
 		for _, l := range n.Lhs {
 			if v := storeVar(info, l); v != nil && (c.vars[v] || isTokenType(v.Type()) && v.Pkg() == r.pass.Pkg && (v.IsField() || v.Parent() == r.pass.Pkg.Scope())) {
-				return "clears or replaces the stored credential"
+				return "clears or replaces the stored credential", nil
 			}
 			if ix, ok := astutil.Unparen(l).(*ast.IndexExpr); ok {
 				if v := storeVar(info, ix.X); v != nil && c.maps[v] {
-					return "clears or replaces the stored credential"
+					return "clears or replaces the stored credential", nil
 				}
 			}
 		}
@@ -384,13 +435,13 @@ func (r *responseAnalysis) effectOf(n ast.Node) string {
 		if id, ok := astutil.Unparen(n.Fun).(*ast.Ident); ok {
 			if b, ok := info.Uses[id].(*types.Builtin); ok && b.Name() == "delete" && len(n.Args) == 2 {
 				if v := storeVar(info, n.Args[0]); v != nil && c.maps[v] {
-					return "deletes the stored credential"
+					return "deletes the stored credential", nil
 				}
 			}
 		}
 		fn, _ := typeutil.Callee(info, n).(*types.Func)
 		if fn == nil {
-			return ""
+			return "", nil
 		}
 		switch {
 		case isMethod(fn, oauth2Path, "TokenSource", "Token"),
@@ -398,36 +449,33 @@ func (r *responseAnalysis) effectOf(n ast.Node) string {
 			isFunc(fn, oauth2Path, "ReuseTokenSource"),
 			isMethod(fn, oauth2Path+"/clientcredentials", "Config", "Token"),
 			isMethod(fn, oauth2Path+"/clientcredentials", "Config", "TokenSource"):
-			return "refreshes the token"
+			return "refreshes the token", nil
 		case isMethod(fn, oauth2Path, "Config", "AuthCodeURL"):
-			return "sends the user to authorize again"
+			return "sends the user to authorize again", nil
 		case isFunc(fn, "net/http", "Redirect") && len(n.Args) == 4:
 			if s := r.http.folder.Fold(n.Args[2]).String(); s != "" {
 				if ok, _, _ := oauthmodel.IsAuthorizeEndpoint(s); ok {
-					return "sends the user to authorize again"
+					return "sends the user to authorize again", nil
 				}
 			}
 		}
 		for _, a := range n.Args {
 			if t := info.TypeOf(a); t != nil && typesutil.IsString(t) {
 				if s, ok := r.http.folder.Fold(a).Complete(); ok && brexapi.IsRevokeURL(s) {
-					return "revokes the token"
+					return "revokes the token", nil
 				}
 			}
 		}
 		fn = fn.Origin()
 		if fn.Pkg() == r.pass.Pkg {
-			if what, ok := c.funcs[fn]; ok {
-				return "calls " + fn.Name() + ", which " + what
-			}
-		} else {
-			var cf CredentialFact
-			if r.pass.ImportObjectFact(fn, &cf) {
-				return "calls " + qualifiedName(fn) + ", which " + cf.What
-			}
+			return "", fn
+		}
+		var cf CredentialFact
+		if r.pass.ImportObjectFact(fn, &cf) {
+			return "calls " + qualifiedName(fn) + ", which " + cf.What, nil
 		}
 	}
-	return ""
+	return "", nil
 }
 
 // buildEffects finds the credential effects that a 401 from a Brex Cash

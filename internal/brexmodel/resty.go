@@ -113,10 +113,11 @@ func (a *httpAnalysis) restyIndex() *restyIndex {
 			ix.stores[obj] = append(ix.stores[obj], rhs)
 		}
 	}
-	for _, f := range a.pass.Files {
-		inTest = typesutil.InTestFile(a.pass.Fset, f.Pos())
-		ast.Inspect(f, func(n ast.Node) bool {
-			switch n := n.(type) {
+	kinds := []ast.Node{(*ast.CallExpr)(nil), (*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.CompositeLit)(nil)}
+	for f := range a.model.insp.Root().Children() {
+		inTest = typesutil.InTestFile(a.pass.Fset, f.Node().Pos())
+		for cur := range f.Preorder(kinds...) {
+			switch n := cur.Node().(type) {
 			case *ast.CallExpr:
 				fn, _ := typeutil.Callee(info, n).(*types.Func)
 				if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != restyPath || fn.Signature().Recv() == nil {
@@ -150,8 +151,7 @@ func (a *httpAnalysis) restyIndex() *restyIndex {
 					}
 				}
 			}
-			return true
-		})
+		}
 	}
 	return ix
 }

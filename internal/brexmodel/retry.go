@@ -79,20 +79,13 @@ func (m *Model) retrierParamOf(fd *ast.FuncDecl, fn *types.Func) (int, bool) {
 	if len(funcParams) == 0 {
 		return 0, false
 	}
-	idx, found := 0, false
-	ast.Inspect(fd.Body, func(n ast.Node) bool {
-		if found {
-			return false
-		}
-		call, ok := n.(*ast.CallExpr)
+	for cur := range m.bodyCursor(fd).Preorder((*ast.CallExpr)(nil)) {
+		call := cur.Node().(*ast.CallExpr)
+		i, ok := funcParams[typesutil.VarOf(m.info, call.Fun)]
 		if !ok {
-			return true
+			continue
 		}
-		v := typesutil.VarOf(m.info, call.Fun)
-		i, ok := funcParams[v]
-		if !ok {
-			return true
-		}
+		found := false
 		switch loop := m.RetryAround(call.Pos()).(type) {
 		case *ast.ForStmt:
 			found = m.goesOnAfterError(loop.Body, call)
@@ -100,11 +93,10 @@ func (m *Model) retrierParamOf(fd *ast.FuncDecl, fn *types.Func) (int, bool) {
 			found = m.goesOnAfterError(loop.Body, call)
 		}
 		if found {
-			idx = i
+			return i, true
 		}
-		return !found
-	})
-	return idx, found
+	}
+	return 0, false
 }
 
 // goesOnAfterError reports whether the loop body calls call again when it

@@ -339,7 +339,8 @@ type Options struct {
 // FactTypes(). It returns an empty
 // Result at once for packages that cannot hold an OAuth flow: those that do
 // not import golang.org/x/oauth2, hold no string that names an OAuth
-// endpoint or parameter, and import no OAuth facts.
+// endpoint or parameter, and name no object of another package that
+// carries an OAuth fact (unless they call Brex endpoints).
 func Analyze(pass *analysis.Pass, opts Options) (*Result, error) {
 	res := &Result{authValues: map[ast.Expr]bool{}, producers: map[*types.Func]bool{}}
 	if isOAuthLibrary(pass.Pkg.Path()) {

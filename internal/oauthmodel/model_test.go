@@ -138,3 +138,10 @@ func TestFactsGob(t *testing.T) {
 func TestCallbackHelperFacts(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), brexmodel.Analyzer, "example.com/stateutil")
 }
+
+// TestModelOnlyWhereFactsAreNamed: a package that imports OAuth facts is
+// modelled when it names an object that carries one (statenamer), not
+// when the facts only sit in its imports (stateblind).
+func TestModelOnlyWhereFactsAreNamed(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), brexmodel.Analyzer, "example.com/statenamer", "example.com/stateblind")
+}

@@ -1,10 +1,12 @@
 package driver
 
 import (
+	"bytes"
 	"go/ast"
 	"go/parser"
 	"go/token"
 	"go/types"
+	"math/rand/v2"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -163,6 +165,24 @@ func TestMatchPattern(t *testing.T) {
 	} {
 		if got := matchPattern(tc.pat)(tc.path); got != tc.want {
 			t.Errorf("matchPattern(%q)(%q) = %v, want %v", tc.pat, tc.path, got, tc.want)
+		}
+	}
+}
+
+// TestContainsFold compares containsFold with lowering the whole text, on
+// texts made of the letters of the words in both cases.
+func TestContainsFold(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	const letters = "bBrReExXoOaAuUtThH _"
+	for range 20000 {
+		src := make([]byte, rng.IntN(12))
+		for i := range src {
+			src[i] = letters[rng.IntN(len(letters))]
+		}
+		for _, word := range []string{"brex", "oauth"} {
+			if got, want := containsFold(src, word), bytes.Contains(bytes.ToLower(src), []byte(word)); got != want {
+				t.Fatalf("containsFold(%q, %q) = %v, want %v", src, word, got, want)
+			}
 		}
 	}
 }

@@ -112,9 +112,14 @@
 // packages (the library is out of scope) and for packages that neither
 // import golang.org/x/oauth2, nor hold a string literal naming an OAuth
 // endpoint or parameter ("oauth", "/authorize", "grant_type", "client_id",
-// "response_type", "brex.com", ...), nor import any OAuth fact. Work on the
-// others is linear in the package, with memoized function summaries and
-// bounded resolution depth.
+// "response_type", "brex.com", ...), nor name an object of another package
+// that carries an OAuth fact. (A package that calls a Brex endpoint is
+// modelled whenever its imports carry OAuth facts: its own functions may
+// become token sinks for an importer.) A package that merely imports such
+// facts, as stripe-go's resource packages reach its backend only through
+// an interface, gets the scope view alone. Work on the others is linear in
+// the package: its walks go through the package's one inspector, with
+// memoized function summaries and bounded resolution depth.
 //
 // # Out of reach
 //

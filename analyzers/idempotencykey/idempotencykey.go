@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"golang.org/x/tools/go/analysis/passes/inspect"
 	"slices"
 	"strings"
 
@@ -21,10 +22,13 @@ import (
 // Analyzer reports money-moving Brex calls without a unique, stable
 // Idempotency-Key.
 var Analyzer = &analysis.Analyzer{
-	Name:     checks.IdempotencyKey,
-	Doc:      "report Brex calls to endpoints that require an Idempotency-Key sent without one, with a constant or colliding key, or with a fresh key per retry",
-	URL:      checks.DocURL(checks.IdempotencyKey),
-	Requires: []*analysis.Analyzer{brexmodel.Analyzer, directives.Analyzer},
+	Name: checks.IdempotencyKey,
+	Doc:  "report Brex calls to endpoints that require an Idempotency-Key sent without one, with a constant or colliding key, or with a fresh key per retry",
+	URL:  checks.DocURL(checks.IdempotencyKey),
+	// inspect.Analyzer: the key classifier walks the package with it (the
+	// Brex model has already built it; without the requirement the pass
+	// would not see it and typesutil.Inspector would build a second).
+	Requires: []*analysis.Analyzer{brexmodel.Analyzer, directives.Analyzer, inspect.Analyzer},
 	Run:      run,
 }
 

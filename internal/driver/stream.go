@@ -324,7 +324,7 @@ func (s *stream) check(u *unit, full bool) {
 	p.Syntax = nil
 	purged := false
 	for _, name := range p.CompiledGoFiles {
-		f, wasPurged, err := s.parser.parse(name, u.root || full)
+		f, wasPurged, err := s.parser.parse(name, full)
 		if err != nil {
 			appendError(err)
 		}

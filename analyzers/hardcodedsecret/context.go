@@ -2,7 +2,6 @@ package hardcodedsecret
 
 import (
 	"encoding/base64"
-	"github.com/brexlint/brexlint/internal/typesutil"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -11,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/brexlint/brexlint/internal/secrets"
+	"github.com/brexlint/brexlint/internal/typesutil"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 )

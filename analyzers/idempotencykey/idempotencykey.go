@@ -5,7 +5,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 	"slices"
 	"strings"
 
@@ -16,6 +15,7 @@ import (
 	"github.com/brexlint/brexlint/internal/entropy"
 	"github.com/brexlint/brexlint/internal/typesutil"
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/types/typeutil"
 )
 

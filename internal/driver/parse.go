@@ -12,10 +12,8 @@ import (
 )
 
 // fileParser parses the files of the graph, each once however many
-// packages hold it (a package and its test variants, matched by the
-// patterns or not: stripe-go's three hundred packages and their test
-// variants parsed their files twice), and forgets a file when the last of
-// them is done. It drops the function bodies of
+// packages hold it (a package and its test variants, those the patterns
+// match included), and forgets a file when the last of them is done. It drops the function bodies of
 // dependencies' files whose bodies no brexlint fact needs. Every
 // dependency must be type-checked from source to compute facts, but the
 // bodies are most of the parsing, type-checking and memory of a run

@@ -7,8 +7,6 @@ import (
 	"go/scanner"
 	"go/token"
 	"go/types"
-	"golang.org/x/tools/go/analysis/passes/inspect"
-	"golang.org/x/tools/go/ast/inspector"
 	"os"
 	"reflect"
 	"runtime"
@@ -17,6 +15,8 @@ import (
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/packages"
 )
 

@@ -1,7 +1,6 @@
 package urlfold
 
 import (
-	"github.com/brexlint/brexlint/internal/typesutil"
 	"go/ast"
 	"go/constant"
 	"go/token"
@@ -10,6 +9,7 @@ import (
 	"path"
 	"strings"
 
+	"github.com/brexlint/brexlint/internal/typesutil"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"

@@ -171,7 +171,7 @@ func localVar(info *types.Info, target ast.Expr, fd *ast.FuncDecl) *types.Var {
 		return nil
 	}
 	v := typesutil.VarOf(info, id)
-	if v == nil || v.Parent() == nil || v.Parent() == v.Pkg().Scope() || !(fd.Pos() <= v.Pos() && v.Pos() < fd.End()) {
+	if v == nil || !typesutil.IsLocalVar(v) || !(fd.Pos() <= v.Pos() && v.Pos() < fd.End()) {
 		return nil
 	}
 	return v

@@ -77,7 +77,6 @@ func (f *DoerOptionFact) String() string { return "doeroption($" + strconv.Itoa(
 type genState struct {
 	types   map[*types.TypeName]bool
 	servers map[*types.Func][]TemplatePart
-	doerOpt map[*types.Func]int
 	// ctors are the functions of the package's own code that return a
 	// generated client made with a known server; their ServerFact is
 	// exported once the response half has judged their Doer.
@@ -90,7 +89,7 @@ type genState struct {
 // server the folder knows.
 func (a *httpAnalysis) markGenerated() {
 	g := &a.gen
-	g.types, g.servers, g.doerOpt = map[*types.TypeName]bool{}, map[*types.Func][]TemplatePart{}, map[*types.Func]int{}
+	g.types, g.servers = map[*types.TypeName]bool{}, map[*types.Func][]TemplatePart{}
 	info := a.pass.TypesInfo
 	for fn, fd := range a.decls {
 		if !a.generated(fd) || fd.Recv == nil {
@@ -120,7 +119,6 @@ func (a *httpAnalysis) markGenerated() {
 				continue
 			}
 			if p, ok := doerOption(info, fd); ok {
-				g.doerOpt[fn] = p
 				a.pass.ExportObjectFact(fn, &DoerOptionFact{Param: p})
 				continue
 			}
@@ -306,11 +304,10 @@ func (a *httpAnalysis) serverOf(fn *types.Func) ([]TemplatePart, bool) {
 // foldCall is the folder's CallFolder: a call of a function with a
 // ServerFact folds to the server of the client it returns.
 func (a *httpAnalysis) foldCall(fn *types.Func, call *ast.CallExpr, arg func(int) urlfold.Value) (urlfold.Value, bool) {
-	if fn.Signature().Results().Len() == 0 || !a.genClientType(fn.Signature().Results().At(0).Type()) {
-		return urlfold.Value{}, false
-	}
+	// The server first: a fact or map lookup, where genClientType may
+	// search the implementations of an interface result.
 	tp, ok := a.serverOf(fn)
-	if !ok {
+	if !ok || fn.Signature().Results().Len() == 0 || !a.genClientType(fn.Signature().Results().At(0).Type()) {
 		return urlfold.Value{}, false
 	}
 	var parts []urlfold.Value

@@ -173,7 +173,7 @@ func (fs *funcScan) mapVarHeaders(v *types.Var, pos token.Pos) []*Header {
 	if _, ok := fs.params[v]; ok {
 		return []*Header{{Pos: pos, anyName: true, fromParam: v}}
 	}
-	if fs.opaqueMap[v] || v.Parent() == nil || v.Parent() == v.Pkg().Scope() {
+	if fs.opaqueMap[v] || !typesutil.IsLocalVar(v) {
 		return []*Header{{Pos: pos, anyName: true}}
 	}
 	var out []*Header
@@ -376,7 +376,7 @@ var oapiRuntimes = []string{"github.com/oapi-codegen/runtime", "github.com/deepm
 func (fs *funcScan) unstyled(e ast.Expr) ast.Expr {
 	info := fs.a.pass.TypesInfo
 	v := typesutil.VarOf(info, e)
-	if v == nil || v.Parent() == nil || v.Parent() == v.Pkg().Scope() {
+	if v == nil || !typesutil.IsLocalVar(v) {
 		return e
 	}
 	if _, ok := fs.params[v]; ok {

@@ -236,7 +236,7 @@ func (fs *funcScan) chainField(name string, e ast.Expr, builder types.Type, fiel
 			if v != nil && v == self {
 				return nil, true // req = req.Cursor(c): the other definitions say
 			}
-			if v == nil || self != nil || depth > 0 || v.Parent() == nil || v.Parent() == v.Pkg().Scope() {
+			if v == nil || self != nil || depth > 0 || !typesutil.IsLocalVar(v) {
 				return nil, false
 			}
 			if _, ok := fs.params[v]; ok {
@@ -487,7 +487,7 @@ func oagClient(info *types.Info, body *ast.BlockStmt, call *ast.CallExpr) ast.Ex
 	for range 32 {
 		if id, ok := astutil.Unparen(e).(*ast.Ident); ok && builder == nil {
 			builder = typesutil.VarOf(info, id)
-			if builder == nil || builder.Parent() == nil || builder.Parent() == builder.Pkg().Scope() {
+			if builder == nil || !typesutil.IsLocalVar(builder) {
 				return nil
 			}
 			var from ast.Expr
@@ -550,12 +550,8 @@ func (fs *funcScan) oagServer(call *ast.CallExpr) (string, bool) {
 			if v, ok := fs.a.folder.VarValue(s.Obj().(*types.Var)); ok {
 				made = v
 				body = nil
-				path := typesutil.EnclosingPath(fs.a.pass.Files, v.Pos(), v.End())
-				for _, n := range path {
-					if fd, ok := n.(*ast.FuncDecl); ok {
-						body = fd.Body
-						break
-					}
+				if fd := typesutil.FuncDeclAt(fs.a.pass.Files, v.Pos()); fd != nil {
+					body = fd.Body
 				}
 			}
 		}
@@ -740,7 +736,7 @@ func (j *clientJudge) configDoer(f *respFlow, e ast.Expr, newClient *types.Func)
 	var sets []ast.Expr
 	if id, ok := made.(*ast.Ident); ok {
 		v := typesutil.VarOf(info, id)
-		if v == nil || f == nil || v.Parent() == nil || v.Parent() == v.Pkg().Scope() {
+		if v == nil || f == nil || !typesutil.IsLocalVar(v) {
 			return clientInfo{}
 		}
 		if _, param := f.params[v]; param {

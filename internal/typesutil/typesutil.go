@@ -106,3 +106,10 @@ func ConstStringOK(info *types.Info, e ast.Expr) (string, bool) {
 	}
 	return "", false
 }
+
+// IsLocalVar reports whether v is declared inside a function: not a
+// field, a package-level variable or a variable without a scope (a
+// parameter of a function type, a result of an imported signature).
+func IsLocalVar(v *types.Var) bool {
+	return !v.IsField() && v.Pkg() != nil && v.Parent() != nil && v.Parent() != v.Pkg().Scope()
+}

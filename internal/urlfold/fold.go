@@ -166,7 +166,7 @@ func (f *Folder) fold(st *state, e ast.Expr, depth int) Value {
 // foldVar folds a use of v at pos.
 func (f *Folder) foldVar(st *state, v *types.Var, pos token.Pos, depth int) Value {
 	bound, isBound := st.params[v]
-	if v.IsField() || v.Pkg() == nil || v.Parent() == nil || v.Parent() == v.Pkg().Scope() {
+	if !typesutil.IsLocalVar(v) {
 		if isBound {
 			return bound
 		}

@@ -1,0 +1,49 @@
+package typesutil_test
+
+import (
+	"go/ast"
+	"go/importer"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"testing"
+
+	"github.com/brexlint/brexlint/internal/typesutil"
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestIsLocalVar(t *testing.T) {
+	const src = `package p
+
+var global int
+
+type T struct{ field int }
+
+func F(param int) (result int) {
+	local := param
+	for i := range local {
+		_ = i
+	}
+	return
+}
+`
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "p.go", src, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	info := &types.Info{Defs: map[*ast.Ident]types.Object{}}
+	if _, err := (&types.Config{Importer: importer.Default()}).Check("p", fset, []*ast.File{f}, info); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]bool{}
+	for id, obj := range info.Defs {
+		if v, ok := obj.(*types.Var); ok {
+			got[id.Name] = typesutil.IsLocalVar(v)
+		}
+	}
+	want := map[string]bool{"global": false, "field": false, "param": true, "result": true, "local": true, "i": true}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("IsLocalVar (-want +got):\n%s", diff)
+	}
+}

@@ -87,7 +87,7 @@ func jsonDiagnostics(act *Action) []jsonDiagnostic {
 			jf := jsonFix{Message: fix.Message}
 			for _, e := range fix.TextEdits {
 				start, end := fset.Position(e.Pos), fset.Position(e.End)
-				jf.Edits = append(jf.Edits, jsonEdit{Filename: start.Filename, Start: start.Offset, End: end.Offset, New: string(e.NewText)})
+				jf.Edits = append(jf.Edits, jsonEdit{Filename: start.Filename, Start: start.Offset, End: end.Offset, New: secrets.RedactText(string(e.NewText))}) // as -diff prints it
 			}
 			jd.SuggestedFixes = append(jd.SuggestedFixes, jf)
 		}

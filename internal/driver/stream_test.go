@@ -335,7 +335,20 @@ func TestPrintJSONRedactsErrors(t *testing.T) {
 			return nil, fmt.Errorf("cannot use %q here", token)
 		},
 	}
-	res, err := Run([]*analysis.Analyzer{failing}, []string{"./c"}, Options{Dir: "testdata/mod"})
+	// A fix whose new text quotes a token (a line copied from the code) is
+	// redacted as -diff redacts it.
+	fixing := &analysis.Analyzer{
+		Name: "fixing",
+		Doc:  "suggests a fix that quotes a token",
+		Run: func(pass *analysis.Pass) (any, error) {
+			pos := pass.Files[0].Package
+			pass.Report(analysis.Diagnostic{Pos: pos, Message: "move the key", SuggestedFixes: []analysis.SuggestedFix{{
+				Message: "move it", TextEdits: []analysis.TextEdit{{Pos: pos, End: pos, NewText: []byte("// was \"" + token + "\"\n")}},
+			}}})
+			return nil, nil
+		},
+	}
+	res, err := Run([]*analysis.Analyzer{failing, fixing}, []string{"./c"}, Options{Dir: "testdata/mod"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -343,10 +356,12 @@ func TestPrintJSONRedactsErrors(t *testing.T) {
 	if err := res.PrintJSON(&out); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(out.String(), "cannot use") {
-		t.Fatalf("-json lost the error: %s", out.String())
+	if !strings.Contains(out.String(), "cannot use") || !strings.Contains(out.String(), "// was") {
+		t.Fatalf("-json lost the error or the fix: %s", out.String())
 	}
-	if strings.Contains(out.String(), token[4:12]) {
-		t.Errorf("-json prints the token: %s", out.String())
+	for i := 4; i+8 <= len(token); i++ {
+		if strings.Contains(out.String(), token[i:i+8]) {
+			t.Fatalf("-json prints the token (%q): %s", token[i:i+8], out.String())
+		}
 	}
 }

@@ -349,7 +349,7 @@ func Analyze(pass *analysis.Pass, opts Options) (*Result, error) {
 	imported := importedFacts(opts.Imported)
 	res.brexConfig = imported.brex
 	insp := typesutil.Inspector(pass)
-	if !mayHoldOAuth(pass, insp) && !(imported.any && (len(opts.Calls) > 0 || usesFactObject(pass.TypesInfo, imported.objects))) {
+	if !mayHoldOAuth(pass, insp) && !(len(imported.objects) > 0 && (len(opts.Calls) > 0 || usesFactObject(pass.TypesInfo, imported.objects))) {
 		// No OAuth flow, but the package may call Brex endpoints that
 		// an importer compares with its configuration.
 		if len(opts.Calls) > 0 || imported.scopeUses {
@@ -394,8 +394,9 @@ func isOAuthLibrary(path string) bool {
 }
 
 type importedSummary struct {
-	any, brex, scopeUses bool
-	// objects are the objects that carry the OAuth facts behind any.
+	brex, scopeUses bool
+	// objects are the objects that carry an OAuth flow's facts
+	// (configurations, URL producers, exchanges, callback helpers, tokens).
 	objects map[types.Object]bool
 }
 
@@ -403,24 +404,18 @@ type importedSummary struct {
 func importedFacts(facts []analysis.ObjectFact) importedSummary {
 	s := importedSummary{objects: map[types.Object]bool{}}
 	for _, of := range facts {
-		switch of.Fact.(type) {
-		case *ConfigFact, *AuthURLFact, *ExchangeFact, *CallbackHelperFact, *TokenSinkFact, *StoredTokenFact, *TokenSlotFact:
-			s.objects[of.Object] = true
-		}
 		switch f := of.Fact.(type) {
 		case *ConfigFact:
-			s.any = true
+			s.objects[of.Object] = true
 			s.brex = s.brex || f.Provider == ProviderBrex
 		case *AuthURLFact:
-			s.any = true
+			s.objects[of.Object] = true
 			s.brex = s.brex || f.Provider == ProviderBrex
 		case *ExchangeFact:
-			s.any = true
+			s.objects[of.Object] = true
 			s.brex = s.brex || f.Provider == ProviderBrex
-		case *CallbackHelperFact:
-			s.any = true
-		case *TokenSinkFact, *StoredTokenFact, *TokenSlotFact:
-			s.any = true
+		case *CallbackHelperFact, *TokenSinkFact, *StoredTokenFact, *TokenSlotFact:
+			s.objects[of.Object] = true
 		case *ScopeUseFact:
 			// Not an OAuth flow: the scope view alone handles it.
 			s.scopeUses = true

@@ -11,6 +11,7 @@ import (
 	"github.com/brexlint/brexlint/internal/checks"
 	"github.com/brexlint/brexlint/internal/directives"
 	"github.com/brexlint/brexlint/internal/oauthmodel"
+	"github.com/brexlint/brexlint/internal/typesutil"
 	"github.com/brexlint/brexlint/internal/urlfold"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -121,7 +122,7 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		switch n := n.(type) {
 		case *ast.File:
-			return !c.inTest(n.FileStart)
+			return !typesutil.InTestFile(c.pass.Fset, n.FileStart)
 		case *ast.CallExpr:
 			c.call(n)
 		case *ast.CompositeLit:
@@ -136,11 +137,6 @@ func run(pass *analysis.Pass) (any, error) {
 
 func isOAuthLibrary(path string) bool {
 	return path == "golang.org/x/oauth2" || strings.HasPrefix(path, "golang.org/x/oauth2/")
-}
-
-func (c *checker) inTest(pos token.Pos) bool {
-	f := c.pass.Fset.File(pos)
-	return f != nil && strings.HasSuffix(f.Name(), "_test.go")
 }
 
 func (c *checker) fold(e ast.Expr) urlfold.Value {

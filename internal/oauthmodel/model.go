@@ -332,6 +332,10 @@ type Options struct {
 	// Folder is the package's URL folder (urlfold.NewPackage), shared
 	// with the caller; nil: Analyze makes its own.
 	Folder *urlfold.Folder
+	// Classifier returns the package's entropy classifier over Values,
+	// shared with the caller (each build scans the whole package); nil:
+	// Analyze makes its own.
+	Classifier func() *entropy.Classifier
 }
 
 // Analyze computes the OAuth model of the package of pass, and exports its

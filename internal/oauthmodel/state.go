@@ -63,6 +63,9 @@ func stateOf(v entropy.Value) State {
 
 // entropy returns the package's classifier, built on first use.
 func (m *modeler) entropy() *entropy.Classifier {
+	if m.classifier == nil && m.opts.Classifier != nil {
+		m.classifier = m.opts.Classifier()
+	}
 	if m.classifier == nil {
 		var o entropy.Oracle
 		if m.opts.Values != nil {

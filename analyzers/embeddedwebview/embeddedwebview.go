@@ -99,6 +99,7 @@ func sinkOf(fn *types.Func) (sink, bool) {
 type checker struct {
 	pass   *analysis.Pass
 	model  *oauthmodel.Result
+	funcs  *typesutil.Funcs // the Brex model's, for the folder
 	folder *urlfold.Folder
 	r      *directives.Reporter
 }
@@ -110,9 +111,11 @@ func run(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	bm := pass.ResultOf[brexmodel.Analyzer].(*brexmodel.Model)
 	c := &checker{
 		pass:  pass,
-		model: pass.ResultOf[brexmodel.Analyzer].(*brexmodel.Model).OAuth,
+		model: bm.OAuth,
+		funcs: bm.Funcs(),
 		r:     r,
 	}
 	// Test files are pruned at the file.
@@ -141,7 +144,7 @@ func isOAuthLibrary(path string) bool {
 
 func (c *checker) fold(e ast.Expr) urlfold.Value {
 	if c.folder == nil {
-		c.folder = urlfold.NewPackage(c.pass.Fset, c.pass.TypesInfo, c.pass.Files, c.pass.ResultOf[inspect.Analyzer].(*inspector.Inspector))
+		c.folder = urlfold.NewPackage(c.pass.Fset, c.pass.TypesInfo, c.pass.Files, c.funcs)
 	}
 	return c.folder.Fold(e)
 }

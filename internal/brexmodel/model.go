@@ -5,7 +5,6 @@ import (
 	"go/types"
 	"reflect"
 	"slices"
-	"sync"
 
 	"github.com/brexlint/brexlint/internal/directives"
 	"github.com/brexlint/brexlint/internal/entropy"
@@ -73,13 +72,16 @@ type Model struct {
 	// model's walks of the whole package, and of a function among all of
 	// them, look at a few kinds of node each.
 	insp *inspector.Inspector
-	// declCursors are the cursors of the package's function
-	// declarations; built on first use (see bodyCursor), under
-	// declCursorsOnce: the checks, which run concurrently, may ask the
-	// model questions that walk a function.
-	declCursors     map[*ast.FuncDecl]inspector.Cursor
-	declCursorsOnce sync.Once
+	// funcs indexes the package's functions on insp, for the model, its
+	// halves, its URL folder and the checks alike (see Funcs).
+	funcs *typesutil.Funcs
 }
+
+// Funcs returns the index of the package's functions that the model and
+// its halves use: a check that walks the package's functions, or builds a
+// URL folder of its own, shares it rather than indexing them again. It is
+// safe for concurrent use.
+func (m *Model) Funcs() *typesutil.Funcs { return m.funcs }
 
 // importedFacts returns the facts the pass sees on objects of other
 // packages, gathered on first use and shared by every question of the
@@ -103,7 +105,7 @@ func (m *Model) importedFacts() []analysis.ObjectFact {
 // worth sharing.
 func (m *Model) urlFolder() *urlfold.Folder {
 	if m.folder == nil {
-		m.folder = urlfold.NewPackage(m.pass.Fset, m.info, m.files, typesutil.Inspector(m.pass))
+		m.folder = urlfold.NewPackage(m.pass.Fset, m.info, m.files, m.funcs)
 	}
 	return m.folder
 }
@@ -112,15 +114,7 @@ func (m *Model) urlFolder() *urlfold.Folder {
 // the package: a walk of the body that looks at a few kinds of node
 // (Cursor.Preorder, Cursor.Inspect) skips the subtrees that hold none.
 func (m *Model) bodyCursor(fd *ast.FuncDecl) inspector.Cursor {
-	m.declCursorsOnce.Do(func() {
-		m.declCursors = map[*ast.FuncDecl]inspector.Cursor{}
-		// Function declarations hold none: Preorder visits only the
-		// package's declarations.
-		for c := range m.insp.Root().Preorder((*ast.FuncDecl)(nil)) {
-			m.declCursors[c.Node().(*ast.FuncDecl)] = c
-		}
-	})
-	return m.declCursors[fd].Child(fd.Body)
+	return m.funcs.Body(fd.Body)
 }
 
 // hasFact reports whether facts hold a fact of type F.
@@ -139,8 +133,9 @@ func factTypes() []analysis.Fact {
 }
 
 func run(pass *analysis.Pass) (any, error) {
+	insp := typesutil.Inspector(pass)
 	m := &Model{OAuth: &OAuth{}, info: pass.TypesInfo, files: pass.Files, pass: pass,
-		insp:  typesutil.Inspector(pass),
+		insp: insp, funcs: typesutil.NewFuncs(pass.TypesInfo, insp),
 		teach: pass.ResultOf[directives.Analyzer].(*directives.Index).Teaching}
 	// Helpers that generate values matter wherever they are declared: an
 	// ids package need not import net/http.

@@ -31,7 +31,7 @@ func (m *Model) analyzeWebhooks(pass *analysis.Pass) {
 	if !relevant && !hasFact[*webhookmodel.FuncFact](m.importedFacts()) && !webhookmodel.NamesHeader(pass) {
 		return
 	}
-	m.Webhooks = webhookmodel.Analyze(pass)
+	m.Webhooks = webhookmodel.Analyze(pass, m.funcs)
 }
 
 // FetchesWebhookSecrets reports whether the package requests GET

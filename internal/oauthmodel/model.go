@@ -332,6 +332,9 @@ type Options struct {
 	// Folder is the package's URL folder (urlfold.NewPackage), shared
 	// with the caller; nil: Analyze makes its own.
 	Folder *urlfold.Folder
+	// Funcs is the index of the package's functions, shared with the
+	// caller (the Brex model's); nil: Analyze makes its own.
+	Funcs *typesutil.Funcs
 	// Classifier returns the package's entropy classifier over Values,
 	// shared with the caller (each build scans the whole package); nil:
 	// Analyze makes its own.
@@ -469,10 +472,8 @@ type modeler struct {
 	res    *Result
 	folder *urlfold.Folder
 	insp   *inspector.Inspector
+	funcs  *typesutil.Funcs // of insp
 	vals   *valueIndex
-	// bodies are the cursors of the bodies of the package's functions;
-	// built on first use (bodyCursor).
-	bodies map[*ast.BlockStmt]inspector.Cursor
 
 	decls map[*types.Func]*ast.FuncDecl
 	sums  map[*types.Func]*funcSummary // nil entry: in progress

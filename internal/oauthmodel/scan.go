@@ -68,9 +68,13 @@ type funcSummary struct {
 }
 
 func newModeler(pass *analysis.Pass, insp *inspector.Inspector, opts Options, res *Result) *modeler {
+	funcs := opts.Funcs
+	if funcs == nil {
+		funcs = typesutil.NewFuncs(pass.TypesInfo, insp)
+	}
 	folder := opts.Folder
 	if folder == nil {
-		folder = urlfold.NewPackage(pass.Fset, pass.TypesInfo, pass.Files, insp)
+		folder = urlfold.NewPackage(pass.Fset, pass.TypesInfo, pass.Files, funcs)
 	}
 	return &modeler{
 		pass:      pass,
@@ -79,6 +83,7 @@ func newModeler(pass *analysis.Pass, insp *inspector.Inspector, opts Options, re
 		res:       res,
 		folder:    folder,
 		insp:      insp,
+		funcs:     funcs,
 		decls:     map[*types.Func]*ast.FuncDecl{},
 		sums:      map[*types.Func]*funcSummary{},
 		units:     map[ast.Node]*unit{},
@@ -211,30 +216,11 @@ func (m *modeler) unitOf(n ast.Node) *unit {
 		u.body = n.Body
 	}
 	if u.body != nil {
-		u.cur = m.bodyCursor(u.body)
+		u.cur = m.funcs.Body(u.body)
 	}
 	u.inTest = m.inTest(n.Pos())
 	m.units[n] = u
 	return u
-}
-
-// bodyCursor returns the inspector's cursor of body, the body of a
-// function declaration or literal of the package.
-func (m *modeler) bodyCursor(body *ast.BlockStmt) inspector.Cursor {
-	if m.bodies == nil {
-		m.bodies = map[*ast.BlockStmt]inspector.Cursor{}
-		for cur := range m.insp.Root().Preorder((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-			switch n := cur.Node().(type) {
-			case *ast.FuncDecl:
-				if n.Body != nil {
-					m.bodies[n.Body] = cur.ChildAt(edge.FuncDecl_Body, -1)
-				}
-			case *ast.FuncLit:
-				m.bodies[n.Body] = cur.ChildAt(edge.FuncLit_Body, -1)
-			}
-		}
-	}
-	return m.bodies[body]
 }
 
 // inspectOwn calls f, as Cursor.Inspect does, for the nodes of the unit's

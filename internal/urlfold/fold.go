@@ -10,7 +10,6 @@ import (
 	"strings"
 
 	"github.com/brexlint/brexlint/internal/typesutil"
-	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -41,17 +40,13 @@ const maxSteps = 4096
 // learns about each function body, so one Folder should serve a whole
 // package (an analysis pass). A Folder is not safe for concurrent use.
 type Folder struct {
-	info  *types.Info
-	files []*ast.File
-	insp  *inspector.Inspector // of files
-	vars  VarResolver
-	funcs map[ast.Node]*funcInfo
-	decls map[*types.Func]*ast.FuncDecl // the package's functions; built on first use
-	calls CallFolder
-	// declCursors are the inspector's cursors of the top-level
-	// declarations; built on first use.
-	declCursors map[ast.Decl]inspector.Cursor
-	returns     map[*ast.FuncDecl][]*ast.ReturnStmt // see returnsOf
+	info    *types.Info
+	files   []*ast.File
+	index   *typesutil.Funcs // of files
+	vars    VarResolver
+	funcs   map[ast.Node]*funcInfo
+	calls   CallFolder
+	returns map[*ast.FuncDecl][]*ast.ReturnStmt // see returnsOf
 }
 
 // CallFolder folds the first result of a call of a function the folder has
@@ -71,11 +66,11 @@ func (f *Folder) SetCallFolder(c CallFolder) { f.calls = c }
 // package's syntax trees (pass.Files): they are needed to find a local
 // variable's definition and to prove it is never reassigned, and to tell a
 // parameter from other locals; with nil files every local variable and
-// parameter folds to an Unknown hole. insp is the inspector of files (the
-// package's one, see typesutil.Inspector). vars may be nil, in which case
-// package-level variables and fields fold to holes.
-func New(info *types.Info, files []*ast.File, insp *inspector.Inspector, vars VarResolver) *Folder {
-	return &Folder{info: info, files: files, insp: insp, vars: vars, funcs: map[ast.Node]*funcInfo{}}
+// parameter folds to an Unknown hole. index is the index of the functions
+// of files (the package's one, see brexmodel's Model.Funcs). vars may be
+// nil, in which case package-level variables and fields fold to holes.
+func New(info *types.Info, files []*ast.File, index *typesutil.Funcs, vars VarResolver) *Folder {
+	return &Folder{info: info, files: files, index: index, vars: vars, funcs: map[ast.Node]*funcInfo{}}
 }
 
 // state is the per-call context of a fold.
@@ -834,19 +829,7 @@ func isURL(t types.Type) bool { return typesutil.IsNamed(t, "net/url", "URL") }
 // funcDecl returns the declaration, with a body, of a function of this
 // package.
 func (f *Folder) funcDecl(fn *types.Func) *ast.FuncDecl {
-	if f.decls == nil {
-		f.decls = map[*types.Func]*ast.FuncDecl{}
-		for _, file := range f.files {
-			for _, d := range file.Decls {
-				if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
-					if obj, ok := f.info.Defs[fd.Name].(*types.Func); ok {
-						f.decls[obj] = fd
-					}
-				}
-			}
-		}
-	}
-	return f.decls[fn.Origin()]
+	return f.index.FuncDecl(fn.Origin())
 }
 
 // foldResult folds result idx of a call of a function of this package: the
@@ -924,7 +907,7 @@ func (f *Folder) returnsOf(fd *ast.FuncDecl) []*ast.ReturnStmt {
 		return rs
 	}
 	var rs []*ast.ReturnStmt
-	body := f.declCursor(fd).ChildAt(edge.FuncDecl_Body, -1)
+	body := f.index.Body(fd.Body)
 	body.Inspect([]ast.Node{(*ast.FuncLit)(nil), (*ast.ReturnStmt)(nil)}, func(cur inspector.Cursor) bool {
 		if r, ok := cur.Node().(*ast.ReturnStmt); ok {
 			rs = append(rs, r)

@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"github.com/brexlint/brexlint/internal/brexapi"
+	"github.com/brexlint/brexlint/internal/typesutil"
 	"github.com/google/go-cmp/cmp"
 	"golang.org/x/tools/go/ast/inspector"
 )
@@ -83,7 +84,7 @@ func loadCases(tb testing.TB) *loaded {
 
 func newTestFolder(l *loaded) *Folder {
 	insp := inspector.New(l.files)
-	return New(l.info, l.files, insp, PackageVars(l.info, l.files, insp))
+	return New(l.info, l.files, typesutil.NewFuncs(l.info, insp), PackageVars(l.info, l.files, insp))
 }
 
 // checks returns the second argument of every check("name", expr) call.
@@ -273,7 +274,7 @@ func TestFold(t *testing.T) {
 // parts: the step budget cuts it short.
 func TestBudget(t *testing.T) {
 	l := loadCases(t)
-	v := New(l.info, l.files, inspector.New(l.files), nil).Fold(checks(l)["blowup"])
+	v := New(l.info, l.files, typesutil.NewFuncs(l.info, inspector.New(l.files)), nil).Fold(checks(l)["blowup"])
 	if !v.HasHole() || len(v.Parts) > maxSteps {
 		t.Errorf("blowup folded to %d parts, hole %v", len(v.Parts), v.HasHole())
 	}
@@ -445,12 +446,13 @@ func testClient() *Client { c := New(); c.base = "http://127.0.0.1:8080"; return
 		})
 	}
 	insp := inspector.New(files)
-	if got := NewPackage(fset, info, files, insp).Fold(ret).String(); got != "https://api.brex.com/v2/users" {
+	index := typesutil.NewFuncs(info, insp)
+	if got := NewPackage(fset, info, files, index).Fold(ret).String(); got != "https://api.brex.com/v2/users" {
 		t.Errorf("NewPackage: %q, want the constructor's host", got)
 	}
 	// PackageVars sees every file: the test's host joins with the
 	// constructor's to a hole.
-	if got := New(info, files, insp, PackageVars(info, files, insp)).Fold(ret).String(); got != "{}/v2/users" {
+	if got := New(info, files, index, PackageVars(info, files, insp)).Fold(ret).String(); got != "{}/v2/users" {
 		t.Errorf("PackageVars: %q, want {}/v2/users", got)
 	}
 }

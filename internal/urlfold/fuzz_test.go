@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/brexlint/brexlint/internal/typesutil"
 	"golang.org/x/tools/go/ast/inspector"
 )
 
@@ -62,7 +63,7 @@ func f(p string) {
 			return true
 		})
 		sort.Slice(calls, func(i, j int) bool { return calls[i].Pos() < calls[j].Pos() })
-		fo := New(l.info, l.files, inspector.New(l.files), nil)
+		fo := New(l.info, l.files, typesutil.NewFuncs(l.info, inspector.New(l.files)), nil)
 		mayHole := strings.ContainsAny(format, "[*")
 		for i, call := range calls {
 			v := fo.FoldWith(call.Args[0], map[*types.Var]Value{param: Lit(b)})
@@ -110,7 +111,7 @@ func BenchmarkFold(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
-		f := New(l.info, l.files, insp, PackageVars(l.info, l.files, insp))
+		f := New(l.info, l.files, typesutil.NewFuncs(l.info, insp), PackageVars(l.info, l.files, insp))
 		for _, e := range list {
 			f.Fold(e)
 		}

@@ -67,25 +67,9 @@ func (f *Folder) funcInfoFor(v *types.Var) *funcInfo {
 	if fi, ok := f.funcs[decl]; ok {
 		return fi
 	}
-	fi := f.scan(f.declCursor(decl))
+	fi := f.scan(f.index.Decl(decl))
 	f.funcs[decl] = fi
 	return fi
-}
-
-// declCursor returns the inspector's cursor of decl, a top-level
-// declaration of the package.
-func (f *Folder) declCursor(decl ast.Decl) inspector.Cursor {
-	if f.declCursors == nil {
-		f.declCursors = map[ast.Decl]inspector.Cursor{}
-		for file := range f.insp.Root().Children() {
-			for cur := range file.Children() {
-				if d, ok := cur.Node().(ast.Decl); ok {
-					f.declCursors[d] = cur
-				}
-			}
-		}
-	}
-	return f.declCursors[decl]
 }
 
 // scan walks decl once and records every definition and assignment of its

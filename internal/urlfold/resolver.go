@@ -31,13 +31,13 @@ func PackageVars(info *types.Info, files []*ast.File, insp *inspector.Inspector)
 // NewPackage returns a Folder for one package (an analysis pass), with
 // PackageVars as its resolver, except that values given in _test.go files
 // are left out: a test that points a client at its own server does not
-// change where the code sends its requests. insp is the inspector of files
-// (the package's one, see typesutil.Inspector).
-func NewPackage(fset *token.FileSet, info *types.Info, files []*ast.File, insp *inspector.Inspector) *Folder {
+// change where the code sends its requests. index is the index of the
+// functions of files (the package's one, see brexmodel's Model.Funcs).
+func NewPackage(fset *token.FileSet, info *types.Info, files []*ast.File, index *typesutil.Funcs) *Folder {
 	skip := func(f *ast.File) bool {
 		return fset != nil && typesutil.InTestFile(fset, f.Pos())
 	}
-	return New(info, files, insp, packageVars(info, files, insp, skip))
+	return New(info, files, index, packageVars(info, files, index.Inspector(), skip))
 }
 
 // varDef is one value a package-level variable or a field is given: expr

@@ -100,15 +100,11 @@ type Model struct {
 
 	pass   *analysis.Pass
 	info   *types.Info
-	insp   *inspector.Inspector
-	declOf map[*types.Func]*ast.FuncDecl // every declaration of the package
-	built  map[*ast.FuncDecl]*Unit       // the declarations with units
+	funcs  *typesutil.Funcs        // the package's functions
+	built  map[*ast.FuncDecl]*Unit // the declarations with units
 	bodies map[*ast.BlockStmt]*Unit
 	scopes map[ast.Node]*scope
 	busy   map[*Unit]bool
-	// bodyOf are the cursors of the bodies of the package's function
-	// declarations; built on first use.
-	bodyOf map[*ast.FuncDecl]inspector.Cursor
 }
 
 // UnitOf returns the unit whose body is body, with its summary, or nil.
@@ -126,19 +122,17 @@ func (m *Model) UnitOf(body *ast.BlockStmt) *Unit {
 }
 
 // Analyze computes the webhook model of the package and exports a
-// [FuncFact] for each function whose summary matters to callers.
-func Analyze(pass *analysis.Pass) *Model {
-	m := &Model{pass: pass, info: pass.TypesInfo, insp: typesutil.Inspector(pass), declOf: map[*types.Func]*ast.FuncDecl{},
+// [FuncFact] for each function whose summary matters to callers. funcs is
+// the index of the package's functions (the Brex model's).
+func Analyze(pass *analysis.Pass, funcs *typesutil.Funcs) *Model {
+	m := &Model{pass: pass, info: pass.TypesInfo, funcs: funcs,
 		built: map[*ast.FuncDecl]*Unit{}, bodies: map[*ast.BlockStmt]*Unit{},
 		scopes: map[ast.Node]*scope{}, busy: map[*Unit]bool{}}
 	eager := m.verifies()
-	for _, fd := range m.funcDecls() {
-		if fn, _ := m.info.Defs[fd.Name].(*types.Func); fn != nil {
-			m.declOf[fn] = fd
-			// Tests are no receivers, and no other package calls them.
-			if !m.inTest(fd) && (eager || m.takesRequest(fd)) {
-				m.build(fd)
-			}
+	for _, fd := range funcs.FuncDecls() {
+		// Tests are no receivers, and no other package calls them.
+		if fn, _ := m.info.Defs[fd.Name].(*types.Func); fn != nil && !m.inTest(fd) && (eager || m.takesRequest(fd)) {
+			m.build(fd)
 		}
 	}
 	// Without eager, only the package's handlers can matter (a receiver
@@ -151,8 +145,9 @@ func Analyze(pass *analysis.Pass) *Model {
 		}
 	}
 	if eager {
-		for fn, fd := range m.declOf {
-			if u := m.built[fd]; u != nil && u.Summary != nil {
+		for _, fd := range funcs.FuncDecls() {
+			fn, _ := m.info.Defs[fd.Name].(*types.Func)
+			if u := m.built[fd]; fn != nil && u != nil && u.Summary != nil {
 				if f := u.Summary.fact(); f != nil {
 					pass.ExportObjectFact(fn, f)
 				}
@@ -185,40 +180,13 @@ func (m *Model) inTest(fd *ast.FuncDecl) bool {
 	return typesutil.InTestFile(m.pass.Fset, fd.Pos())
 }
 
-// bodyCursor returns the cursor of the body of fd, a function declaration
-// of the package.
-func (m *Model) bodyCursor(fd *ast.FuncDecl) inspector.Cursor {
-	if m.bodyOf == nil {
-		m.bodyOf = map[*ast.FuncDecl]inspector.Cursor{}
-		for cur := range m.insp.Root().Preorder((*ast.FuncDecl)(nil)) {
-			if fd := cur.Node().(*ast.FuncDecl); fd.Body != nil {
-				m.bodyOf[fd] = cur.ChildAt(edge.FuncDecl_Body, -1)
-			}
-		}
-	}
-	return m.bodyOf[fd]
-}
-
-// funcDecls returns the package's function declarations with a body.
-func (m *Model) funcDecls() []*ast.FuncDecl {
-	var out []*ast.FuncDecl
-	for _, f := range m.pass.Files {
-		for _, d := range f.Decls {
-			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
-				out = append(out, fd)
-			}
-		}
-	}
-	return out
-}
-
 // takesRequest reports whether fd or a function literal in it takes an
 // *http.Request.
 func (m *Model) takesRequest(fd *ast.FuncDecl) bool {
 	if takesRequest(m.info.TypeOf(fd.Name)) {
 		return true
 	}
-	for lit := range m.bodyCursor(fd).Preorder((*ast.FuncLit)(nil)) {
+	for lit := range m.funcs.Body(fd.Body).Preorder((*ast.FuncLit)(nil)) {
 		if takesRequest(m.info.TypeOf(lit.Node().(*ast.FuncLit))) {
 			return true
 		}
@@ -249,7 +217,7 @@ func (m *Model) build(fd *ast.FuncDecl) *Unit {
 	if fn != nil {
 		sig = fn.Signature()
 	}
-	body := m.bodyCursor(fd)
+	body := m.funcs.Body(fd.Body)
 	u := m.addUnit(fd, fn, body, sig, nil)
 	m.built[fd] = u
 	for cur := range body.Preorder((*ast.FuncLit)(nil)) {
@@ -272,7 +240,7 @@ func (m *Model) verifies() bool {
 			return true
 		}
 	}
-	return namesHeader(m.insp)
+	return namesHeader(m.funcs.Inspector())
 }
 
 // NamesHeader reports whether a string literal of the package may name a
@@ -316,7 +284,7 @@ func (m *Model) scopeOf(u *Unit) *scope {
 // none.
 func (m *Model) funcOrigin(fn *types.Func) *Summary {
 	fn = fn.Origin()
-	if fd, ok := m.declOf[fn]; ok {
+	if fd := m.funcs.FuncDecl(fn); fd != nil {
 		return m.summary(m.build(fd))
 	}
 	if fn.Pkg() == m.pass.Pkg {
@@ -641,7 +609,7 @@ func (m *Model) Covered(u *Unit, ok func(*Summary) bool) bool {
 		f, isFunc := m.info.Uses[id].(*types.Func)
 		return id != nil && isFunc && f.Origin() == u.Func
 	}
-	for _, fd := range m.funcDecls() {
+	for _, fd := range m.funcs.FuncDecls() {
 		m.build(fd) // every function may hand u over
 	}
 	for _, caller := range m.Units {

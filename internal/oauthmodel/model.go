@@ -475,8 +475,7 @@ type modeler struct {
 	funcs  *typesutil.Funcs // of insp
 	vals   *valueIndex
 
-	decls map[*types.Func]*ast.FuncDecl
-	sums  map[*types.Func]*funcSummary // nil entry: in progress
+	sums map[*types.Func]*funcSummary // nil entry: in progress
 
 	configs   map[*ast.CompositeLit]*Config
 	varConfig map[types.Object]*Config // memo; nil entry: in progress or none

@@ -535,12 +535,12 @@ func (m *modeler) verifiesParam(fn *types.Func, i int, strict bool) bool {
 	if v, ok := m.verified[key]; ok {
 		return v
 	}
-	fd := m.decls[fn]
+	fd := m.funcs.FuncDecl(fn)
 	if fd == nil || i < 0 || i >= fn.Signature().Params().Len() {
 		return !strict
 	}
 	m.verified[key] = false // recursion: not on this path
-	u := m.unitOf(fd)
+	u := m.declUnit(fd)
 	m.scanUnit(u)
 	v := m.usesValue(u, nil, map[*types.Var]bool{fn.Signature().Params().At(i): true}, strict)
 	m.verified[key] = v

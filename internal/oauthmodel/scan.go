@@ -84,7 +84,6 @@ func newModeler(pass *analysis.Pass, insp *inspector.Inspector, opts Options, re
 		folder:    folder,
 		insp:      insp,
 		funcs:     funcs,
-		decls:     map[*types.Func]*ast.FuncDecl{},
 		sums:      map[*types.Func]*funcSummary{},
 		units:     map[ast.Node]*unit{},
 		configs:   map[*ast.CompositeLit]*Config{},
@@ -110,54 +109,39 @@ func (m *modeler) inTest(pos token.Pos) bool {
 func (m *modeler) run() {
 	m.indexValues()
 	var roots []*unit
-	for _, f := range m.pass.Files {
-		for _, d := range f.Decls {
-			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
-				fn, _ := m.info.Defs[fd.Name].(*types.Func)
-				if fn != nil {
-					m.decls[fn] = fd
-				}
-			}
-		}
-	}
 	// Units: declarations, handler closures, and literals outside any
-	// declaration (var h = func(w, r) {...}).
-	m.walkFiles([]ast.Node{(*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)}, func(n ast.Node, stack []ast.Node) {
-		switch n := n.(type) {
+	// declaration (var h = func(w, r) {...}), in one walk of the
+	// package's functions that hands each its body's cursor.
+	for cur := range m.insp.Root().Preorder((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		switch n := cur.Node().(type) {
 		case *ast.FuncDecl:
 			if n.Body != nil {
-				roots = append(roots, m.unitOf(n))
+				roots = append(roots, m.unitOf(n, cur.ChildAt(edge.FuncDecl_Body, -1)))
 			}
 		case *ast.FuncLit:
 			nested := false
-			for _, s := range stack[:len(stack)-1] {
-				switch s.(type) {
-				case *ast.FuncDecl, *ast.FuncLit:
-					nested = true
-				}
+			for range cur.Parent().Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+				nested = true
+				break
 			}
 			if m.isUnitLit(n) || !nested {
-				roots = append(roots, m.unitOf(n))
+				roots = append(roots, m.unitOf(n, cur.ChildAt(edge.FuncLit_Body, -1)))
 			}
 		}
-	})
+	}
 	for _, u := range roots {
 		m.scanUnit(u)
 	}
 	m.roots = roots
 	// Configurations written in the package.
-	m.walkFiles([]ast.Node{(*ast.CompositeLit)(nil)}, func(n ast.Node, _ []ast.Node) {
-		lit, ok := n.(*ast.CompositeLit)
-		if !ok {
-			return
-		}
+	for lit := range inspector.All[*ast.CompositeLit](m.insp) {
 		k, ok := configType(m.info.TypeOf(lit))
 		if !ok || k == EndpointConfig {
-			return
+			continue
 		}
 		c := m.configLit(lit, 0)
 		if c == nil {
-			return
+			continue
 		}
 		// A literal that initializes a variable: the variable's config
 		// (with the fields assigned later) is the better description.
@@ -172,7 +156,7 @@ func (m *modeler) run() {
 			}
 		}
 		m.res.Configs = append(m.res.Configs, c)
-	})
+	}
 	for _, u := range roots {
 		m.finishUnit(u)
 	}
@@ -203,11 +187,13 @@ func (m *modeler) isUnitLit(lit *ast.FuncLit) bool {
 	return false
 }
 
-func (m *modeler) unitOf(n ast.Node) *unit {
+// unitOf returns the unit of n, a function declaration or literal of the
+// package whose body's cursor is body, made on first use.
+func (m *modeler) unitOf(n ast.Node, body inspector.Cursor) *unit {
 	if u, ok := m.units[n]; ok {
 		return u
 	}
-	u := &unit{node: n, reads: map[string][]ast.Expr{}, callLHS: map[*ast.CallExpr][]*types.Var{}}
+	u := &unit{node: n, cur: body, reads: map[string][]ast.Expr{}, callLHS: map[*ast.CallExpr][]*types.Var{}}
 	switch n := n.(type) {
 	case *ast.FuncDecl:
 		u.body = n.Body
@@ -215,12 +201,15 @@ func (m *modeler) unitOf(n ast.Node) *unit {
 	case *ast.FuncLit:
 		u.body = n.Body
 	}
-	if u.body != nil {
-		u.cur = m.funcs.Body(u.body)
-	}
 	u.inTest = m.inTest(n.Pos())
 	m.units[n] = u
 	return u
+}
+
+// declUnit returns the unit of fd, a function declaration of the package
+// with a body.
+func (m *modeler) declUnit(fd *ast.FuncDecl) *unit {
+	return m.unitOf(fd, m.funcs.Body(fd.Body))
 }
 
 // inspectOwn calls f, as Cursor.Inspect does, for the nodes of the unit's
@@ -431,12 +420,12 @@ func (m *modeler) summary(fn *types.Func) *funcSummary {
 	if s, ok := m.sums[fn]; ok {
 		return s
 	}
-	fd := m.decls[fn]
+	fd := m.funcs.FuncDecl(fn)
 	if fd == nil {
 		return nil
 	}
 	m.sums[fn] = nil
-	u := m.unitOf(fd)
+	u := m.declUnit(fd)
 	m.scanUnit(u)
 	s := &funcSummary{reqParam: -1}
 	// Configuration returned.
@@ -606,7 +595,7 @@ func (m *modeler) exchangeAt(x *Exchange, depth int) *ast.CallExpr {
 			givenRequest = true
 		}
 	}
-	fd := m.decls[x.Via.Origin()]
+	fd := m.funcs.FuncDecl(x.Via.Origin())
 	u := m.units[fd]
 	if !givenRequest || fd == nil || u == nil {
 		return x.Call
@@ -686,7 +675,7 @@ func (m *modeler) exportFacts() {
 			m.pass.ExportObjectFact(v, c.fact())
 		}
 	}
-	for fn := range m.decls {
+	for fn := range m.funcs.All() {
 		s := m.summary(fn)
 		if s == nil {
 			continue
@@ -824,15 +813,4 @@ func funcKey(fn *types.Func) string {
 		return fn.Name()
 	}
 	return fn.Pkg().Path() + "." + fn.Name()
-}
-
-// walkFiles calls f for each node of the package whose type is one of
-// types, depth first, with the stack of nodes that enclose it (n last).
-func (m *modeler) walkFiles(types []ast.Node, f func(n ast.Node, stack []ast.Node)) {
-	m.insp.WithStack(types, func(n ast.Node, push bool, stack []ast.Node) bool {
-		if push {
-			f(n, stack)
-		}
-		return true
-	})
 }

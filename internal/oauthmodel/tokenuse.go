@@ -339,12 +339,12 @@ func (m *modeler) sinksOf(fn *types.Func) []TokenSink {
 	if s, ok := m.tok.sinks[fn]; ok {
 		return s
 	}
-	fd := m.decls[fn]
+	fd := m.funcs.FuncDecl(fn)
 	if fd == nil {
 		return nil
 	}
 	m.tok.sinks[fn] = nil
-	u := m.unitOf(fd)
+	u := m.declUnit(fd)
 	m.scanUnit(u)
 	var out []TokenSink
 	for _, use := range m.tokenUses(u) {
@@ -373,13 +373,13 @@ func (m *modeler) storedFunc(fn *types.Func) *StoredTokenFact {
 		return f
 	}
 	m.tok.stored[fn] = nil
-	fd := m.decls[fn]
+	fd := m.funcs.FuncDecl(fn)
 	r := resultType(fn)
 	if fd == nil || r == nil || !isTokenType(r) && !isStringT(r) {
 		return nil
 	}
 	access := isStringT(r)
-	u := m.unitOf(fd)
+	u := m.declUnit(fd)
 	m.scanUnit(u)
 	var f *StoredTokenFact
 	for _, ret := range u.returns {
@@ -631,7 +631,7 @@ func (m *modeler) goCallKeeps(u *unit, call *ast.CallExpr) bool {
 		return m.hasLoop(f.Body)
 	}
 	if fn := typeutil.StaticCallee(m.info, call); fn != nil {
-		if fd := m.decls[fn.Origin()]; fd != nil {
+		if fd := m.funcs.FuncDecl(fn.Origin()); fd != nil {
 			return m.hasLoop(fd.Body)
 		}
 	}
@@ -846,8 +846,8 @@ func (m *modeler) refreshOnPath(u *unit) bool {
 				isMethod(fn, "time", "Time", "Before"), isMethod(fn, "time", "Time", "After"), isMethod(fn, "time", "Time", "Compare"):
 				found = true
 			case fn.Pkg() == m.pass.Pkg:
-				if fd := m.decls[fn]; fd != nil {
-					cu := m.unitOf(fd)
+				if fd := m.funcs.FuncDecl(fn); fd != nil {
+					cu := m.declUnit(fd)
 					m.scanUnit(cu)
 					if m.refreshOnPath(cu) {
 						found = true
@@ -885,7 +885,7 @@ func (m *modeler) collectRefreshUses() {
 // exportTokenFacts exports the token facts of the package's functions and
 // slots.
 func (m *modeler) exportTokenFacts() {
-	for fn := range m.decls {
+	for fn := range m.funcs.All() {
 		if m.inTest(fn.Pos()) {
 			continue
 		}

@@ -3,6 +3,7 @@ package typesutil
 import (
 	"go/ast"
 	"go/types"
+	"iter"
 	"sync"
 
 	"golang.org/x/tools/go/ast/edge"
@@ -113,4 +114,16 @@ func (x *Funcs) FuncDecl(fn *types.Func) *ast.FuncDecl {
 func (x *Funcs) FuncDecls() []*ast.FuncDecl {
 	x.indexDecls()
 	return x.withBody
+}
+
+// All yields the package's functions declared with a body and their
+// declarations, in source order.
+func (x *Funcs) All() iter.Seq2[*types.Func, *ast.FuncDecl] {
+	return func(yield func(*types.Func, *ast.FuncDecl) bool) {
+		for _, fd := range x.FuncDecls() {
+			if fn, ok := x.info.Defs[fd.Name].(*types.Func); ok && !yield(fn, fd) {
+				return
+			}
+		}
+	}
 }

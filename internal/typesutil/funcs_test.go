@@ -78,15 +78,20 @@ func TestFuncs(t *testing.T) {
 	wg.Wait()
 
 	var names []string
-	for _, fd := range x.FuncDecls() {
+	for fn, fd := range x.All() {
 		names = append(names, fd.Name.Name)
-		fn := info.Defs[fd.Name].(*types.Func)
+		if fn != info.Defs[fd.Name] {
+			t.Errorf("All yields %v with the declaration of %s", fn, fd.Name.Name)
+		}
 		if got := x.FuncDecl(fn); got != fd {
 			t.Errorf("FuncDecl(%v) = %v, want its declaration", fn, got)
 		}
 	}
 	if diff := cmp.Diff([]string{"A", "M", "G"}, names); diff != "" {
-		t.Errorf("FuncDecls (source order, with a body) (-want +got):\n%s", diff)
+		t.Errorf("All (source order, with a body) (-want +got):\n%s", diff)
+	}
+	if got := len(x.FuncDecls()); got != len(names) {
+		t.Errorf("%d FuncDecls, want %d", got, len(names))
 	}
 	decl := info.Defs[file.Decls[len(file.Decls)-1].(*ast.FuncDecl).Name].(*types.Func)
 	if got := x.FuncDecl(decl); got != nil {

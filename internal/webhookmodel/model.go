@@ -129,9 +129,9 @@ func Analyze(pass *analysis.Pass, funcs *typesutil.Funcs) *Model {
 		built: map[*ast.FuncDecl]*Unit{}, bodies: map[*ast.BlockStmt]*Unit{},
 		scopes: map[ast.Node]*scope{}, busy: map[*Unit]bool{}}
 	eager := m.verifies()
-	for _, fd := range funcs.FuncDecls() {
+	for _, fd := range funcs.All() {
 		// Tests are no receivers, and no other package calls them.
-		if fn, _ := m.info.Defs[fd.Name].(*types.Func); fn != nil && !m.inTest(fd) && (eager || m.takesRequest(fd)) {
+		if !m.inTest(fd) && (eager || m.takesRequest(fd)) {
 			m.build(fd)
 		}
 	}
@@ -145,9 +145,8 @@ func Analyze(pass *analysis.Pass, funcs *typesutil.Funcs) *Model {
 		}
 	}
 	if eager {
-		for _, fd := range funcs.FuncDecls() {
-			fn, _ := m.info.Defs[fd.Name].(*types.Func)
-			if u := m.built[fd]; fn != nil && u != nil && u.Summary != nil {
+		for fn, fd := range funcs.All() {
+			if u := m.built[fd]; u != nil && u.Summary != nil {
 				if f := u.Summary.fact(); f != nil {
 					pass.ExportObjectFact(fn, f)
 				}

@@ -118,23 +118,18 @@ func run(pass *analysis.Pass) (any, error) {
 		funcs: bm.Funcs(),
 		r:     r,
 	}
-	// Test files are pruned at the file.
-	insp.Nodes([]ast.Node{(*ast.File)(nil), (*ast.CallExpr)(nil), (*ast.CompositeLit)(nil), (*ast.BasicLit)(nil)}, func(n ast.Node, push bool) bool {
-		if !push {
-			return true
+	for file := range typesutil.NonTestFiles(pass.Fset, insp) {
+		for cur := range file.Preorder((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil), (*ast.BasicLit)(nil)) {
+			switch n := cur.Node().(type) {
+			case *ast.CallExpr:
+				c.call(n)
+			case *ast.CompositeLit:
+				c.options(n)
+			case *ast.BasicLit:
+				c.iframeLit(n)
+			}
 		}
-		switch n := n.(type) {
-		case *ast.File:
-			return !typesutil.InTestFile(c.pass.Fset, n.FileStart)
-		case *ast.CallExpr:
-			c.call(n)
-		case *ast.CompositeLit:
-			c.options(n)
-		case *ast.BasicLit:
-			c.iframeLit(n)
-		}
-		return true
-	})
+	}
 	return nil, nil
 }
 

@@ -52,42 +52,39 @@ func run(pass *analysis.Pass) (any, error) {
 			f.owner, f.amount.Name(), f.amount.Type())
 	}
 	c.findCopies()
-	// Test files are pruned at the file; x*100/y at the division.
-	c.insp.Nodes([]ast.Node{(*ast.File)(nil), (*ast.BinaryExpr)(nil), (*ast.AssignStmt)(nil)}, func(n ast.Node, push bool) bool {
-		if !push {
-			return true
-		}
-		switch n := n.(type) {
-		case *ast.File:
-			return !typesutil.InTestFile(pass.Fset, n.Pos())
-		case *ast.BinaryExpr:
-			if n.Op == token.QUO {
-				// x*100/y, float64(x*100)/y: a percentage, not a
-				// conversion to cents.
-				if mul, ok := c.unconvert(n.X).(*ast.BinaryExpr); ok && mul.Op == token.MUL {
-					return false
+	// Test files are left out; x*100/y is pruned at the division.
+	for file := range typesutil.NonTestFiles(pass.Fset, c.insp) {
+		file.Inspect([]ast.Node{(*ast.BinaryExpr)(nil), (*ast.AssignStmt)(nil)}, func(cur inspector.Cursor) bool {
+			switch n := cur.Node().(type) {
+			case *ast.BinaryExpr:
+				if n.Op == token.QUO {
+					// x*100/y, float64(x*100)/y: a percentage, not a
+					// conversion to cents.
+					if mul, ok := c.unconvert(n.X).(*ast.BinaryExpr); ok && mul.Op == token.MUL {
+						return false
+					}
 				}
-			}
-			if n.Op != token.MUL {
-				return true
-			}
-			for _, pair := range [][2]ast.Expr{{n.X, n.Y}, {n.Y, n.X}} {
-				if isHundred(pass.TypesInfo, pair[1]) {
-					if what := c.amountOf(pair[0]); what != "" {
+				if n.Op != token.MUL {
+					return true
+				}
+				for _, pair := range [][2]ast.Expr{{n.X, n.Y}, {n.Y, n.X}} {
+					if isHundred(pass.TypesInfo, pair[1]) {
+						if what := c.amountOf(pair[0]); what != "" {
+							r.Reportf(n.Pos(), kindScale, "%s is multiplied by 100, but Brex amounts are already in minor units (cents for USD)", what)
+							break
+						}
+					}
+				}
+			case *ast.AssignStmt:
+				if n.Tok == token.MUL_ASSIGN && len(n.Lhs) == 1 && isHundred(pass.TypesInfo, n.Rhs[0]) {
+					if what := c.amountOf(n.Lhs[0]); what != "" {
 						r.Reportf(n.Pos(), kindScale, "%s is multiplied by 100, but Brex amounts are already in minor units (cents for USD)", what)
-						break
 					}
 				}
 			}
-		case *ast.AssignStmt:
-			if n.Tok == token.MUL_ASSIGN && len(n.Lhs) == 1 && isHundred(pass.TypesInfo, n.Rhs[0]) {
-				if what := c.amountOf(n.Lhs[0]); what != "" {
-					r.Reportf(n.Pos(), kindScale, "%s is multiplied by 100, but Brex amounts are already in minor units (cents for USD)", what)
-				}
-			}
-		}
-		return true
-	})
+			return true
+		})
+	}
 	return nil, nil
 }
 

@@ -13,6 +13,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/astutil"
+	"golang.org/x/tools/go/ast/inspector"
 )
 
 // Analyzer reports one page of a Brex list used as the whole list.
@@ -130,32 +131,27 @@ func pageFields(st *types.Struct) (items, cursor *types.Var) {
 func readFields(pass *analysis.Pass) map[*types.Var]bool {
 	assigned := map[*ast.SelectorExpr]bool{}
 	out := map[*types.Var]bool{}
-	// Test files are pruned at the file.
-	insp := typesutil.Inspector(pass)
-	insp.Nodes([]ast.Node{(*ast.File)(nil), (*ast.AssignStmt)(nil), (*ast.SelectorExpr)(nil)}, func(n ast.Node, push bool) bool {
-		if !push {
-			return true
-		}
-		switch n := n.(type) {
-		case *ast.File:
-			return !typesutil.InTestFile(pass.Fset, n.Pos())
-		case *ast.AssignStmt:
-			if n.Tok == token.ASSIGN {
-				for _, l := range n.Lhs {
-					if sel, ok := astutil.Unparen(l).(*ast.SelectorExpr); ok {
-						assigned[sel] = true
+	for file := range typesutil.NonTestFiles(pass.Fset, typesutil.Inspector(pass)) {
+		file.Inspect([]ast.Node{(*ast.AssignStmt)(nil), (*ast.SelectorExpr)(nil)}, func(cur inspector.Cursor) bool {
+			switch n := cur.Node().(type) {
+			case *ast.AssignStmt:
+				if n.Tok == token.ASSIGN {
+					for _, l := range n.Lhs {
+						if sel, ok := astutil.Unparen(l).(*ast.SelectorExpr); ok {
+							assigned[sel] = true
+						}
+					}
+				}
+			case *ast.SelectorExpr:
+				if s := pass.TypesInfo.Selections[n]; s != nil && s.Kind() == types.FieldVal && !assigned[n] {
+					if v, ok := s.Obj().(*types.Var); ok {
+						out[v.Origin()] = true
 					}
 				}
 			}
-		case *ast.SelectorExpr:
-			if s := pass.TypesInfo.Selections[n]; s != nil && s.Kind() == types.FieldVal && !assigned[n] {
-				if v, ok := s.Obj().(*types.Var); ok {
-					out[v.Origin()] = true
-				}
-			}
-		}
-		return true
-	})
+			return true
+		})
+	}
 	return out
 }
 

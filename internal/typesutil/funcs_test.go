@@ -101,3 +101,24 @@ func TestFuncs(t *testing.T) {
 		t.Errorf("Body of a foreign block = %T, want the zero Cursor", got.Node())
 	}
 }
+
+// TestNonTestFiles checks that the _test.go files, and only they, are left
+// out, in the files' order.
+func TestNonTestFiles(t *testing.T) {
+	fset := token.NewFileSet()
+	var files []*ast.File
+	for _, name := range []string{"a.go", "a_test.go", "b.go", "test.go", "b_test.go"} {
+		f, err := parser.ParseFile(fset, name, "package p", 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, f)
+	}
+	var got []string
+	for cur := range typesutil.NonTestFiles(fset, inspector.New(files)) {
+		got = append(got, fset.File(cur.Node().Pos()).Name())
+	}
+	if diff := cmp.Diff([]string{"a.go", "b.go", "test.go"}, got); diff != "" {
+		t.Errorf("NonTestFiles (-want +got):\n%s", diff)
+	}
+}

@@ -1,6 +1,10 @@
 package typesutil
 
 import (
+	"go/ast"
+	"go/token"
+	"iter"
+
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
@@ -19,4 +23,19 @@ func Inspector(pass *analysis.Pass) *inspector.Inspector {
 		return insp
 	}
 	return inspector.New(pass.Files)
+}
+
+// NonTestFiles yields the cursors of the files of insp that are not
+// _test.go files (see InTestFile), in order: a check that walks each for
+// its few kinds of node (Cursor.Inspect, Cursor.Preorder) never enters a
+// test file, where a test that calls the code wrongly on purpose makes no
+// finding.
+func NonTestFiles(fset *token.FileSet, insp *inspector.Inspector) iter.Seq[inspector.Cursor] {
+	return func(yield func(inspector.Cursor) bool) {
+		for file := range insp.Root().Children() {
+			if !InTestFile(fset, file.Node().(*ast.File).FileStart) && !yield(file) {
+				return
+			}
+		}
+	}
 }

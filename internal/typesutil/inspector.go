@@ -1,9 +1,11 @@
 package typesutil
 
 import (
+	"fmt"
 	"go/ast"
 	"go/token"
 	"iter"
+	"testing"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -11,16 +13,25 @@ import (
 )
 
 // Inspector returns the inspector of the package of pass: the result of
-// inspect.Analyzer when the pass's analyzer requires it, one built for the
-// call otherwise (a model asked from a test's pass).
+// inspect.Analyzer, which the pass's analyzer must require directly (a
+// pass's ResultOf holds its direct requirements only).
 //
 // The models walk a package many times, each for a few kinds of node. One
 // inspector, built once per package, lets each walk skip the subtrees that
 // hold none of its kinds; a walk with ast.Inspect visits every node every
 // time (most of brexmodel's time on stripe-go's root package).
+//
+// A pass without the inspector is a missing requirement. In a test binary
+// Inspector panics, naming the analyzer, so that every analysistest suite
+// and the foreign test fail on it (analyzers' TestInspectorRequired checks
+// the requirements themselves); elsewhere it builds an inspector for the
+// call, which costs time but changes no finding.
 func Inspector(pass *analysis.Pass) *inspector.Inspector {
 	if insp, ok := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector); ok {
 		return insp
+	}
+	if testing.Testing() {
+		panic(fmt.Sprintf("typesutil.Inspector: analyzer %s does not require inspect.Analyzer", pass.Analyzer.Name))
 	}
 	return inspector.New(pass.Files)
 }

@@ -76,7 +76,7 @@ func (c *checker) readsWebhookHeaders(body *ast.BlockStmt) bool {
 		return false
 	}
 	u := c.model.Webhooks.UnitOf(body)
-	return u != nil && u.Summary.Headers&(webhookmodel.FromID|webhookmodel.FromSignature) != 0
+	return u != nil && c.model.Webhooks.SummaryOf(u).Headers&(webhookmodel.FromID|webhookmodel.FromSignature) != 0
 }
 
 // takesBrexEvents reports whether t has a field that takes Brex webhook

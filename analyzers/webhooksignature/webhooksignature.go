@@ -76,7 +76,7 @@ func run(pass *analysis.Pass) (any, error) {
 			generated[pass.Fset.File(f.Pos())] = true
 		}
 	}
-	for _, u := range c.wh.Units {
+	for _, u := range c.wh.Units() {
 		// Tests and generated code are not reported, so they are not
 		// counted as receivers the checklist examined either.
 		if !u.Request || c.inTest(u.Node.Pos()) || generated[pass.Fset.File(u.Node.Pos())] {
@@ -93,7 +93,7 @@ func run(pass *analysis.Pass) (any, error) {
 // request body into a type that takes Brex event values: the package
 // receives Brex webhooks.
 func (c *checker) decodesBrexPayload() bool {
-	for _, u := range c.wh.Units {
+	for _, u := range c.wh.Units() {
 		if c.brexDecode(u) != nil {
 			return true
 		}
@@ -104,12 +104,13 @@ func (c *checker) decodesBrexPayload() bool {
 // brexDecode returns u's first decoding of a request body into a type
 // that takes Brex event values, or nil.
 func (c *checker) brexDecode(u *wm.Unit) *wm.Decode {
-	for i, d := range u.Decodes {
+	decodes := c.wh.DecodesOf(u)
+	for i, d := range decodes {
 		if c.events == nil {
 			c.events = brexenum.NewEventFields(c.pass.TypesInfo, typesutil.Inspector(c.pass), brexenum.NewTypes(c.pass.Pkg))
 		}
 		if c.events.Takes(d.Target) {
-			return &u.Decodes[i]
+			return &decodes[i]
 		}
 	}
 	return nil
@@ -124,11 +125,11 @@ func (c *checker) inTest(pos token.Pos) bool {
 // Standard Webhooks header (itself or through what it calls) or decodes a
 // Brex payload. It reports whether u is a receiver.
 func (c *checker) checkReceiver(u *wm.Unit) bool {
-	s := u.Summary
+	s := c.wh.SummaryOf(u)
 	var payload *wm.Decode
 	switch {
-	case s.Headers != 0 && len(u.Decodes) > 0:
-		payload = &u.Decodes[0]
+	case s.Headers != 0 && len(c.wh.DecodesOf(u)) > 0:
+		payload = &c.wh.DecodesOf(u)[0]
 	case s.Headers == 0:
 		payload = c.brexDecode(u)
 		if payload == nil || c.exportedFromLibrary(u) {

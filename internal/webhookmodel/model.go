@@ -4,7 +4,9 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
+	"sync"
 
 	"github.com/brexlint/brexlint/internal/typesutil"
 	"golang.org/x/tools/go/analysis"
@@ -77,10 +79,13 @@ type Unit struct {
 	// Summary is the unit's merged summary, computed for every unit of a
 	// package that may verify (see Analyze); elsewhere for the handlers
 	// that decode JSON or call a helper with a fact, their callees, and
-	// the units [Model.UnitOf] returns; nil for the others.
+	// the units [Model.UnitOf] returns; nil for the others. A check reads
+	// it through [Model.SummaryOf]: another check may be computing it.
 	Summary *Summary
 	// Decodes are its decodings of a request body (json.Unmarshal and
-	// (*json.Decoder).Decode of a reader over r.Body), in its own body.
+	// (*json.Decoder).Decode of a reader over r.Body), in its own body,
+	// found with its summary. A check reads them through
+	// [Model.DecodesOf].
 	Decodes []Decode
 	// Outer is the declaration a literal is in; nil for a declaration.
 	Outer *Unit
@@ -95,8 +100,16 @@ type Decode struct {
 }
 
 // Model is the webhook half of the Brex model for one package.
+//
+// It is safe for concurrent use by the checks: what it computes on demand
+// (units, summaries with their decodes, scopes) it computes under mu, and
+// the checks read units, summaries and decodes through Units, SummaryOf
+// and DecodesOf. A driver may run the checks of a package in parallel (the
+// go/analysis checker does), and strictdecode (UnitOf) and
+// webhooksignature (Covered) both ask.
 type Model struct {
-	Units []*Unit
+	mu    sync.Mutex
+	units []*Unit // see Units
 
 	pass   *analysis.Pass
 	info   *types.Info
@@ -107,8 +120,36 @@ type Model struct {
 	busy   map[*Unit]bool
 }
 
+// Units returns the units the model has made so far: every function of
+// the package that may verify (see Analyze), elsewhere the handlers and
+// what the questions asked since needed. The caller must not change the
+// slice.
+func (m *Model) Units() []*Unit {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return slices.Clip(m.units)
+}
+
+// SummaryOf returns u's summary as far as the model computed it (see
+// Unit.Summary).
+func (m *Model) SummaryOf(u *Unit) *Summary {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return u.Summary
+}
+
+// DecodesOf returns u's decodings of a request body as far as the model
+// computed them (see Unit.Decodes). The caller must not change the slice.
+func (m *Model) DecodesOf(u *Unit) []Decode {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return slices.Clip(u.Decodes)
+}
+
 // UnitOf returns the unit whose body is body, with its summary, or nil.
 func (m *Model) UnitOf(body *ast.BlockStmt) *Unit {
+	m.mu.Lock()
+	defer m.mu.Unlock()
 	if _, ok := m.bodies[body]; !ok {
 		if fd := typesutil.FuncDeclAt(m.pass.Files, body.Pos()); fd != nil {
 			m.build(fd)
@@ -139,7 +180,7 @@ func Analyze(pass *analysis.Pass, funcs *typesutil.Funcs) *Model {
 	// that decodes a Brex payload, or reads a header by a constant of
 	// another package): their callees are built and summarised on
 	// demand; the rest is never looked at.
-	for _, u := range m.Units {
+	for _, u := range m.units {
 		if eager || u.Request && m.mayReceive(u) {
 			m.summary(u)
 		}
@@ -260,7 +301,7 @@ func namesHeader(insp *inspector.Inspector) bool {
 func (m *Model) addUnit(n ast.Node, fn *types.Func, body inspector.Cursor, sig *types.Signature, outer *Unit) *Unit {
 	u := &Unit{Node: n, Func: fn, Body: body.Node().(*ast.BlockStmt), Sig: sig, Outer: outer, Request: sig != nil && takesRequest(sig),
 		body: body}
-	m.Units = append(m.Units, u)
+	m.units = append(m.units, u)
 	m.bodies[u.Body] = u
 	return u
 }
@@ -588,6 +629,8 @@ func (m *Model) macContent(ev *eval, u *Unit, call *ast.CallExpr) (Origin, token
 // middleware: requireSignature(handle)), or a function whose summary
 // satisfies ok calls u (it verifies, then hands over the request).
 func (m *Model) Covered(u *Unit, ok func(*Summary) bool) bool {
+	m.mu.Lock()
+	defer m.mu.Unlock()
 	is := func(e ast.Expr) bool {
 		e = ast.Unparen(e)
 		if call, isCall := e.(*ast.CallExpr); isCall && len(call.Args) == 1 {
@@ -611,7 +654,7 @@ func (m *Model) Covered(u *Unit, ok func(*Summary) bool) bool {
 	for _, fd := range m.funcs.FuncDecls() {
 		m.build(fd) // every function may hand u over
 	}
-	for _, caller := range m.Units {
+	for _, caller := range m.units {
 		if caller == u {
 			continue
 		}

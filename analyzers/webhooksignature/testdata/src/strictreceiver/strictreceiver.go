@@ -1,0 +1,43 @@
+// Package strictreceiver receives Brex webhooks without verifying them
+// and decodes them strictly: webhooksignature (Covered) and strictdecode
+// (UnitOf) both ask the webhook model about it. Only
+// TestConcurrentWebhookModel loads it.
+package strictreceiver
+
+import (
+	"encoding/json"
+	"net/http"
+)
+
+type EventType string
+
+const (
+	TransferProcessed EventType = "TRANSFER_PROCESSED"
+	TransferFailed    EventType = "TRANSFER_FAILED"
+)
+
+type Event struct {
+	EventType  EventType `json:"event_type"`
+	TransferID string    `json:"transfer_id"`
+}
+
+func handle(w http.ResponseWriter, r *http.Request) {
+	if r.Header.Get("Webhook-Id") == "" {
+		w.WriteHeader(http.StatusBadRequest)
+		return
+	}
+	var ev Event
+	dec := json.NewDecoder(r.Body)
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&ev); err != nil {
+		w.WriteHeader(http.StatusBadRequest)
+		return
+	}
+	if ev.EventType == TransferProcessed {
+		w.WriteHeader(http.StatusOK)
+	}
+}
+
+func Routes(mux *http.ServeMux) {
+	mux.HandleFunc("/webhooks/brex", handle)
+}

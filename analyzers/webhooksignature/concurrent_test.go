@@ -24,9 +24,9 @@ import (
 // use.
 func TestConcurrentWebhookModel(t *testing.T) {
 	dir := teststubs.GOPATH(t, analysistest.TestData(), libraries...)
-	// With the test files: strictdecode asks UnitOf about a test's
-	// handler, which the model builds on demand, while webhooksignature's
-	// Covered builds every function.
+	// With the test files: webhooksignature's Covered builds every
+	// function, those of tests on demand, while strictdecode asks UnitOf
+	// about the package's handler (strictreceiver).
 	cfg := &packages.Config{
 		Mode:  packages.LoadAllSyntax,
 		Dir:   dir,

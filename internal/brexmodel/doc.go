@@ -38,8 +38,11 @@
 //     from Brex responses (DecodedFact), a constructor parameter or an
 //     exported field that injects the client Brex requests go through
 //     (ClientParamFact, ClientFieldFact), a transport or client that
-//     retries 429 (Retries429Fact), and a function with a credential
-//     effect (CredentialFact).
+//     retries 429 (Retries429Fact), a function with a credential
+//     effect (CredentialFact), and a context key whose value the package
+//     sends as the Authorization header (CredentialKeyFact:
+//     openapi-generator's ContextAccessToken), so that the value a program
+//     gives it is a stored credential.
 //
 // Requests are recognised however the code builds them: http.NewRequest
 // and its shorthands; requests made from requests (req.WithContext(ctx),

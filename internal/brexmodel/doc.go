@@ -164,6 +164,16 @@
 // status; the error carries the status too (Execute's ResponseFact says
 // it is non-nil at 429), so a retry on any error counts.
 //
+// The Authorization of a generated operation's call, for the scope view
+// of the OAuth model (genauth.go), is what the program gave the client:
+// the value of a key that carries CredentialKeyFact in the operation's
+// context (followed through context.WithValue, locals and context helpers
+// of the package), or the header set by a request editor given to the
+// oapi-codegen constructor that made the client (found as
+// clientJudge.genClient finds its Doer; a function literal, a function
+// or method of the package, or an option function of the package that
+// returns one, its parameter read as the caller's argument).
+//
 // Out of reach for generated clients: for oapi-codegen's, a client whose
 // server urlfold cannot fold (a field assigned in another package or from
 // a constructor's client parameter, a server read from a config struct

@@ -131,7 +131,11 @@ func (r *responseAnalysis) editorAuth(f *respFlow, client ast.Expr) ast.Expr {
 			switch {
 			case fn == nil:
 			case r.http.genOwner(fn):
-				for _, arg := range call.Args {
+				sig := fn.Signature()
+				for i, arg := range call.Args {
+					if !sig.Variadic() || i < sig.Params().Len()-1 {
+						continue // the server, not an option
+					}
 					if a := r.optionAuth(f, arg, fn.Pkg(), 0); a != nil {
 						auth = a
 						break

@@ -133,7 +133,10 @@
 // cannot fold, with a path Brex shares with other APIs; the
 // *http.Response of Execute returned by a helper as a second result), a
 // token held only by a securityprovider or another package's request
-// editor. With resty,
+// editor; the body of the *http.Response that openapi-generator's
+// Execute returns, decoded again by the program (Execute has decoded it
+// into its result, and returns an error at every status of 300 and up).
+// With resty,
 // resp.StatusCode(), IsError() and IsSuccess() are status checks and
 // resp.Body() is the body; SetResult is no finding (resty decodes only a
 // 2xx body into it); a resty client configured in another package is

@@ -82,3 +82,40 @@ func (s *Service) parsedBody(ctx context.Context) (*brexsdk.PageTransfer, error)
 	err = json.Unmarshal(resp.Body, &page)
 	return &page, err
 }
+
+// parsedUnchecked unmarshals the body the parsed response holds, which
+// ParseListTransfersResponse fills at every status, without a look at it.
+func (s *Service) parsedUnchecked(ctx context.Context) (*brexsdk.PageTransfer, error) {
+	resp, err := s.client.ListTransfersWithResponse(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	var page brexsdk.PageTransfer
+	err = json.Unmarshal(resp.Body, &page) // want `the body of GET /v1/transfers is decoded before any check of resp.StatusCode`
+	return &page, err
+}
+
+// parsedJSON200 looks at JSON200, set only at 200, first: quiet.
+func (s *Service) parsedJSON200(ctx context.Context) (map[string]any, error) {
+	resp, err := s.client.ListTransfersWithResponse(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	if resp.JSON200 == nil {
+		return nil, fmt.Errorf("brex: list transfers: %s", resp.Status())
+	}
+	var raw map[string]any
+	err = json.Unmarshal(resp.Body, &raw)
+	return raw, err
+}
+
+// ledgerParsed unmarshals another API's body: quiet.
+func (l *Ledger) ledgerParsed(ctx context.Context) (*ledgersdk.PageTransfer, error) {
+	resp, err := l.client.ListTransfersWithResponse(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	var page ledgersdk.PageTransfer
+	err = json.Unmarshal(resp.Body, &page)
+	return &page, err
+}

@@ -115,7 +115,10 @@
 // parsed response of an XWithResponse operation (a struct holding the
 // *http.Response, with a StatusCode() method) carries the response in
 // the flow, so resp.StatusCode() and resp.HTTPResponse.StatusCode read its
-// status (and resp.JSON200, set only at 200, is nil at any other), and the
+// status (and resp.JSON200, set only at 200, is nil at any other, so a
+// comparison of it is a look at the status), its []byte Body is the
+// response's body at any status (the operation's own look at the status,
+// which only picks the field to fill, is none for the caller), and the
 // caller's own 429 handling counts like any other; a helper of this
 // package that returns the parsed response makes its callers' calls the
 // sends, as a wrapper would. A function given the client as a parameter

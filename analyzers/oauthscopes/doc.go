@@ -28,7 +28,7 @@
 // a GET /v2/cards/{id}/pan, and a client generated from another API's
 // spec with Brex's paths calls that API. Their Authorization is what the
 // program gives the client (see the Brex model's genauth.go): the header a
-// request editor given to the constructor sets
+// request editor given to the call itself or to the constructor sets
 // (brexsdk.WithRequestEditorFn, directly or through an option function of
 // the package such as bearer(token)), or the value of the context's
 // access-token key (context.WithValue(ctx, brex.ContextAccessToken, t)).
@@ -107,9 +107,8 @@
 //
 // # What the check cannot see
 //
-// For generated clients, a request editor given per call (the
-// operation's reqEditors argument), an editor or context helper the
-// model does not follow (of another package, held in a variable, more
+// For generated clients, an editor or context helper the model does not
+// follow (of another package, held in a variable, more
 // than one level of option functions) and an access token given to the
 // configuration's DefaultHeader leave the token unknown: the call is
 // compared as an OAuth call. The context is followed through its

@@ -172,7 +172,8 @@
 // the value of a key that carries CredentialKeyFact in the operation's
 // context (followed through context.WithValue, locals and context helpers
 // of the package), or the header set by a request editor given to the
-// oapi-codegen constructor that made the client (found as
+// operation's call (its reqEditors, applied last) or to the oapi-codegen
+// constructor that made the client (found as
 // clientJudge.genClient finds its Doer; a function literal, a function
 // or method of the package, or an option function of the package that
 // returns one, its parameter read as the caller's argument).

@@ -58,7 +58,37 @@ func (r *responseAnalysis) genAuth(req *Request) ast.Expr {
 	if client == nil || !r.http.genOp(req.Via) {
 		return nil
 	}
+	if v := r.callEditorAuth(f, req.Call); v != nil {
+		return v
+	}
 	return r.editorAuth(f, client)
+}
+
+// callEditorAuth returns the Authorization that a request editor given to
+// the operation's call itself sets (c.ListTransfersWithResponse(ctx, p,
+// func(ctx context.Context, req *http.Request) error { ... })): its
+// variadic reqEditors, which the generated code applies after the
+// client's.
+func (r *responseAnalysis) callEditorAuth(f *respFlow, call *ast.CallExpr) ast.Expr {
+	fn, _ := typeutil.Callee(r.pass.TypesInfo, call).(*types.Func)
+	if fn == nil || call.Ellipsis.IsValid() {
+		return nil
+	}
+	sig := fn.Signature()
+	if !sig.Variadic() {
+		return nil
+	}
+	last := sig.Params().At(sig.Params().Len() - 1).Type().(*types.Slice)
+	if !isEditorType(last.Elem()) {
+		return nil
+	}
+	var auth ast.Expr
+	for _, arg := range call.Args[sig.Params().Len()-1:] {
+		if a := r.editorBody(f, arg); a != nil {
+			auth = a // the last editor's header wins
+		}
+	}
+	return auth
 }
 
 // isContext reports whether t is context.Context.

@@ -28,7 +28,11 @@
 //     v5), avast/retry-go, sethvargo/go-retry (the error must be wrapped in
 //     retry.RetryableError);
 //   - the client's transport retries 429: hashicorp/go-retryablehttp (its
-//     Client.Do, its shorthands, or StandardClient), a RoundTripper (in
+//     Client.Do, its shorthands, or StandardClient; not the plain
+//     http.Client it keeps in its HTTPClient field, which sends each
+//     attempt once: cfg.HTTPClient = rc.HTTPClient does not retry, unless
+//     the package puts a client of its own in that field, which is then
+//     taken on trust), a RoundTripper (in
 //     this package or another) whose RoundTrip retries 429, or a type,
 //     function or method taught //brexlint:retries429. A Doer interface is
 //     judged by the clients the package assigns to it outside its tests;
@@ -47,7 +51,11 @@
 //   - a go-resty/resty v2 client retries 429: SetRetryCount above zero and
 //     a retry condition (AddRetryCondition) that names 429 or calls
 //     IsError (resty retries only failed connections by default, and
-//     nothing without SetRetryCount);
+//     nothing without SetRetryCount). resty retries its own requests
+//     only: the *http.Client it hands out (GetClient(), given to a
+//     generated client) retries 429 only if its transport does (one set
+//     with SetTransport, or the client given to NewWithClient), whatever
+//     the resty client's retry settings;
 //   - the job is handed back to a queue or scheduler to run later: an
 //     Asynq handler or a Temporal activity that returns the error, an
 //     Asynq Enqueue on the 429 path, or an explicit 429 check (a branch

@@ -243,6 +243,10 @@ func (j *clientJudge) client(f *respFlow, e ast.Expr) clientInfo {
 		}
 	case *ast.CallExpr:
 		return j.clientCall(f, x)
+	case *ast.SelectorExpr:
+		if s, ok := info.Selections[x]; ok && s.Kind() == types.FieldVal && s.Obj().Name() == "HTTPClient" && typesutil.IsNamed(s.Recv(), retryablehttpPath, "Client") {
+			return j.retryableInner(s.Obj().(*types.Var))
+		}
 	}
 	if obj := objOf(info, e); obj != nil {
 		if v, ok := obj.(*types.Var); ok && v.Pkg() != nil && v.Pkg().Path() == "net/http" && v.Name() == "DefaultClient" {
@@ -262,6 +266,11 @@ func (j *clientJudge) clientCall(f *respFlow, call *ast.CallExpr) clientInfo {
 	switch {
 	case isMethod(fn, retryablehttpPath, "Client", "StandardClient"):
 		return clientInfo{kind: ClientRetries}
+	case isMethod(fn, restyPath, "Client", "GetClient"):
+		if sel, ok := astutil.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+			return j.restyInner(f, sel.X)
+		}
+		return clientInfo{}
 	case isFunc(fn, oauth2Path, "NewClient") && len(call.Args) == 2,
 		isMethod(fn, oauth2Path, "Config", "Client") && len(call.Args) == 2,
 		isMethod(fn, oauth2Path+"/clientcredentials", "Config", "Client") && len(call.Args) == 1:
@@ -270,6 +279,48 @@ func (j *clientJudge) clientCall(f *respFlow, call *ast.CallExpr) clientInfo {
 		return j.contextClient(f, call.Args[0])
 	}
 	return j.returned(f, fn, call, j.client)
+}
+
+// retryableInner judges the HTTPClient field of a retryablehttp.Client
+// (field): the http.Client it sends each attempt with, which itself sends
+// once. NewClient puts a plain pooled client there; when the package
+// stores a client of its own in the field anywhere, which one a given
+// retryablehttp client holds is not told apart, and it is unknown.
+func (j *clientJudge) retryableInner(field *types.Var) clientInfo {
+	j.collectStores()
+	if len(j.fields[field.Origin()]) > 0 {
+		return clientInfo{}
+	}
+	return clientInfo{kind: ClientNone, what: "retryablehttp's inner HTTPClient"}
+}
+
+// restyInner judges the *http.Client that a resty client c hands out
+// (c.GetClient()): resty retries its own requests only, so that client
+// retries 429 only if its transport does (SetTransport, or the client
+// given to NewWithClient).
+func (j *clientJudge) restyInner(f *respFlow, c ast.Expr) clientInfo {
+	conf := j.r.http.restyConfigOf(c)
+	var inner []clientInfo
+	for _, t := range conf.transports {
+		inner = append(inner, j.transport(f, t))
+	}
+	for _, hc := range conf.clients {
+		inner = append(inner, j.client(f, hc))
+	}
+	for _, ci := range inner {
+		if ci.kind == ClientRetries || ci.kind == ClientRetriesConstant {
+			return ci
+		}
+	}
+	if conf.open {
+		return clientInfo{}
+	}
+	for _, ci := range inner {
+		if ci.kind != ClientNone {
+			return clientInfo{}
+		}
+	}
+	return clientInfo{kind: ClientNone, what: "resty's GetClient()"}
 }
 
 // contextClient judges the base client of an oauth2 client made with ctx.

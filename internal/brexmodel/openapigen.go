@@ -607,6 +607,28 @@ func configServer(folder *urlfold.Folder, info *types.Info, cfg *types.Var, body
 	return url, hasHost
 }
 
+// madeHere reports whether every definition of the local variable api is
+// a call of openapi-generator's NewAPIClient: the client it holds is one
+// it makes, not another variable's or field's.
+func (j *clientJudge) madeHere(api *types.Var) bool {
+	info := j.r.pass.TypesInfo
+	fd := typesutil.FuncDeclAt(j.r.pass.Files, api.Pos())
+	if fd == nil || fd.Body == nil {
+		return false
+	}
+	defs := localDefs(info, fd.Body, api)
+	for _, d := range defs {
+		c, ok := astutil.Unparen(d).(*ast.CallExpr)
+		if !ok {
+			return false
+		}
+		if fn, _ := typeutil.Callee(info, c).(*types.Func); fn == nil || !isOAGNewClient(fn) {
+			return false
+		}
+	}
+	return len(defs) > 0
+}
+
 // chainRoot returns the variable a method chain starts at (req of
 // req.Cursor(c).Limit(n)), or nil.
 func chainRoot(info *types.Info, e ast.Expr) *types.Var {
@@ -736,22 +758,30 @@ func isOAGClientType(t types.Type) bool {
 	return false
 }
 
-// configDoer judges the HTTP client of the configuration e that an
-// openapi-generator client was made with (NewAPIClient(cfg)): the value
-// the configuration is given as its HTTPClient where it is made (cfg :=
-// NewConfiguration(); cfg.HTTPClient = hc, once, in the function that
-// makes the client; or the HTTPClient of a Configuration literal), else
-// the http.DefaultClient that NewAPIClient falls back to. A configuration
-// the model cannot follow leaves it unknown: a parameter, a field, one
-// handed to another function or given its HTTPClient more than once, or
-// a package that reads a client's configuration back (GetConfig).
-func (j *clientJudge) configDoer(f *respFlow, e ast.Expr, newClient *types.Func) clientInfo {
+// configDoer judges the HTTP client of the configuration that an
+// openapi-generator client was made with (call: NewAPIClient(cfg)): the
+// value the configuration is given as its HTTPClient where it is made
+// (cfg := NewConfiguration(); cfg.HTTPClient = hc, once, in the function
+// that makes the client; or the HTTPClient of a Configuration literal),
+// else the http.DefaultClient that NewAPIClient falls back to; or the one
+// given through the client it makes (api := NewAPIClient(cfg);
+// api.GetConfig().HTTPClient = hc: configOverride). A configuration the
+// model cannot follow leaves it unknown: a parameter, a field, one handed
+// to another function or given its HTTPClient more than once, or one read
+// back through GetConfig in another way.
+func (j *clientJudge) configDoer(f *respFlow, call *ast.CallExpr, newClient *types.Func) clientInfo {
 	info := j.r.pass.TypesInfo
 	field := configHTTPClient(newClient.Signature().Params().At(0).Type())
 	if j.readsConfig(newClient.Pkg()) {
-		return clientInfo{}
+		hc, ok := j.configOverride(f, call, newClient.Pkg())
+		if !ok {
+			return clientInfo{}
+		}
+		if hc != nil {
+			return asHTTPClient(j.client(f, hc))
+		}
 	}
-	made := astutil.Unparen(e)
+	made := astutil.Unparen(call.Args[0])
 	var sets []ast.Expr
 	if id, ok := made.(*ast.Ident); ok {
 		v := typesutil.VarOf(info, id)
@@ -797,13 +827,119 @@ func (j *clientJudge) configDoer(f *respFlow, e ast.Expr, newClient *types.Func)
 		// NewAPIClient's fallback; the message names an endpoint too.
 		return clientInfo{kind: ClientNone, what: "http.DefaultClient (no HTTPClient set)"}
 	case 1:
-		c := j.client(f, sets[0])
-		if c.kind == ClientNone || c.kind == ClientRetriesConstant {
-			c.what += " as HTTPClient"
-		}
-		return c
+		return asHTTPClient(j.client(f, sets[0]))
 	}
 	return clientInfo{}
+}
+
+// asHTTPClient says in c's description that it is a configuration's
+// HTTPClient.
+func asHTTPClient(c clientInfo) clientInfo {
+	if c.kind == ClientNone || c.kind == ClientRetriesConstant {
+		c.what += " as HTTPClient"
+	}
+	return c
+}
+
+// configOverride returns the HTTP client given, after the fact, to the
+// client that call (NewAPIClient(cfg)) makes: the client is the one
+// definition of a local variable api, and the function gives
+// api.GetConfig().HTTPClient = hc once. It returns nil, true when nothing
+// is given to this client that way; ok is false when the package reads a
+// configuration of gen back in any other way (the configuration kept in a
+// variable or passed on, a client in a field or a parameter), which may
+// change any client's HTTPClient.
+func (j *clientJudge) configOverride(f *respFlow, call *ast.CallExpr, gen *types.Package) (hc ast.Expr, ok bool) {
+	overrides, ok := j.configOverrides(gen)
+	if !ok {
+		return nil, false
+	}
+	if f == nil || f.fd == nil {
+		return nil, len(overrides) == 0
+	}
+	info := j.r.pass.TypesInfo
+	path := typesutil.EnclosingPath(j.r.pass.Files, call.Pos(), call.End())
+	var api *types.Var
+	if len(path) >= 2 {
+		switch p := path[1].(type) {
+		case *ast.AssignStmt:
+			for i, r := range p.Rhs {
+				if astutil.Unparen(r) == call && len(p.Lhs) == len(p.Rhs) {
+					api = typesutil.VarOf(info, p.Lhs[i])
+				}
+			}
+		case *ast.ValueSpec:
+			for i, r := range p.Values {
+				if astutil.Unparen(r) == call && len(p.Names) == len(p.Values) {
+					api, _ = info.Defs[p.Names[i]].(*types.Var)
+				}
+			}
+		}
+	}
+	if api == nil || !typesutil.IsLocalVar(api) {
+		return nil, true
+	}
+	given := overrides[api]
+	switch {
+	case len(given) == 0:
+		return nil, true
+	case len(given) == 1 && len(localDefs(info, f.fd.Body, api)) == 1:
+		return given[0], true
+	}
+	return nil, false
+}
+
+// configOverrides finds, once per generated package gen, the HTTP clients
+// the package gives its clients through GetConfig (api.GetConfig().
+// HTTPClient = hc, by the local variable api that holds the client); ok is
+// false when any other use of a method of gen that returns a
+// configuration reads it back.
+func (j *clientJudge) configOverrides(gen *types.Package) (map[*types.Var][]ast.Expr, bool) {
+	if o, ok := j.overrides[gen]; ok {
+		return o, o != nil
+	}
+	if j.overrides == nil {
+		j.overrides = map[*types.Package]map[*types.Var][]ast.Expr{}
+	}
+	info := j.r.pass.TypesInfo
+	out := map[*types.Var][]ast.Expr{}
+	ok := true
+	for cur := range j.r.model.insp.Root().Preorder((*ast.CallExpr)(nil)) {
+		c := cur.Node().(*ast.CallExpr)
+		fn, _ := typeutil.Callee(info, c).(*types.Func)
+		if fn == nil || fn.Pkg() != gen || fn.Signature().Recv() == nil || fn.Signature().Results().Len() != 1 {
+			continue
+		}
+		field := configHTTPClient(fn.Signature().Results().At(0).Type())
+		if field == nil {
+			continue
+		}
+		if j.r.inTest(c.Pos()) {
+			continue // a test's client is not the program's
+		}
+		sel, isSel := cur.Parent().Node().(*ast.SelectorExpr)
+		as, isAssign := cur.Parent().Parent().Node().(*ast.AssignStmt)
+		recv, isRecv := astutil.Unparen(c.Fun).(*ast.SelectorExpr)
+		var api *types.Var
+		if isRecv {
+			api = typesutil.VarOf(info, recv.X)
+		}
+		if !isSel || sel.X != c || info.Uses[sel.Sel] != field || !isAssign || as.Tok != token.ASSIGN ||
+			len(as.Lhs) != 1 || len(as.Rhs) != 1 || as.Lhs[0] != ast.Expr(sel) || api == nil || !typesutil.IsLocalVar(api) {
+			ok = false
+			break
+		}
+		if _, seen := out[api]; !seen && !j.madeHere(api) {
+			ok = false // an alias of a client made elsewhere (api := s.api)
+			break
+		}
+		out[api] = append(out[api], as.Rhs[0])
+	}
+	if !ok {
+		out = nil
+	}
+	j.overrides[gen] = out
+	return out, ok
 }
 
 // configSets returns the values that body assigns to the HTTPClient field

@@ -196,7 +196,13 @@
 // (ContextServerIndex, ContextOperationServerIndices), OperationServers the
 // program sets, the configuration's Host and Scheme overrides and server
 // Variables, a configuration made in another function than the client, or
-// given its Servers more than once or from a value the folder cannot read,
+// given its Servers more than once or from a value the folder cannot read
+// (neither constant nor with a literal host; an httptest server's URL has
+// the loopback host, so a Brex client pointed at one is not Brex's), or
+// given them behind a condition (cfg.Servers = a local mock when a
+// development flag is set: the one assignment is taken as the server, and
+// the Brex default the client keeps otherwise is not joined in, so its
+// calls stay quiet),
 // and a client field given more than one value (the client then has the
 // generated default server: none for a spec without servers, whose
 // operations are then judged on their paths and the generated package's
@@ -209,7 +215,10 @@
 // configuration that is a parameter or a field, handed to a function
 // other than NewAPIClient, given its HTTPClient more than once or changed
 // in place (cfg.HTTPClient.Transport = t), a client made by a function of
-// another package or read back through GetConfig anywhere in the package,
+// another package, or a configuration read back through GetConfig
+// anywhere in the package other than by api.GetConfig().HTTPClient = hc
+// on the local variable holding the client NewAPIClient made there (that
+// client is judged by hc),
 // and a nil client passed for the HTTPClient to a constructor of the
 // program; the *http.Response of Execute is followed only where the
 // function assigns Execute's results (not when a helper returns it as a

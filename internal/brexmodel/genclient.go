@@ -444,7 +444,7 @@ func (j *clientJudge) genClient(f *respFlow, e ast.Expr) clientInfo {
 		if isOAGNewClient(fn) && len(call.Args) == 1 {
 			// openapi-generator's NewAPIClient(cfg): the configuration's
 			// HTTPClient.
-			return j.configDoer(f, call.Args[0], fn)
+			return j.configDoer(f, call, fn)
 		}
 		if j.r.http.genOwner(fn) {
 			if fd := j.r.http.decls[fn.Origin()]; fn.Pkg() != j.r.pass.Pkg || fd != nil && j.r.http.generated(fd) {

@@ -62,6 +62,15 @@ func TestQuietOnForeignCode(t *testing.T) {
 		// operations that send from generated files, request builders,
 		// a configuration with Servers.
 		"github.com/ory/hydra-client-go/v2",
+		// Another provider's client in openapi-generator's shape with
+		// Brex's paths (POST /v1/transfers with an Idempotency-Key
+		// parameter, a deprecated GET /v1/expenses/card, GET
+		// /v2/users/{id} and the undocumented-at-Brex PUT
+		// /v2/users/{id}/status) on its own server, and a program using it
+		// as integrations use Brex's (a constant key, a key per attempt,
+		// no key, unbounded pagination, no 429 handling, a status switch
+		// without a default, a lenient decode).
+		"example.com/foreign/ledgeropenapi", "example.com/foreign/ledgeropenapp",
 	}
 	res, err := driver.Run(analyzers.All(), patterns, driver.Options{Dir: "testdata/foreign", Tests: true})
 	if err != nil {

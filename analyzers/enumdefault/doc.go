@@ -82,6 +82,15 @@
 // default that returns the outcome of handling the value (return
 // c.retryLater(t)) keeps going.
 //
+// A type the program unmarshals from a Brex response is decoded from
+// Brex wherever the response comes from, the Body of a parsed response of
+// a client generated from Brex's spec (json.Unmarshal(resp.Body, &t))
+// included. The generated client's own types (resp.JSON200 of its
+// parsed responses) are decoded in its generated files, where the model
+// does not know the server: their fields count when their Go type is a
+// Brex enum type or the switch's literals identify one, not for coming
+// from Brex (out of reach: a one-case switch on resp.JSON200.Status).
+//
 // Not reported: partial switches without a default; defaults that log,
 // skip or keep the value; switches in a function that makes or sends a
 // Brex request after the switch, itself or through a wrapper whose call

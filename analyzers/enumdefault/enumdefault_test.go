@@ -18,9 +18,10 @@ func TestEnumDefault(t *testing.T) {
 
 // TestDecodedFromBrex covers switches over fields of types that the Brex
 // model says are decoded from Brex responses, here and (through its facts)
-// in another package.
+// in another package, and from the Body of a generated Brex client's
+// parsed response.
 func TestDecodedFromBrex(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), enumdefault.Analyzer, "model", "modelapp")
+	analysistest.Run(t, teststubs.GOPATH(t, analysistest.TestData(), "github.com/acmepay", "github.com/oapi-codegen/runtime"), enumdefault.Analyzer, "model", "modelapp", "genresp")
 }
 
 func TestSuggestedFix(t *testing.T) {

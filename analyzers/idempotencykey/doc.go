@@ -172,7 +172,13 @@
 // and options structs given to another call or method before the wrapper
 // (fill(opts), opts.SetKey(k)) or assigned more than once are not read,
 // and their keys are assumed good; a key made at start-up and kept in a
-// struct field (a client built once with its key) is not seen as shared; a retry
+// struct field (a client built once with its key) is not seen as shared; a
+// key generator the program passes around is not followed: a function-typed
+// field or parameter (newKey func() string) called inside the retried
+// function literal, and a retry helper that calls the generator it is given
+// on every attempt rather than once before its loop, make a new key per
+// attempt unseen (the same generator called once before the retry, or
+// handed to a helper that calls it once, is right and stays quiet); a retry
 // around a function of a package without facts, a retry by a job runner
 // that re-runs a failed job, and a chain of more than eight calls between
 // the retry and the function that makes the key are not seen; a key whose

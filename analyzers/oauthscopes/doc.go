@@ -21,6 +21,18 @@
 // scope also permits the endpoints that list only its read-only twin
 // ("transfers" for GET /v1/transfers, which lists transfers.readonly).
 //
+// Operations of clients generated from Brex's OpenAPI specs (oapi-codegen,
+// openapi-generator) are Brex calls where the program calls them, their
+// generated files being skipped: c.ListExpenses1WithResponse(ctx, p) is
+// a GET /v1/expenses/card, api.CardsAPI.GetCardNumber(ctx, id).Execute()
+// a GET /v2/cards/{id}/pan, and a client generated from another API's
+// spec with Brex's paths calls that API. Their Authorization is what the
+// program gives the client (see the Brex model's genauth.go): the header a
+// request editor given to the call itself or to the constructor sets
+// (brexsdk.WithRequestEditorFn, directly or through an option function of
+// the package such as bearer(token)), or the value of the context's
+// access-token key (context.WithValue(ctx, brex.ContextAccessToken, t)).
+//
 // The comparison is made where both are visible: a package that writes or
 // imports the configuration (a direct import, through the Brex model's
 // facts) compares its own calls, and the calls of functions of other
@@ -94,6 +106,13 @@
 // generated files and Example functions.
 //
 // # What the check cannot see
+//
+// For generated clients, an editor or context helper the model does not
+// follow (of another package, held in a variable, more
+// than one level of option functions) and an access token given to the
+// configuration's DefaultHeader leave the token unknown: the call is
+// compared as an OAuth call. The context is followed through its
+// variable's every assignment in the function, not per path.
 //
 // Facts on package-level functions and variables reach only direct
 // importers under go vet: a configuration two imports away is not seen,

@@ -27,6 +27,6 @@ func TestGeneratedClient(t *testing.T) {
 // error Execute returns; a look-alike of another API and a configuration
 // the model cannot read stay quiet.
 func TestOpenAPIGeneratorClient(t *testing.T) {
-	dir := teststubs.GOPATH(t, analysistest.TestData(), "github.com/hashicorp/go-retryablehttp", "github.com/acmepay/brexopenapi", "github.com/acmepay/ledgeropenapi")
-	analysistest.Run(t, dir, ratelimit.Analyzer, "oagapp", "oagtuned")
+	dir := teststubs.GOPATH(t, analysistest.TestData(), "github.com/hashicorp/go-retryablehttp", "github.com/go-resty/resty/v2", "github.com/acmepay/brexopenapi", "github.com/acmepay/ledgeropenapi")
+	analysistest.Run(t, dir, ratelimit.Analyzer, "oagapp", "oagtuned", "oagclients", "oagowninner", "oagreadback", "oagalias")
 }

@@ -39,6 +39,17 @@
 //     status is 401 and not when it is 200), in the function that sends, or
 //     after an error that carries the status (errors.As to an error type
 //     whose status field the package fills from resp.StatusCode).
+//     Operations of clients generated from Brex's specs count where the
+//     program calls them (their files are skipped as generated): with
+//     oapi-codegen, resp.StatusCode() or resp.HTTPResponse.StatusCode of
+//     c.CreateTransferWithResponse(ctx, ...), or the *http.Response of
+//     c.CreateTransfer(ctx, ...); with openapi-generator, the httpResp of
+//     _, httpResp, err := api.TransfersAPI.CreateTransfer(ctx).Execute(),
+//     and its error, which Execute returns at any status of 300 and up. A
+//     token given to openapi-generator's client as
+//     context.WithValue(ctx, brex.ContextAccessToken, c.token) is a stored
+//     credential: the generated code sends that context value as the
+//     Authorization header (the model's CredentialKeyFact).
 //
 // Each message says what is wrong and where; the why and the fix are here:
 //
@@ -106,7 +117,9 @@
 //
 // Not reported: decodes in _test.go files; responses of other APIs (the
 // Brex model decides which calls reach Brex, following base URL fields,
-// env fallbacks and pagination URLs: see internal/urlfold); decodes of files and of
+// env fallbacks and pagination URLs: see internal/urlfold; a client
+// generated from another API's spec with Brex's paths, or Brex's generated
+// client pointed at a mock server, is that server's); decodes of files and of
 // requests the program receives; a 401 from an endpoint that is not Brex
 // Cash's, where a bad or expired token is a possible cause.
 //
@@ -115,7 +128,15 @@
 // another package whose base URL only its callers know to be Brex's
 // decodes inside (it is judged at its callers' calls only when it does
 // not check the status, per its facts); a 401 that reaches the credential
-// effect through more than one function returning errors. With resty,
+// effect through more than one function returning errors; for generated
+// clients, what the model's doc.go lists as out of reach (a server it
+// cannot fold, with a path Brex shares with other APIs; the
+// *http.Response of Execute returned by a helper as a second result), a
+// token held only by a securityprovider or another package's request
+// editor; the body of the *http.Response that openapi-generator's
+// Execute returns, decoded again by the program (Execute has decoded it
+// into its result, and returns an error at every status of 300 and up).
+// With resty,
 // resp.StatusCode(), IsError() and IsSuccess() are status checks and
 // resp.Body() is the body; SetResult is no finding (resty decodes only a
 // 2xx body into it); a resty client configured in another package is

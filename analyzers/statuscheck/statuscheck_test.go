@@ -9,5 +9,5 @@ import (
 )
 
 func TestStatusCheck(t *testing.T) {
-	analysistest.Run(t, teststubs.GOPATH(t, analysistest.TestData(), "github.com/hashicorp/go-retryablehttp", "github.com/go-resty/resty/v2"), statuscheck.Analyzer, "a", "cash", "helpers", "brexwrap", "retryable", "restyapp", "flow")
+	analysistest.Run(t, teststubs.GOPATH(t, analysistest.TestData(), "github.com/hashicorp/go-retryablehttp", "github.com/go-resty/resty/v2", "github.com/acmepay", "github.com/oapi-codegen/runtime", "golang.org/x/oauth2"), statuscheck.Analyzer, "a", "cash", "helpers", "brexwrap", "retryable", "restyapp", "flow", "genapp")
 }

@@ -90,6 +90,12 @@
 //		return nil
 //	}
 //
+// Responses of clients generated from Brex's OpenAPI specs count where the
+// program decodes them: the *http.Response of an oapi-codegen operation,
+// and the Body of its parsed response (resp.Body of
+// c.CreateTransferWithResponse(...), which holds the body at any status);
+// the generated files' own decoding is not judged.
+//
 // Not reported: strict decoding of the program's own configuration files
 // and of requests from its own users (no Brex response, no Brex webhook);
 // another provider's Standard Webhooks handler; unmarshallers that map

@@ -9,8 +9,8 @@ import (
 )
 
 func TestStrictDecode(t *testing.T) {
-	dir := teststubs.GOPATH(t, analysistest.TestData(), "github.com/hashicorp/go-retryablehttp", "github.com/standard-webhooks/standard-webhooks/libraries/go")
-	analysistest.Run(t, dir, strictdecode.Analyzer, "resp", "webhook", "secrets", "otherwebhooks", "enums", "notbrex", "webhookapp", "retryable", "crosshelper")
+	dir := teststubs.GOPATH(t, analysistest.TestData(), "github.com/hashicorp/go-retryablehttp", "github.com/standard-webhooks/standard-webhooks/libraries/go", "github.com/acmepay", "github.com/oapi-codegen/runtime")
+	analysistest.Run(t, dir, strictdecode.Analyzer, "resp", "webhook", "secrets", "otherwebhooks", "enums", "notbrex", "webhookapp", "retryable", "crosshelper", "genresp")
 }
 
 func TestSuggestedFix(t *testing.T) {

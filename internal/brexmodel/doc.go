@@ -38,8 +38,11 @@
 //     from Brex responses (DecodedFact), a constructor parameter or an
 //     exported field that injects the client Brex requests go through
 //     (ClientParamFact, ClientFieldFact), a transport or client that
-//     retries 429 (Retries429Fact), and a function with a credential
-//     effect (CredentialFact).
+//     retries 429 (Retries429Fact), a function with a credential
+//     effect (CredentialFact), and a context key whose value the package
+//     sends as the Authorization header (CredentialKeyFact:
+//     openapi-generator's ContextAccessToken), so that the value a program
+//     gives it is a stored credential.
 //
 // Requests are recognised however the code builds them: http.NewRequest
 // and its shorthands; requests made from requests (req.WithContext(ctx),
@@ -112,7 +115,10 @@
 // parsed response of an XWithResponse operation (a struct holding the
 // *http.Response, with a StatusCode() method) carries the response in
 // the flow, so resp.StatusCode() and resp.HTTPResponse.StatusCode read its
-// status (and resp.JSON200, set only at 200, is nil at any other), and the
+// status (and resp.JSON200, set only at 200, is nil at any other, so a
+// comparison of it is a look at the status), its []byte Body is the
+// response's body at any status (the operation's own look at the status,
+// which only picks the field to fill, is none for the caller), and the
 // caller's own 429 handling counts like any other; a helper of this
 // package that returns the parsed response makes its callers' calls the
 // sends, as a wrapper would. A function given the client as a parameter
@@ -161,6 +167,17 @@
 // status; the error carries the status too (Execute's ResponseFact says
 // it is non-nil at 429), so a retry on any error counts.
 //
+// The Authorization of a generated operation's call, for the scope view
+// of the OAuth model (genauth.go), is what the program gave the client:
+// the value of a key that carries CredentialKeyFact in the operation's
+// context (followed through context.WithValue, locals and context helpers
+// of the package), or the header set by a request editor given to the
+// operation's call (its reqEditors, applied last) or to the oapi-codegen
+// constructor that made the client (found as
+// clientJudge.genClient finds its Doer; a function literal, a function
+// or method of the package, or an option function of the package that
+// returns one, its parameter read as the caller's argument).
+//
 // Out of reach for generated clients: for oapi-codegen's, a client whose
 // server urlfold cannot fold (a field assigned in another package or from
 // a constructor's client parameter, a server read from a config struct
@@ -179,7 +196,13 @@
 // (ContextServerIndex, ContextOperationServerIndices), OperationServers the
 // program sets, the configuration's Host and Scheme overrides and server
 // Variables, a configuration made in another function than the client, or
-// given its Servers more than once or from a value the folder cannot read,
+// given its Servers more than once or from a value the folder cannot read
+// (neither constant nor with a literal host; an httptest server's URL has
+// the loopback host, so a Brex client pointed at one is not Brex's), or
+// given them behind a condition (cfg.Servers = a local mock when a
+// development flag is set: the one assignment is taken as the server, and
+// the Brex default the client keeps otherwise is not joined in, so its
+// calls stay quiet),
 // and a client field given more than one value (the client then has the
 // generated default server: none for a spec without servers, whose
 // operations are then judged on their paths and the generated package's
@@ -192,7 +215,10 @@
 // configuration that is a parameter or a field, handed to a function
 // other than NewAPIClient, given its HTTPClient more than once or changed
 // in place (cfg.HTTPClient.Transport = t), a client made by a function of
-// another package or read back through GetConfig anywhere in the package,
+// another package, or a configuration read back through GetConfig
+// anywhere in the package other than by api.GetConfig().HTTPClient = hc
+// on the local variable holding the client NewAPIClient made there (that
+// client is judged by hc),
 // and a nil client passed for the HTTPClient to a constructor of the
 // program; the *http.Response of Execute is followed only where the
 // function assigns Execute's results (not when a helper returns it as a

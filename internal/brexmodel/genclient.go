@@ -2,6 +2,7 @@ package brexmodel
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"strconv"
 	"strings"
@@ -443,7 +444,7 @@ func (j *clientJudge) genClient(f *respFlow, e ast.Expr) clientInfo {
 		if isOAGNewClient(fn) && len(call.Args) == 1 {
 			// openapi-generator's NewAPIClient(cfg): the configuration's
 			// HTTPClient.
-			return j.configDoer(f, call.Args[0], fn)
+			return j.configDoer(f, call, fn)
 		}
 		if j.r.http.genOwner(fn) {
 			if fd := j.r.http.decls[fn.Origin()]; fn.Pkg() != j.r.pass.Pkg || fd != nil && j.r.http.generated(fd) {
@@ -612,6 +613,45 @@ func (j *clientJudge) optionLit(f *respFlow, lit *ast.FuncLit) (c clientInfo, se
 		return true
 	})
 	return combine(cs), sets, true
+}
+
+// genParsed reports whether fn (or the one implementation of the
+// interface method fn) is a generated operation that returns the parsed
+// response (XWithResponse).
+func (a *httpAnalysis) genParsed(fn *types.Func) bool {
+	fn = a.implementation(fn)
+	return a.genOp(fn) && fn.Signature().Results().Len() > 0 && isGenResponse(fn.Signature().Results().At(0).Type())
+}
+
+// isGenBodyField reports whether sel selects the body of a generated
+// client's parsed response: its []byte Body, which the generated
+// ParseXResponse fills at every status.
+func isGenBodyField(info *types.Info, sel *ast.SelectorExpr) bool {
+	s, ok := info.Selections[sel]
+	if !ok || s.Kind() != types.FieldVal || !types.Identical(s.Obj().Type(), types.NewSlice(types.Typ[types.Byte])) {
+		return false
+	}
+	return isGenResponse(types.NewPointer(derefType(s.Recv())))
+}
+
+// genStatusBodyTags returns the sources whose status a comparison of a
+// body field set at one status reads (resp.JSON200 == nil is false only
+// at 200): a look at the status before the parsed response's Body is
+// decoded.
+func (f *respFlow) genStatusBodyTags(e ast.Expr) uint64 {
+	b, ok := astutil.Unparen(e).(*ast.BinaryExpr)
+	if !ok || b.Op != token.EQL && b.Op != token.NEQ {
+		return 0
+	}
+	var tags uint64
+	for _, x := range []ast.Expr{b.X, b.Y} {
+		if sel, ok := astutil.Unparen(x).(*ast.SelectorExpr); ok {
+			if _, ok := genStatusField(f.r.pass.TypesInfo, sel); ok {
+				tags |= f.eval(sel.X)[kResp]
+			}
+		}
+	}
+	return tags
 }
 
 // genStatusField reports whether sel selects a body field of a generated

@@ -26,6 +26,11 @@ func (m *Model) analyzeOAuth(pass *analysis.Pass) error {
 					c.Auth = h.Value
 				}
 			}
+			if c.Auth == nil && m.resp != nil {
+				// A generated client's operation: what the program gave
+				// the client (genauth.go).
+				c.Auth = m.resp.genAuth(r)
+			}
 			calls = append(calls, c)
 		}
 	}

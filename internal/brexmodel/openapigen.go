@@ -454,24 +454,34 @@ func (a *httpAnalysis) inspectFields(yield func(*ast.KeyValueExpr, *types.Var) b
 }
 
 // firstServerURL folds the URL of the first element of a
-// ServerConfigurations literal.
+// ServerConfigurations literal, when it is constant.
 func firstServerURL(folder *urlfold.Folder, info *types.Info, e ast.Expr) (string, bool) {
+	v, ok := firstServer(folder, info, e)
+	if !ok {
+		return "", false
+	}
+	return v.Complete()
+}
+
+// firstServer folds the URL of the first element of a ServerConfigurations
+// literal.
+func firstServer(folder *urlfold.Folder, info *types.Info, e ast.Expr) (urlfold.Value, bool) {
 	lit, ok := astutil.Unparen(e).(*ast.CompositeLit)
 	if !ok || len(lit.Elts) == 0 {
-		return "", false
+		return urlfold.Value{}, false
 	}
 	first, ok := astutil.Unparen(lit.Elts[0]).(*ast.CompositeLit)
 	if !ok {
-		return "", false
+		return urlfold.Value{}, false
 	}
 	for _, el := range first.Elts {
 		if kv, ok := el.(*ast.KeyValueExpr); ok {
 			if id, ok := kv.Key.(*ast.Ident); ok && id.Name == "URL" {
-				return folder.Fold(kv.Value).Complete()
+				return folder.Fold(kv.Value), true
 			}
 		}
 	}
-	return "", false
+	return urlfold.Value{}, false
 }
 
 // oagClient returns the generated client (openapi-generator) that an
@@ -530,11 +540,11 @@ func oagClient(info *types.Info, body *ast.BlockStmt, call *ast.CallExpr) ast.Ex
 // NewAPIClient(cfg) or a field whose one value is, and the function that
 // makes it sets the local configuration's Servers (cfg.Servers =
 // ServerConfigurations{{URL: ...}}).
-func (fs *funcScan) oagServer(call *ast.CallExpr) (string, bool) {
+func (fs *funcScan) oagServer(call *ast.CallExpr) (urlfold.Value, bool) {
 	info := fs.a.pass.TypesInfo
 	client := oagClient(info, fs.fd.Body, call)
 	if client == nil {
-		return "", false
+		return urlfold.Value{}, false
 	}
 	// The client: a local variable made here, or a field of the
 	// package's one value (a constructor's &Payer{api:
@@ -558,20 +568,21 @@ func (fs *funcScan) oagServer(call *ast.CallExpr) (string, bool) {
 	}
 	c, ok := astutil.Unparen(made).(*ast.CallExpr)
 	if !ok || len(c.Args) != 1 || body == nil {
-		return "", false
+		return urlfold.Value{}, false
 	}
 	cfg := typesutil.VarOf(info, c.Args[0])
 	if cfg == nil || serversField(cfg.Type()) == nil {
-		return "", false
+		return urlfold.Value{}, false
 	}
 	return configServer(fs.a.folder, info, cfg, body)
 }
 
 // configServer returns the first of the Servers given to the local
 // configuration cfg in body (cfg.Servers = ServerConfigurations{{URL:
-// ...}}), when they are given once.
-func configServer(folder *urlfold.Folder, info *types.Info, cfg *types.Var, body *ast.BlockStmt) (string, bool) {
-	var url string
+// ...}}), when they are given once and it is constant or has a literal
+// host (an httptest server's URL: http://127.0.0.1:{}).
+func configServer(folder *urlfold.Folder, info *types.Info, cfg *types.Var, body *ast.BlockStmt) (urlfold.Value, bool) {
+	var url urlfold.Value
 	n := 0
 	ast.Inspect(body, func(node ast.Node) bool {
 		as, ok := node.(*ast.AssignStmt)
@@ -581,15 +592,41 @@ func configServer(folder *urlfold.Folder, info *types.Info, cfg *types.Var, body
 		for i, lhs := range as.Lhs {
 			if l, ok := astutil.Unparen(lhs).(*ast.SelectorExpr); ok && l.Sel.Name == "Servers" && typesutil.VarOf(info, l.X) == cfg {
 				n++
-				url, _ = firstServerURL(folder, info, as.Rhs[i])
+				url, _ = firstServer(folder, info, as.Rhs[i])
 			}
 		}
 		return true
 	})
 	if n != 1 {
-		return "", false // set twice, or not here: the generated default
+		return urlfold.Value{}, false // set twice, or not here: the generated default
 	}
-	return url, url != ""
+	if s, ok := url.Complete(); ok {
+		return url, s != ""
+	}
+	_, hasHost := url.Host()
+	return url, hasHost
+}
+
+// madeHere reports whether every definition of the local variable api is
+// a call of openapi-generator's NewAPIClient: the client it holds is one
+// it makes, not another variable's or field's.
+func (j *clientJudge) madeHere(api *types.Var) bool {
+	info := j.r.pass.TypesInfo
+	fd := typesutil.FuncDeclAt(j.r.pass.Files, api.Pos())
+	if fd == nil || fd.Body == nil {
+		return false
+	}
+	defs := localDefs(info, fd.Body, api)
+	for _, d := range defs {
+		c, ok := astutil.Unparen(d).(*ast.CallExpr)
+		if !ok {
+			return false
+		}
+		if fn, _ := typeutil.Callee(info, c).(*types.Func); fn == nil || !isOAGNewClient(fn) {
+			return false
+		}
+	}
+	return len(defs) > 0
 }
 
 // chainRoot returns the variable a method chain starts at (req of
@@ -634,17 +671,21 @@ func (fs *funcScan) fillServer(o *origin, w *WrapperFact, call *ast.CallExpr) {
 		o.serverHole, o.defaultServer, o.opServer = true, w.DefaultServer, w.OperationServer
 		return
 	}
-	server, ok := "", false
+	var server urlfold.Value
+	ok := false
 	if !w.OperationServer {
 		server, ok = fs.oagServer(call)
 	}
 	if !ok {
-		server = w.DefaultServer
+		server = urlfold.Lit(w.DefaultServer)
 	}
-	if _, hasHost := urlfold.Lit(server).Host(); server == "" || !hasHost {
+	if _, hasHost := server.Host(); !hasHost {
 		return
 	}
-	o.url = urlfold.Concat(urlfold.Lit(strings.TrimSuffix(server, "/")), urlfold.Value{Parts: o.url.Parts[1:]})
+	if s, ok := server.Complete(); ok {
+		server = urlfold.Lit(strings.TrimSuffix(s, "/"))
+	}
+	o.url = urlfold.Concat(server, urlfold.Value{Parts: o.url.Parts[1:]})
 }
 
 // oagOp reports whether fn is an operation of a client generated by
@@ -717,22 +758,30 @@ func isOAGClientType(t types.Type) bool {
 	return false
 }
 
-// configDoer judges the HTTP client of the configuration e that an
-// openapi-generator client was made with (NewAPIClient(cfg)): the value
-// the configuration is given as its HTTPClient where it is made (cfg :=
-// NewConfiguration(); cfg.HTTPClient = hc, once, in the function that
-// makes the client; or the HTTPClient of a Configuration literal), else
-// the http.DefaultClient that NewAPIClient falls back to. A configuration
-// the model cannot follow leaves it unknown: a parameter, a field, one
-// handed to another function or given its HTTPClient more than once, or
-// a package that reads a client's configuration back (GetConfig).
-func (j *clientJudge) configDoer(f *respFlow, e ast.Expr, newClient *types.Func) clientInfo {
+// configDoer judges the HTTP client of the configuration that an
+// openapi-generator client was made with (call: NewAPIClient(cfg)): the
+// value the configuration is given as its HTTPClient where it is made
+// (cfg := NewConfiguration(); cfg.HTTPClient = hc, once, in the function
+// that makes the client; or the HTTPClient of a Configuration literal),
+// else the http.DefaultClient that NewAPIClient falls back to; or the one
+// given through the client it makes (api := NewAPIClient(cfg);
+// api.GetConfig().HTTPClient = hc: configOverride). A configuration the
+// model cannot follow leaves it unknown: a parameter, a field, one handed
+// to another function or given its HTTPClient more than once, or one read
+// back through GetConfig in another way.
+func (j *clientJudge) configDoer(f *respFlow, call *ast.CallExpr, newClient *types.Func) clientInfo {
 	info := j.r.pass.TypesInfo
 	field := configHTTPClient(newClient.Signature().Params().At(0).Type())
 	if j.readsConfig(newClient.Pkg()) {
-		return clientInfo{}
+		hc, ok := j.configOverride(f, call, newClient.Pkg())
+		if !ok {
+			return clientInfo{}
+		}
+		if hc != nil {
+			return asHTTPClient(j.client(f, hc))
+		}
 	}
-	made := astutil.Unparen(e)
+	made := astutil.Unparen(call.Args[0])
 	var sets []ast.Expr
 	if id, ok := made.(*ast.Ident); ok {
 		v := typesutil.VarOf(info, id)
@@ -778,13 +827,119 @@ func (j *clientJudge) configDoer(f *respFlow, e ast.Expr, newClient *types.Func)
 		// NewAPIClient's fallback; the message names an endpoint too.
 		return clientInfo{kind: ClientNone, what: "http.DefaultClient (no HTTPClient set)"}
 	case 1:
-		c := j.client(f, sets[0])
-		if c.kind == ClientNone || c.kind == ClientRetriesConstant {
-			c.what += " as HTTPClient"
-		}
-		return c
+		return asHTTPClient(j.client(f, sets[0]))
 	}
 	return clientInfo{}
+}
+
+// asHTTPClient says in c's description that it is a configuration's
+// HTTPClient.
+func asHTTPClient(c clientInfo) clientInfo {
+	if c.kind == ClientNone || c.kind == ClientRetriesConstant {
+		c.what += " as HTTPClient"
+	}
+	return c
+}
+
+// configOverride returns the HTTP client given, after the fact, to the
+// client that call (NewAPIClient(cfg)) makes: the client is the one
+// definition of a local variable api, and the function gives
+// api.GetConfig().HTTPClient = hc once. It returns nil, true when nothing
+// is given to this client that way; ok is false when the package reads a
+// configuration of gen back in any other way (the configuration kept in a
+// variable or passed on, a client in a field or a parameter), which may
+// change any client's HTTPClient.
+func (j *clientJudge) configOverride(f *respFlow, call *ast.CallExpr, gen *types.Package) (hc ast.Expr, ok bool) {
+	overrides, ok := j.configOverrides(gen)
+	if !ok {
+		return nil, false
+	}
+	if f == nil || f.fd == nil {
+		return nil, len(overrides) == 0
+	}
+	info := j.r.pass.TypesInfo
+	path := typesutil.EnclosingPath(j.r.pass.Files, call.Pos(), call.End())
+	var api *types.Var
+	if len(path) >= 2 {
+		switch p := path[1].(type) {
+		case *ast.AssignStmt:
+			for i, r := range p.Rhs {
+				if astutil.Unparen(r) == call && len(p.Lhs) == len(p.Rhs) {
+					api = typesutil.VarOf(info, p.Lhs[i])
+				}
+			}
+		case *ast.ValueSpec:
+			for i, r := range p.Values {
+				if astutil.Unparen(r) == call && len(p.Names) == len(p.Values) {
+					api, _ = info.Defs[p.Names[i]].(*types.Var)
+				}
+			}
+		}
+	}
+	if api == nil || !typesutil.IsLocalVar(api) {
+		return nil, true
+	}
+	given := overrides[api]
+	switch {
+	case len(given) == 0:
+		return nil, true
+	case len(given) == 1 && len(localDefs(info, f.fd.Body, api)) == 1:
+		return given[0], true
+	}
+	return nil, false
+}
+
+// configOverrides finds, once per generated package gen, the HTTP clients
+// the package gives its clients through GetConfig (api.GetConfig().
+// HTTPClient = hc, by the local variable api that holds the client); ok is
+// false when any other use of a method of gen that returns a
+// configuration reads it back.
+func (j *clientJudge) configOverrides(gen *types.Package) (map[*types.Var][]ast.Expr, bool) {
+	if o, ok := j.overrides[gen]; ok {
+		return o, o != nil
+	}
+	if j.overrides == nil {
+		j.overrides = map[*types.Package]map[*types.Var][]ast.Expr{}
+	}
+	info := j.r.pass.TypesInfo
+	out := map[*types.Var][]ast.Expr{}
+	ok := true
+	for cur := range j.r.model.insp.Root().Preorder((*ast.CallExpr)(nil)) {
+		c := cur.Node().(*ast.CallExpr)
+		fn, _ := typeutil.Callee(info, c).(*types.Func)
+		if fn == nil || fn.Pkg() != gen || fn.Signature().Recv() == nil || fn.Signature().Results().Len() != 1 {
+			continue
+		}
+		field := configHTTPClient(fn.Signature().Results().At(0).Type())
+		if field == nil {
+			continue
+		}
+		if j.r.inTest(c.Pos()) {
+			continue // a test's client is not the program's
+		}
+		sel, isSel := cur.Parent().Node().(*ast.SelectorExpr)
+		as, isAssign := cur.Parent().Parent().Node().(*ast.AssignStmt)
+		recv, isRecv := astutil.Unparen(c.Fun).(*ast.SelectorExpr)
+		var api *types.Var
+		if isRecv {
+			api = typesutil.VarOf(info, recv.X)
+		}
+		if !isSel || sel.X != c || info.Uses[sel.Sel] != field || !isAssign || as.Tok != token.ASSIGN ||
+			len(as.Lhs) != 1 || len(as.Rhs) != 1 || as.Lhs[0] != ast.Expr(sel) || api == nil || !typesutil.IsLocalVar(api) {
+			ok = false
+			break
+		}
+		if _, seen := out[api]; !seen && !j.madeHere(api) {
+			ok = false // an alias of a client made elsewhere (api := s.api)
+			break
+		}
+		out[api] = append(out[api], as.Rhs[0])
+	}
+	if !ok {
+		out = nil
+	}
+	j.overrides[gen] = out
+	return out, ok
 }
 
 // configSets returns the values that body assigns to the HTTPClient field

@@ -188,7 +188,7 @@ func (*DecodedFact) String() string { return "decoded" }
 // responseFactTypes are the facts of the response-flow half of the model.
 func responseFactTypes() []analysis.Fact {
 	return []analysis.Fact{new(ResponseFact), new(DecodedFact), new(StatusFieldFact),
-		new(ClientParamFact), new(ClientFieldFact), new(Retries429Fact), new(CredentialFact)}
+		new(ClientParamFact), new(ClientFieldFact), new(Retries429Fact), new(CredentialFact), new(CredentialKeyFact)}
 }
 
 // respSummary is what the model knows of a function's handling of

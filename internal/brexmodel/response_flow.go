@@ -293,7 +293,7 @@ func (f *respFlow) run() {
 		}
 	}
 	for _, e := range f.cmps {
-		if t := f.statusTags(e); t != 0 {
+		if t := f.statusTags(e) | f.genStatusBodyTags(e); t != 0 {
 			f.checks = append(f.checks, statusCheck{pos: e.Pos(), tags: t})
 		}
 		f.noteCmpParams(e)
@@ -523,6 +523,9 @@ func (f *respFlow) eval(e ast.Expr) val {
 		if isGenResponseField(info, e) {
 			out[kResp] = f.eval(e.X)[kResp] // resp.HTTPResponse
 		}
+		if isGenBodyField(info, e) {
+			out[kBytes] = f.eval(e.X)[kResp] // resp.Body, read in full at any status
+		}
 	case *ast.CallExpr:
 		return f.evalCall(e)
 	}
@@ -669,7 +672,9 @@ func (f *respFlow) events(call *ast.CallExpr) {
 	}
 	if sum != nil {
 		if i, ok := f.callSrc[call]; ok {
-			if sum.StatusChecked {
+			// A generated XWithResponse looks at the status only to fill
+			// JSON200 and its kind: its Body holds any status's.
+			if sum.StatusChecked && !f.r.http.genParsed(fn) {
 				f.checks = append(f.checks, statusCheck{pos: call.Pos(), tags: 1 << i})
 			}
 			for _, j := range sum.DecodesInto {

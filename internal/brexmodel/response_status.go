@@ -230,7 +230,20 @@ type credentials struct {
 	vars  map[*types.Var]bool // variables and fields holding a credential
 	maps  map[*types.Var]bool // maps from which a credential is read
 	funcs map[*types.Func]string
+	// keys are the context keys of this package whose value the package
+	// reads into an Authorization header (see CredentialKeyFact).
+	keys map[types.Object]bool
 }
+
+// CredentialKeyFact marks a package-level context key whose value the
+// package sends as the Authorization header: openapi-generator's
+// ContextAccessToken, which the generated prepareRequest reads with
+// ctx.Value(ContextAccessToken).(string) into "Bearer "+auth. A value the
+// program gives it with context.WithValue is a stored credential.
+type CredentialKeyFact struct{}
+
+func (*CredentialKeyFact) AFact()         {}
+func (*CredentialKeyFact) String() string { return "credentialKey" }
 
 // buildCredentials finds the package's credential stores: the variables and
 // fields read into an Authorization header, and those holding oauth2
@@ -238,7 +251,7 @@ type credentials struct {
 // them.
 func (r *responseAnalysis) buildCredentials() {
 	info := r.pass.TypesInfo
-	c := &credentials{vars: map[*types.Var]bool{}, maps: map[*types.Var]bool{}, funcs: map[*types.Func]string{}}
+	c := &credentials{vars: map[*types.Var]bool{}, maps: map[*types.Var]bool{}, funcs: map[*types.Func]string{}, keys: map[types.Object]bool{}}
 	r.creds = c
 	var collect func(f *respFlow, e ast.Expr, depth int)
 	collect = func(f *respFlow, e ast.Expr, depth int) {
@@ -246,6 +259,14 @@ func (r *responseAnalysis) buildCredentials() {
 			switch n := n.(type) {
 			case *ast.FuncLit:
 				return false
+			case *ast.CallExpr:
+				// ctx.Value(ContextAccessToken): the key's value is the
+				// credential, wherever the program sets it.
+				if fn, _ := typeutil.Callee(info, n).(*types.Func); isMethod(fn, "context", "Context", "Value") && len(n.Args) == 1 {
+					if k := objOf(info, n.Args[0]); k != nil && k.Pkg() == r.pass.Pkg && k.Parent() == r.pass.Pkg.Scope() {
+						c.keys[k] = true
+					}
+				}
 			case *ast.IndexExpr:
 				if v := storeVar(info, n.X); v != nil {
 					if _, ok := v.Type().Underlying().(*types.Map); ok {
@@ -275,6 +296,11 @@ func (r *responseAnalysis) buildCredentials() {
 			return true
 		})
 	}
+	type keyed struct {
+		f    *respFlow
+		call *ast.CallExpr
+	}
+	var withValues []keyed
 	for _, f := range r.ordered {
 		for cur := range r.model.bodyCursor(f.fd).Preorder((*ast.CallExpr)(nil), (*ast.AssignStmt)(nil)) {
 			switch n := cur.Node().(type) {
@@ -284,6 +310,9 @@ func (r *responseAnalysis) buildCredentials() {
 					if name, ok := canonical(info, n.Args[0]); ok && name == "Authorization" {
 						collect(f, n.Args[1], 0)
 					}
+				}
+				if isFunc(fn, "context", "WithValue") && len(n.Args) == 3 {
+					withValues = append(withValues, keyed{f, n})
 				}
 			case *ast.AssignStmt:
 				for i, l := range n.Lhs {
@@ -295,6 +324,20 @@ func (r *responseAnalysis) buildCredentials() {
 				}
 			}
 		}
+	}
+	// context.WithValue(ctx, brex.ContextAccessToken, c.token): the value
+	// of a credential key, of this package or another, is a credential.
+	for _, kv := range withValues {
+		k := objOf(info, kv.call.Args[1])
+		if k == nil {
+			continue
+		}
+		if c.keys[k] || k.Pkg() != r.pass.Pkg && r.pass.ImportObjectFact(k, new(CredentialKeyFact)) {
+			collect(kv.f, kv.call.Args[2], 0)
+		}
+	}
+	for k := range c.keys {
+		r.export(k, &CredentialKeyFact{})
 	}
 	// Helpers that act on credentials: an effect among the statements of
 	// their body that always run (not under a condition or in a loop).

@@ -107,3 +107,10 @@ var targets = &analysis.Analyzer{
 func TestDecodeTargets(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), targets, "resptargets")
 }
+
+// TestCredentialKeys checks which context keys carry CredentialKeyFact:
+// a key whose value the package reads into the Authorization header, and
+// no key read into another header or none.
+func TestCredentialKeys(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), Analyzer, "credkeys")
+}

@@ -53,6 +53,12 @@
 //   - os.Getenv("NAME") and the first result of os.LookupEnv("NAME"): an
 //     Env hole carrying NAME (the "BREX_* read from the environment"
 //     signal; see Value.Env).
+//   - The URL field of a net/http/httptest.Server: "http://127.0.0.1:"
+//     and an Unknown hole for the port. An httptest server listens on the
+//     loopback interface, so a request to it, from a test or from a helper
+//     package that serves a fake API to other packages' tests, has a host
+//     that is not an API's (the scheme, https for a TLS server, is not
+//     told apart).
 //   - A parameter of the enclosing function or function literal: a Param
 //     hole carrying the *types.Var. FoldWith substitutes callers' folded
 //     arguments for such parameters.

@@ -132,6 +132,9 @@ func (f *Folder) fold(st *state, e ast.Expr, depth int) Value {
 	case *ast.SelectorExpr:
 		if sel := f.info.Selections[e]; sel != nil {
 			if sel.Kind() == types.FieldVal {
+				if isTestServerURL(sel) {
+					return testServerURL
+				}
 				if v, ok := sel.Obj().(*types.Var); ok {
 					return f.resolve(st, v, depth)
 				}
@@ -825,6 +828,18 @@ func allComplete(vs []Value) ([]string, bool) {
 
 // isURL reports whether t is net/url.URL or a pointer to it.
 func isURL(t types.Type) bool { return typesutil.IsNamed(t, "net/url", "URL") }
+
+// testServerURL is what the URL of an httptest.Server holds: a server on
+// the loopback interface, at a port chosen when it starts ("http" stands
+// for the scheme, which is https for a TLS server; only the host matters
+// to the checks).
+var testServerURL = Concat(Lit("http://127.0.0.1:"), Hole(Unknown))
+
+// isTestServerURL reports whether sel reads the URL field of a
+// net/http/httptest.Server.
+func isTestServerURL(sel *types.Selection) bool {
+	return sel.Obj().Name() == "URL" && typesutil.IsNamed(sel.Recv(), "net/http/httptest", "Server")
+}
 
 // funcDecl returns the declaration, with a body, of a function of this
 // package.

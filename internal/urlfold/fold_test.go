@@ -249,6 +249,9 @@ func TestFold(t *testing.T) {
 		{"url path joined", result{"{Env:BREX_API_URL}{Unknown}/v2/users", "{}{}/v2/users", "", "/v2/users"}},
 		{"url path relative", result{"https://api.brex.com/v2/users/me", "https://api.brex.com/v2/users/me", "api.brex.com", "/v2/users/me"}},
 		{"url helper", result{"https://api.brex.com/v2/users/{Param:id}", "https://api.brex.com/v2/users/{}", "api.brex.com", "/v2/users/{}"}},
+		// An httptest server listens on the loopback interface.
+		{"httptest server", result{"http://127.0.0.1:{Unknown}/v1/transfers", "http://127.0.0.1:{}/v1/transfers", "127.0.0.1", "/v1/transfers"}},
+		{"httptest server default", result{"http://127.0.0.1:{Unknown}/v2/users/me", "http://127.0.0.1:{}/v2/users/me", "127.0.0.1", "/v2/users/me"}},
 	}
 	seen := map[string]bool{"blowup": true} // TestBudget
 	for _, tt := range tests {

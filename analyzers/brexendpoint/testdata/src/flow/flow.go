@@ -168,6 +168,12 @@ func (p *Payments) Cards(ctx context.Context, customer string) {
 	p.do(ctx, http.MethodPost, "/v1/customers/"+customer+"/status")
 }
 
+// The undocumented-at-Brex sub-resource, on the look-alike host the
+// constructor put in the field.
+func (p *Payments) SetStatus(ctx context.Context, id string) {
+	p.do(ctx, http.MethodPut, "/v2/users/"+id+"/status")
+}
+
 func (p *Payments) Card(ctx context.Context, id string) (*http.Response, error) {
 	u, err := url.Parse(p.baseURL)
 	if err != nil {
@@ -187,6 +193,19 @@ func OtherFromEnv(ctx context.Context, id string) (*http.Response, error) {
 		u += "&starting_after=" + id
 	}
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+	if err != nil {
+		return nil, err
+	}
+	return http.DefaultClient.Do(req)
+}
+
+// The same as StatusFromEnv with another API's default host.
+func OtherStatusFromEnv(ctx context.Context, id string) (*http.Response, error) {
+	base := os.Getenv("API_BASE_URL")
+	if base == "" {
+		base = "https://api.directory.example.com"
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodPut, base+"/v2/users/"+id+"/status", nil)
 	if err != nil {
 		return nil, err
 	}

@@ -54,3 +54,28 @@ func (s *Sync) Offboard(ctx context.Context, userID string) error {
 	_, _, err := s.client.UsersAPI.UpdateUserStatus(ctx, userID).UpdateUserStatusRequest(brex.UpdateUserStatusRequest{Status: "DISABLED"}).Execute() // want `PUT /v2/users/\{\}/status is not a documented Brex endpoint, beside the documented resource /v2/users`
 	return err
 }
+
+// LedgerOffboard calls the same undocumented-at-Brex operation of another
+// API's generated client, whose server is the ledger's own: quiet.
+func LedgerOffboard(ctx context.Context, userID string) error {
+	client := ledger.NewAPIClient(ledger.NewConfiguration())
+	_, _, err := client.UsersAPI.UpdateUserStatus(ctx, userID).UpdateUserStatusRequest(ledger.UpdateUserStatusRequest{Status: "DISABLED"}).Execute()
+	return err
+}
+
+// Ledger keeps the look-alike in a field, pointed at its own server by the
+// constructor: quiet.
+type Ledger struct {
+	client *ledger.APIClient
+}
+
+func NewLedger() *Ledger {
+	cfg := ledger.NewConfiguration()
+	cfg.Servers = ledger.ServerConfigurations{{URL: "https://books.internal.example.com"}}
+	return &Ledger{client: ledger.NewAPIClient(cfg)}
+}
+
+func (l *Ledger) Offboard(ctx context.Context, userID string) error {
+	_, _, err := l.client.UsersAPI.UpdateUserStatus(ctx, userID).UpdateUserStatusRequest(ledger.UpdateUserStatusRequest{Status: "DISABLED"}).Execute()
+	return err
+}

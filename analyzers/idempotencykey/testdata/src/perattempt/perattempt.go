@@ -72,3 +72,45 @@ func payAll(ctx context.Context, bc *brexhttp.Client, ids []string) error {
 		return bc.Post(ctx, "/v1/transfers", nil, &brexhttp.RequestOptions{IdempotencyKey: uuid.NewString()})
 	})
 }
+
+// payer takes its key generator as a field, so that tests can make keys
+// they know.
+type payer struct {
+	bc     *brexhttp.Client
+	newKey func() string
+}
+
+func newPayer(bc *brexhttp.Client) *payer { return &payer{bc: bc, newKey: uuid.NewString} }
+
+// The generator is called once per transfer, before the retry.
+func (p *payer) pay(ctx context.Context, t transfer) error {
+	key := p.newKey()
+	return retryutil.Do(ctx, 5, func(ctx context.Context) error {
+		return p.bc.Post(ctx, "/v1/transfers", t, &brexhttp.RequestOptions{IdempotencyKey: key})
+	})
+}
+
+// A retry helper of another package takes the generator and calls it once,
+// before its loop: a closure that calls uuid.NewString is handed over, not
+// called per attempt.
+func payKeyed(ctx context.Context, bc *brexhttp.Client, t transfer) error {
+	return retryutil.DoKeyed(ctx, 5, func() string { return "transfer-" + uuid.NewString() }, func(ctx context.Context, key string) error {
+		return bc.Post(ctx, "/v1/transfers", t, &brexhttp.RequestOptions{IdempotencyKey: key})
+	})
+}
+
+// The same with the generator given by name.
+func payKeyedByName(ctx context.Context, bc *brexhttp.Client, t transfer) error {
+	return retryutil.DoKeyed(ctx, 5, uuid.NewString, func(ctx context.Context, key string) error {
+		return bc.DoJSON(ctx, http.MethodPost, "/v1/transfers", t, nil, map[string]string{"Idempotency-Key": key})
+	})
+}
+
+// The generator field called inside the retried literal: a new key per
+// attempt, but the field's value is not followed (see doc.go, Out of
+// reach), so it stays quiet rather than guess.
+func (p *payer) payPerAttempt(ctx context.Context, t transfer) error {
+	return retryutil.Do(ctx, 5, func(ctx context.Context) error {
+		return p.bc.Post(ctx, "/v1/transfers", t, &brexhttp.RequestOptions{IdempotencyKey: p.newKey()})
+	})
+}

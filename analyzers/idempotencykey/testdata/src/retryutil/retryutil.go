@@ -34,3 +34,17 @@ func ForEach(ctx context.Context, items []string, fn func(ctx context.Context, i
 	}
 	return nil
 }
+
+// DoKeyed makes one key with newKey and calls fn with it until it
+// succeeds, at most attempts times: every attempt carries the same key.
+func DoKeyed(ctx context.Context, attempts int, newKey func() string, fn func(ctx context.Context, key string) error) error {
+	key := newKey()
+	var err error
+	for i := 0; i < attempts; i++ {
+		if err = fn(ctx, key); err == nil {
+			return nil
+		}
+		time.Sleep(100 * time.Millisecond << i)
+	}
+	return err
+}

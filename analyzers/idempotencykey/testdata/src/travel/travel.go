@@ -143,3 +143,52 @@ func localOptions(ctx context.Context, bc *brexhttp.Client, cardID string) {
 }
 
 func fill(o *brexhttp.RequestOptions) { o.IdempotencyKey = uuid.NewString() }
+
+// --- Look-alikes: the same keys sent to another API stay quiet.
+
+const ledgerBaseURL = "https://api.ledger.example.com"
+
+// ledgerRunKey is made once at start-up, like runKey, but only the ledger
+// service ever sees it.
+var ledgerRunKey = uuid.NewString()
+
+var ledgerBootKey string
+
+func init() { ledgerBootKey = rand.Text() }
+
+// ledgerClient keeps its base URL in a field set in the constructor, as
+// brexhttp.Client does.
+type ledgerClient struct {
+	base string
+	hc   *http.Client
+}
+
+func newLedgerClient() *ledgerClient {
+	return &ledgerClient{base: ledgerBaseURL, hc: http.DefaultClient}
+}
+
+func (l *ledgerClient) post(ctx context.Context, path string, headers map[string]string) error {
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, l.base+path, nil)
+	if err != nil {
+		return err
+	}
+	for k, v := range headers {
+		req.Header.Set(k, v)
+	}
+	resp, err := l.hc.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+func startupKeysElsewhere(ctx context.Context, c *http.Client) {
+	req, _ := http.NewRequestWithContext(ctx, http.MethodPost, ledgerBaseURL+"/v1/transfers", nil)
+	req.Header.Set("Idempotency-Key", ledgerRunKey)
+	c.Do(req)
+
+	l := newLedgerClient()
+	l.post(ctx, "/v2/cards", map[string]string{"Idempotency-Key": ledgerBootKey})
+	l.post(ctx, "/v1/transfers", map[string]string{"Idempotency-Key": ledgerRunKey})
+	l.post(ctx, "/v1/transfers", map[string]string{"Idempotency-Key": "ledger-sync"})
+}

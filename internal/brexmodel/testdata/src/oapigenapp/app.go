@@ -5,6 +5,7 @@ package oapigenapp
 import (
 	"context"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"time"
 
@@ -135,4 +136,17 @@ func (j *Journal) Transfer(ctx context.Context, id string) error {
 func (b *Books) CardNumber(ctx context.Context, id string) (*brex.CardNumber, error) {
 	pan, _, err := b.api.CardsAPI.GetCardNumber(ctx, id).Execute() // want `GET /v2/cards/\{\}/pan \[Brex API host secure-platform\.brexapis\.com\] sent via brex.Execute headers=User-Agent,Authorization,Content-Type,Accept$`
 	return pan, err
+}
+
+// Fake points the Brex client at an httptest server outside a test file
+// (a helper serving a fake Brex to other packages' tests): not Brex.
+func Fake(ctx context.Context, h http.Handler) error {
+	srv := httptest.NewServer(h)
+	defer srv.Close()
+	cfg := brex.NewConfiguration()
+	cfg.Servers = brex.ServerConfigurations{{URL: srv.URL}}
+	cfg.HTTPClient = srv.Client()
+	client := brex.NewAPIClient(cfg)
+	_, _, err := client.TransfersAPI.CreateTransfer(ctx).CreateTransferRequest(brex.CreateTransferRequest{}).Execute()
+	return err
 }

@@ -47,6 +47,8 @@ type APIClient struct {
 	CardExpensesAPI *CardExpensesAPIService
 
 	TransfersAPI *TransfersAPIService
+
+	UsersAPI *UsersAPIService
 }
 
 type service struct {
@@ -67,6 +69,7 @@ func NewAPIClient(cfg *Configuration) *APIClient {
 	// API Services
 	c.CardExpensesAPI = (*CardExpensesAPIService)(&c.common)
 	c.TransfersAPI = (*TransfersAPIService)(&c.common)
+	c.UsersAPI = (*UsersAPIService)(&c.common)
 
 	return c
 }

@@ -48,3 +48,14 @@ type PageExpense struct {
 	NextCursor *string   `json:"next_cursor,omitempty"`
 	Items      []Expense `json:"items"`
 }
+
+// UpdateUserStatusRequest struct for UpdateUserStatusRequest
+type UpdateUserStatusRequest struct {
+	Status string `json:"status"`
+}
+
+// User struct for User
+type User struct {
+	Id     string `json:"id"`
+	Status string `json:"status"`
+}

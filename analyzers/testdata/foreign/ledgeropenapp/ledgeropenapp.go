@@ -1,0 +1,155 @@
+// Package ledgeropenapp uses the openapi-generator client of another API
+// the way an integration uses Brex's: the generated client in a struct
+// field with a plain http.Client and a token in the default headers, a
+// server from the environment with the ledger's host as default, no 429
+// handling, a constant key and a key made per attempt, unbounded
+// pagination, a deprecated operation, an undocumented sub-resource and a
+// switch over a status without a default.
+package ledgeropenapp
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"time"
+
+	ledger "example.com/foreign/ledgeropenapi"
+)
+
+const defaultServer = "https://api.ledger.example.com"
+
+// Books keeps the generated client, as integrations do.
+type Books struct {
+	api *ledger.APIClient
+}
+
+func NewBooks(token string) *Books {
+	server := os.Getenv("LEDGER_SERVER")
+	if server == "" {
+		server = defaultServer
+	}
+	cfg := ledger.NewConfiguration()
+	cfg.Servers = ledger.ServerConfigurations{{URL: server, Description: "Ledger"}}
+	cfg.HTTPClient = &http.Client{Timeout: 15 * time.Second}
+	cfg.AddDefaultHeader("Authorization", "Bearer "+token)
+	return &Books{api: ledger.NewAPIClient(cfg)}
+}
+
+// Record books a transfer under a constant key.
+func (b *Books) Record(ctx context.Context, amount int64) (*ledger.Transfer, error) {
+	t, _, err := b.api.TransfersAPI.CreateTransfer(ctx).
+		IdempotencyKey("ledger-record").
+		CreateTransferRequest(ledger.CreateTransferRequest{Description: "rent", Amount: ledger.Money{Amount: &amount}}).
+		Execute()
+	return t, err
+}
+
+// RecordRetrying makes a new key on every attempt.
+func (b *Books) RecordRetrying(ctx context.Context, amount int64) error {
+	var err error
+	for attempt := 0; attempt < 5; attempt++ {
+		_, _, err = b.api.TransfersAPI.CreateTransfer(ctx).
+			IdempotencyKey(rand.Text()).
+			CreateTransferRequest(ledger.CreateTransferRequest{Description: "rent"}).
+			Execute()
+		if err == nil {
+			return nil
+		}
+		time.Sleep(time.Second << attempt)
+	}
+	return err
+}
+
+// RecordUnkeyed leaves the key out, building the request in steps.
+func (b *Books) RecordUnkeyed(ctx context.Context, memo string) error {
+	req := b.api.TransfersAPI.CreateTransfer(ctx).CreateTransferRequest(ledger.CreateTransferRequest{Description: memo})
+	_, resp, err := req.Execute()
+	if resp != nil && resp.StatusCode == http.StatusTooManyRequests {
+		return errors.New("ledger: busy")
+	}
+	return err
+}
+
+// All pages through every transfer without a limit, retrying a failed
+// page at once.
+func (b *Books) All(ctx context.Context) ([]ledger.Transfer, error) {
+	var out []ledger.Transfer
+	var cursor string
+	for {
+		req := b.api.TransfersAPI.ListTransfers(ctx)
+		if cursor != "" {
+			req = req.Cursor(cursor)
+		}
+		page, _, err := req.Execute()
+		if err != nil {
+			continue
+		}
+		out = append(out, page.Items...)
+		if page.NextCursor == nil {
+			return out, nil
+		}
+		cursor = *page.NextCursor
+	}
+}
+
+// Settled reads one transfer and switches over its status.
+func (b *Books) Settled(ctx context.Context, id string) (bool, error) {
+	t, _, err := b.api.TransfersAPI.GetTransferById(ctx, id).Execute()
+	if err != nil {
+		return false, err
+	}
+	switch t.Status {
+	case "PROCESSED":
+		return true, nil
+	case "FAILED":
+		return false, fmt.Errorf("transfer %s failed", id)
+	}
+	return false, nil
+}
+
+// CardExpenses calls the deprecated operation on a client made on the spot
+// with the generator's default server.
+func CardExpenses(ctx context.Context) ([]ledger.Expense, error) {
+	client := ledger.NewAPIClient(ledger.NewConfiguration())
+	page, _, err := client.CardExpensesAPI.ListExpenses1(ctx).Execute()
+	if err != nil {
+		return nil, err
+	}
+	return page.Items, nil
+}
+
+// Deactivate calls the sub-resource the ledger has and Brex does not
+// document, and reads the raw response the lenient way.
+func (b *Books) Deactivate(ctx context.Context, id string) (string, error) {
+	_, resp, err := b.api.UsersAPI.UpdateUserStatus(ctx, id).
+		UpdateUserStatusRequest(ledger.UpdateUserStatusRequest{Status: "DISABLED"}).
+		Execute()
+	if err != nil && resp == nil {
+		return "", err
+	}
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return "", err
+	}
+	var u struct {
+		Status string `json:"status"`
+	}
+	if err := json.Unmarshal(body, &u); err != nil {
+		return "", err
+	}
+	return u.Status, nil
+}
+
+// Owner reads a user.
+func (b *Books) Owner(ctx context.Context, id string) (string, error) {
+	u, _, err := b.api.UsersAPI.GetUserById(ctx, id).Execute()
+	if err != nil {
+		return "", err
+	}
+	return u.Status, nil
+}

@@ -33,7 +33,7 @@ func TestConcurrentWebhookModel(t *testing.T) {
 		Tests: true,
 		Env:   append(os.Environ(), "GOPATH="+dir, "GO111MODULE=off", "GOWORK=off"),
 	}
-	pkgs, err := packages.Load(cfg, "strictreceiver", "brexhooks", "usehelper")
+	pkgs, err := packages.Load(cfg, "strictreceiver", "usehelper")
 	if err != nil {
 		t.Fatal(err)
 	}

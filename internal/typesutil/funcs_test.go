@@ -2,7 +2,6 @@ package typesutil_test
 
 import (
 	"go/ast"
-	"go/importer"
 	"go/parser"
 	"go/token"
 	"go/types"
@@ -33,15 +32,7 @@ func Decl()
 // syntax: each declaration and body maps to the cursor of that very node,
 // and each function with a body to its declaration.
 func TestFuncs(t *testing.T) {
-	fset := token.NewFileSet()
-	file, err := parser.ParseFile(fset, "p.go", funcsSrc, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	info := &types.Info{Defs: map[*ast.Ident]types.Object{}}
-	if _, err := (&types.Config{Importer: importer.Default()}).Check("p", fset, []*ast.File{file}, info); err != nil {
-		t.Fatal(err)
-	}
+	fset, file, info := check(t, funcsSrc)
 	x := typesutil.NewFuncs(info, inspector.New([]*ast.File{file}))
 
 	// Asked concurrently, as the checks of a package may (run with -race).

@@ -27,15 +27,7 @@ func F(param int) (result int) {
 	return
 }
 `
-	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, "p.go", src, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	info := &types.Info{Defs: map[*ast.Ident]types.Object{}}
-	if _, err := (&types.Config{Importer: importer.Default()}).Check("p", fset, []*ast.File{f}, info); err != nil {
-		t.Fatal(err)
-	}
+	_, _, info := check(t, src)
 	got := map[string]bool{}
 	for id, obj := range info.Defs {
 		if v, ok := obj.(*types.Var); ok {
@@ -46,4 +38,20 @@ func F(param int) (result int) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("IsLocalVar (-want +got):\n%s", diff)
 	}
+}
+
+// check parses and type-checks src, the file p.go of package p, and
+// returns its file set, syntax and definitions.
+func check(t *testing.T, src string) (*token.FileSet, *ast.File, *types.Info) {
+	t.Helper()
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "p.go", src, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	info := &types.Info{Defs: map[*ast.Ident]types.Object{}}
+	if _, err := (&types.Config{Importer: importer.Default()}).Check("p", fset, []*ast.File{f}, info); err != nil {
+		t.Fatal(err)
+	}
+	return fset, f, info
 }

@@ -7,33 +7,23 @@ package strictreceiver
 import (
 	"encoding/json"
 	"net/http"
+
+	"brexhooks"
 )
-
-type EventType string
-
-const (
-	TransferProcessed EventType = "TRANSFER_PROCESSED"
-	TransferFailed    EventType = "TRANSFER_FAILED"
-)
-
-type Event struct {
-	EventType  EventType `json:"event_type"`
-	TransferID string    `json:"transfer_id"`
-}
 
 func handle(w http.ResponseWriter, r *http.Request) {
 	if r.Header.Get("Webhook-Id") == "" {
 		w.WriteHeader(http.StatusBadRequest)
 		return
 	}
-	var ev Event
+	var ev brexhooks.Event
 	dec := json.NewDecoder(r.Body)
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&ev); err != nil {
 		w.WriteHeader(http.StatusBadRequest)
 		return
 	}
-	if ev.EventType == TransferProcessed {
+	if ev.EventType == brexhooks.TransferProcessed {
 		w.WriteHeader(http.StatusOK)
 	}
 }

@@ -55,6 +55,13 @@ type unit struct {
 
 	illTyped bool
 	purged   bool // some of its files were parsed without bodies
+	// testVariant is, for a root package with in-package tests, its
+	// test variant ("p [p.test]", also a root), which has all of its
+	// files; base is the reverse link. See analyze.
+	testVariant, base *unit
+	// awaitsVariant: its facts are done, and whether its own findings
+	// are wanted waits on its test variant's type-check.
+	awaitsVariant bool
 	// inspector receives inspect.Analyzer's result, built from the
 	// syntax while the package is type-checked (see check).
 	inspector <-chan *inspector.Inspector
@@ -102,6 +109,16 @@ type stream struct {
 //  2. the analyzers with facts (and what they require), once it is
 //     type-checked and its imports' facts are complete;
 //  3. for a root, the other analyzers, which no importer waits for.
+//
+// A root with in-package tests skips step 3 when its test variant
+// type-checks: the variant is made of the same files and more, so it
+// finds all that the package would (as go vet, which vets only the test
+// variant and computes the package's facts for its importers). This
+// spares the rest analyzers a second pass over the package's files and
+// drops the package's syntax and types.Info as soon as its facts are
+// out, not after its findings. If the variant does not type-check (an
+// error in a test file), the package's own findings are computed as
+// before.
 //
 // Workers take facts first (they unlock importers), then type-checking,
 // then the rest. Type-checking runs ahead only while fewer than maxAhead
@@ -179,6 +196,16 @@ func (s *stream) analyze(roots []*packages.Package) {
 				switch what {
 				case checkStep:
 					u.checked = true
+					if b := u.base; b != nil && b.awaitsVariant {
+						b.awaitsVariant = false
+						if u.illTyped {
+							ahead++
+							toRest = append(toRest, b)
+						} else {
+							s.release(b)
+							left--
+						}
+					}
 					for _, user := range u.users {
 						if user.pendingCheck--; user.pendingCheck == 0 {
 							toCheck = append(toCheck, user)
@@ -193,7 +220,20 @@ func (s *stream) analyze(roots []*packages.Package) {
 							toRun = append(toRun, user)
 						}
 					}
-					if !done {
+					switch {
+					case done:
+					case u.testVariant == nil:
+						toRest = append(toRest, u)
+					case !u.testVariant.checked:
+						// Out of the run-ahead window while it waits,
+						// which could otherwise fill with units waiting
+						// for variants that cannot be checked.
+						u.awaitsVariant = true
+						ahead--
+					case !u.testVariant.illTyped:
+						s.release(u)
+						done = true
+					default:
 						toRest = append(toRest, u)
 					}
 				}
@@ -246,6 +286,18 @@ func (s *stream) graph(roots []*packages.Package) []*unit {
 	}
 	for _, p := range roots {
 		visit(p).root = true
+	}
+	byID := make(map[string]*unit, len(order))
+	for _, u := range order {
+		byID[u.pkg.ID] = u
+	}
+	for _, u := range order {
+		if !u.root || u.pkg.ID != u.pkg.PkgPath {
+			continue
+		}
+		if v := byID[u.pkg.ID+" ["+u.pkg.PkgPath+".test]"]; v != nil && v.root && v.pkg.PkgPath == u.pkg.PkgPath {
+			u.testVariant, v.base = v, u
+		}
 	}
 	for _, u := range order {
 		if !u.root && u.pkg.ID == u.pkg.PkgPath {
@@ -395,6 +447,8 @@ func (s *stream) analyzeFacts(u *unit) {
 	if !u.root {
 		s.release(u)
 	}
+	// A root awaiting its test variant's verdict (see analyze) keeps its
+	// syntax until then.
 }
 
 // analyzeRest runs the other analyzers on a root, shows the root to

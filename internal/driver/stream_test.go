@@ -2,6 +2,7 @@ package driver
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"go/ast"
 	"go/token"
@@ -182,8 +183,15 @@ func TestStreamMatchesChecker(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			// The one deliberate difference: a package superseded by its
+			// test variant runs only the analyzers with facts (see
+			// stream.analyze).
+			superseded := supersededByVariant(pkgs)
 			var want []actionView
 			for act := range graph.All() {
+				if superseded[act.Package.ID] && len(act.Analyzer.FactTypes) == 0 && act.Analyzer != inspect.Analyzer {
+					continue
+				}
 				want = append(want, actionView{act.Analyzer.Name, act.Package, act.IsRoot, act.Err, act.Diagnostics})
 			}
 			res, err := Run(probes, patterns, Options{Dir: "testdata/mod", Tests: true})
@@ -208,10 +216,103 @@ func TestStreamMatchesChecker(t *testing.T) {
 			if err := res.PrintJSON(&gotJSON); err != nil {
 				t.Fatal(err)
 			}
-			if diff := cmp.Diff(wantJSON.String(), gotJSON.String()); diff != "" {
+			var wantTree, gotTree map[string]map[string]any
+			if err := json.Unmarshal(wantJSON.Bytes(), &wantTree); err != nil {
+				t.Fatal(err)
+			}
+			if err := json.Unmarshal(gotJSON.Bytes(), &gotTree); err != nil {
+				t.Fatal(err)
+			}
+			for id := range superseded {
+				for name := range wantTree[id] {
+					if name != probe.Name {
+						delete(wantTree[id], name)
+					}
+				}
+			}
+			if diff := cmp.Diff(wantTree, gotTree); diff != "" {
 				t.Errorf("-json differs (-checker +driver):\n%s", diff)
 			}
 		})
+	}
+}
+
+// supersededByVariant returns the IDs of the packages among pkgs whose
+// test variant is among them too and has no errors.
+func supersededByVariant(pkgs []*packages.Package) map[string]bool {
+	byID := map[string]*packages.Package{}
+	for _, p := range pkgs {
+		byID[p.ID] = p
+	}
+	out := map[string]bool{}
+	for _, p := range pkgs {
+		v := byID[p.ID+" ["+p.PkgPath+".test]"]
+		if p.ID != p.PkgPath || v == nil {
+			continue
+		}
+		broken := false
+		packages.Visit([]*packages.Package{v}, nil, func(q *packages.Package) { broken = broken || len(q.Errors) > 0 })
+		if !broken {
+			out[p.ID] = true
+		}
+	}
+	return out
+}
+
+// TestStreamVariantSupersedes: a package whose test variant type-checks
+// runs only the analyzers with facts, and the variant reports what the
+// package would have; one whose test variant does not (f's test has a
+// type error) is analyzed in full.
+func TestStreamVariantSupersedes(t *testing.T) {
+	var (
+		mu       sync.Mutex
+		observed []string
+	)
+	observe := func(p *packages.Package, _ map[*analysis.Analyzer]any) {
+		mu.Lock()
+		defer mu.Unlock()
+		observed = append(observed, p.ID)
+	}
+	res, err := Run(probes, []string{"./a", "./f"}, Options{Dir: "testdata/mod", Tests: true, Observe: observe})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ran := map[string][]string{}
+	for _, act := range res.Actions {
+		if act.IsRoot && act.Err == nil {
+			ran[act.Package.ID] = append(ran[act.Package.ID], act.Analyzer.Name)
+		}
+	}
+	for id := range ran {
+		slices.Sort(ran[id])
+	}
+	want := map[string][]string{
+		"example.com/mod/a":                          {"inspect", "probe"},
+		"example.com/mod/a [example.com/mod/a.test]": {"despite", "inspect", "probe", "requiresprobe"},
+		"example.com/mod/a.test":                     {"despite", "inspect", "probe", "requiresprobe"},
+		"example.com/mod/f":                          {"despite", "inspect", "probe", "requiresprobe"},
+		"example.com/mod/f [example.com/mod/f.test]": {"despite", "inspect"},
+		"example.com/mod/f.test":                     {"despite", "inspect"},
+	}
+	if diff := cmp.Diff(want, ran); diff != "" {
+		t.Errorf("analyzers that ran without error, by package (-want +got):\n%s", diff)
+	}
+	var inA []string
+	for _, d := range res.Diagnostics() {
+		if d.Check == requiresProbe.Name && filepath.Base(d.Position.Filename) == "a.go" {
+			inA = append(inA, d.Package.ID)
+		}
+	}
+	if want := []string{"example.com/mod/a [example.com/mod/a.test]"}; !slices.Equal(inA, want) {
+		t.Errorf("requiresprobe's findings in a.go come from %q, want %q", inA, want)
+	}
+	slices.Sort(observed)
+	wantObserved := []string{
+		"example.com/mod/a [example.com/mod/a.test]", "example.com/mod/a.test",
+		"example.com/mod/f", "example.com/mod/f [example.com/mod/f.test]", "example.com/mod/f.test",
+	}
+	if diff := cmp.Diff(wantObserved, observed); diff != "" {
+		t.Errorf("observed (-want +got):\n%s", diff)
 	}
 }
 

@@ -303,26 +303,9 @@ func (j *clientJudge) retryableInner(field *types.Var) clientInfo {
 // retries 429 only if its transport does (SetTransport, or the client
 // given to NewWithClient).
 func (j *clientJudge) restyInner(f *respFlow, c ast.Expr) clientInfo {
-	conf := j.r.http.restyConfigOf(c)
-	var inner []clientInfo
-	for _, t := range conf.transports {
-		inner = append(inner, j.transport(f, t))
-	}
-	for _, hc := range conf.clients {
-		inner = append(inner, j.client(f, hc))
-	}
-	for _, ci := range inner {
-		if ci.kind == ClientRetries || ci.kind == ClientRetriesConstant {
-			return ci
-		}
-	}
-	if conf.open {
-		return clientInfo{}
-	}
-	for _, ci := range inner {
-		if ci.kind != ClientNone {
-			return clientInfo{}
-		}
+	ci, known := j.restyTransport(f, j.r.http.restyConfigOf(c))
+	if !known || ci.kind != ClientNone {
+		return ci
 	}
 	return clientInfo{kind: ClientNone, what: "resty's GetClient()"}
 }

@@ -427,14 +427,12 @@ func restyStatusCall(info *types.Info, call *ast.CallExpr) (string, ast.Expr, bo
 	return fn.Name(), sel.X, true
 }
 
-// restyClient judges the 429 handling of the resty client a request
-// (expression req, of type *resty.Request) is sent through. resty retries
-// nothing until SetRetryCount, and then only failed connections unless a
-// retry condition (AddRetryCondition) says so; its waits grow
-// exponentially. A transport or http.Client of its own that retries 429
-// handles them too.
-func (j *clientJudge) restyClient(f *respFlow, req ast.Expr) clientInfo {
-	conf := j.r.http.restyConfigOf(req)
+// restyTransport judges the transports and http.Clients a resty client
+// is configured with (SetTransport, NewWithClient): the first of them that
+// retries 429; else, if every one is known not to retry, ClientNone with
+// no description; known is false when one is unknown or the client is
+// configured where the model cannot see.
+func (j *clientJudge) restyTransport(f *respFlow, conf *restyConfig) (ci clientInfo, known bool) {
 	var inner []clientInfo
 	for _, t := range conf.transports {
 		inner = append(inner, j.transport(f, t))
@@ -444,16 +442,30 @@ func (j *clientJudge) restyClient(f *respFlow, req ast.Expr) clientInfo {
 	}
 	for _, c := range inner {
 		if c.kind == ClientRetries || c.kind == ClientRetriesConstant {
-			return c
+			return c, true
 		}
 	}
 	if conf.open {
-		return clientInfo{} // configured where the model cannot see
+		return clientInfo{}, false
 	}
 	for _, c := range inner {
 		if c.kind != ClientNone {
-			return clientInfo{}
+			return clientInfo{}, false
 		}
+	}
+	return clientInfo{kind: ClientNone}, true
+}
+
+// restyClient judges the 429 handling of the resty client a request
+// (expression req, of type *resty.Request) is sent through. resty retries
+// nothing until SetRetryCount, and then only failed connections unless a
+// retry condition (AddRetryCondition) says so; its waits grow
+// exponentially. A transport or http.Client of its own that retries 429
+// handles them too.
+func (j *clientJudge) restyClient(f *respFlow, req ast.Expr) clientInfo {
+	conf := j.r.http.restyConfigOf(req)
+	if ci, known := j.restyTransport(f, conf); !known || ci.kind != ClientNone {
+		return ci
 	}
 	retries := false
 	for _, n := range conf.retryCounts {

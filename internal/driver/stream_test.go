@@ -259,21 +259,36 @@ func supersededByVariant(pkgs []*packages.Package) map[string]bool {
 	return out
 }
 
+// observer records the packages a run shows to Options.Observe, after
+// check, if set, has looked at each.
+type observer struct {
+	mu    sync.Mutex
+	ids   []string
+	check func(*packages.Package, map[*analysis.Analyzer]any)
+}
+
+func (o *observer) observe(p *packages.Package, results map[*analysis.Analyzer]any) {
+	if o.check != nil {
+		o.check(p, results)
+	}
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	o.ids = append(o.ids, p.ID)
+}
+
+func (o *observer) sorted() []string {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return slices.Sorted(slices.Values(o.ids))
+}
+
 // TestStreamVariantSupersedes: a package whose test variant type-checks
 // runs only the analyzers with facts, and the variant reports what the
 // package would have; one whose test variant does not (f's test has a
 // type error) is analyzed in full.
 func TestStreamVariantSupersedes(t *testing.T) {
-	var (
-		mu       sync.Mutex
-		observed []string
-	)
-	observe := func(p *packages.Package, _ map[*analysis.Analyzer]any) {
-		mu.Lock()
-		defer mu.Unlock()
-		observed = append(observed, p.ID)
-	}
-	res, err := Run(probes, []string{"./a", "./f"}, Options{Dir: "testdata/mod", Tests: true, Observe: observe})
+	var obs observer
+	res, err := Run(probes, []string{"./a", "./f"}, Options{Dir: "testdata/mod", Tests: true, Observe: obs.observe})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -306,7 +321,7 @@ func TestStreamVariantSupersedes(t *testing.T) {
 	if want := []string{"example.com/mod/a [example.com/mod/a.test]"}; !slices.Equal(inA, want) {
 		t.Errorf("requiresprobe's findings in a.go come from %q, want %q", inA, want)
 	}
-	slices.Sort(observed)
+	observed := obs.sorted()
 	wantObserved := []string{
 		"example.com/mod/a [example.com/mod/a.test]", "example.com/mod/a.test",
 		"example.com/mod/f", "example.com/mod/f [example.com/mod/f.test]", "example.com/mod/f.test",
@@ -353,26 +368,19 @@ func TestStreamFactVisibility(t *testing.T) {
 // syntax, type information and results; after the run no package keeps
 // its syntax or type information, only its types.
 func TestStreamDropsSyntax(t *testing.T) {
-	var (
-		mu       sync.Mutex
-		observed []string
-	)
-	observe := func(p *packages.Package, results map[*analysis.Analyzer]any) {
-		mu.Lock()
-		defer mu.Unlock()
-		observed = append(observed, p.ID)
+	obs := observer{check: func(p *packages.Package, results map[*analysis.Analyzer]any) {
 		if p.Syntax == nil || p.TypesInfo == nil {
 			t.Errorf("Observe: %s without its syntax", p.ID)
 		}
 		if _, ok := results[requiresProbe]; !ok {
 			t.Errorf("Observe: %s without the result of %s (got %v)", p.ID, requiresProbe, results)
 		}
-	}
-	res, err := Run(probes, []string{"./a", "./b"}, Options{Dir: "testdata/mod", Observe: observe})
+	}}
+	res, err := Run(probes, []string{"./a", "./b"}, Options{Dir: "testdata/mod", Observe: obs.observe})
 	if err != nil {
 		t.Fatal(err)
 	}
-	slices.Sort(observed)
+	observed := obs.sorted()
 	if want := []string{"example.com/mod/a", "example.com/mod/b"}; !slices.Equal(observed, want) {
 		t.Errorf("observed %q, want %q", observed, want)
 	}

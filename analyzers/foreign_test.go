@@ -69,8 +69,10 @@ func TestQuietOnForeignCode(t *testing.T) {
 		// /v2/users/{id}/status) on its own server, and a program using it
 		// as integrations use Brex's (a constant key, a key per attempt,
 		// no key, unbounded pagination, no 429 handling, a status switch
-		// without a default, a lenient decode).
-		"example.com/foreign/ledgeropenapi", "example.com/foreign/ledgeropenapp",
+		// without a default, a lenient decode). The client is the stub
+		// the analysistest suites use (internal/teststubs), through a
+		// replace directive.
+		"github.com/acmepay/ledgeropenapi", "example.com/foreign/ledgeropenapp",
 	}
 	res, err := driver.Run(analyzers.All(), patterns, driver.Options{Dir: "testdata/foreign", Tests: true})
 	if err != nil {

@@ -21,6 +21,7 @@ require (
 
 require (
 	cloud.google.com/go/compute/metadata v0.3.0 // indirect
+	github.com/acmepay/ledgeropenapi v0.0.0
 	github.com/fatih/color v1.16.0 // indirect
 	github.com/hashicorp/go-cleanhttp v0.5.2 // indirect
 	github.com/mattn/go-colorable v0.1.13 // indirect
@@ -28,3 +29,5 @@ require (
 	github.com/ory/hydra-client-go/v2 v2.2.1 // indirect
 	golang.org/x/sys v0.35.0 // indirect
 )
+
+replace github.com/acmepay/ledgeropenapi => ../../../internal/teststubs/testdata/src/github.com/acmepay/ledgeropenapi

@@ -18,7 +18,7 @@ import (
 	"os"
 	"time"
 
-	ledger "example.com/foreign/ledgeropenapi"
+	ledger "github.com/acmepay/ledgeropenapi"
 )
 
 const defaultServer = "https://api.ledger.example.com"

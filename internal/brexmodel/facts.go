@@ -3,9 +3,11 @@ package brexmodel
 import (
 	"fmt"
 	"go/types"
+	"regexp"
 	"strings"
 
 	"github.com/brexlint/brexlint/internal/entropy"
+	"github.com/brexlint/brexlint/internal/secrets"
 	"github.com/brexlint/brexlint/internal/urlfold"
 	"golang.org/x/tools/go/analysis"
 )
@@ -161,7 +163,7 @@ func (f *WrapperFact) String() string {
 	for _, p := range f.URL {
 		switch {
 		case !p.Hole:
-			b.WriteString(p.Lit)
+			b.WriteString(printable(p.Lit))
 		case p.Param >= 0:
 			fmt.Fprintf(&b, "{$%d}", p.Param)
 		case p.Env != "":
@@ -183,7 +185,7 @@ func (f *WrapperFact) String() string {
 		b.WriteString(" signal")
 	}
 	if f.ServerHole {
-		fmt.Fprintf(&b, " server=%q", f.DefaultServer)
+		fmt.Fprintf(&b, " server=%q", printable(f.DefaultServer))
 		if f.OperationServer {
 			b.WriteString(" (operation)")
 		}
@@ -245,3 +247,13 @@ func httpFactTypes() []analysis.Fact {
 		new(GenClientFact), new(ServerFact), new(DoerOptionFact),
 	}
 }
+
+// printable returns a URL literal of the code as a fact's description may
+// quote it: go vet -vettool=brexlint -debug=f prints every fact. Secrets
+// are redacted (an API key in a query string), and so is the user
+// information of a URL (https://user:password@host).
+func printable(s string) string {
+	return urlUserinfo.ReplaceAllString(secrets.RedactText(s), "${1}…@")
+}
+
+var urlUserinfo = regexp.MustCompile(`(://)[^/@\s{}]+@`)

@@ -71,3 +71,23 @@ func TestGeneratedClient(t *testing.T) {
 	analysistest.Run(t, dir, brexmodel.Analyzer, "genlib")
 	analysistest.Run(t, dir, requests, "genapp")
 }
+
+// TestFactStringRedacts: a wrapper's or a server's fact quotes the URL
+// literals of the code, and go vet's -debug=f prints facts; neither a
+// secret in the URL nor its user information may be printed.
+func TestFactStringRedacts(t *testing.T) {
+	const password, key = "hunter2hunter2", "sk_live_51H8xYzQ2eZvKYlo2C0aBcDeFgHiJkLmN"
+	url := []brexmodel.TemplatePart{{Lit: "https://svc:" + password + "@api.example.com/v1/transfers?key=" + key}}
+	for _, fact := range []interface{ String() string }{
+		&brexmodel.WrapperFact{URL: url, MethodParam: -1},
+		&brexmodel.ServerFact{URL: url},
+	} {
+		s := fact.String()
+		if strings.Contains(s, password) || strings.Contains(s, key[8:]) {
+			t.Errorf("%T.String() = %q: prints a secret", fact, s)
+		}
+		if !strings.Contains(s, "api.example.com/v1/transfers") {
+			t.Errorf("%T.String() = %q: lost the URL", fact, s)
+		}
+	}
+}

@@ -357,20 +357,12 @@ func (fs *funcScan) visitCall(cs callSite) {
 		} else {
 			o.method = urlfold.Hole(urlfold.Unknown)
 		}
-		var parts []urlfold.Value
-		for _, p := range w.URL {
-			switch {
-			case !p.Hole:
-				parts = append(parts, urlfold.Lit(p.Lit))
-			case p.Param >= 0 && p.Param < len(call.Args) && !variadicAt(fn, p.Param):
-				parts = append(parts, fold(call.Args[p.Param]))
-			case p.Env != "":
-				parts = append(parts, urlfold.Value{Parts: []urlfold.Part{{Hole: true, HoleKind: urlfold.Env, EnvName: p.Env}}})
-			default:
-				parts = append(parts, urlfold.Hole(urlfold.Unknown))
+		o.url = instantiate(w.URL, fn, func(i int) (urlfold.Value, bool) {
+			if i < len(call.Args) {
+				return fold(call.Args[i]), true
 			}
-		}
-		o.url = urlfold.Concat(parts...)
+			return urlfold.Value{}, false
+		})
 		fs.fillServer(o, w, call)
 		if len(o.url.Parts) > 0 && o.url.Parts[0].Hole && !o.serverHole {
 			if server, ok := fs.a.clientServer(call); ok && fs.ownParamOrNone(server) {

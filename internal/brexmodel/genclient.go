@@ -311,20 +311,31 @@ func (a *httpAnalysis) foldCall(fn *types.Func, call *ast.CallExpr, arg func(int
 	if !ok || fn.Signature().Results().Len() == 0 || !a.genClientType(fn.Signature().Results().At(0).Type()) {
 		return urlfold.Value{}, false
 	}
+	return instantiate(tp, fn, func(i int) (urlfold.Value, bool) { return arg(i), true }), true
+}
+
+// instantiate folds a URL template of a fact about fn (a wrapper's URL, a
+// constructor's server) at a call of fn: a parameter's hole takes the
+// caller's argument (arg's, if it has one; not a variadic parameter's),
+// an environment variable's stays a hole of that name, and any other
+// hole stays unknown.
+func instantiate(tp []TemplatePart, fn *types.Func, arg func(int) (urlfold.Value, bool)) urlfold.Value {
 	var parts []urlfold.Value
 	for _, p := range tp {
+		v := urlfold.Hole(urlfold.Unknown)
 		switch {
 		case !p.Hole:
-			parts = append(parts, urlfold.Lit(p.Lit))
+			v = urlfold.Lit(p.Lit)
 		case p.Param >= 0 && !variadicAt(fn, p.Param):
-			parts = append(parts, arg(p.Param))
+			if a, ok := arg(p.Param); ok {
+				v = a
+			}
 		case p.Env != "":
-			parts = append(parts, urlfold.Value{Parts: []urlfold.Part{{Hole: true, HoleKind: urlfold.Env, EnvName: p.Env}}})
-		default:
-			parts = append(parts, urlfold.Hole(urlfold.Unknown))
+			v = urlfold.Value{Parts: []urlfold.Part{{Hole: true, HoleKind: urlfold.Env, EnvName: p.Env}}}
 		}
+		parts = append(parts, v)
 	}
-	return urlfold.Concat(parts...), true
+	return urlfold.Concat(parts...)
 }
 
 // clientServer returns the server of the generated client that call's

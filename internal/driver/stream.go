@@ -55,6 +55,10 @@ type unit struct {
 
 	illTyped bool
 	purged   bool // some of its files were parsed without bodies
+	// testMain: the go command's generated main package of a test
+	// binary ("p.test"), which is type-checked but not analyzed (see
+	// graph).
+	testMain bool
 	// testVariant is, for a root package with in-package tests, its
 	// test variant ("p [p.test]", also a root), which has all of its
 	// files; base is the reverse link. See analyze.
@@ -187,7 +191,7 @@ func (s *stream) analyze(roots []*packages.Package) {
 					s.typeCheck(u)
 				case factStep:
 					s.analyzeFacts(u)
-					done = !u.root
+					done = !u.root || u.testMain
 				case restStep:
 					s.analyzeRest(u)
 					done = true
@@ -290,6 +294,25 @@ func (s *stream) graph(roots []*packages.Package) []*unit {
 	byID := make(map[string]*unit, len(order))
 	for _, u := range order {
 		byID[u.pkg.ID] = u
+	}
+	// The main package the go command generates for a test binary (its
+	// ID is "p.test", and it imports the packages "… [p.test]") holds
+	// only the table of the tests: nothing imports it and nothing in it
+	// is the program's code. go vet does not vet it; brexlint
+	// type-checks it, so that an error in it is reported, and analyzes
+	// nothing there (on stripe-go, 90 packages whose model read the
+	// facts of all their test binary's packages).
+	for _, u := range order {
+		p := u.pkg
+		if p.Name != "main" || p.ID != p.PkgPath || !strings.HasSuffix(p.ID, ".test") || len(u.users) > 0 {
+			continue
+		}
+		for _, imp := range u.imports {
+			if strings.HasSuffix(imp.pkg.ID, " ["+p.ID+"]") {
+				u.testMain = true
+				break
+			}
+		}
 	}
 	for _, u := range order {
 		if !u.root || u.pkg.ID != u.pkg.PkgPath {
@@ -440,8 +463,12 @@ func (f importerFunc) Import(path string) (*types.Package, error) { return f(pat
 // dependency is then done with, and drops its syntax.
 func (s *stream) analyzeFacts(u *unit) {
 	u.results = map[*analysis.Analyzer]any{}
-	if u.export != "" {
+	switch {
+	case u.export != "":
 		return // no syntax, and no fact to find (see stdExports)
+	case u.testMain:
+		s.release(u) // analyzed no further (see graph)
+		return
 	}
 	s.run(u, s.depAs)
 	if !u.root {

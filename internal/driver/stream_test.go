@@ -183,13 +183,14 @@ func TestStreamMatchesChecker(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			// The one deliberate difference: a package superseded by its
+			// The deliberate differences: a package superseded by its
 			// test variant runs only the analyzers with facts (see
-			// stream.analyze).
+			// stream.analyze), and a test binary's generated main
+			// package none (see stream.graph).
 			superseded := supersededByVariant(pkgs)
 			var want []actionView
 			for act := range graph.All() {
-				if superseded[act.Package.ID] && len(act.Analyzer.FactTypes) == 0 && act.Analyzer != inspect.Analyzer {
+				if superseded[act.Package.ID] && len(act.Analyzer.FactTypes) == 0 && act.Analyzer != inspect.Analyzer || isTestMain(act.Package) {
 					continue
 				}
 				want = append(want, actionView{act.Analyzer.Name, act.Package, act.IsRoot, act.Err, act.Diagnostics})
@@ -230,11 +231,22 @@ func TestStreamMatchesChecker(t *testing.T) {
 					}
 				}
 			}
+			for _, p := range pkgs {
+				if isTestMain(p) {
+					delete(wantTree, p.ID)
+				}
+			}
 			if diff := cmp.Diff(wantTree, gotTree); diff != "" {
 				t.Errorf("-json differs (-checker +driver):\n%s", diff)
 			}
 		})
 	}
+}
+
+// isTestMain reports whether p is the main package the go command
+// generates for a test binary.
+func isTestMain(p *packages.Package) bool {
+	return p.Name == "main" && p.ID == p.PkgPath && strings.HasSuffix(p.ID, ".test")
 }
 
 // supersededByVariant returns the IDs of the packages among pkgs whose
@@ -285,7 +297,8 @@ func (o *observer) sorted() []string {
 // TestStreamVariantSupersedes: a package whose test variant type-checks
 // runs only the analyzers with facts, and the variant reports what the
 // package would have; one whose test variant does not (f's test has a
-// type error) is analyzed in full.
+// type error) is analyzed in full. A test binary's generated main package
+// is type-checked and not analyzed.
 func TestStreamVariantSupersedes(t *testing.T) {
 	var obs observer
 	res, err := Run(probes, []string{"./a", "./f"}, Options{Dir: "testdata/mod", Tests: true, Observe: obs.observe})
@@ -304,13 +317,23 @@ func TestStreamVariantSupersedes(t *testing.T) {
 	want := map[string][]string{
 		"example.com/mod/a":                          {"inspect", "probe"},
 		"example.com/mod/a [example.com/mod/a.test]": {"despite", "inspect", "probe", "requiresprobe"},
-		"example.com/mod/a.test":                     {"despite", "inspect", "probe", "requiresprobe"},
 		"example.com/mod/f":                          {"despite", "inspect", "probe", "requiresprobe"},
 		"example.com/mod/f [example.com/mod/f.test]": {"despite", "inspect"},
-		"example.com/mod/f.test":                     {"despite", "inspect"},
 	}
 	if diff := cmp.Diff(want, ran); diff != "" {
 		t.Errorf("analyzers that ran without error, by package (-want +got):\n%s", diff)
+	}
+	mains := 0
+	packages.Visit(res.Packages, nil, func(p *packages.Package) {
+		if isTestMain(p) {
+			mains++
+			if p.Types == nil || !p.Types.Complete() {
+				t.Errorf("%s was not type-checked", p.ID)
+			}
+		}
+	})
+	if mains != 2 {
+		t.Errorf("%d test mains in the graph, want 2 (a's and f's)", mains)
 	}
 	var inA []string
 	for _, d := range res.Diagnostics() {
@@ -323,8 +346,8 @@ func TestStreamVariantSupersedes(t *testing.T) {
 	}
 	observed := obs.sorted()
 	wantObserved := []string{
-		"example.com/mod/a [example.com/mod/a.test]", "example.com/mod/a.test",
-		"example.com/mod/f", "example.com/mod/f [example.com/mod/f.test]", "example.com/mod/f.test",
+		"example.com/mod/a [example.com/mod/a.test]",
+		"example.com/mod/f", "example.com/mod/f [example.com/mod/f.test]",
 	}
 	if diff := cmp.Diff(wantObserved, observed); diff != "" {
 		t.Errorf("observed (-want +got):\n%s", diff)

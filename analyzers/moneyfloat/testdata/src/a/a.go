@@ -102,6 +102,12 @@ func statements(ctx context.Context, hc *http.Client, id string) (int64, error) 
 		cents := s.EndBalance.Amount * 100 // want `s.EndBalance.Amount is multiplied by 100`
 		total += cents
 	}
+	byAccount := map[string]Statement{}
+	for _, s := range page.Items {
+		byAccount[id] = s
+	}
+	// A string literal on the way to the amount is not quoted.
+	total += int64(byAccount["dept_4fT9xQ"].EndBalance.Amount * 100) // want `….EndBalance.Amount is multiplied by 100`
 	for _, s := range page.Items {
 		end := s.EndBalance.Amount
 		total += end * 100 // want `end \(s.EndBalance.Amount\) is multiplied by 100`

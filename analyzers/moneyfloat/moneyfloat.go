@@ -271,41 +271,14 @@ func (c *checker) brexAmount(e ast.Expr) *ast.SelectorExpr {
 // local copy; "" when e is none.
 func (c *checker) amountOf(e ast.Expr) string {
 	if sel := c.brexAmount(e); sel != nil {
-		return codeOf(sel)
+		return typesutil.ExprCode(sel)
 	}
 	if id, ok := c.unconvert(e).(*ast.Ident); ok {
 		if v, ok := c.pass.TypesInfo.Uses[id].(*types.Var); ok && c.copies[v] != nil {
-			return id.Name + " (" + codeOf(c.copies[v]) + ")"
+			return id.Name + " (" + typesutil.ExprCode(c.copies[v]) + ")"
 		}
 	}
 	return ""
-}
-
-// codeOf spells an amount's selector for a message, as the code writes
-// it unless a string literal is part of it (a map key, an argument of a
-// call on the way to the amount: it could be a secret, and it makes the
-// message long): then only the fields, after "…".
-func codeOf(sel *ast.SelectorExpr) string {
-	hasString := false
-	ast.Inspect(sel, func(n ast.Node) bool {
-		if lit, ok := n.(*ast.BasicLit); ok && lit.Kind == token.STRING {
-			hasString = true
-		}
-		return !hasString
-	})
-	if !hasString {
-		return types.ExprString(sel)
-	}
-	path := ""
-	for x := ast.Expr(sel); ; {
-		s, ok := ast.Unparen(x).(*ast.SelectorExpr)
-		if !ok {
-			break
-		}
-		path = "." + s.Sel.Name + path
-		x = s.X
-	}
-	return "…" + path
 }
 
 // findCopies finds the local variables defined from a Brex amount and

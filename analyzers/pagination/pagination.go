@@ -83,7 +83,7 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		r.Report(analysis.Diagnostic{
 			Pos:     use.Pos(),
-			Message: fmt.Sprintf("only the first page of %s is used: %s is %s, and %s", ep, types.ExprString(use), how, why),
+			Message: fmt.Sprintf("only the first page of %s is used: %s is %s, and %s", ep, typesutil.ExprCode(use), how, why),
 			Related: []analysis.RelatedInformation{{Pos: d.Call.Pos(), Message: "the page of " + ep + " is decoded here"}},
 		})
 	}

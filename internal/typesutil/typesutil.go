@@ -113,3 +113,18 @@ func ConstStringOK(info *types.Info, e ast.Expr) (string, bool) {
 func IsLocalVar(v *types.Var) bool {
 	return !v.IsField() && v.Pkg() != nil && v.Parent() != nil && v.Parent() != v.Pkg().Scope()
 }
+
+// ExprCode spells e as the code writes it, for a message, with each string
+// literal in it shown as "…": a map key or a call's argument on the way to
+// the value a message names may be a secret, and a message must not print
+// one.
+func ExprCode(e ast.Expr) string {
+	s := types.ExprString(e)
+	ast.Inspect(e, func(n ast.Node) bool {
+		if lit, ok := n.(*ast.BasicLit); ok && lit.Kind == token.STRING {
+			s = strings.ReplaceAll(s, lit.Value, `"…"`)
+		}
+		return true
+	})
+	return s
+}

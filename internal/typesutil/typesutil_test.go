@@ -55,3 +55,20 @@ func check(t *testing.T, src string) (*token.FileSet, *ast.File, *types.Info) {
 	}
 	return fset, f, info
 }
+
+func TestExprCode(t *testing.T) {
+	for src, want := range map[string]string{
+		`resp.Balance.Amount`:                      `resp.Balance.Amount`,
+		`byAccount["bxt_4fT9xQzz"].Balance.Amount`: `byAccount["…"].Balance.Amount`,
+		"get(ctx, `sk_live_123`, 2).Items[i]":      `get(ctx, "…", 2).Items[i]`,
+		`pages[key].Items`:                         `pages[key].Items`,
+	} {
+		e, err := parser.ParseExpr(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := typesutil.ExprCode(e); got != want {
+			t.Errorf("ExprCode(%s) = %s, want %s", src, got, want)
+		}
+	}
+}

@@ -107,7 +107,7 @@ func statements(ctx context.Context, hc *http.Client, id string) (int64, error) 
 		byAccount[id] = s
 	}
 	// A string literal on the way to the amount is not quoted.
-	total += int64(byAccount["dept_4fT9xQ"].EndBalance.Amount * 100) // want `….EndBalance.Amount is multiplied by 100`
+	total += int64(byAccount["dept_4fT9xQ"].EndBalance.Amount * 100) // want `byAccount\["…"\].EndBalance.Amount is multiplied by 100`
 	for _, s := range page.Items {
 		end := s.EndBalance.Amount
 		total += end * 100 // want `end \(s.EndBalance.Amount\) is multiplied by 100`

@@ -251,9 +251,9 @@
 // HTTPClient more than once or changed in place, a client made by a
 // function of another package, a configuration read back through
 // GetConfig other than by api.GetConfig().HTTPClient = hc on the variable
-// that holds the client NewAPIClient made (into a variable, on a field or
-// on an alias: every client of that generated package is then taken on
-// trust), a request
+// that holds the client NewAPIClient made (into a variable, as a method
+// value get := api.GetConfig, on a field or on an alias: every client of
+// that generated package is then taken on trust), a request
 // builder given as a parameter or made by a helper, and a nil client
 // passed to the program's constructor for the HTTPClient; and its
 // *http.Response handed to callers as a helper's second result (only the

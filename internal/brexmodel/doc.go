@@ -218,7 +218,9 @@
 // another package, or a configuration read back through GetConfig
 // anywhere in the package other than by api.GetConfig().HTTPClient = hc
 // on the local variable holding the client NewAPIClient made there (that
-// client is judged by hc),
+// client is judged by hc; any other use of GetConfig, a method value get
+// := api.GetConfig included, leaves every client of that generated
+// package unknown),
 // and a nil client passed for the HTTPClient to a constructor of the
 // program; the *http.Response of Execute is followed only where the
 // function assigns Execute's results (not when a helper returns it as a

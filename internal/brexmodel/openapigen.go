@@ -9,6 +9,7 @@ import (
 	"github.com/brexlint/brexlint/internal/typesutil"
 	"github.com/brexlint/brexlint/internal/urlfold"
 	"golang.org/x/tools/go/ast/astutil"
+	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 )
 
@@ -772,14 +773,12 @@ func isOAGClientType(t types.Type) bool {
 func (j *clientJudge) configDoer(f *respFlow, call *ast.CallExpr, newClient *types.Func) clientInfo {
 	info := j.r.pass.TypesInfo
 	field := configHTTPClient(newClient.Signature().Params().At(0).Type())
-	if j.readsConfig(newClient.Pkg()) {
-		hc, ok := j.configOverride(f, call, newClient.Pkg())
-		if !ok {
-			return clientInfo{}
-		}
-		if hc != nil {
-			return asHTTPClient(j.client(f, hc))
-		}
+	hc, ok := j.configOverride(f, call, newClient.Pkg())
+	if !ok {
+		return clientInfo{}
+	}
+	if hc != nil {
+		return asHTTPClient(j.client(f, hc))
 	}
 	made := astutil.Unparen(call.Args[0])
 	var sets []ast.Expr
@@ -847,15 +846,18 @@ func asHTTPClient(c clientInfo) clientInfo {
 // api.GetConfig().HTTPClient = hc once. It returns nil, true when nothing
 // is given to this client that way; ok is false when the package reads a
 // configuration of gen back in any other way (the configuration kept in a
-// variable or passed on, a client in a field or a parameter), which may
-// change any client's HTTPClient.
+// variable or passed on, a method value of GetConfig, a client in a field
+// or a parameter), which may change any client's HTTPClient.
 func (j *clientJudge) configOverride(f *respFlow, call *ast.CallExpr, gen *types.Package) (hc ast.Expr, ok bool) {
 	overrides, ok := j.configOverrides(gen)
 	if !ok {
 		return nil, false
 	}
+	if len(overrides) == 0 {
+		return nil, true // the package gives no client its HTTP client that way
+	}
 	if f == nil || f.fd == nil {
-		return nil, len(overrides) == 0
+		return nil, false
 	}
 	info := j.r.pass.TypesInfo
 	path := typesutil.EnclosingPath(j.r.pass.Files, call.Pos(), call.End())
@@ -893,7 +895,10 @@ func (j *clientJudge) configOverride(f *respFlow, call *ast.CallExpr, gen *types
 // the package gives its clients through GetConfig (api.GetConfig().
 // HTTPClient = hc, by the local variable api that holds the client); ok is
 // false when any other use of a method of gen that returns a
-// configuration reads it back.
+// configuration reads it back: kept in a variable, passed on, taken as a
+// method value (get := api.GetConfig), or called on a client that is not
+// a local variable NewAPIClient made. Uses in test files are skipped: a
+// test's client is not the program's.
 func (j *clientJudge) configOverrides(gen *types.Package) (map[*types.Var][]ast.Expr, bool) {
 	if o, ok := j.overrides[gen]; ok {
 		return o, o != nil
@@ -904,9 +909,9 @@ func (j *clientJudge) configOverrides(gen *types.Package) (map[*types.Var][]ast.
 	info := j.r.pass.TypesInfo
 	out := map[*types.Var][]ast.Expr{}
 	ok := true
-	for cur := range j.r.model.insp.Root().Preorder((*ast.CallExpr)(nil)) {
-		c := cur.Node().(*ast.CallExpr)
-		fn, _ := typeutil.Callee(info, c).(*types.Func)
+	for cur := range j.r.model.insp.Root().Preorder((*ast.Ident)(nil)) {
+		id := cur.Node().(*ast.Ident)
+		fn, _ := info.Uses[id].(*types.Func)
 		if fn == nil || fn.Pkg() != gen || fn.Signature().Recv() == nil || fn.Signature().Results().Len() != 1 {
 			continue
 		}
@@ -914,18 +919,11 @@ func (j *clientJudge) configOverrides(gen *types.Package) (map[*types.Var][]ast.
 		if field == nil {
 			continue
 		}
-		if j.r.inTest(c.Pos()) {
+		if j.r.inTest(id.Pos()) {
 			continue // a test's client is not the program's
 		}
-		sel, isSel := cur.Parent().Node().(*ast.SelectorExpr)
-		as, isAssign := cur.Parent().Parent().Node().(*ast.AssignStmt)
-		recv, isRecv := astutil.Unparen(c.Fun).(*ast.SelectorExpr)
-		var api *types.Var
-		if isRecv {
-			api = typesutil.VarOf(info, recv.X)
-		}
-		if !isSel || sel.X != c || info.Uses[sel.Sel] != field || !isAssign || as.Tok != token.ASSIGN ||
-			len(as.Lhs) != 1 || len(as.Rhs) != 1 || as.Lhs[0] != ast.Expr(sel) || api == nil || !typesutil.IsLocalVar(api) {
+		api, hc := configOverrideAt(info, cur, field)
+		if api == nil || !typesutil.IsLocalVar(api) {
 			ok = false
 			break
 		}
@@ -933,13 +931,44 @@ func (j *clientJudge) configOverrides(gen *types.Package) (map[*types.Var][]ast.
 			ok = false // an alias of a client made elsewhere (api := s.api)
 			break
 		}
-		out[api] = append(out[api], as.Rhs[0])
+		out[api] = append(out[api], hc)
 	}
 	if !ok {
 		out = nil
 	}
 	j.overrides[gen] = out
 	return out, ok
+}
+
+// configOverrideAt reads the use id (at cur) of a method that returns a
+// configuration whose HTTPClient is field: for api.GetConfig().HTTPClient
+// = hc, with id the GetConfig, it returns the variable api and hc; for
+// any other use (a method value, a configuration kept or passed on), nil.
+func configOverrideAt(info *types.Info, cur inspector.Cursor, field *types.Var) (api *types.Var, hc ast.Expr) {
+	recv, isSel := cur.Parent().Node().(*ast.SelectorExpr)
+	if !isSel || recv.Sel != cur.Node() {
+		return nil, nil
+	}
+	call := cur.Parent().Parent()
+	for {
+		if _, paren := call.Node().(*ast.ParenExpr); !paren {
+			break
+		}
+		call = call.Parent()
+	}
+	c, isCall := call.Node().(*ast.CallExpr)
+	if !isCall || astutil.Unparen(c.Fun) != ast.Expr(recv) || len(c.Args) != 0 {
+		return nil, nil // a method value (get := api.GetConfig), or an argument
+	}
+	sel, isSel := call.Parent().Node().(*ast.SelectorExpr)
+	if !isSel || sel.X != ast.Expr(c) || info.Uses[sel.Sel] != field {
+		return nil, nil // cfg := api.GetConfig(), or another field
+	}
+	as, isAssign := call.Parent().Parent().Node().(*ast.AssignStmt)
+	if !isAssign || as.Tok != token.ASSIGN || len(as.Lhs) != 1 || len(as.Rhs) != 1 || as.Lhs[0] != ast.Expr(sel) {
+		return nil, nil // hc := api.GetConfig().HTTPClient, or changed in place
+	}
+	return typesutil.VarOf(info, recv.X), as.Rhs[0]
 }
 
 // configSets returns the values that body assigns to the HTTPClient field
@@ -1008,29 +1037,4 @@ func configSets(info *types.Info, body *ast.BlockStmt, v, field *types.Var) (set
 		return true
 	})
 	return sets, ok
-}
-
-// readsConfig reports whether the package calls a method of package gen
-// that returns a client's configuration (APIClient.GetConfig), through
-// which its HTTPClient may change after the client is made.
-func (j *clientJudge) readsConfig(gen *types.Package) bool {
-	if v, ok := j.getConfig[gen]; ok {
-		return v
-	}
-	found := false
-	for _, obj := range j.r.pass.TypesInfo.Uses {
-		fn, ok := obj.(*types.Func)
-		if !ok || fn.Pkg() != gen || fn.Signature().Recv() == nil || fn.Signature().Results().Len() != 1 {
-			continue
-		}
-		if configHTTPClient(fn.Signature().Results().At(0).Type()) != nil {
-			found = true
-			break
-		}
-	}
-	if j.getConfig == nil {
-		j.getConfig = map[*types.Package]bool{}
-	}
-	j.getConfig[gen] = found
-	return found
 }

@@ -240,7 +240,7 @@ func (f *Folder) alternatives(st *state, e ast.Expr, depth int) []Value {
 	if id, ok := ast.Unparen(e).(*ast.Ident); ok {
 		v, _ := f.info.Uses[id].(*types.Var)
 		_, bound := st.params[v]
-		if v != nil && !bound && !v.IsField() && v.Pkg() != nil && v.Parent() != nil && v.Parent() != v.Pkg().Scope() {
+		if v != nil && !bound && typesutil.IsLocalVar(v) {
 			if fi := f.funcInfoFor(v); fi != nil && !fi.mutated[v] && !fi.query[v] && !fi.params[v] && len(fi.defs[v]) > 1 {
 				if vals := f.reachingValues(st, fi, v, id.Pos(), Hole(Unknown), depth); len(vals) > 0 {
 					return vals

@@ -285,10 +285,10 @@ func (m *Model) verifies() bool {
 	return namesHeader(m.funcs.Inspector())
 }
 
-// NamesHeader reports whether a string literal of the package may name a
-// Standard Webhooks header: it starts with "webhook-", in any case.
-func NamesHeader(pass *analysis.Pass) bool {
-	return namesHeader(typesutil.Inspector(pass))
+// NamesHeader reports whether a string literal of the package of insp may
+// name a Standard Webhooks header: it starts with "webhook-", in any case.
+func NamesHeader(insp *inspector.Inspector) bool {
+	return namesHeader(insp)
 }
 
 func namesHeader(insp *inspector.Inspector) bool {

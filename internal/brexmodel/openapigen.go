@@ -552,7 +552,7 @@ func (fs *funcScan) oagServer(call *ast.CallExpr) (urlfold.Value, bool) {
 	// NewAPIClient(cfg)}), with its configuration in the same function.
 	var made ast.Expr
 	body := fs.fd.Body
-	if v := typesutil.VarOf(info, client); v != nil && v.Parent() != nil && v.Parent() != v.Pkg().Scope() {
+	if v := typesutil.VarOf(info, client); v != nil && typesutil.IsLocalVar(v) {
 		if defs := fs.localDefs(v); len(defs) == 1 {
 			made = defs[0]
 		}

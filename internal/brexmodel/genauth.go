@@ -255,21 +255,14 @@ func (r *responseAnalysis) editorBody(f *respFlow, e ast.Expr) ast.Expr {
 	if body == nil {
 		return nil
 	}
-	var auth ast.Expr
-	ast.Inspect(body, func(n ast.Node) bool {
-		call, ok := n.(*ast.CallExpr)
-		if !ok || auth != nil {
-			return auth == nil
-		}
-		fn, _ := typeutil.Callee(info, call).(*types.Func)
-		if (isMethod(fn, "net/http", "Header", "Set") || isMethod(fn, "net/http", "Header", "Add")) && len(call.Args) == 2 {
-			if name, ok := canonical(info, call.Args[0]); ok && name == "Authorization" {
-				auth = call.Args[1]
-			}
-		}
-		return true
-	})
-	return auth
+	cur := r.model.funcs.Body(body)
+	if cur.Inspector() == nil {
+		return nil
+	}
+	if vals := authHeaderValues(info, cur); len(vals) > 0 {
+		return vals[0]
+	}
+	return nil
 }
 
 // substParam returns a, an Authorization value written in the option

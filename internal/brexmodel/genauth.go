@@ -141,9 +141,11 @@ func (r *responseAnalysis) ctxAuth(f *respFlow, e ast.Expr, depth int) ast.Expr 
 }
 
 // editorAuth returns the Authorization that the request editors given to
-// the constructor that made an oapi-codegen client set: the client found
-// as clientJudge.genClient finds it (a local, a field, a function of this
-// package that returns it).
+// the constructor that made an oapi-codegen client set, the last of them
+// that sets it: the client found as clientJudge.genClient finds it (a
+// local, a field, a function of this package that returns it). Of
+// several constructors that may have made the client, the first found
+// whose editors set it decides.
 func (r *responseAnalysis) editorAuth(f *respFlow, client ast.Expr) ast.Expr {
 	j := r.judge()
 	info := r.pass.TypesInfo
@@ -161,6 +163,9 @@ func (r *responseAnalysis) editorAuth(f *respFlow, client ast.Expr) ast.Expr {
 			switch {
 			case fn == nil:
 			case r.http.genOwner(fn):
+				// The generated client applies its request editors in
+				// the order the options give them: the last that sets
+				// Authorization decides.
 				sig := fn.Signature()
 				for i, arg := range call.Args {
 					if !sig.Variadic() || i < sig.Params().Len()-1 {
@@ -168,7 +173,6 @@ func (r *responseAnalysis) editorAuth(f *respFlow, client ast.Expr) ast.Expr {
 					}
 					if a := r.optionAuth(f, arg, fn.Pkg(), 0); a != nil {
 						auth = a
-						break
 					}
 				}
 			case fn.Pkg() == r.pass.Pkg:

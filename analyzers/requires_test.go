@@ -29,11 +29,9 @@ const (
 // requires inspect.Analyzer directly, because a pass's ResultOf holds the
 // results of its direct requirements only. The driver then builds one
 // inspector per package for all of them. (An analyzer that walks
-// nothing, directive, need not require it. The models that take another
-// analyzer's pass, oauthmodel and webhookmodel with the Brex model's, are
-// held to it at run time: typesutil.Inspector panics in a test binary
-// when the pass has no inspector, so every analysistest suite and the
-// foreign test would fail.)
+// nothing, directive, need not require it. webhookmodel takes the Brex
+// model's inspector; oauthmodel calls typesutil.Inspector with the Brex
+// model's pass, which requires it.)
 func TestInspectorRequired(t *testing.T) {
 	var all []*analysis.Analyzer // All and what they require, each once
 	var visit func(a *analysis.Analyzer)

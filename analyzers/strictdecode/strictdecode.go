@@ -47,7 +47,6 @@ type checker struct {
 	insp  *inspector.Inspector
 
 	// Computed on first need.
-	funcs   map[*types.Func]*ast.FuncDecl
 	events  *brexenum.EventFields
 	secrets *bool
 }

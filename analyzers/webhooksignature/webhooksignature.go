@@ -125,11 +125,11 @@ func (c *checker) inTest(pos token.Pos) bool {
 // Standard Webhooks header (itself or through what it calls) or decodes a
 // Brex payload. It reports whether u is a receiver.
 func (c *checker) checkReceiver(u *wm.Unit) bool {
-	s := c.wh.SummaryOf(u)
+	s, decodes := c.wh.SummaryOf(u), c.wh.DecodesOf(u)
 	var payload *wm.Decode
 	switch {
-	case s.Headers != 0 && len(c.wh.DecodesOf(u)) > 0:
-		payload = &c.wh.DecodesOf(u)[0]
+	case s.Headers != 0 && len(decodes) > 0:
+		payload = &decodes[0]
 	case s.Headers == 0:
 		payload = c.brexDecode(u)
 		if payload == nil || c.exportedFromLibrary(u) {

@@ -19,7 +19,7 @@ var libraries = []string{
 
 func TestWebhookSignature(t *testing.T) {
 	dir := teststubs.GOPATH(t, analysistest.TestData(), libraries...)
-	results := analysistest.Run(t, dir, webhooksignature.Analyzer, "brexhooks", "whsig", "usehelper", "libhooks", "otherhooks")
+	results := analysistest.Run(t, dir, webhooksignature.Analyzer, "brexhooks", "whsig", "usehelper", "libhooks", "otherhooks", "secretsonly")
 
 	// The receivers each package has, for the checklist's coverage:
 	// other providers' handlers, the program's own endpoints, helper

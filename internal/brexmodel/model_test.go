@@ -74,19 +74,28 @@ func TestGeneratedClient(t *testing.T) {
 
 // TestFactStringRedacts: a wrapper's or a server's fact quotes the URL
 // literals of the code, and go vet's -debug=f prints facts; neither a
-// secret in the URL nor its user information may be printed.
+// secret in the URL (a query key, a token in a path segment) nor its user
+// information may be printed, not even in part: beyond the first 4
+// characters no 8 of them may appear.
 func TestFactStringRedacts(t *testing.T) {
-	const password, key = "hunter2hunter2", "sk_live_51H8xYzQ2eZvKYlo2C0aBcDeFgHiJkLmN"
+	const password, key, token = "hunter2hunter2", "sk_live_51H8xYzQ2eZvKYlo2C0aBcDeFgHiJkLmN", "bxt_oxZkuf441Ct803qILrklP4X7IRrr8RLnbyt2"
 	url := []brexmodel.TemplatePart{{Lit: "https://svc:" + password + "@api.example.com/v1/transfers?key=" + key}}
+	path := []brexmodel.TemplatePart{{Lit: "https://api.example.com/v1/tokens/" + token}}
 	for _, fact := range []interface{ String() string }{
 		&brexmodel.WrapperFact{URL: url, MethodParam: -1},
 		&brexmodel.ServerFact{URL: url},
+		&brexmodel.WrapperFact{URL: path, MethodParam: -1},
 	} {
 		s := fact.String()
-		if strings.Contains(s, password) || strings.Contains(s, key[8:]) {
-			t.Errorf("%T.String() = %q: prints a secret", fact, s)
+		for _, secret := range []string{password, key, token} {
+			for i := 4; i+8 <= len(secret); i++ {
+				if strings.Contains(s, secret[i:i+8]) {
+					t.Errorf("%T.String() = %q: prints part of a secret (%q)", fact, s, secret[i:i+8])
+					break
+				}
+			}
 		}
-		if !strings.Contains(s, "api.example.com/v1/transfers") {
+		if !strings.Contains(s, "api.example.com/v1/t") {
 			t.Errorf("%T.String() = %q: lost the URL", fact, s)
 		}
 	}

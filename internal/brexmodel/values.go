@@ -9,7 +9,6 @@ import (
 
 	"github.com/brexlint/brexlint/internal/directives"
 	"github.com/brexlint/brexlint/internal/entropy"
-	"github.com/brexlint/brexlint/internal/typesutil"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -75,7 +74,7 @@ func (m *Model) Kinds(fn *types.Func) (entropy.Kind, bool) {
 // and build theirs (a Classifier is not safe for concurrent use).
 func (m *Model) classifier() *entropy.Classifier {
 	if m.ent == nil {
-		m.ent = entropy.New(m.pass.TypesInfo, m.pass.Files, typesutil.Inspector(m.pass), m)
+		m.ent = entropy.New(m.pass.TypesInfo, m.pass.Files, m.insp, m)
 	}
 	return m.ent
 }

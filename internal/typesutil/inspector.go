@@ -1,11 +1,9 @@
 package typesutil
 
 import (
-	"fmt"
 	"go/ast"
 	"go/token"
 	"iter"
-	"testing"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -21,17 +19,12 @@ import (
 // hold none of its kinds; a walk with ast.Inspect visits every node every
 // time (most of brexmodel's time on stripe-go's root package).
 //
-// A pass without the inspector is a missing requirement. In a test binary
-// Inspector panics, naming the analyzer, so that every analysistest suite
-// and the foreign test fail on it (analyzers' TestInspectorRequired checks
-// the requirements themselves); elsewhere it builds an inspector for the
-// call, which costs time but changes no finding.
+// A pass without the inspector is a missing requirement, which the
+// analyzers' TestInspectorRequired finds; Inspector then builds an
+// inspector for the call, which costs time but changes no finding.
 func Inspector(pass *analysis.Pass) *inspector.Inspector {
 	if insp, ok := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector); ok {
 		return insp
-	}
-	if testing.Testing() {
-		panic(fmt.Sprintf("typesutil.Inspector: analyzer %s does not require inspect.Analyzer", pass.Analyzer.Name))
 	}
 	return inspector.New(pass.Files)
 }

@@ -240,7 +240,7 @@ func (f *Folder) alternatives(st *state, e ast.Expr, depth int) []Value {
 	if id, ok := ast.Unparen(e).(*ast.Ident); ok {
 		v, _ := f.info.Uses[id].(*types.Var)
 		_, bound := st.params[v]
-		if v != nil && !bound && !v.IsField() && v.Pkg() != nil && v.Parent() != nil && v.Parent() != v.Pkg().Scope() {
+		if v != nil && !bound && typesutil.IsLocalVar(v) {
 			if fi := f.funcInfoFor(v); fi != nil && !fi.mutated[v] && !fi.query[v] && !fi.params[v] && len(fi.defs[v]) > 1 {
 				if vals := f.reachingValues(st, fi, v, id.Pos(), Hole(Unknown), depth); len(vals) > 0 {
 					return vals
@@ -836,9 +836,20 @@ func isURL(t types.Type) bool { return typesutil.IsNamed(t, "net/url", "URL") }
 var testServerURL = Concat(Lit("http://127.0.0.1:"), Hole(Unknown))
 
 // isTestServerURL reports whether sel reads the URL field of a
-// net/http/httptest.Server.
+// net/http/httptest.Server, also through a struct that embeds one: the
+// field itself is compared, not the receiver's type.
 func isTestServerURL(sel *types.Selection) bool {
-	return sel.Obj().Name() == "URL" && typesutil.IsNamed(sel.Recv(), "net/http/httptest", "Server")
+	field := sel.Obj()
+	pkg := field.Pkg()
+	if field.Name() != "URL" || pkg == nil || pkg.Path() != "net/http/httptest" {
+		return false
+	}
+	server, ok := pkg.Scope().Lookup("Server").(*types.TypeName)
+	if !ok {
+		return false
+	}
+	obj, _, _ := types.LookupFieldOrMethod(server.Type(), true, pkg, "URL")
+	return obj == field
 }
 
 // funcDecl returns the declaration, with a body, of a function of this

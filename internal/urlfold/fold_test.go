@@ -252,6 +252,7 @@ func TestFold(t *testing.T) {
 		// An httptest server listens on the loopback interface.
 		{"httptest server", result{"http://127.0.0.1:{Unknown}/v1/transfers", "http://127.0.0.1:{}/v1/transfers", "127.0.0.1", "/v1/transfers"}},
 		{"httptest server default", result{"http://127.0.0.1:{Unknown}/v2/users/me", "http://127.0.0.1:{}/v2/users/me", "127.0.0.1", "/v2/users/me"}},
+		{"httptest server embedded", result{"http://127.0.0.1:{Unknown}/v1/transfers", "http://127.0.0.1:{}/v1/transfers", "127.0.0.1", "/v1/transfers"}},
 	}
 	seen := map[string]bool{"blowup": true} // TestBudget
 	for _, tt := range tests {

@@ -130,19 +130,21 @@ func (m *Model) Units() []*Unit {
 	return slices.Clip(m.units)
 }
 
-// SummaryOf returns u's summary as far as the model computed it (see
-// Unit.Summary).
+// SummaryOf returns u's summary, computed on first use: a package that is
+// not eager (see Analyze) summarizes only its likely receivers up front,
+// and a check may ask about any unit.
 func (m *Model) SummaryOf(u *Unit) *Summary {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	return u.Summary
+	return m.summary(u)
 }
 
-// DecodesOf returns u's decodings of a request body as far as the model
-// computed them (see Unit.Decodes). The caller must not change the slice.
+// DecodesOf returns u's decodings of a request body (see Unit.Decodes),
+// found with its summary. The caller must not change the slice.
 func (m *Model) DecodesOf(u *Unit) []Decode {
 	m.mu.Lock()
 	defer m.mu.Unlock()
+	m.summary(u) // which finds the decodings
 	return slices.Clip(u.Decodes)
 }
 
@@ -283,10 +285,10 @@ func (m *Model) verifies() bool {
 	return namesHeader(m.funcs.Inspector())
 }
 
-// NamesHeader reports whether a string literal of the package may name a
-// Standard Webhooks header: it starts with "webhook-", in any case.
-func NamesHeader(pass *analysis.Pass) bool {
-	return namesHeader(typesutil.Inspector(pass))
+// NamesHeader reports whether a string literal of the package of insp may
+// name a Standard Webhooks header: it starts with "webhook-", in any case.
+func NamesHeader(insp *inspector.Inspector) bool {
+	return namesHeader(insp)
 }
 
 func namesHeader(insp *inspector.Inspector) bool {

@@ -30,7 +30,9 @@
 // program gives the client (see the Brex model's genauth.go): the header a
 // request editor given to the call itself or to the constructor sets
 // (brexsdk.WithRequestEditorFn, directly or through an option function of
-// the package such as bearer(token)), or the value of the context's
+// the package such as bearer(token); req.Header.Set or
+// req.Header["Authorization"] = []string{v}), the last such editor as the
+// generated code applies them in order, or the value of the context's
 // access-token key (context.WithValue(ctx, brex.ContextAccessToken, t)).
 //
 // The comparison is made where both are visible: a package that writes or
@@ -112,7 +114,10 @@
 // than one level of option functions) and an access token given to the
 // configuration's DefaultHeader leave the token unknown: the call is
 // compared as an OAuth call. The context is followed through its
-// variable's every assignment in the function, not per path.
+// variable's every assignment in the function, not per path. Of the
+// headers one editor sets, the first written is read, whatever branch
+// runs; of several constructors that may have made a client (a field
+// stored in two places), the first found whose editors set the header.
 //
 // Facts on package-level functions and variables reach only direct
 // importers under go vet: a configuration two imports away is not seen,

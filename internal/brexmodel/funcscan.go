@@ -275,11 +275,16 @@ func (fs *funcScan) headerIndexAssign(lhs, rhs ast.Expr) {
 	if !ok {
 		return
 	}
-	var value ast.Expr = rhs
+	fs.headers[v] = append(fs.headers[v], &Header{Name: name, Pos: ix.Pos(), Value: headerValue(rhs)})
+}
+
+// headerValue returns the value of a header written whole, h[key] = rhs:
+// v of []string{v}, or rhs as written.
+func headerValue(rhs ast.Expr) ast.Expr {
 	if cl, ok := astutil.Unparen(rhs).(*ast.CompositeLit); ok && len(cl.Elts) == 1 {
-		value = cl.Elts[0] // []string{key}
+		return cl.Elts[0]
 	}
-	fs.headers[v] = append(fs.headers[v], &Header{Name: name, Pos: ix.Pos(), Value: value})
+	return rhs
 }
 
 // headerOwner returns V when e is V.Header for a *http.Request variable V.

@@ -141,9 +141,11 @@ func (r *responseAnalysis) ctxAuth(f *respFlow, e ast.Expr, depth int) ast.Expr 
 }
 
 // editorAuth returns the Authorization that the request editors given to
-// the constructor that made an oapi-codegen client set: the client found
-// as clientJudge.genClient finds it (a local, a field, a function of this
-// package that returns it).
+// the constructor that made an oapi-codegen client set, the last of them
+// that sets it: the client found as clientJudge.genClient finds it (a
+// local, a field, a function of this package that returns it). Of
+// several constructors that may have made the client, the first found
+// whose editors set it decides.
 func (r *responseAnalysis) editorAuth(f *respFlow, client ast.Expr) ast.Expr {
 	j := r.judge()
 	info := r.pass.TypesInfo
@@ -161,6 +163,9 @@ func (r *responseAnalysis) editorAuth(f *respFlow, client ast.Expr) ast.Expr {
 			switch {
 			case fn == nil:
 			case r.http.genOwner(fn):
+				// The generated client applies its request editors in
+				// the order the options give them: the last that sets
+				// Authorization decides.
 				sig := fn.Signature()
 				for i, arg := range call.Args {
 					if !sig.Variadic() || i < sig.Params().Len()-1 {
@@ -168,7 +173,6 @@ func (r *responseAnalysis) editorAuth(f *respFlow, client ast.Expr) ast.Expr {
 					}
 					if a := r.optionAuth(f, arg, fn.Pkg(), 0); a != nil {
 						auth = a
-						break
 					}
 				}
 			case fn.Pkg() == r.pass.Pkg:
@@ -255,21 +259,14 @@ func (r *responseAnalysis) editorBody(f *respFlow, e ast.Expr) ast.Expr {
 	if body == nil {
 		return nil
 	}
-	var auth ast.Expr
-	ast.Inspect(body, func(n ast.Node) bool {
-		call, ok := n.(*ast.CallExpr)
-		if !ok || auth != nil {
-			return auth == nil
-		}
-		fn, _ := typeutil.Callee(info, call).(*types.Func)
-		if (isMethod(fn, "net/http", "Header", "Set") || isMethod(fn, "net/http", "Header", "Add")) && len(call.Args) == 2 {
-			if name, ok := canonical(info, call.Args[0]); ok && name == "Authorization" {
-				auth = call.Args[1]
-			}
-		}
-		return true
-	})
-	return auth
+	cur := r.model.funcs.Body(body)
+	if cur.Inspector() == nil {
+		return nil
+	}
+	if vals := authHeaderValues(info, cur); len(vals) > 0 {
+		return vals[0]
+	}
+	return nil
 }
 
 // substParam returns a, an Authorization value written in the option

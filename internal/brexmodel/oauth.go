@@ -26,9 +26,10 @@ func (m *Model) analyzeOAuth(pass *analysis.Pass) error {
 					c.Auth = h.Value
 				}
 			}
-			if c.Auth == nil && m.resp != nil {
+			if c.Auth == nil && m.resp != nil && len(r.Endpoint.Scopes) > 0 {
 				// A generated client's operation: what the program gave
-				// the client (genauth.go).
+				// the client (genauth.go). Only the scope view reads the
+				// Authorization, and only of endpoints with scopes.
 				c.Auth = m.resp.genAuth(r)
 			}
 			calls = append(calls, c)

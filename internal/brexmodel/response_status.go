@@ -249,6 +249,38 @@ func (*CredentialKeyFact) String() string { return "credentialKey" }
 // fields read into an Authorization header, and those holding oauth2
 // tokens or token sources; and the functions of the package that act on
 // them.
+// authHeaderValues returns the values that the statements of body, a
+// function's body, give the Authorization header, in the order they are
+// written: h.Set("Authorization", v), h.Add("Authorization", v) and
+// h["Authorization"] = []string{v} on an http.Header. A value written
+// whole as a list of several is returned as written.
+func authHeaderValues(info *types.Info, body inspector.Cursor) []ast.Expr {
+	var vals []ast.Expr
+	for cur := range body.Preorder((*ast.CallExpr)(nil), (*ast.AssignStmt)(nil)) {
+		switch n := cur.Node().(type) {
+		case *ast.CallExpr:
+			fn, _ := typeutil.Callee(info, n).(*types.Func)
+			if (isMethod(fn, "net/http", "Header", "Set") || isMethod(fn, "net/http", "Header", "Add")) && len(n.Args) == 2 {
+				if name, ok := canonical(info, n.Args[0]); ok && name == "Authorization" {
+					vals = append(vals, n.Args[1])
+				}
+			}
+		case *ast.AssignStmt:
+			if len(n.Lhs) != len(n.Rhs) {
+				continue
+			}
+			for i, l := range n.Lhs {
+				if ix, ok := astutil.Unparen(l).(*ast.IndexExpr); ok {
+					if name, ok := canonical(info, ix.Index); ok && name == "Authorization" && typesutil.IsNamed(info.TypeOf(ix.X), "net/http", "Header") {
+						vals = append(vals, headerValue(n.Rhs[i]))
+					}
+				}
+			}
+		}
+	}
+	return vals
+}
+
 func (r *responseAnalysis) buildCredentials() {
 	info := r.pass.TypesInfo
 	c := &credentials{vars: map[*types.Var]bool{}, maps: map[*types.Var]bool{}, funcs: map[*types.Func]string{}, keys: map[types.Object]bool{}}
@@ -302,26 +334,14 @@ func (r *responseAnalysis) buildCredentials() {
 	}
 	var withValues []keyed
 	for _, f := range r.ordered {
-		for cur := range r.model.bodyCursor(f.fd).Preorder((*ast.CallExpr)(nil), (*ast.AssignStmt)(nil)) {
-			switch n := cur.Node().(type) {
-			case *ast.CallExpr:
-				fn, _ := typeutil.Callee(info, n).(*types.Func)
-				if (isMethod(fn, "net/http", "Header", "Set") || isMethod(fn, "net/http", "Header", "Add")) && len(n.Args) == 2 {
-					if name, ok := canonical(info, n.Args[0]); ok && name == "Authorization" {
-						collect(f, n.Args[1], 0)
-					}
-				}
-				if isFunc(fn, "context", "WithValue") && len(n.Args) == 3 {
-					withValues = append(withValues, keyed{f, n})
-				}
-			case *ast.AssignStmt:
-				for i, l := range n.Lhs {
-					if ix, ok := astutil.Unparen(l).(*ast.IndexExpr); ok && i < len(n.Rhs) && len(n.Lhs) == len(n.Rhs) {
-						if name, ok := canonical(info, ix.Index); ok && name == "Authorization" && typesutil.IsNamed(info.TypeOf(ix.X), "net/http", "Header") {
-							collect(f, n.Rhs[i], 0)
-						}
-					}
-				}
+		body := r.model.bodyCursor(f.fd)
+		for _, v := range authHeaderValues(info, body) {
+			collect(f, v, 0)
+		}
+		for cur := range body.Preorder((*ast.CallExpr)(nil)) {
+			call := cur.Node().(*ast.CallExpr)
+			if fn, _ := typeutil.Callee(info, call).(*types.Func); isFunc(fn, "context", "WithValue") && len(call.Args) == 3 {
+				withValues = append(withValues, keyed{f, call})
 			}
 		}
 	}

@@ -38,7 +38,8 @@ type EndpointCall struct {
 	Func     ast.Node
 	Endpoint *brexapi.Endpoint
 	// Auth is the value of the Authorization header set on the request,
-	// when the model sees it.
+	// when the model sees it; of a generated client's operation, worked
+	// out only when the endpoint has scopes, the one use of Auth.
 	Auth   ast.Expr
 	InTest bool
 }

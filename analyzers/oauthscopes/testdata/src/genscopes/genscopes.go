@@ -202,3 +202,99 @@ func (p *Partner) CardNumber(ctx context.Context, id string) error {
 	_, _, err = p.api.CardsAPI.GetCardNumber(ctx, id).Execute() // want `GET /v2/cards/\{id\}/pan needs scope cards.pan, not requested by brexauth.Config`
 	return err
 }
+
+// Indexed sets the partner's own user token by writing the header map
+// whole, in a request editor that is a method: the token's scopes. Quiet.
+type Indexed struct {
+	client *brexsdk.ClientWithResponses
+}
+
+type userAuth struct{}
+
+func (a userAuth) edit(ctx context.Context, req *http.Request) error {
+	req.Header["Authorization"] = []string{"Bearer " + os.Getenv("BREX_USER_TOKEN")}
+	return nil
+}
+
+func NewIndexed() (*Indexed, error) {
+	c, err := brexsdk.NewClientWithResponses(brexURL, brexsdk.WithRequestEditorFn(userAuth{}.edit))
+	if err != nil {
+		return nil, err
+	}
+	return &Indexed{client: c}, nil
+}
+
+func (x *Indexed) Expenses(ctx context.Context) error {
+	_, err := x.client.ListExpenses1WithResponse(ctx, &brexsdk.ListExpenses1Params{})
+	return err
+}
+
+// IndexedOAuth writes the configuration's token into the header map: the
+// configuration's scopes decide.
+func IndexedOAuth(ctx context.Context, ts oauth2.TokenSource) error {
+	c, err := brexsdk.NewClientWithResponses(brexURL, brexsdk.WithRequestEditorFn(func(ctx context.Context, req *http.Request) error {
+		t, err := ts.Token()
+		if err != nil {
+			return err
+		}
+		req.Header["Authorization"] = []string{"Bearer " + t.AccessToken}
+		return nil
+	}))
+	if err != nil {
+		return err
+	}
+	_, err = c.ListExpenses1WithResponse(ctx, &brexsdk.ListExpenses1Params{}) // want `GET /v1/expenses/card needs scope expenses.card.readonly \(or expenses.card\), not requested by brexauth.Config`
+	return err
+}
+
+// Layered gives the constructor two request editors, which the generated
+// client applies in order: the last that sets Authorization decides.
+// NewLayered's default user token from the environment is replaced by
+// the configuration's token: its scopes decide.
+type Layered struct {
+	client *brexsdk.ClientWithResponses
+}
+
+func NewLayered(ctx context.Context, tok *oauth2.Token) (*Layered, error) {
+	ts := brexauth.Config.TokenSource(ctx, tok)
+	c, err := brexsdk.NewClientWithResponses(brexURL,
+		bearer(os.Getenv("BREX_API_TOKEN")),
+		brexsdk.WithRequestEditorFn(func(ctx context.Context, req *http.Request) error {
+			t, err := ts.Token()
+			if err != nil {
+				return err
+			}
+			req.Header.Set("Authorization", "Bearer "+t.AccessToken)
+			return nil
+		}))
+	if err != nil {
+		return nil, err
+	}
+	return &Layered{client: c}, nil
+}
+
+func (l *Layered) Expenses(ctx context.Context) error {
+	_, err := l.client.ListExpenses1WithResponse(ctx, &brexsdk.ListExpenses1Params{}) // want `GET /v1/expenses/card needs scope expenses.card.readonly \(or expenses.card\), not requested by brexauth.Config`
+	return err
+}
+
+// OverriddenExpenses's editors run the other way round: the user token
+// from the environment, applied last, replaces the configuration's.
+// Quiet.
+func OverriddenExpenses(ctx context.Context, ts oauth2.TokenSource) error {
+	c, err := brexsdk.NewClientWithResponses(brexURL,
+		brexsdk.WithRequestEditorFn(func(ctx context.Context, req *http.Request) error {
+			t, err := ts.Token()
+			if err != nil {
+				return err
+			}
+			req.Header.Set("Authorization", "Bearer "+t.AccessToken)
+			return nil
+		}),
+		bearer(os.Getenv("BREX_API_TOKEN")))
+	if err != nil {
+		return err
+	}
+	_, err = c.ListExpenses1WithResponse(ctx, &brexsdk.ListExpenses1Params{})
+	return err
+}

@@ -251,7 +251,7 @@ func (r *responseAnalysis) editorBody(f *respFlow, e ast.Expr) ast.Expr {
 			}
 		}
 		if fn != nil && fn.Pkg() == r.pass.Pkg {
-			if fd := r.http.decls[fn.Origin()]; fd != nil {
+			if fd := r.http.funcDecl(fn); fd != nil {
 				body = fd.Body
 			}
 		}

@@ -92,7 +92,7 @@ func (a *httpAnalysis) markGenerated() {
 	g := &a.gen
 	g.types, g.servers = map[*types.TypeName]bool{}, map[*types.Func][]TemplatePart{}
 	info := a.pass.TypesInfo
-	for fn, fd := range a.decls {
+	for fn, fd := range a.model.funcs.All() {
 		if !a.generated(fd) || fd.Recv == nil {
 			continue
 		}
@@ -110,7 +110,7 @@ func (a *httpAnalysis) markGenerated() {
 	for tn := range g.types {
 		a.pass.ExportObjectFact(tn, &GenClientFact{})
 	}
-	for fn, fd := range a.decls {
+	for fn, fd := range a.model.funcs.All() {
 		sig := fn.Signature()
 		if sig.Recv() != nil || sig.Results().Len() == 0 {
 			continue
@@ -458,7 +458,7 @@ func (j *clientJudge) genClient(f *respFlow, e ast.Expr) clientInfo {
 			return j.configDoer(f, call, fn)
 		}
 		if j.r.http.genOwner(fn) {
-			if fd := j.r.http.decls[fn.Origin()]; fn.Pkg() != j.r.pass.Pkg || fd != nil && j.r.http.generated(fd) {
+			if fd := j.r.http.funcDecl(fn); fn.Pkg() != j.r.pass.Pkg || fd != nil && j.r.http.generated(fd) {
 				return j.ctorDoer(f, call, fn)
 			}
 		}

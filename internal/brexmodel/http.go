@@ -24,7 +24,6 @@ type httpAnalysis struct {
 	folder *urlfold.Folder
 	teach  map[types.Object]directives.Teaching
 
-	decls map[*types.Func]*ast.FuncDecl
 	sums  map[*types.Func]*funcSummary // nil entry: in progress
 	scans map[*types.Func]*funcScan    // finished scans, reused by the main loop
 
@@ -39,6 +38,12 @@ type httpAnalysis struct {
 	genMemo      map[*types.TypeName]bool // imported types with a GenClientFact
 	oagServers   *string                  // a generated configuration's default server (openapigen.go)
 	oagOpServers map[string]string        // its operations' own servers, by endpoint
+}
+
+// funcDecl returns the declaration, with a body, of fn, a function of the
+// package (its origin); nil for any other (typesutil.Funcs).
+func (a *httpAnalysis) funcDecl(fn *types.Func) *ast.FuncDecl {
+	return a.model.funcs.FuncDecl(fn.Origin())
 }
 
 // funcSummary is what the model learns about one function of the package:
@@ -56,7 +61,6 @@ func (m *Model) analyzeHTTP(pass *analysis.Pass) error {
 		model:  m,
 		folder: m.urlFolder(),
 		teach:  pass.ResultOf[directives.Analyzer].(*directives.Index).Teaching,
-		decls:  map[*types.Func]*ast.FuncDecl{},
 		sums:   map[*types.Func]*funcSummary{},
 		scans:  map[*types.Func]*funcScan{},
 	}
@@ -64,15 +68,6 @@ func (m *Model) analyzeHTTP(pass *analysis.Pass) error {
 	for obj, t := range a.teach {
 		if t&(directives.Client|directives.Retries429) != 0 {
 			pass.ExportObjectFact(obj, &TeachingFact{Client: t&directives.Client != 0, Retries429: t&directives.Retries429 != 0})
-		}
-	}
-	for _, f := range pass.Files {
-		for _, d := range f.Decls {
-			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
-				if fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
-					a.decls[fn] = fd
-				}
-			}
 		}
 	}
 	for _, f := range pass.Files {
@@ -189,7 +184,7 @@ func (a *httpAnalysis) summaryOf(fn *types.Func) *funcSummary {
 	if s, ok := a.sums[fn]; ok {
 		return s // nil while in progress: a recursive call
 	}
-	fd := a.decls[fn]
+	fd := a.funcDecl(fn)
 	if fd == nil {
 		return nil
 	}

@@ -389,7 +389,7 @@ func (r *responseAnalysis) summaryOf(fn *types.Func) *respSummary {
 		}
 		return f.sum
 	}
-	fd := r.http.decls[fn]
+	fd := r.http.funcDecl(fn)
 	if fd == nil {
 		return nil
 	}

@@ -1036,7 +1036,7 @@ func (x *interp) boolHelper(call *ast.CallExpr) (tri, bool) {
 	if sig.Results().Len() != 1 || !types.Identical(sig.Results().At(0).Type(), types.Typ[types.Bool]) {
 		return triUnknown, false
 	}
-	fd := x.f.r.http.decls[fn.Origin()]
+	fd := x.f.r.http.funcDecl(fn)
 	g := x.f.r.flows[fn.Origin()]
 	if fd == nil || g == nil {
 		return triUnknown, false

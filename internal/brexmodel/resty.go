@@ -232,14 +232,14 @@ func (a *httpAnalysis) restyGather(c *restyConfig, e ast.Expr, seen map[any]bool
 			}
 			e = sel.X
 			continue
-		case fn != nil && fn.Pkg() == a.pass.Pkg && a.decls[fn.Origin()] != nil:
+		case fn != nil && fn.Pkg() == a.pass.Pkg && a.funcDecl(fn) != nil:
 			// A function of the package that returns a client.
 			fn = fn.Origin()
 			if seen[fn] {
 				return
 			}
 			seen[fn] = true
-			ast.Inspect(a.decls[fn].Body, func(n ast.Node) bool {
+			ast.Inspect(a.funcDecl(fn).Body, func(n ast.Node) bool {
 				switch n := n.(type) {
 				case *ast.FuncLit:
 					return false
@@ -503,8 +503,8 @@ func (a *httpAnalysis) conditionCovers429(e ast.Expr) tri {
 	case *ast.FuncLit:
 		body = x.Body
 	default:
-		if fn, ok := objOf(info, x).(*types.Func); ok && a.decls[fn] != nil {
-			body = a.decls[fn].Body
+		if fn, ok := objOf(info, x).(*types.Func); ok && a.funcDecl(fn) != nil {
+			body = a.funcDecl(fn).Body
 		}
 	}
 	if body == nil {

@@ -5,14 +5,14 @@ import (
 	"go/types"
 
 	"github.com/brexlint/brexlint/internal/brexenum"
-	"github.com/brexlint/brexlint/internal/typesutil"
 	"github.com/brexlint/brexlint/internal/webhookmodel"
 )
 
 // webhookPayload reports whether reader is a Brex webhook payload in the
 // function whose body is body, and says on which evidence:
-//   - reader is the body of an *http.Request (directly, through a
-//     wrapping reader, or as bytes read from it), and
+//   - reader is the body of an *http.Request or a web framework's raw
+//     body (gin's c.GetRawData()) (directly, through a wrapping reader,
+//     or as bytes read from it), and
 //   - the function reads the Webhook-Id or Webhook-Signature header
 //     (itself, through a function of this package that reads it, or by
 //     handing the headers to a Standard Webhooks or Svix verifier), and
@@ -37,19 +37,20 @@ func (c *checker) webhookPayload(reader ast.Expr, body *ast.BlockStmt, targets [
 	return "", false
 }
 
-// readsRequestBody reports whether e is the Body of an *http.Request, a
-// reader wrapping it, or bytes read from it, following local variables.
+// readsRequestBody reports whether e is the raw body of a request (the
+// Body of an *http.Request, a web framework's raw body: see
+// webhookmodel.BodyRead), a reader wrapping it, or bytes read from it,
+// following local variables.
 func (c *checker) readsRequestBody(e ast.Expr, body *ast.BlockStmt, depth int) bool {
 	if depth > 6 || e == nil {
 		return false
 	}
 	info := c.pass.TypesInfo
 	e = ast.Unparen(e)
+	if webhookmodel.BodyRead(info, e) {
+		return true
+	}
 	switch x := e.(type) {
-	case *ast.SelectorExpr:
-		if x.Sel.Name == "Body" && typesutil.IsNamed(info.TypeOf(x.X), "net/http", "Request") {
-			return true
-		}
 	case *ast.Ident:
 		v, ok := info.Uses[x].(*types.Var)
 		if !ok {

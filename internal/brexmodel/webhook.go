@@ -12,8 +12,10 @@ type Webhooks = webhookmodel.Model
 func webhookFactTypes() []analysis.Fact { return webhookmodel.FactTypes() }
 
 // analyzeWebhooks runs the webhook model on packages that can receive or
-// verify a webhook: those that import net/http, crypto/hmac or a verifying
-// library themselves (a verification helper need not import net/http),
+// verify a webhook: those that import net/http, a web framework the model
+// knows (gin, echo: their handlers need not import net/http), crypto/hmac
+// or a verifying library themselves (a verification helper need not
+// import net/http),
 // that see functions with webhook facts, or that name a Standard Webhooks
 // header in a string literal (the model summarises all their functions).
 // The standard library is none of them.
@@ -23,7 +25,8 @@ func (m *Model) analyzeWebhooks(pass *analysis.Pass) {
 	}
 	relevant := false
 	for _, p := range pass.Pkg.Imports() {
-		if _, lib := webhookmodel.Libraries[p.Path()]; lib || p.Path() == "net/http" || p.Path() == "crypto/hmac" {
+		if _, lib := webhookmodel.Libraries[p.Path()]; lib || p.Path() == "net/http" || p.Path() == "crypto/hmac" ||
+			webhookmodel.IsFramework(p.Path()) {
 			relevant = true
 			break
 		}

@@ -74,7 +74,9 @@ type Unit struct {
 	Func *types.Func      // the declared function; nil for a literal
 	Body *ast.BlockStmt   //
 	Sig  *types.Signature //
-	// Request: the unit takes an *http.Request.
+	// Request: the unit takes the request, as an *http.Request or as the
+	// context of a web framework the model knows (gin's *gin.Context,
+	// echo's echo.Context): it may be a handler.
 	Request bool
 	// Summary is the unit's merged summary, computed for every unit of a
 	// package that may verify (see Analyze); elsewhere for the handlers
@@ -83,7 +85,8 @@ type Unit struct {
 	// it through [Model.SummaryOf]: another check may be computing it.
 	Summary *Summary
 	// Decodes are its decodings of a request body (json.Unmarshal and
-	// (*json.Decoder).Decode of a reader over r.Body), in its own body,
+	// (*json.Decoder).Decode of a reader over r.Body, a framework's bind:
+	// c.ShouldBindJSON(&ev)), in its own body,
 	// found with its summary. A check reads them through
 	// [Model.DecodesOf].
 	Decodes []Decode
@@ -210,7 +213,8 @@ func (m *Model) mayReceive(u *Unit) bool {
 		if !ok || fn.Pkg() == nil || fn.Pkg() == m.pass.Pkg {
 			continue
 		}
-		decodes := fn.Pkg().Path() == "encoding/json" && (fn.Name() == "Unmarshal" || fn.Name() == "NewDecoder")
+		decodes := fn.Pkg().Path() == "encoding/json" && (fn.Name() == "Unmarshal" || fn.Name() == "NewDecoder") ||
+			bindTarget(m.info, cur.Node().(*ast.CallExpr)) != nil
 		if _, lib := Libraries[fn.Pkg().Path()]; lib || decodes || m.pass.ImportObjectFact(fn.Origin(), &f) {
 			return true
 		}
@@ -223,7 +227,7 @@ func (m *Model) inTest(fd *ast.FuncDecl) bool {
 }
 
 // takesRequest reports whether fd or a function literal in it takes an
-// *http.Request.
+// *http.Request or a framework's context.
 func (m *Model) takesRequest(fd *ast.FuncDecl) bool {
 	if takesRequest(m.info.TypeOf(fd.Name)) {
 		return true
@@ -242,7 +246,7 @@ func takesRequest(t types.Type) bool {
 		return false
 	}
 	for p := range sig.Params().Variables() {
-		if typesutil.IsNamed(p.Type(), "net/http", "Request") {
+		if typesutil.IsNamed(p.Type(), "net/http", "Request") || frameworkContext(p.Type()) != nil {
 			return true
 		}
 	}
@@ -448,6 +452,10 @@ func (m *Model) callSites(ev *eval, u *Unit, s *Summary, call *ast.CallExpr) {
 	}
 	path, name := fn.Pkg().Path(), fn.Name()
 	qual := path + "." + name
+	if target := bindTarget(m.info, call); target != nil {
+		u.Decodes = append(u.Decodes, Decode{Call: call, Target: m.info.TypeOf(target)})
+		return
+	}
 	switch {
 	case qual == "encoding/json.Unmarshal" && len(call.Args) == 2:
 		if ev.origin(call.Args[0]).Flags&FromBody != 0 {
@@ -513,7 +521,8 @@ func (m *Model) callSites(ev *eval, u *Unit, s *Summary, call *ast.CallExpr) {
 
 // dynamic reports whether call goes to code the model cannot name: a
 // function value, or a method of an interface of the program (not of the
-// standard library, whose hash.Hash and io.Writer the model knows).
+// standard library, whose hash.Hash and io.Writer the model knows, nor of
+// a framework's context: echo.Context's methods verify nothing).
 func (m *Model) dynamic(call *ast.CallExpr, callee types.Object) bool {
 	if tv, ok := m.info.Types[call.Fun]; ok && tv.IsType() {
 		return false // a conversion
@@ -525,7 +534,7 @@ func (m *Model) dynamic(call *ast.CallExpr, callee types.Object) bool {
 		return true // a function value: a field, a parameter, a variable
 	case *types.Func:
 		recv := fn.Signature().Recv()
-		if recv == nil || !types.IsInterface(recv.Type()) || fn.Pkg() == nil {
+		if recv == nil || !types.IsInterface(recv.Type()) || fn.Pkg() == nil || isFrameworkMethod(fn) {
 			return false
 		}
 		first, _, _ := strings.Cut(fn.Pkg().Path(), "/")
@@ -535,16 +544,39 @@ func (m *Model) dynamic(call *ast.CallExpr, callee types.Object) bool {
 }
 
 // handsOverDelivery reports whether call is given the request, its
-// headers, its body or its signature: what a verifier needs.
+// headers, its body or its signature: what a verifier needs. A
+// framework's context counts when the callee takes it as one (next(c),
+// v.Verify(c)), not as a context.Context (s.store.Save(c, ev): gin's
+// context is one, and handlers hand it to every service they call).
 func (m *Model) handsOverDelivery(ev *eval, call *ast.CallExpr) bool {
-	for _, a := range call.Args {
+	sig, _ := types.Unalias(m.info.TypeOf(call.Fun)).(*types.Signature)
+	for i, a := range call.Args {
 		t := m.info.TypeOf(a)
 		if typesutil.IsNamed(t, "net/http", "Request") || typesutil.IsNamed(t, "net/http", "Header") ||
 			ev.origin(a).Flags&(FromBody|FromSignature) != 0 {
 			return true
 		}
+		if frameworkContext(t) != nil && sig != nil && frameworkContext(paramType(sig, i)) != nil {
+			return true
+		}
 	}
 	return false
+}
+
+// paramType returns the type of the parameter that argument i of a call
+// of sig goes to, or nil.
+func paramType(sig *types.Signature, i int) types.Type {
+	n := sig.Params().Len()
+	switch {
+	case sig.Variadic() && i >= n-1:
+		if s, ok := sig.Params().At(n - 1).Type().(*types.Slice); ok {
+			return s.Elem()
+		}
+		return nil
+	case i < n:
+		return sig.Params().At(i).Type()
+	}
+	return nil
 }
 
 // Params reports whether the site depends on the parameters of its
@@ -629,10 +661,18 @@ func (m *Model) macContent(ev *eval, u *Unit, call *ast.CallExpr) (Origin, token
 // read the clock) around it: u (a declaration's value, or the literal
 // itself) is handed to a function whose summary satisfies ok (a verifying
 // middleware: requireSignature(handle)), or a function whose summary
-// satisfies ok calls u (it verifies, then hands over the request).
+// satisfies ok calls u (it verifies, then hands over the request), or u
+// is a framework's handler and the package has a middleware of that
+// framework whose summary satisfies ok (see frameworkMiddleware).
 func (m *Model) Covered(u *Unit, ok func(*Summary) bool) bool {
 	m.mu.Lock()
 	defer m.mu.Unlock()
+	for _, fd := range m.funcs.FuncDecls() {
+		m.build(fd) // every function may hand u over
+	}
+	if m.frameworkMiddleware(u, ok) {
+		return true
+	}
 	is := func(e ast.Expr) bool {
 		e = ast.Unparen(e)
 		if call, isCall := e.(*ast.CallExpr); isCall && len(call.Args) == 1 {
@@ -652,9 +692,6 @@ func (m *Model) Covered(u *Unit, ok func(*Summary) bool) bool {
 		}
 		f, isFunc := m.info.Uses[id].(*types.Func)
 		return id != nil && isFunc && f.Origin() == u.Func
-	}
-	for _, fd := range m.funcs.FuncDecls() {
-		m.build(fd) // every function may hand u over
 	}
 	for _, caller := range m.units {
 		if caller == u {
@@ -689,6 +726,32 @@ func (m *Model) Covered(u *Unit, ok func(*Summary) bool) bool {
 			return true
 		})
 		if found {
+			return true
+		}
+	}
+	return false
+}
+
+// frameworkMiddleware reports whether u takes a framework's context and
+// the package has a middleware of that framework whose summary satisfies
+// ok: a unit of the framework's handler shape (func(*gin.Context),
+// func(echo.Context) error: the function that an echo middleware
+// returns) that decodes no request body, other than u and its literals.
+// A framework's middleware never receives the handler: gin chains it
+// (r.POST(path, verify, handle), r.Use(verify), a group's), echo wraps
+// the handler where it is registered. Where it is registered is not
+// followed: one verifying middleware covers the package's handlers of
+// that framework.
+func (m *Model) frameworkMiddleware(u *Unit, ok func(*Summary) bool) bool {
+	fw := handlerOf(u.Sig)
+	if fw == nil {
+		return false
+	}
+	for _, mw := range m.units {
+		if mw == u || mw.Outer == u || u.Outer == mw || mw.Sig == nil || !fw.isHandler(mw.Sig) {
+			continue
+		}
+		if s := m.summary(mw); len(mw.Decodes) == 0 && ok(s) {
 			return true
 		}
 	}

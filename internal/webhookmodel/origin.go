@@ -22,7 +22,7 @@ const (
 	FromID        Flags = 1 << iota // the Webhook-Id header
 	FromTimestamp                   // the Webhook-Timestamp header
 	FromSignature                   // the Webhook-Signature header
-	FromBody                        // the raw body of an *http.Request
+	FromBody                        // the raw body of a request (r.Body, gin's c.GetRawData())
 	Reserialised                    // the output of json.Marshal
 	StrConv                         // a string converted to bytes
 	Decoded                         // the output of a base64 decoding
@@ -53,8 +53,9 @@ func (o Origin) Has(f Flags) bool { return o.Flags&f == f }
 var headerFlag = map[string]Flags{"Webhook-Id": FromID, "Webhook-Timestamp": FromTimestamp, "Webhook-Signature": FromSignature}
 
 // HeaderRead returns the flag of the Standard Webhooks header that e reads
-// from an http.Header (h.Get(name), h.Values(name), h[name]), with a
-// constant name in any spelling that http.CanonicalHeaderKey maps to it.
+// from an http.Header (h.Get(name), h.Values(name), h[name]) or with a
+// framework's accessor (gin's c.GetHeader(name)), with a constant name in
+// any spelling that http.CanonicalHeaderKey maps to it.
 func HeaderRead(info *types.Info, e ast.Expr) Flags {
 	isHeader := func(e ast.Expr) bool { return typesutil.IsNamed(info.TypeOf(e), "net/http", "Header") }
 	name := func(e ast.Expr) Flags {
@@ -69,6 +70,11 @@ func HeaderRead(info *types.Info, e ast.Expr) Flags {
 		s, ok := ast.Unparen(e.Fun).(*ast.SelectorExpr)
 		if ok && (s.Sel.Name == "Get" || s.Sel.Name == "Values") && len(e.Args) == 1 && isHeader(s.X) {
 			return name(e.Args[0])
+		}
+		if ok {
+			if arg := headerName(info, e); arg != nil {
+				return name(arg)
+			}
 		}
 	case *ast.IndexExpr:
 		if isHeader(e.X) {
@@ -225,7 +231,7 @@ func (ev *eval) origin(e ast.Expr) Origin {
 		return ev.ident(x)
 	case *ast.SelectorExpr:
 		if sel, ok := info.Selections[x]; ok && sel.Kind() == types.FieldVal {
-			if x.Sel.Name == "Body" && typesutil.IsNamed(info.TypeOf(x.X), "net/http", "Request") {
+			if BodyRead(info, x) {
 				return Origin{Flags: FromBody}
 			}
 			return ev.origin(x.X)
@@ -367,6 +373,8 @@ func (ev *eval) funcCall(fn *types.Func, call *ast.CallExpr) Origin {
 		x = s.X
 	}
 	switch {
+	case BodyRead(info, call):
+		return Origin{Flags: FromBody} // c.GetRawData()
 	case path == "crypto/hmac" && name == "New":
 		return Origin{Flags: MAC}
 	case path == "hash" && name == "Sum" && x != nil:

@@ -74,7 +74,7 @@ var frameworks = map[string]*framework{
 		accessors: map[string]accessor{
 			"Context.Request":        {kind: accRequest},
 			"Context.Bind":           {kind: accBind},
-			"DefaultBinder.Bind":     {kind: accBind},          // Bind(i, c)
+			"DefaultBinder.Bind":     {kind: accBind},         // Bind(i, c)
 			"DefaultBinder.BindBody": {kind: accBind, arg: 1}, // BindBody(c, i)
 		},
 	},

@@ -17,9 +17,14 @@ var libraries = []string{
 	"github.com/svix/svix-webhooks/go",
 }
 
+// frameworks are the stubs of the web frameworks whose handlers are
+// receivers too.
+var frameworks = []string{"github.com/gin-gonic/gin", "github.com/labstack/echo/v4"}
+
 func TestWebhookSignature(t *testing.T) {
-	dir := teststubs.GOPATH(t, analysistest.TestData(), libraries...)
-	results := analysistest.Run(t, dir, webhooksignature.Analyzer, "brexhooks", "whsig", "usehelper", "libhooks", "otherhooks", "secretsonly")
+	dir := teststubs.GOPATH(t, analysistest.TestData(), append(libraries, frameworks...)...)
+	results := analysistest.Run(t, dir, webhooksignature.Analyzer, "brexhooks", "whsig", "usehelper", "libhooks", "otherhooks", "secretsonly",
+		"ginhooks", "ginmiddleware", "echohooks", "echomiddleware", "frameworkother")
 
 	// The receivers each package has, for the checklist's coverage:
 	// other providers' handlers, the program's own endpoints, helper
@@ -46,6 +51,11 @@ func TestWebhookSignature(t *testing.T) {
 			"brexhooks.go:257", "brexhooks.go:266"},
 		"libhooks":  {"libhooks.go:26", "libhooks.go:39", "libhooks.go:58", "libhooks.go:70", "libhooks.go:83"},
 		"usehelper": {"usehelper.go:25", "usehelper.go:40", "usehelper.go:52"},
+		// gin and echo handlers and middlewares, of Brex or not.
+		"ginhooks":       {"ginhooks.go:49", "ginhooks.go:69", "ginhooks.go:84", "ginhooks.go:96", "ginhooks.go:143"},
+		"ginmiddleware":  {"ginmiddleware.go:30", "ginmiddleware.go:67"},
+		"echohooks":      {"echohooks.go:44", "echohooks.go:54", "echohooks.go:66", "echohooks.go:77"},
+		"echomiddleware": {"echomiddleware.go:24", "echomiddleware.go:38"},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("receivers (-want +got):\n%s", diff)

@@ -73,6 +73,14 @@ func TestQuietOnForeignCode(t *testing.T) {
 		// the analysistest suites use (internal/teststubs), through a
 		// replace directive.
 		"github.com/acmepay/ledgeropenapi", "example.com/foreign/ledgeropenapp",
+		// The web frameworks whose handlers are receivers (gin and echo:
+		// their contexts, binds and middlewares; chi: net/http handlers
+		// and middlewares), with their tests: handlers that bind JSON,
+		// read headers and bodies, and chain middlewares, none of them
+		// Brex's.
+		"github.com/gin-gonic/gin", "github.com/gin-gonic/gin/binding",
+		"github.com/labstack/echo/v4", "github.com/labstack/echo/v4/middleware",
+		"github.com/go-chi/chi/v5", "github.com/go-chi/chi/v5/middleware",
 	}
 	res, err := driver.Run(analyzers.All(), patterns, driver.Options{Dir: "testdata/foreign", Tests: true})
 	if err != nil {

@@ -4,9 +4,15 @@
 package foreign
 
 import (
+	_ "github.com/gin-gonic/gin"
+	_ "github.com/gin-gonic/gin/binding"
+	_ "github.com/go-chi/chi/v5"
+	_ "github.com/go-chi/chi/v5/middleware"
 	_ "github.com/go-resty/resty/v2"
 	_ "github.com/hashicorp/go-hclog"
 	_ "github.com/hashicorp/go-retryablehttp"
+	_ "github.com/labstack/echo/v4"
+	_ "github.com/labstack/echo/v4/middleware"
 	_ "github.com/standard-webhooks/standard-webhooks/libraries/go"
 	_ "github.com/stripe/stripe-go/v82"
 	_ "github.com/stripe/stripe-go/v82/form"

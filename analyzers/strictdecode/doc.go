@@ -23,8 +23,9 @@
 //     are given one (func decodeJSON(r io.Reader, out any));
 //   - DisallowUnknownFields on a decoder that reads a Brex webhook payload
 //     (strictdecode/webhook-unknown-fields): the body of an *http.Request
-//     read in a function that reads the Webhook-Id or Webhook-Signature
-//     header (itself, through a function it calls, of the package or,
+//     (r.Body; in gin, c.Request.Body or the bytes of c.GetRawData(); in
+//     echo, c.Request().Body) read in a function that reads the Webhook-Id
+//     or Webhook-Signature header (r.Header.Get, gin's c.GetHeader; itself, through a function it calls, of the package or,
 //     through facts, of another package, or by handing the headers to a
 //     Standard Webhooks or Svix verifier: see internal/webhookmodel) and
 //     decodes into a type with a field that takes Brex event values
@@ -111,5 +112,7 @@
 // itself or decode into a type that takes Brex event values); response
 // bodies the Brex model does not follow (stored in fields, maps or channels); an unmarshaller
 // that delegates to a strict parser (return ParseStatus(s)) or fails
-// through a variable (err = ...; return err).
+// through a variable (err = ...; return err); gin's global
+// binding.EnableDecoderDisallowUnknownFields, which makes every
+// ShouldBindJSON strict (a Brex payload bound with it is not judged).
 package strictdecode

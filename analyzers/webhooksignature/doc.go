@@ -19,21 +19,30 @@
 // to refuse replays. This is a check beyond Brex's launch checklist: the
 // checklist report shows it as webhook-signatures, in its own group.
 //
-// A Brex webhook receiver is a function that takes an *http.Request, in a
-// package that receives Brex webhooks (it decodes a request body into a
+// A Brex webhook receiver is a function that takes an *http.Request (a
+// handler of net/http, chi, gorilla/mux), a *gin.Context (gin) or an
+// echo.Context (echo v4), in a package that receives Brex webhooks (it
+// decodes a request body into a
 // type with a field that takes Brex event values, as strictdecode
 // recognises them, or fetches GET /v1/webhooks/secrets from Brex), and
 // that reads a Standard Webhooks header or decodes a Brex payload. What
 // it does includes what the functions it calls do, in its package or,
 // through facts, in others (a verification helper package), with their
-// parameters replaced by its arguments (see internal/webhookmodel).
+// parameters replaced by its arguments (see internal/webhookmodel). For gin
+// and echo the context stands for the request: gin's c.Request and
+// echo's c.Request() are the request, gin's c.GetRawData() the raw body,
+// gin's c.GetHeader(name) a header, and the binds (gin's ShouldBindJSON,
+// ShouldBind, BindJSON, Bind ...; echo's c.Bind, DefaultBinder.BindBody)
+// decode the body like json.Unmarshal does.
 //
 // The check reports:
 //
 //   - a receiver that decodes the payload and verifies no HMAC, neither
 //     itself nor through what it calls, nor through a middleware of the
 //     package it is handed to (requireSignature(handle)) or a caller that
-//     verifies (webhooksignature/unverified);
+//     verifies, nor, for a gin or echo handler, through a verifying
+//     middleware of the same framework in the package
+//     (webhooksignature/unverified);
 //   - a MAC compared with the signature header, or a part of it, with
 //     ==, !=, bytes.Equal, bytes.Compare,
 //     strings.EqualFold, strings.Compare, reflect.DeepEqual or
@@ -79,6 +88,15 @@
 // verifies. The payload given to Verify must be the raw body.
 //
 // Bad:
+//
+//	func (s *server) brexWebhook(c *gin.Context) {
+//		var ev brexEvent
+//		if err := c.ShouldBindJSON(&ev); err != nil { // anyone can post this
+//			c.AbortWithStatus(http.StatusBadRequest)
+//			return
+//		}
+//		s.dispatch(c, ev)
+//	}
 //
 //	func handle(w http.ResponseWriter, r *http.Request) {
 //		body, _ := io.ReadAll(r.Body)
@@ -162,6 +180,13 @@
 //		}
 //	}
 //
+// With gin, verify in a middleware of the webhook routes that reads the
+// raw body with c.GetRawData(), checks it as verifyBrexWebhook does (with
+// c.Request.Header), puts it back (c.Request.Body =
+// io.NopCloser(bytes.NewReader(body))) and calls c.Next(), or aborts with
+// 401; with echo, in a MiddlewareFunc given to the route or group that
+// does the same with c.Request().
+//
 // Not reported: receivers of other providers (GitHub's X-Hub-Signature-256,
 // Stripe's Stripe-Signature, another provider's Standard Webhooks
 // deliveries in a package that shows no Brex event type and fetches no
@@ -176,7 +201,13 @@
 // Out of reach (the check stays quiet): a middleware of another package,
 // or one registered in another function than the handler's (the check
 // looks for the handler handed to a verifying function, or called by
-// one); the order of verification and use (a receiver that acts on the
+// one); for gin and echo, which routes a verifying middleware of the
+// package is registered for (it is taken to cover every handler of its
+// framework in the package); frameworks whose handlers take neither an
+// *http.Request nor a gin or echo v4 context (fiber, fasthttp, echo v5),
+// and handlers that take a type of the program embedding one (gorilla/mux,
+// httprouter's HandlerFunc and chi take an *http.Request and are
+// covered); the order of verification and use (a receiver that acts on the
 // payload before it verifies passes); a MAC, key or signature held in a
 // struct field, a package variable or a bytes.Buffer, or given to a
 // function of another package that has no facts (an interface, a

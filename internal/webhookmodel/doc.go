@@ -31,7 +31,46 @@
 // recursion cut) or of others (facts), with their parameters replaced by
 // its arguments; a declaration's includes its literals'. A unit also
 // lists its decodings of a request body (json.Unmarshal of bytes read from
-// it, (*json.Decoder).Decode of a decoder over it).
+// it, (*json.Decoder).Decode of a decoder over it, a framework's bind).
+//
+// # Web frameworks
+//
+// A handler takes the request as an *http.Request (net/http, and the
+// routers whose handlers are net/http handlers: chi, gorilla/mux) or as
+// the context of a web framework, which the model knows by type from one
+// table (frameworks.go), never by the names of variables:
+//
+//   - gin (github.com/gin-gonic/gin): a handler takes a *gin.Context. Its
+//     Request field is the *http.Request; GetRawData() is the raw body;
+//     GetHeader(name) reads a header; Bind, BindJSON, MustBindWith,
+//     ShouldBind, ShouldBindJSON, ShouldBindWith, ShouldBindBodyWith and
+//     ShouldBindBodyWithJSON decode the body into their first argument (a
+//     decoding, like json.Unmarshal of the body).
+//   - echo (github.com/labstack/echo/v4): a handler takes an
+//     echo.Context. Its Request() method is the *http.Request (whose Body
+//     and Header are the request's); its Bind and the DefaultBinder's
+//     Bind and BindBody decode the body into their target.
+//
+// A unit that takes a framework's context is a handler like one that takes
+// an *http.Request ([Unit.Request]). The context's methods are code the
+// model knows (echo's is an interface of another module, whose calls
+// would otherwise count as opaque). Handing the context to code the model
+// cannot see counts as handing over the delivery only when that code
+// takes it as the framework's context (next(c), a verifier's Verify(c)),
+// not as a context.Context (gin's context is one, and handlers hand it to
+// every service they call). A framework's middleware never receives the
+// handler it covers (gin chains it: r.POST(path, verify, handle),
+// r.Use, a group's; echo wraps the handler where the route is registered):
+// [Model.Covered] counts, for a handler of a framework, every unit of the
+// package with that framework's handler shape (func(*gin.Context),
+// func(echo.Context) error) that decodes no body, wherever it is
+// registered.
+//
+// Out of reach: other frameworks (fiber and fasthttp, whose requests are
+// not net/http's; echo v5, another module path); a handler that takes a
+// type of the program embedding gin's or echo's context; which routes a
+// middleware is registered for (one verifying middleware of a framework
+// covers every handler of that framework in the package).
 //
 // # Origins
 //
@@ -60,9 +99,9 @@
 // only. The standard library gets none, and neither does a package that
 // neither imports crypto/hmac or a verifying library nor names a Standard
 // Webhooks header in a string literal: there only the handlers (functions
-// that take an *http.Request) that decode JSON or call a function of
-// another package with a fact are summarised, with what they call, and
-// the rest is never looked at, which keeps the model cheap on the many
-// packages that import net/http. Functions of _test.go files are never
+// that take an *http.Request or a framework's context) that decode JSON,
+// bind the body or call a function of another package with a fact are
+// summarised, with what they call, and the rest is never looked at, which
+// keeps the model cheap on the many packages that import net/http. Functions of _test.go files are never
 // summarised: tests are no receivers.
 package webhookmodel

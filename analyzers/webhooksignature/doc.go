@@ -32,7 +32,7 @@
 // and echo the context stands for the request: gin's c.Request and
 // echo's c.Request() are the request, gin's c.GetRawData() the raw body,
 // gin's c.GetHeader(name) a header, and the binds (gin's ShouldBindJSON,
-// ShouldBind, BindJSON, Bind ...; echo's c.Bind, DefaultBinder.BindBody)
+// ShouldBind, BindJSON, Bind ...; echo's c.Bind)
 // decode the body like json.Unmarshal does.
 //
 // The check reports:

@@ -1,6 +1,7 @@
 package brexmodel
 
 import (
+	"github.com/brexlint/brexlint/internal/webframe"
 	"github.com/brexlint/brexlint/internal/webhookmodel"
 	"golang.org/x/tools/go/analysis"
 )
@@ -26,7 +27,7 @@ func (m *Model) analyzeWebhooks(pass *analysis.Pass) {
 	relevant := false
 	for _, p := range pass.Pkg.Imports() {
 		if _, lib := webhookmodel.Libraries[p.Path()]; lib || p.Path() == "net/http" || p.Path() == "crypto/hmac" ||
-			webhookmodel.IsFramework(p.Path()) {
+			webframe.IsFramework(p.Path()) {
 			relevant = true
 			break
 		}

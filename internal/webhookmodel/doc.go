@@ -37,19 +37,19 @@
 //
 // A handler takes the request as an *http.Request (net/http, and the
 // routers whose handlers are net/http handlers: chi, gorilla/mux) or as
-// the context of a web framework, which the model knows by type from one
-// table (frameworks.go), never by the names of variables:
+// the context of a web framework, which the model knows by type from the
+// one table of internal/webframe, never by the names of variables:
 //
 //   - gin (github.com/gin-gonic/gin): a handler takes a *gin.Context. Its
 //     Request field is the *http.Request; GetRawData() is the raw body;
-//     GetHeader(name) reads a header; Bind, BindJSON, MustBindWith,
+//     GetHeader(name) reads a header; Bind, BindJSON, BindWith, MustBindWith,
 //     ShouldBind, ShouldBindJSON, ShouldBindWith, ShouldBindBodyWith and
 //     ShouldBindBodyWithJSON decode the body into their first argument (a
 //     decoding, like json.Unmarshal of the body).
 //   - echo (github.com/labstack/echo/v4): a handler takes an
 //     echo.Context. Its Request() method is the *http.Request (whose Body
-//     and Header are the request's); its Bind and the DefaultBinder's
-//     Bind and BindBody decode the body into their target.
+//     and Header are the request's); its Bind decodes the body into its
+//     argument.
 //
 // A unit that takes a framework's context is a handler like one that takes
 // an *http.Request ([Unit.Request]). The context's methods are code the
@@ -68,7 +68,8 @@
 //
 // Out of reach: other frameworks (fiber and fasthttp, whose requests are
 // not net/http's; echo v5, another module path); a handler that takes a
-// type of the program embedding gin's or echo's context; which routes a
+// type of the program embedding gin's or echo's context; echo's binders
+// called directly ((&echo.DefaultBinder{}).BindBody(c, &ev)); which routes a
 // middleware is registered for (one verifying middleware of a framework
 // covers every handler of that framework in the package).
 //

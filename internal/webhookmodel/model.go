@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/brexlint/brexlint/internal/typesutil"
+	"github.com/brexlint/brexlint/internal/webframe"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
@@ -246,7 +247,7 @@ func takesRequest(t types.Type) bool {
 		return false
 	}
 	for p := range sig.Params().Variables() {
-		if typesutil.IsNamed(p.Type(), "net/http", "Request") || frameworkContext(p.Type()) != nil {
+		if typesutil.IsNamed(p.Type(), "net/http", "Request") || webframe.IsContext(p.Type()) {
 			return true
 		}
 	}
@@ -556,7 +557,7 @@ func (m *Model) handsOverDelivery(ev *eval, call *ast.CallExpr) bool {
 			ev.origin(a).Flags&(FromBody|FromSignature) != 0 {
 			return true
 		}
-		if frameworkContext(t) != nil && sig != nil && frameworkContext(paramType(sig, i)) != nil {
+		if webframe.IsContext(t) && sig != nil && webframe.IsContext(paramType(sig, i)) {
 			return true
 		}
 	}
@@ -743,12 +744,19 @@ func (m *Model) Covered(u *Unit, ok func(*Summary) bool) bool {
 // followed: one verifying middleware covers the package's handlers of
 // that framework.
 func (m *Model) frameworkMiddleware(u *Unit, ok func(*Summary) bool) bool {
-	fw := handlerOf(u.Sig)
-	if fw == nil {
+	fw := ""
+	if u.Sig != nil {
+		for p := range u.Sig.Params().Variables() {
+			if fw = webframe.ContextFramework(p.Type()); fw != "" {
+				break
+			}
+		}
+	}
+	if fw == "" {
 		return false
 	}
 	for _, mw := range m.units {
-		if mw == u || mw.Outer == u || u.Outer == mw || mw.Sig == nil || !fw.isHandler(mw.Sig) {
+		if mw == u || mw.Outer == u || u.Outer == mw || webframe.HandlerFramework(mw.Sig) != fw {
 			continue
 		}
 		if s := m.summary(mw); len(mw.Decodes) == 0 && ok(s) {

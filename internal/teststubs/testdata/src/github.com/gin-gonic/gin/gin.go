@@ -1,5 +1,6 @@
-// Package gin is a stub of github.com/gin-gonic/gin (v1.10.1): its
-// Context, handlers and router, with the real signatures.
+// Package gin is a stub of github.com/gin-gonic/gin (v1.10.1) for the
+// analysistest suites: the request context's API, handlers and router,
+// with their real signatures.
 package gin
 
 import (
@@ -48,6 +49,19 @@ func (c *Context) AbortWithStatus(code int) {
 	c.Abort()
 }
 
+// Error is an error attached to a Context.
+type Error struct {
+	Err  error
+	Type uint64
+}
+
+func (msg *Error) Error() string { return msg.Err.Error() }
+
+func (c *Context) AbortWithError(code int, err error) *Error {
+	c.AbortWithStatus(code)
+	return &Error{Err: err}
+}
+
 func (c *Context) AbortWithStatusJSON(code int, jsonObj any) {
 	c.Abort()
 	c.JSON(code, jsonObj)
@@ -76,9 +90,62 @@ func (c *Context) Param(key string) string { return "" }
 
 func (c *Context) Query(key string) string { return c.Request.URL.Query().Get(key) }
 
+func (c *Context) DefaultQuery(key, defaultValue string) string {
+	if value, ok := c.GetQuery(key); ok {
+		return value
+	}
+	return defaultValue
+}
+
+func (c *Context) GetQuery(key string) (string, bool) {
+	values, ok := c.Request.URL.Query()[key]
+	if !ok || len(values) == 0 {
+		return "", false
+	}
+	return values[0], true
+}
+
+func (c *Context) PostForm(key string) string { return c.Request.PostFormValue(key) }
+
+func (c *Context) DefaultPostForm(key, defaultValue string) string {
+	if value, ok := c.GetPostForm(key); ok {
+		return value
+	}
+	return defaultValue
+}
+
+func (c *Context) GetPostForm(key string) (string, bool) {
+	_ = c.Request.ParseForm()
+	values, ok := c.Request.PostForm[key]
+	if !ok || len(values) == 0 {
+		return "", false
+	}
+	return values[0], true
+}
+
+func (c *Context) Cookie(name string) (string, error) {
+	cookie, err := c.Request.Cookie(name)
+	if err != nil {
+		return "", err
+	}
+	return cookie.Value, nil
+}
+
+func (c *Context) SetCookie(name, value string, maxAge int, path, domain string, secure, httpOnly bool) {
+	http.SetCookie(c.Writer, &http.Cookie{Name: name, Value: value, MaxAge: maxAge, Path: path, Domain: domain, Secure: secure, HttpOnly: httpOnly})
+}
+
+func (c *Context) Redirect(code int, location string) {
+	http.Redirect(c.Writer, c.Request, location, code)
+}
+
 func (c *Context) Bind(obj any) error { return c.MustBindWith(obj, binding.JSON) }
 
 func (c *Context) BindJSON(obj any) error { return c.MustBindWith(obj, binding.JSON) }
+
+func (c *Context) BindQuery(obj any) error { return nil }
+
+func (c *Context) ShouldBindQuery(obj any) error { return nil }
 
 func (c *Context) MustBindWith(obj any, b binding.Binding) error {
 	if err := c.ShouldBindWith(obj, b); err != nil {

@@ -1,11 +1,13 @@
-// Package echo is a stub of github.com/labstack/echo/v4 (v4.13.4): its
-// Context, handlers, binder and router, with the real signatures.
+// Package echo is a stub of github.com/labstack/echo/v4 (v4.13.4) for
+// the analysistest suites: the request context's API, handlers, binder
+// and router, with their real signatures.
 package echo
 
 import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"net/url"
 )
 
 // Context carries a request through the handler and its middlewares.
@@ -15,12 +17,18 @@ type Context interface {
 	Response() *Response
 	Param(name string) string
 	QueryParam(name string) string
+	QueryParams() url.Values
+	FormValue(name string) string
+	FormParams() (url.Values, error)
+	Cookie(name string) (*http.Cookie, error)
+	SetCookie(cookie *http.Cookie)
 	Get(key string) interface{}
 	Set(key string, val interface{})
 	Bind(i interface{}) error
 	JSON(code int, i interface{}) error
 	String(code int, s string) error
 	NoContent(code int) error
+	Redirect(code int, url string) error
 	Echo() *Echo
 }
 

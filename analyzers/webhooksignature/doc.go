@@ -41,7 +41,8 @@
 //     itself nor through what it calls, nor through a middleware of the
 //     package it is handed to (requireSignature(handle)) or a caller that
 //     verifies, nor, for a gin or echo handler, through a verifying
-//     middleware of the same framework in the package
+//     middleware of the package (of the same framework, or a net/http
+//     middleware adapted with echo.WrapMiddleware or gin.WrapH)
 //     (webhooksignature/unverified);
 //   - a MAC compared with the signature header, or a part of it, with
 //     ==, !=, bytes.Equal, bytes.Compare,

@@ -24,7 +24,7 @@ var frameworks = []string{"github.com/gin-gonic/gin", "github.com/labstack/echo/
 func TestWebhookSignature(t *testing.T) {
 	dir := teststubs.GOPATH(t, analysistest.TestData(), append(libraries, frameworks...)...)
 	results := analysistest.Run(t, dir, webhooksignature.Analyzer, "brexhooks", "whsig", "usehelper", "libhooks", "otherhooks", "secretsonly",
-		"ginhooks", "ginmiddleware", "echohooks", "echomiddleware", "frameworkother")
+		"ginhooks", "ginmiddleware", "echohooks", "echomiddleware", "echowrap", "frameworkother")
 
 	// The receivers each package has, for the checklist's coverage:
 	// other providers' handlers, the program's own endpoints, helper
@@ -56,6 +56,7 @@ func TestWebhookSignature(t *testing.T) {
 		"ginmiddleware":  {"ginmiddleware.go:30", "ginmiddleware.go:67"},
 		"echohooks":      {"echohooks.go:44", "echohooks.go:54", "echohooks.go:64"},
 		"echomiddleware": {"echomiddleware.go:24", "echomiddleware.go:38"},
+		"echowrap":       {"echowrap.go:24", "echowrap.go:36"},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("receivers (-want +got):\n%s", diff)

@@ -63,8 +63,9 @@
 // r.Use, a group's; echo wraps the handler where the route is registered):
 // [Model.Covered] counts, for a handler of a framework, every unit of the
 // package with that framework's handler shape (func(*gin.Context),
-// func(echo.Context) error) that decodes no body, wherever it is
-// registered.
+// func(echo.Context) error) or net/http's (the handler that a net/http
+// middleware returns, adapted with echo.WrapMiddleware or gin's WrapH)
+// that decodes no body, wherever it is registered.
 //
 // Out of reach: other frameworks (fiber and fasthttp, whose requests are
 // not net/http's; echo v5, another module path); a handler that takes a

@@ -737,7 +737,9 @@ func (m *Model) Covered(u *Unit, ok func(*Summary) bool) bool {
 // the package has a middleware of that framework whose summary satisfies
 // ok: a unit of the framework's handler shape (func(*gin.Context),
 // func(echo.Context) error: the function that an echo middleware
-// returns) that decodes no request body, other than u and its literals.
+// returns) or of net/http's (the handler a net/http middleware returns,
+// which echo.WrapMiddleware and gin's adapters put in the chain) that
+// decodes no request body, other than u and its literals.
 // A framework's middleware never receives the handler: gin chains it
 // (r.POST(path, verify, handle), r.Use(verify), a group's), echo wraps
 // the handler where it is registered. Where it is registered is not
@@ -756,7 +758,7 @@ func (m *Model) frameworkMiddleware(u *Unit, ok func(*Summary) bool) bool {
 		return false
 	}
 	for _, mw := range m.units {
-		if mw == u || mw.Outer == u || u.Outer == mw || webframe.HandlerFramework(mw.Sig) != fw {
+		if mw == u || mw.Outer == u || u.Outer == mw || webframe.HandlerFramework(mw.Sig) != fw && !isHTTPHandler(mw.Sig) {
 			continue
 		}
 		if s := m.summary(mw); len(mw.Decodes) == 0 && ok(s) {
@@ -764,4 +766,12 @@ func (m *Model) frameworkMiddleware(u *Unit, ok func(*Summary) bool) bool {
 		}
 	}
 	return false
+}
+
+// isHTTPHandler reports whether sig is net/http's handler shape (a
+// method's receiver aside): func(http.ResponseWriter, *http.Request).
+func isHTTPHandler(sig *types.Signature) bool {
+	return sig != nil && sig.Params().Len() == 2 && sig.Results().Len() == 0 &&
+		typesutil.IsNamed(sig.Params().At(0).Type(), "net/http", "ResponseWriter") &&
+		typesutil.IsNamed(sig.Params().At(1).Type(), "net/http", "Request")
 }

@@ -121,3 +121,16 @@ func (g *Group) Use(middleware ...MiddlewareFunc) { g.middleware = append(g.midd
 func (g *Group) POST(path string, h HandlerFunc, m ...MiddlewareFunc) *Route {
 	return g.echo.POST(g.prefix+path, h, append(g.middleware, m...)...)
 }
+
+// WrapMiddleware wraps a net/http middleware into an echo middleware.
+func WrapMiddleware(m func(http.Handler) http.Handler) MiddlewareFunc {
+	return func(next HandlerFunc) HandlerFunc {
+		return func(c Context) (err error) {
+			m(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				c.SetRequest(r)
+				err = next(c)
+			})).ServeHTTP(c.Response().Writer, c.Request())
+			return
+		}
+	}
+}

@@ -25,15 +25,23 @@
 //     (strictdecode/webhook-unknown-fields): the body of an *http.Request
 //     (r.Body; in gin, c.Request.Body or the bytes of c.GetRawData(); in
 //     echo, c.Request().Body) read in a function that reads the Webhook-Id
-//     or Webhook-Signature header (r.Header.Get, gin's c.GetHeader; itself, through a function it calls, of the package or,
-//     through facts, of another package, or by handing the headers to a
-//     Standard Webhooks or Svix verifier: see internal/webhookmodel) and
+//     or Webhook-Signature header (r.Header.Get, gin's c.GetHeader;
+//     itself, through a function it calls, of the package or, through
+//     facts, of another package, or by handing the headers to a Standard
+//     Webhooks or Svix verifier: see internal/webhookmodel) and
 //     decodes into a type with a field that takes Brex event values
 //     (TRANSFER_PROCESSED, USER_UPDATED ...: a field whose type's constants
 //     are event values, or that the package compares with one), or whose
 //     package fetches its signing secrets from GET /v1/webhooks/secrets at
 //     Brex. Other providers use the Standard Webhooks headers too: the
 //     headers alone are not enough;
+//   - gin's strict JSON binding switched on
+//     (binding.EnableDecoderDisallowUnknownFields = true,
+//     gin.EnableJsonDecoderDisallowUnknownFields()) in a package where a
+//     gin handler binds a Brex webhook payload (c.ShouldBindJSON(&ev),
+//     c.BindJSON, c.ShouldBind ...) on the same evidence
+//     (strictdecode/webhook-unknown-fields): the switch makes every JSON
+//     bind of the program call DisallowUnknownFields;
 //   - an UnmarshalJSON or UnmarshalText method of a Brex enum type (see
 //     enumdefault) whose enum Brex sends, where a value the method does not
 //     know reaches an error return, panic or exit
@@ -112,7 +120,7 @@
 // itself or decode into a type that takes Brex event values); response
 // bodies the Brex model does not follow (stored in fields, maps or channels); an unmarshaller
 // that delegates to a strict parser (return ParseStatus(s)) or fails
-// through a variable (err = ...; return err); gin's global
-// binding.EnableDecoderDisallowUnknownFields, which makes every
-// ShouldBindJSON strict (a Brex payload bound with it is not judged).
+// through a variable (err = ...; return err); gin's strict binding
+// switched on in another package than the handler that binds the Brex
+// payload.
 package strictdecode

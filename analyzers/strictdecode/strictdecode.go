@@ -63,9 +63,12 @@ func run(pass *analysis.Pass) (any, error) {
 		insp:  pass.ResultOf[inspect.Analyzer].(*inspector.Inspector),
 	}
 	insp := c.insp
-	insp.WithStack([]ast.Node{(*ast.CallExpr)(nil), (*ast.FuncDecl)(nil)}, func(n ast.Node, push bool, stack []ast.Node) bool {
+	insp.WithStack([]ast.Node{(*ast.CallExpr)(nil), (*ast.FuncDecl)(nil), (*ast.AssignStmt)(nil)}, func(n ast.Node, push bool, stack []ast.Node) bool {
 		if !push || c.inTestFile(n.Pos()) {
 			return true
+		}
+		if strictBindingSwitch(pass.TypesInfo, n) {
+			c.checkStrictBinding(n)
 		}
 		switch n := n.(type) {
 		case *ast.CallExpr:

@@ -1,11 +1,17 @@
 package strictdecode
 
 import (
+	"fmt"
 	"go/ast"
+	"go/constant"
+	"go/token"
 	"go/types"
 
 	"github.com/brexlint/brexlint/internal/brexenum"
+	"github.com/brexlint/brexlint/internal/webframe"
 	"github.com/brexlint/brexlint/internal/webhookmodel"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/typeutil"
 )
 
 // webhookPayload reports whether reader is a Brex webhook payload in the
@@ -98,4 +104,66 @@ func (c *checker) fetchesBrexSecrets() bool {
 		c.secrets = &found
 	}
 	return *c.secrets
+}
+
+// checkStrictBinding judges gin's switch that makes every JSON bind of the
+// program strict (binding.EnableDecoderDisallowUnknownFields = true,
+// gin.EnableJsonDecoderDisallowUnknownFields()), at n: a finding when a
+// gin handler of the package binds a Brex webhook payload with the
+// evidence webhookPayload asks of a decoder (the handler reads Webhook-Id
+// or Webhook-Signature, and the target takes Brex event values or the
+// package fetches the Brex secrets). The switch is global: a handler of
+// another package is out of reach.
+func (c *checker) checkStrictBinding(n ast.Node) {
+	if c.model.Webhooks == nil {
+		return
+	}
+	for _, u := range c.model.Webhooks.Units() {
+		if !u.Request || c.inTestFile(u.Node.Pos()) {
+			continue
+		}
+		for _, d := range c.model.Webhooks.DecodesOf(u) {
+			fn, _ := typeutil.Callee(c.pass.TypesInfo, d.Call).(*types.Func)
+			if !webframe.IsGinBind(fn) || !c.readsWebhookHeaders(u.Body) {
+				continue
+			}
+			if !c.takesBrexEvents(d.Target) && !c.fetchesBrexSecrets() {
+				continue
+			}
+			c.r.Report(analysis.Diagnostic{Pos: n.Pos(), End: n.End(), Category: kindWebhook,
+				Message: fmt.Sprintf("strict gin JSON binding rejects a Brex webhook payload with a new field (%s at line %d)",
+					fn.Name(), c.pass.Fset.Position(d.Call.Pos()).Line)})
+			return
+		}
+	}
+}
+
+// strictBindingSwitch reports whether n turns gin's strict JSON binding
+// on: binding.EnableDecoderDisallowUnknownFields = true, or a call of
+// gin.EnableJsonDecoderDisallowUnknownFields.
+func strictBindingSwitch(info *types.Info, n ast.Node) bool {
+	switch n := n.(type) {
+	case *ast.CallExpr:
+		fn, _ := typeutil.Callee(info, n).(*types.Func)
+		return fn != nil && webframe.IsStrictBindingSwitch(fn)
+	case *ast.AssignStmt:
+		if n.Tok != token.ASSIGN || len(n.Lhs) != len(n.Rhs) {
+			return false
+		}
+		for i, l := range n.Lhs {
+			var id *ast.Ident
+			switch l := ast.Unparen(l).(type) {
+			case *ast.SelectorExpr:
+				id = l.Sel
+			case *ast.Ident:
+				id = l
+			}
+			tv := info.Types[n.Rhs[i]]
+			if id != nil && webframe.IsStrictBindingSwitch(info.Uses[id]) &&
+				tv.Value != nil && tv.Value.Kind() == constant.Bool && constant.BoolVal(tv.Value) {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -154,3 +154,31 @@ func HandlerFramework(sig *types.Signature) string {
 	}
 	return ""
 }
+
+// GinBindingPath is the import path of gin's binding package.
+const GinBindingPath = GinPath + "/binding"
+
+// IsStrictBindingSwitch reports whether obj is gin's switch that makes
+// every JSON bind of the program reject unknown fields (json.Decoder's
+// DisallowUnknownFields): the variable
+// binding.EnableDecoderDisallowUnknownFields, or the function
+// gin.EnableJsonDecoderDisallowUnknownFields, which sets it.
+func IsStrictBindingSwitch(obj types.Object) bool {
+	if obj == nil || obj.Pkg() == nil {
+		return false
+	}
+	switch obj := obj.(type) {
+	case *types.Var:
+		return obj.Pkg().Path() == GinBindingPath && obj.Name() == "EnableDecoderDisallowUnknownFields" && !obj.IsField()
+	case *types.Func:
+		return obj.Pkg().Path() == GinPath && obj.Name() == "EnableJsonDecoderDisallowUnknownFields" && obj.Signature().Recv() == nil
+	}
+	return false
+}
+
+// IsGinBind reports whether fn is one of gin's context methods that
+// decode the body (CallAccess says Decode): the binds that gin's strict
+// switch makes strict.
+func IsGinBind(fn *types.Func) bool {
+	return fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == GinPath && CallAccess(fn) == Decode
+}

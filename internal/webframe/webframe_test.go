@@ -227,3 +227,50 @@ func TestHandlerFramework(t *testing.T) {
 		t.Error("IsFramework does not know the frameworks by path")
 	}
 }
+
+func TestStrictBinding(t *testing.T) {
+	const bindingSrc = `package binding
+
+var EnableDecoderDisallowUnknownFields = false
+`
+	const ginStrictSrc = `package gin
+
+import "github.com/gin-gonic/gin/binding"
+
+type Context struct{}
+
+func (c *Context) ShouldBindJSON(obj any) error  { return nil }
+func (c *Context) ShouldBindQuery(obj any) error { return nil }
+
+func EnableJsonDecoderDisallowUnknownFields() { binding.EnableDecoderDisallowUnknownFields = true }
+`
+	fset := token.NewFileSet()
+	imp := pkgs{}
+	binding, _ := check(t, fset, imp, webframe.GinBindingPath, bindingSrc, nil)
+	gin, _ := check(t, fset, imp, webframe.GinPath, ginStrictSrc, nil)
+	other, _ := check(t, fset, imp, "example.com/other", otherSrc, nil)
+	ctx := gin.Scope().Lookup("Context").Type()
+	method := func(t types.Type, name string) *types.Func {
+		obj, _, _ := types.LookupFieldOrMethod(t, true, nil, name)
+		return obj.(*types.Func)
+	}
+	got := map[string]bool{
+		"binding.EnableDecoderDisallowUnknownFields": webframe.IsStrictBindingSwitch(binding.Scope().Lookup("EnableDecoderDisallowUnknownFields")),
+		"gin.EnableJsonDecoderDisallowUnknownFields": webframe.IsStrictBindingSwitch(gin.Scope().Lookup("EnableJsonDecoderDisallowUnknownFields")),
+		"gin.Context":               webframe.IsStrictBindingSwitch(gin.Scope().Lookup("Context")),
+		"bind ShouldBindJSON":       webframe.IsGinBind(method(ctx, "ShouldBindJSON")),
+		"bind ShouldBindQuery":      webframe.IsGinBind(method(ctx, "ShouldBindQuery")),
+		"bind other.ShouldBindJSON": webframe.IsGinBind(method(types.NewPointer(other.Scope().Lookup("Context").Type()), "ShouldBindJSON")),
+	}
+	want := map[string]bool{
+		"binding.EnableDecoderDisallowUnknownFields": true,
+		"gin.EnableJsonDecoderDisallowUnknownFields": true,
+		"gin.Context":               false,
+		"bind ShouldBindJSON":       true,
+		"bind ShouldBindQuery":      false,
+		"bind other.ShouldBindJSON": false,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("IsStrictBindingSwitch, IsGinBind (-want +got):\n%s", diff)
+	}
+}

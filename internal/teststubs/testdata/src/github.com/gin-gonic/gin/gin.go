@@ -235,3 +235,9 @@ func (engine *Engine) Run(addr ...string) (err error) {
 }
 
 func (engine *Engine) ServeHTTP(w http.ResponseWriter, req *http.Request) {}
+
+// EnableJsonDecoderDisallowUnknownFields makes the JSON binding reject
+// unknown fields.
+func EnableJsonDecoderDisallowUnknownFields() {
+	binding.EnableDecoderDisallowUnknownFields = true
+}

@@ -202,12 +202,13 @@ func (m *Model) SameInputs(loop ast.Node, call *ast.CallExpr) bool {
 
 // RetriedInPackage reports whether the package calls fn inside a retry
 // loop (RetryAround): a key that fn makes per call would then be made per
-// attempt.
+// attempt. It is safe for concurrent use: the checks of a package may ask
+// it at once.
 func (m *Model) RetriedInPackage(fn *types.Func) bool {
 	if fn == nil {
 		return false
 	}
-	if m.retried == nil {
+	m.retriedOnce.Do(func() {
 		// One scan for every question: the package's functions called in
 		// a retry.
 		m.retried = map[*types.Func]bool{}
@@ -217,6 +218,6 @@ func (m *Model) RetriedInPackage(fn *types.Func) bool {
 				m.retried[callee.Origin()] = true
 			}
 		}
-	}
+	})
 	return m.retried[fn.Origin()]
 }

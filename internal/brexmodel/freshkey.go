@@ -84,18 +84,11 @@ func (m *Model) findFreshKeys(pass *analysis.Pass) {
 		same   bool
 	}
 	var sites []site
-	for _, f := range m.files {
-		for _, d := range f.Decls {
-			fd, ok := d.(*ast.FuncDecl)
-			if !ok || fd.Body == nil {
-				continue
-			}
-			caller, _ := pass.TypesInfo.Defs[fd.Name].(*types.Func)
-			for cur := range m.bodyCursor(fd).Preorder((*ast.CallExpr)(nil)) {
-				call := cur.Node().(*ast.CallExpr)
-				if callee, ok := typeutil.Callee(pass.TypesInfo, call).(*types.Func); ok {
-					sites = append(sites, site{call: call, caller: caller, callee: callee.Origin()})
-				}
+	for caller, fd := range m.funcs.All() {
+		for cur := range m.bodyCursor(fd).Preorder((*ast.CallExpr)(nil)) {
+			call := cur.Node().(*ast.CallExpr)
+			if callee, ok := typeutil.Callee(pass.TypesInfo, call).(*types.Func); ok {
+				sites = append(sites, site{call: call, caller: caller, callee: callee.Origin()})
 			}
 		}
 	}

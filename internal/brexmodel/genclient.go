@@ -706,7 +706,10 @@ func isGenBodyField(info *types.Info, sel *ast.SelectorExpr) bool {
 // genStatusBodyTags returns the sources whose status a comparison of a
 // body field set at one status reads (resp.JSON200 == nil is false only
 // at 200): a look at the status before the parsed response's Body is
-// decoded.
+// decoded. Only a comparison says so, which is why it is not a case of
+// statusTags: that also marks the variables, the struct fields (exported
+// as facts) and the helper arguments a status is given to, and a body
+// field stored or passed on is not a status.
 func (f *respFlow) genStatusBodyTags(e ast.Expr) uint64 {
 	b, ok := astutil.Unparen(e).(*ast.BinaryExpr)
 	if !ok || b.Op != token.EQL && b.Op != token.NEQ {

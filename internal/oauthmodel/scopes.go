@@ -121,7 +121,7 @@ func (c *Config) HasScope(s string) bool { return slices.Contains(c.Scopes, s) }
 
 // analyzeScopes computes the scope view of the package and exports its
 // ScopeUseFacts.
-func analyzeScopes(pass *analysis.Pass, insp *inspector.Inspector, opts Options, res *Result) {
+func analyzeScopes(pass *analysis.Pass, opts Options, res *Result) {
 	for _, c := range res.Configs {
 		if c.IsScopeSource() && !c.InTest {
 			res.ScopeConfigs = append(res.ScopeConfigs, c)
@@ -129,7 +129,7 @@ func analyzeScopes(pass *analysis.Pass, insp *inspector.Inspector, opts Options,
 	}
 	res.ScopeConfigs = append(res.ScopeConfigs, importedScopeConfigs(opts.Imported)...)
 
-	s := &scopeScan{pass: pass, info: pass.TypesInfo, funcs: opts.funcsOn(pass, insp), calls: map[*types.Func][]*ast.CallExpr{}, direct: map[*types.Func][]ScopeUse{},
+	s := &scopeScan{pass: pass, info: pass.TypesInfo, funcs: opts.Funcs, calls: map[*types.Func][]*ast.CallExpr{}, direct: map[*types.Func][]ScopeUse{},
 		closure: map[*types.Func][]ScopeUse{}}
 	s.index()
 	seen := map[*ast.CallExpr]map[*brexapi.Endpoint]bool{}
@@ -353,15 +353,6 @@ func (s *scopeScan) declOf(pos token.Pos) *types.Func {
 	}
 	fn, _ := s.info.Defs[fd.Name].(*types.Func)
 	return fn
-}
-
-// funcsOn returns the index of the package's functions the caller shares
-// (Options.Funcs), or one of its own on insp.
-func (o *Options) funcsOn(pass *analysis.Pass, insp *inspector.Inspector) *typesutil.Funcs {
-	if o.Funcs != nil {
-		return o.Funcs
-	}
-	return typesutil.NewFuncs(pass.TypesInfo, insp)
 }
 
 // usesOf returns the endpoints fn reaches: its requests, the functions of

@@ -89,7 +89,7 @@ func run(pass *analysis.Pass) (any, error) {
 
 func (c *checker) classifier() *entropy.Classifier {
 	if c.ent == nil {
-		c.ent = entropy.New(c.pass.TypesInfo, c.pass.Files, typesutil.Inspector(c.pass), c.model)
+		c.ent = entropy.New(c.pass.TypesInfo, c.pass.Files, c.model.Funcs(), c.model)
 	}
 	return c.ent
 }

@@ -56,16 +56,20 @@
 // model knows (echo's is an interface of another module, whose calls
 // would otherwise count as opaque). Handing the context to code the model
 // cannot see counts as handing over the delivery only when that code
-// takes it as the framework's context (next(c), a verifier's Verify(c)),
-// not as a context.Context (gin's context is one, and handlers hand it to
-// every service they call). A framework's middleware never receives the
+// takes it as the framework's context (a verifier's Verify(c)), not as a
+// context.Context (gin's context is one, and handlers hand it to every
+// service they call), and is not a function value of the framework's
+// handler shape (an echo middleware's next(c) passes the request down the
+// chain). A framework's middleware never receives the
 // handler it covers (gin chains it: r.POST(path, verify, handle),
 // r.Use, a group's; echo wraps the handler where the route is registered):
 // [Model.Covered] counts, for a handler of a framework, every unit of the
 // package with that framework's handler shape (func(*gin.Context),
-// func(echo.Context) error) or net/http's (the handler that a net/http
-// middleware returns, adapted with echo.WrapMiddleware or gin's WrapH)
-// that decodes no body, wherever it is registered.
+// func(echo.Context) error) that decodes no body, or of net/http's that
+// decodes no body and verifies (the handler that a net/http middleware
+// returns, adapted with echo.WrapMiddleware; one that calls next(w, r), a
+// function value, is opaque without verifying anything), wherever it is
+// registered.
 //
 // Out of reach: other frameworks (fiber and fasthttp, whose requests are
 // not net/http's; echo v5, another module path); a handler that takes a

@@ -443,7 +443,7 @@ var (
 func (m *Model) callSites(ev *eval, u *Unit, s *Summary, call *ast.CallExpr) {
 	m.headerRead(s, call)
 	obj := typeutil.Callee(m.info, call)
-	if m.dynamic(call, obj) && m.handsOverDelivery(ev, call) {
+	if m.dynamic(call, obj) && m.handsOverDelivery(ev, call, obj) {
 		s.Opaque = true
 	}
 	fn, ok := obj.(*types.Func)
@@ -546,20 +546,28 @@ func (m *Model) dynamic(call *ast.CallExpr, callee types.Object) bool {
 	return false
 }
 
-// handsOverDelivery reports whether call is given the request, its
-// headers, its body or its signature: what a verifier needs. A
-// framework's context counts when the callee takes it as one (next(c),
-// v.Verify(c)), not as a context.Context (s.store.Save(c, ev): gin's
-// context is one, and handlers hand it to every service they call).
-func (m *Model) handsOverDelivery(ev *eval, call *ast.CallExpr) bool {
-	sig, _ := types.Unalias(m.info.TypeOf(call.Fun)).(*types.Signature)
+// handsOverDelivery reports whether call, of callee, is given the
+// request, its headers, its body or its signature: what a verifier needs.
+// A framework's context counts when the callee takes it as one
+// (v.Verify(c)), not as a context.Context (s.store.Save(c, ev): gin's
+// context is one, and handlers hand it to every service they call), and
+// not when the callee is a function value of the framework's handler
+// shape: an echo middleware's next(c) passes the request down the chain
+// to the handler, which the model judges on its own.
+func (m *Model) handsOverDelivery(ev *eval, call *ast.CallExpr, callee types.Object) bool {
+	var sig *types.Signature
+	if t := m.info.TypeOf(call.Fun); t != nil {
+		sig, _ = t.Underlying().(*types.Signature)
+	}
+	_, isValue := callee.(*types.Var)
+	next := isValue && webframe.HandlerFramework(sig) != ""
 	for i, a := range call.Args {
 		t := m.info.TypeOf(a)
 		if typesutil.IsNamed(t, "net/http", "Request") || typesutil.IsNamed(t, "net/http", "Header") ||
 			ev.origin(a).Flags&(FromBody|FromSignature) != 0 {
 			return true
 		}
-		if webframe.IsContext(t) && sig != nil && webframe.IsContext(paramType(sig, i)) {
+		if webframe.IsContext(t) && sig != nil && webframe.IsContext(paramType(sig, i)) && !next {
 			return true
 		}
 	}
@@ -760,10 +768,17 @@ func (m *Model) frameworkMiddleware(u *Unit, ok func(*Summary) bool) bool {
 		return false
 	}
 	for _, mw := range m.units {
-		if mw == u || mw.Outer == u || u.Outer == mw || webframe.HandlerFramework(mw.Sig) != fw && !isHTTPHandler(mw.Sig) {
+		if mw == u || mw.Outer == u || u.Outer == mw {
 			continue
 		}
-		if s := m.summary(mw); len(mw.decodes) == 0 && ok(s) {
+		// A net/http middleware's handler that calls next(w, r), a
+		// function value given the request, is opaque to the model: it
+		// counts only when it verifies.
+		same, http := webframe.HandlerFramework(mw.Sig) == fw, isHTTPHandler(mw.Sig)
+		if !same && !http {
+			continue
+		}
+		if s := m.summary(mw); len(mw.decodes) == 0 && ok(s) && (same || s.Verifies) {
 			return true
 		}
 	}

@@ -96,6 +96,25 @@ func (s *server) createPayee(c echo.Context) error {
 	return c.JSON(http.StatusCreated, req)
 }
 
+// A middleware that verifies nothing and hands the context to the next
+// handler: it covers no receiver.
+func logRequests(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		log.Printf("%s %s", c.Request().Method, c.Request().URL.Path)
+		return next(c)
+	}
+}
+
+// A net/http middleware the service shares with its other servers,
+// adapted for echo: it hands the request to the next handler and
+// verifies nothing, so it covers no receiver.
+func withCORS(next http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Access-Control-Allow-Origin", "*")
+		next(w, r)
+	}
+}
+
 func (s *server) handle(ev brexEvent) {
 	switch ev.EventType {
 	case TransferProcessed, TransferFailed:
@@ -112,6 +131,8 @@ func main() {
 	}
 	s := &server{wh: wh, events: make(chan brexEvent)}
 	e := echo.New()
+	e.Use(logRequests)
+	e.Use(echo.WrapMiddleware(func(h http.Handler) http.Handler { return withCORS(h.ServeHTTP) }))
 	e.POST("/webhooks/brex", s.brexWebhook)
 	e.POST("/webhooks/brex/decoded", s.brexDecoded)
 	e.POST("/webhooks/brex/verified", s.brexVerified)

@@ -52,7 +52,7 @@ func TestWebhookSignature(t *testing.T) {
 		"libhooks":  {"libhooks.go:26", "libhooks.go:39", "libhooks.go:58", "libhooks.go:70", "libhooks.go:83"},
 		"usehelper": {"usehelper.go:25", "usehelper.go:40", "usehelper.go:52"},
 		// gin and echo handlers and middlewares, of Brex or not.
-		"ginhooks":       {"ginhooks.go:49", "ginhooks.go:69", "ginhooks.go:84", "ginhooks.go:96", "ginhooks.go:143"},
+		"ginhooks":       {"ginhooks.go:55", "ginhooks.go:75", "ginhooks.go:90", "ginhooks.go:102", "ginhooks.go:149", "ginhooks.go:173"},
 		"ginmiddleware":  {"ginmiddleware.go:30", "ginmiddleware.go:67"},
 		"echohooks":      {"echohooks.go:44", "echohooks.go:54", "echohooks.go:64"},
 		"echomiddleware": {"echomiddleware.go:24", "echomiddleware.go:38"},

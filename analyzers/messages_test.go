@@ -19,15 +19,28 @@ import (
 )
 
 // MaxMessage is the longest a finding's message may be, check name
-// included ("ratelimit: 429 from POST /v1/transfers is not retried"): one
-// line of a terminal or of a review bot's comment, as go vet's and
-// staticcheck's are. Why Brex cares and how to fix it are in the check's
-// documentation (brexlint help CHECK, the analyzer's URL, SARIF help).
-const MaxMessage = 150
+// included. A message says what is wrong, why it matters for a Brex launch
+// and what to do (see [messageForm]); 150 characters held the first alone,
+// and the endpoint lists and expressions that messages quote leave the
+// three about 220. That is still one line of a review bot's comment; the
+// check's documentation (brexlint help CHECK, the analyzer's URL, SARIF
+// help) says the rest at length.
+const MaxMessage = 220
+
+// messageForm is the checkable form of every finding's message, made by
+// checks.Message: "CHECK: WHAT, so WHY; FIX", as in "ratelimit: 429 from
+// POST /v1/transfers is not retried, so a burst fails once Brex
+// rate-limits it; retry 429 with exponential backoff and jitter". The why
+// follows the first ", so " and the what-to-do follows the last "; ",
+// after the why (the what has no ';'); the what-to-do is not empty and, as
+// in go vet, the message has no trailing period. Related information is not a finding and keeps
+// any form.
+var messageForm = regexp.MustCompile(`^[a-z0-9]+: [^;\s][^;]*?, so \S.*; [^;]*[^.;\s]$`)
 
 // TestMessageLength runs every check over all of its analysistest data,
-// with every flag its tests set, and requires each message and each related
-// message to be within [MaxMessage].
+// with every flag its tests set, and requires each message to have the
+// [messageForm] and each message and each related message to be within
+// [MaxMessage].
 func TestMessageLength(t *testing.T) {
 	for _, a := range analyzers.All() {
 		t.Run(a.Name, func(t *testing.T) {
@@ -83,6 +96,9 @@ var moreEndpoints = regexp.MustCompile(` and (\d+) more\b`)
 
 func checkLength(t *testing.T, posn string, d analysis.Diagnostic) {
 	t.Helper()
+	if !messageForm.MatchString(d.Message) {
+		t.Errorf("%s: message is not \"CHECK: WHAT, so WHY; FIX\" (checks.Message):\n%s", posn, d.Message)
+	}
 	if len(d.Message) > MaxMessage {
 		t.Errorf("%s: message of %d characters (max %d):\n%s", posn, len(d.Message), MaxMessage, d.Message)
 	}
@@ -159,3 +175,22 @@ func setFlags(t *testing.T, a *analysis.Analyzer, flags map[string]string) {
 type ignoreErrors struct{}
 
 func (ignoreErrors) Errorf(string, ...any) {}
+
+// TestMessageForm pins [messageForm] down: a message that says only what
+// is wrong, or that has no what-to-do, fails it.
+func TestMessageForm(t *testing.T) {
+	for msg, want := range map[string]bool{
+		"ratelimit: 429 from POST /v1/transfers is not retried, so bursts fail under Brex's rate limit; retry with backoff and jitter": true,
+		"ratelimit: 429 from POST /v1/transfers is not retried":                                                                        false, // what only
+		"ratelimit: 429 from POST /v1/transfers is not retried; retry with backoff and jitter":                                         false, // no why
+		"ratelimit: 429 from POST /v1/transfers is not retried, so bursts fail under Brex's rate limit":                                false, // no what-to-do
+		"ratelimit: 429 from POST /v1/transfers is not retried, so bursts fail; ":                                                      false, // empty what-to-do
+		"ratelimit: 429 from POST /v1/transfers is not retried, so bursts fail; retry with backoff.":                                   false, // trailing period
+		"429 from POST /v1/transfers is not retried, so bursts fail; retry with backoff":                                               false, // no check name
+		"ratelimit: a; b, so c; d": false, // the why comes before the what-to-do
+	} {
+		if got := messageForm.MatchString(msg); got != want {
+			t.Errorf("messageForm.MatchString(%q) = %v, want %v", msg, got, want)
+		}
+	}
+}

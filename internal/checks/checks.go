@@ -69,3 +69,14 @@ func Known(name string) bool {
 func DocURL(name string) string {
 	return "https://pkg.go.dev/github.com/brexlint/brexlint/analyzers/" + name
 }
+
+// Message is the one form of every finding's message: what is wrong, why it
+// matters for a Brex launch, and what to do, on one line in the style of go
+// vet ("429 from POST /v1/transfers is not retried, so bursts fail under
+// Brex's rate limit; retry with exponential backoff and jitter"). The
+// reporter prefixes the check's name. analyzers/messages_test.go checks
+// every message of every check for this form, so a message written by hand
+// must keep it too.
+func Message(what, why, fix string) string {
+	return what + ", so " + why + "; " + fix
+}

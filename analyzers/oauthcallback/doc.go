@@ -18,10 +18,11 @@
 // twin, or the legacy accounts.brex.com), known in this package or through
 // a fact on an imported configuration, or a helper that exchanges with one,
 // or it is a POST to Brex's token endpoint. It reports a callback handler
-// (a function that reads the "code" parameter from an *http.Request and
-// exchanges it, in any style: http.HandlerFunc-shaped functions, methods on
-// server structs, closures given to http.HandleFunc or to gorilla/mux and
-// chi routers) that never reads the "error" or "error_description"
+// (a function that reads the "code" parameter from an *http.Request, or
+// from gin's or echo's context (c.Query("code"), c.QueryParam("code")),
+// and exchanges it, in any style: http.HandlerFunc-shaped functions,
+// methods on server structs, closures given to http.HandleFunc, to
+// gorilla/mux and chi routers, or to gin and echo) that never reads the "error" or "error_description"
 // parameter, itself or through a helper it gives the request to, and never
 // tests the code for emptiness (code == "", len(code) == 0): an empty-code
 // check that answers the customer counts as handling the denial
@@ -75,8 +76,8 @@
 //
 // # What the check cannot see
 //
-// Handlers of frameworks that are not net/http (gin's c.Query("code"),
-// echo, fiber), denial handling done by a middleware around the handler,
+// Handlers of frameworks other than net/http, gin and echo (fiber, whose
+// context is not built on net/http), denial handling done by a middleware around the handler,
 // and a configuration that reaches the handler as a parameter or a field
 // that the package never sets (give the type or function
 // //brexlint:client, or keep the configuration in a package variable). The

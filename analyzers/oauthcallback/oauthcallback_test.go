@@ -9,5 +9,5 @@ import (
 )
 
 func TestOAuthCallback(t *testing.T) {
-	analysistest.Run(t, teststubs.GOPATH(t, analysistest.TestData(), "golang.org/x/oauth2"), oauthcallback.Analyzer, "a", "app", "quickstart")
+	analysistest.Run(t, teststubs.GOPATH(t, analysistest.TestData(), "golang.org/x/oauth2", "github.com/gin-gonic/gin", "github.com/labstack/echo/v4"), oauthcallback.Analyzer, "a", "app", "quickstart", "frameworks")
 }

@@ -45,9 +45,11 @@
 //     only logs it or tests it for emptiness (oauthstate/unverified-state).
 //     A callback handler is any function that reads the "code" parameter
 //     from an *http.Request (r.FormValue, r.URL.Query().Get, r.Form.Get,
-//     ...) and exchanges it: http.HandlerFunc-shaped functions, methods on
-//     server structs, closures given to http.HandleFunc or to gorilla/mux
-//     and chi routers. A helper of the package that the handler gives the
+//     ...) or from gin's or echo's context (c.Query, c.DefaultQuery,
+//     c.QueryParam, c.QueryParams().Get, ...; see internal/webframe) and
+//     exchanges it: http.HandlerFunc-shaped functions, methods on server
+//     structs, closures given to http.HandleFunc, to gorilla/mux and chi
+//     routers, or to gin and echo. A helper of the package that the handler gives the
 //     request to (one that reads the code and exchanges it, or one that
 //     checks the state) is judged together with its caller.
 //
@@ -142,8 +144,8 @@
 //
 // The analysis is flow-insensitive: a callback that compares the state on
 // one path and not on another is accepted. A comparison made by a
-// middleware that wraps the handler, or by a framework that is not
-// net/http (gin's c.Query, echo, fiber), is not seen: suppress the finding
+// middleware that wraps the handler, or by a framework other than
+// net/http, gin and echo (fiber), is not seen: suppress the finding
 // with //brexlint:ignore oauthstate and the reason. A constant given to a
 // struct field that later reaches AuthCodeURL, states built with
 // strings.Builder, and hand-built URLs assembled through helpers are out of

@@ -9,5 +9,5 @@ import (
 )
 
 func TestOAuthState(t *testing.T) {
-	analysistest.Run(t, teststubs.GOPATH(t, analysistest.TestData(), "golang.org/x/oauth2"), oauthstate.Analyzer, "a", "handlers", "app", "quickstart")
+	analysistest.Run(t, teststubs.GOPATH(t, analysistest.TestData(), "golang.org/x/oauth2", "github.com/gin-gonic/gin", "github.com/labstack/echo/v4"), oauthstate.Analyzer, "a", "handlers", "app", "quickstart", "frameworks")
 }

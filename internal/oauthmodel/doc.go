@@ -40,9 +40,11 @@
 //   - Callback handlers ([Handler]): a function that reads the "code"
 //     parameter from an *http.Request (FormValue, PostFormValue, URL.Query(),
 //     Form, PostForm, url.ParseQuery(r.URL.RawQuery), directly or through a
-//     variable) and exchanges a code. Units are declarations and function
-//     literals that take an *http.Request (closures given to http.HandleFunc,
-//     gorilla/mux, chi); other literals belong to their enclosing function.
+//     variable), or from a gin or echo context (the parameter reads and
+//     url.Values that internal/webframe lists), and exchanges a code. Units
+//     are declarations and function literals that take an *http.Request or
+//     such a context (closures given to http.HandleFunc, gorilla/mux, chi,
+//     gin, echo); other literals belong to their enclosing function.
 //     A declaration of the package that another function gives its request
 //     to is a helper: what it reads, checks and exchanges counts for its
 //     caller, which is the handler. For each handler the model says whether

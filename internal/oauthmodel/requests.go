@@ -9,6 +9,7 @@ import (
 
 	"github.com/brexlint/brexlint/internal/brexapi"
 	"github.com/brexlint/brexlint/internal/typesutil"
+	"github.com/brexlint/brexlint/internal/webframe"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -17,15 +18,20 @@ import (
 // deciding whether a value read from the request is checked.
 
 // requestRead returns the key of a call that reads a request parameter:
-// r.FormValue(k), r.PostFormValue(k), and Get or Has on the request's
-// values (r.URL.Query(), r.Form, r.PostForm, url.ParseQuery(r.URL.RawQuery),
-// or a variable holding one of those).
+// r.FormValue(k), r.PostFormValue(k), Get or Has on the request's values
+// (r.URL.Query(), r.Form, r.PostForm, url.ParseQuery(r.URL.RawQuery), a
+// framework's c.QueryParams(), or a variable holding one of those), and a
+// framework context's reads of a parameter (gin's c.Query(k),
+// c.DefaultQuery(k, d), echo's c.QueryParam(k) ...).
 func (m *modeler) requestRead(call *ast.CallExpr) (string, bool) {
-	if len(call.Args) != 1 {
+	fn, _ := typeutil.Callee(m.info, call).(*types.Func)
+	if fn == nil || len(call.Args) == 0 {
 		return "", false
 	}
-	fn, _ := typeutil.Callee(m.info, call).(*types.Func)
-	if fn == nil {
+	if webframe.CallAccess(fn) == webframe.Param {
+		return typesutil.ConstStringOK(m.info, call.Args[0])
+	}
+	if len(call.Args) != 1 {
 		return "", false
 	}
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
@@ -64,6 +70,9 @@ func (m *modeler) isRequestValues(e ast.Expr, depth int) bool {
 		}
 	case *ast.CallExpr:
 		fn, _ := typeutil.Callee(m.info, e).(*types.Func)
+		if webframe.CallAccess(fn) == webframe.Values {
+			return true
+		}
 		if isMethod(fn, "net/url", "URL", "Query") {
 			if sel, ok := ast.Unparen(e.Fun).(*ast.SelectorExpr); ok {
 				return m.isRequestURL(sel.X)
@@ -83,6 +92,9 @@ func (m *modeler) isRequestValues(e ast.Expr, depth int) bool {
 		}
 		if call, ok := ast.Unparen(ds[0].expr).(*ast.CallExpr); ok && ds[0].idx == 0 {
 			fn, _ := typeutil.Callee(m.info, call).(*types.Func)
+			if webframe.CallAccess(fn) == webframe.Values {
+				return true // echo's c.FormParams()
+			}
 			if fn != nil && funcKey(fn) == "net/url.ParseQuery" && len(call.Args) == 1 {
 				if sel, ok := ast.Unparen(call.Args[0]).(*ast.SelectorExpr); ok && sel.Sel.Name == "RawQuery" {
 					return m.isRequestURL(sel.X)

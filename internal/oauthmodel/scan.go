@@ -9,6 +9,7 @@ import (
 
 	"github.com/brexlint/brexlint/internal/typesutil"
 	"github.com/brexlint/brexlint/internal/urlfold"
+	"github.com/brexlint/brexlint/internal/webframe"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
@@ -177,10 +178,11 @@ func isLitOf(e ast.Expr, lit *ast.CompositeLit) bool {
 }
 
 // isUnitLit reports whether a function literal is a unit of its own: it
-// takes an *http.Request (a handler closure given to a router).
+// takes an *http.Request or a framework's context (a handler closure given
+// to a router).
 func (m *modeler) isUnitLit(lit *ast.FuncLit) bool {
 	for _, f := range lit.Type.Params.List {
-		if isRequestPtr(m.info.TypeOf(f.Type)) {
+		if isRequestCarrier(m.info.TypeOf(f.Type)) {
 			return true
 		}
 	}
@@ -362,7 +364,7 @@ func (m *modeler) visitCall(u *unit, call *ast.CallExpr) {
 		}
 	}
 	for i, arg := range call.Args {
-		if isRequestPtr(m.info.TypeOf(arg)) {
+		if isRequestCarrier(m.info.TypeOf(arg)) {
 			u.helpers = append(u.helpers, helperCall{call: call, fn: callee, arg: i})
 		}
 	}
@@ -485,7 +487,7 @@ func (m *modeler) summary(fn *types.Func) *funcSummary {
 	// What it does with a request it is given.
 	ps := fn.Signature().Params()
 	for i := 0; i < ps.Len(); i++ {
-		if isRequestPtr(ps.At(i).Type()) {
+		if isRequestCarrier(ps.At(i).Type()) {
 			s.reqParam = i
 			break
 		}
@@ -591,7 +593,7 @@ func (m *modeler) exchangeAt(x *Exchange, depth int) *ast.CallExpr {
 	}
 	givenRequest := false
 	for _, a := range x.Call.Args {
-		if isRequestPtr(m.info.TypeOf(a)) {
+		if isRequestCarrier(m.info.TypeOf(a)) {
 			givenRequest = true
 		}
 	}
@@ -708,6 +710,13 @@ func (m *modeler) exportFacts() {
 			}
 		}
 	}
+}
+
+// isRequestCarrier reports whether a handler reads its request through a
+// value of type t: an *http.Request, or the context of a web framework
+// (gin's *gin.Context, echo's echo.Context; see internal/webframe).
+func isRequestCarrier(t types.Type) bool {
+	return isRequestPtr(t) || webframe.IsContext(t)
 }
 
 // isRequestPtr reports whether t is *net/http.Request.

@@ -1,0 +1,183 @@
+package webframe_test
+
+import (
+	"go/ast"
+	"go/importer"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"testing"
+
+	"github.com/brexlint/brexlint/internal/webframe"
+	"github.com/google/go-cmp/cmp"
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// The frameworks' API as far as the test needs it, with their real
+// signatures.
+const ginSrc = `package gin
+
+import "net/http"
+
+type Context struct{ Request *http.Request }
+
+func (c *Context) Query(key string) string               { return "" }
+func (c *Context) DefaultQuery(key, def string) string   { return "" }
+func (c *Context) GetHeader(key string) string           { return "" }
+func (c *Context) GetRawData() ([]byte, error)           { return nil, nil }
+func (c *Context) ShouldBindJSON(obj any) error          { return nil }
+func (c *Context) BindQuery(obj any) error               { return nil }
+func (c *Context) Param(key string) string               { return "" }
+func (c *Context) JSON(code int, obj any)                {}
+`
+
+const echoSrc = `package echo
+
+import (
+	"net/http"
+	"net/url"
+)
+
+type Context interface {
+	Request() *http.Request
+	QueryParam(name string) string
+	QueryParams() url.Values
+	FormValue(name string) string
+	Bind(i interface{}) error
+	Param(name string) string
+	NoContent(code int) error
+}
+`
+
+// A look-alike: a context of another package with gin's method names.
+const otherSrc = `package other
+
+type Context struct{}
+
+func (c *Context) Query(key string) string { return "" }
+func (c *Context) ShouldBindJSON(obj any) error { return nil }
+`
+
+const appSrc = `package app
+
+import (
+	"github.com/gin-gonic/gin"
+	"github.com/labstack/echo/v4"
+	"example.com/other"
+)
+
+type event struct{ Type string }
+
+func ginHook(c *gin.Context) {
+	_ = c.Query("state")
+	_ = c.DefaultQuery("error", "")
+	_ = c.GetHeader("Webhook-Signature")
+	_, _ = c.GetRawData()
+	var ev event
+	_ = c.ShouldBindJSON(&ev)
+	_ = c.BindQuery(&ev)
+	_ = c.Param("id")
+	c.JSON(200, ev)
+	_ = c.Request.URL
+}
+
+func echoHook(c echo.Context) error {
+	_ = c.Request()
+	_ = c.QueryParam("state")
+	_ = c.QueryParams()
+	_ = c.FormValue("code")
+	var ev event
+	_ = c.Bind(&ev)
+	_ = c.Param("id")
+	return c.NoContent(200)
+}
+
+func otherHook(c *other.Context) {
+	_ = c.Query("state")
+	var ev event
+	_ = c.ShouldBindJSON(&ev)
+}
+`
+
+type pkgs map[string]*types.Package
+
+func (p pkgs) Import(path string) (*types.Package, error) {
+	if pkg, ok := p[path]; ok {
+		return pkg, nil
+	}
+	return importer.Default().Import(path)
+}
+
+func check(t *testing.T, fset *token.FileSet, imp pkgs, path, src string, info *types.Info) (*types.Package, *ast.File) {
+	t.Helper()
+	f, err := parser.ParseFile(fset, path+".go", src, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pkg, err := (&types.Config{Importer: imp}).Check(path, fset, []*ast.File{f}, info)
+	if err != nil {
+		t.Fatal(err)
+	}
+	imp[path] = pkg
+	return pkg, f
+}
+
+func TestCallAccess(t *testing.T) {
+	fset := token.NewFileSet()
+	imp := pkgs{}
+	check(t, fset, imp, webframe.GinPath, ginSrc, nil)
+	check(t, fset, imp, webframe.EchoPath, echoSrc, nil)
+	check(t, fset, imp, "example.com/other", otherSrc, nil)
+	info := &types.Info{Types: map[ast.Expr]types.TypeAndValue{}, Uses: map[*ast.Ident]types.Object{},
+		Defs: map[*ast.Ident]types.Object{}, Selections: map[*ast.SelectorExpr]*types.Selection{}}
+	_, f := check(t, fset, imp, "example.com/app", appSrc, info)
+
+	got := map[string]map[string]webframe.Access{}
+	contexts := map[string]bool{}
+	requestFields := map[string]int{}
+	for _, d := range f.Decls {
+		fd, ok := d.(*ast.FuncDecl)
+		if !ok || fd.Recv != nil || fd.Type.Params.NumFields() != 1 {
+			continue
+		}
+		name := fd.Name.Name
+		contexts[name] = webframe.IsContext(info.TypeOf(fd.Type.Params.List[0].Type))
+		got[name] = map[string]webframe.Access{}
+		ast.Inspect(fd.Body, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.CallExpr:
+				if fn, ok := typeutil.Callee(info, n).(*types.Func); ok {
+					got[name][fn.Name()] = webframe.CallAccess(fn)
+				}
+			case *ast.SelectorExpr:
+				if s, ok := info.Selections[n]; ok && s.Kind() == types.FieldVal {
+					if v, _ := s.Obj().(*types.Var); webframe.IsRequestField(v) {
+						requestFields[name]++
+					}
+				}
+			}
+			return true
+		})
+	}
+	want := map[string]map[string]webframe.Access{
+		"ginHook": {
+			"Query": webframe.Param, "DefaultQuery": webframe.Param, "GetHeader": webframe.Header,
+			"GetRawData": webframe.RawBody, "ShouldBindJSON": webframe.Decode,
+			"BindQuery": webframe.None, "Param": webframe.None, "JSON": webframe.None,
+		},
+		"echoHook": {
+			"Request": webframe.Request, "QueryParam": webframe.Param, "QueryParams": webframe.Values,
+			"FormValue": webframe.Param, "Bind": webframe.Decode, "Param": webframe.None, "NoContent": webframe.None,
+		},
+		"otherHook": {"Query": webframe.None, "ShouldBindJSON": webframe.None},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("CallAccess (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(map[string]bool{"ginHook": true, "echoHook": true, "otherHook": false}, contexts); diff != "" {
+		t.Errorf("IsContext (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(map[string]int{"ginHook": 1}, requestFields); diff != "" {
+		t.Errorf("IsRequestField (-want +got):\n%s", diff)
+	}
+}

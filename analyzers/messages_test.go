@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/brexlint/brexlint/analyzers"
+	"github.com/brexlint/brexlint/internal/checks"
 	"github.com/brexlint/brexlint/internal/driver"
 	"github.com/brexlint/brexlint/internal/teststubs"
 	"golang.org/x/tools/go/analysis"
@@ -19,28 +20,18 @@ import (
 )
 
 // MaxMessage is the longest a finding's message may be, check name
-// included. A message says what is wrong, why it matters for a Brex launch
-// and what to do (see [messageForm]); 150 characters held the first alone,
-// and the endpoint lists and expressions that messages quote leave the
-// three about 220. That is still one line of a review bot's comment; the
+// included. A message says what is wrong, why it matters for a Brex
+// launch and what to do (see [checks.MessageForm]); 150 characters held
+// the first alone, and the endpoint lists and expressions that messages
+// quote leave the three about 220. That is still one line of a review bot's comment; the
 // check's documentation (brexlint help CHECK, the analyzer's URL, SARIF
 // help) says the rest at length.
 const MaxMessage = 220
 
-// messageForm is the checkable form of every finding's message, made by
-// checks.Message: "CHECK: WHAT, so WHY; FIX", as in "ratelimit: 429 from
-// POST /v1/transfers is not retried, so a burst fails once Brex
-// rate-limits it; retry 429 with exponential backoff and jitter". The why
-// follows the first ", so " and the what-to-do follows the last "; ",
-// after the why (the what has no ';'); the what-to-do is not empty and, as
-// in go vet, the message has no trailing period. Related information is not a finding and keeps
-// any form.
-var messageForm = regexp.MustCompile(`^[a-z0-9]+: [^;\s][^;]*?, so \S.*; [^;]*[^.;\s]$`)
-
 // TestMessageLength runs every check over all of its analysistest data,
 // with every flag its tests set, and requires each message to have the
-// [messageForm] and each message and each related message to be within
-// [MaxMessage].
+// [checks.MessageForm] and each message and each related message to be
+// within [MaxMessage].
 func TestMessageLength(t *testing.T) {
 	for _, a := range analyzers.All() {
 		t.Run(a.Name, func(t *testing.T) {
@@ -96,7 +87,7 @@ var moreEndpoints = regexp.MustCompile(` and (\d+) more\b`)
 
 func checkLength(t *testing.T, posn string, d analysis.Diagnostic) {
 	t.Helper()
-	if !messageForm.MatchString(d.Message) {
+	if !checks.MessageForm.MatchString(d.Message) {
 		t.Errorf("%s: message is not \"CHECK: WHAT, so WHY; FIX\" (checks.Message):\n%s", posn, d.Message)
 	}
 	if len(d.Message) > MaxMessage {
@@ -176,8 +167,8 @@ type ignoreErrors struct{}
 
 func (ignoreErrors) Errorf(string, ...any) {}
 
-// TestMessageForm pins [messageForm] down: a message that says only what
-// is wrong, or that has no what-to-do, fails it.
+// TestMessageForm pins [checks.MessageForm] down: a message that says
+// only what is wrong, or that has no what-to-do, fails it.
 func TestMessageForm(t *testing.T) {
 	for msg, want := range map[string]bool{
 		"ratelimit: 429 from POST /v1/transfers is not retried, so bursts fail under Brex's rate limit; retry with backoff and jitter": true,
@@ -189,8 +180,8 @@ func TestMessageForm(t *testing.T) {
 		"429 from POST /v1/transfers is not retried, so bursts fail; retry with backoff":                                               false, // no check name
 		"ratelimit: a; b, so c; d": false, // the why comes before the what-to-do
 	} {
-		if got := messageForm.MatchString(msg); got != want {
-			t.Errorf("messageForm.MatchString(%q) = %v, want %v", msg, got, want)
+		if got := checks.MessageForm.MatchString(msg); got != want {
+			t.Errorf("checks.MessageForm.MatchString(%q) = %v, want %v", msg, got, want)
 		}
 	}
 }

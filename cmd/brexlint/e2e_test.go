@@ -27,6 +27,7 @@ import (
 
 	"github.com/brexlint/brexlint/analyzers"
 	"github.com/brexlint/brexlint/checklist"
+	"github.com/brexlint/brexlint/internal/checks"
 	"github.com/brexlint/brexlint/internal/sampletest"
 	"github.com/google/go-cmp/cmp"
 )
@@ -260,6 +261,12 @@ func TestChecklistJSON(t *testing.T) {
 	for _, item := range report.Items {
 		for _, f := range item.Findings {
 			got = append(got, finding{f.Check, f.File, f.Line})
+			// Every finding, the checklist's own ones (non-Go secrets,
+			// .env files, scopes across packages) included, takes the
+			// form of the analyzers' messages.
+			if !checks.MessageForm.MatchString(f.Message) {
+				t.Errorf("%s:%d: message is not \"CHECK: WHAT, so WHY; FIX\": %s", f.File, f.Line, f.Message)
+			}
 		}
 		if item.Status == checklist.Fail {
 			failing[item.Item.ID] = true

@@ -160,7 +160,7 @@ func run(pass *analysis.Pass) (any, error) {
 				case VerbClient, VerbRetries429, VerbRandom:
 					if !placed[c] {
 						x.problem(c, "misplaced", checks.Message(fmt.Sprintf("//brexlint:%s must be in the doc comment of a function, method or type declaration", verb),
-							"brexlint ignores it here", "move it there"))
+							"brexlint ignores it here", "move it into one"))
 					}
 				default:
 					x.problem(c, "malformed", checks.Message(fmt.Sprintf("unknown directive //brexlint:%s (known: ignore, file-ignore, client, retries429, random)", verb),

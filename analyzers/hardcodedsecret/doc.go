@@ -140,14 +140,20 @@
 // bxt_set_cdclk) are not tokens: a token is exactly 36 letters or digits
 // after the prefix, between word boundaries.
 //
-// Test code: in _test.go files and in packages whose import path has a
-// "testdata" element, only Brex user tokens are reported, and only those
+// Test code: in _test.go files and in packages whose import path, after
+// the module path, has an element that names tests or their data
+// (testdata, test, tests, testing, fixtures, spec, testutil(s),
+// testhelper(s), ...: the folders of the non-Go policy below, as
+// internal/secrets.FixturePackage lists them), only Brex user tokens are reported, and only those
 // that are not obviously fake (containing "test", "fake", "example",
 // "dummy" or "sample", or one character repeated 8 times). Keys, private
 // keys and HMAC secrets in tests are fixtures that sign their own data
 // (gitleaks reports 22 such fixtures in golang.org/x/oauth2's tests alone).
-// The import path decides, not the file path, so a sample module kept in a
-// testdata folder is checked when it is analyzed as a module of its own.
+// The import path decides, not the file path, and the module's own path
+// does not count, so a sample module kept in a testdata folder is checked
+// when it is analyzed as a module of its own, and so is a module named
+// .../spec. (An OIDC library's internal/testutil signs its fixture JWTs
+// with a throwaway key; gitleaks' jwt rule reported them.)
 // Generated files and Example functions get no findings.
 //
 // # gitleaks rules
@@ -182,7 +188,7 @@
 // because keys, tokens and private keys in fixtures are the test data of
 // code that signs or parses them. A fixture is a file below a folder named
 // testdata, test, tests, __tests__, fixtures, __fixtures__, __snapshots__,
-// __mocks__, spec or testing, a golden or snapshot file (*.golden, *.snap),
+// __mocks__, spec, testing, testutil(s) or testhelper(s), a golden or snapshot file (*.golden, *.snap),
 // or a test file by name (*_test.*, test_*.py, *.spec.*, *.test.*).
 // The -tests flag scans fixtures with every rule, for teams that keep real
 // credentials out of fixtures too. A .env file is never a fixture: a

@@ -87,7 +87,7 @@ func run(pass *analysis.Pass) (any, error) {
 
 	c := &checker{
 		pass:     pass,
-		fixture:  isFixturePackage(pass.Pkg.Path()),
+		fixture:  secrets.FixturePackage(pass.Pkg.Path(), modulePath(pass)),
 		findings: map[token.Pos]*finding{},
 		insp:     insp,
 	}
@@ -110,12 +110,13 @@ func stringValue(pass *analysis.Pass, lit *ast.BasicLit) (string, bool) {
 	return s, err == nil
 }
 
-// isFixturePackage reports whether an import path has a "testdata" element:
-// such packages are test fixtures. The import path is used rather than the
-// file path so that a sample module kept under a testdata folder is still
-// checked when it is analyzed as a module of its own.
-func isFixturePackage(path string) bool {
-	return slices.Contains(strings.Split(path, "/"), "testdata")
+// modulePath returns the path of the package's module, "" when the driver
+// does not say (GOPATH mode, some drivers).
+func modulePath(pass *analysis.Pass) string {
+	if pass.Module == nil {
+		return ""
+	}
+	return pass.Module.Path
 }
 
 // inFixture reports whether pos is in test code: a _test.go file or a

@@ -8,5 +8,5 @@ import (
 )
 
 func TestHardcodedSecret(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), hardcodedsecret.Analyzer, "a", "clean", "example.com/testdata/fx")
+	analysistest.Run(t, analysistest.TestData(), hardcodedsecret.Analyzer, "a", "clean", "example.com/testdata/fx", "example.com/app/internal/testutil", "example.com/app/attest")
 }

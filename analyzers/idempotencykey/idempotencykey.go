@@ -111,7 +111,7 @@ func twice(ep string) string {
 
 func (c *checker) classifier() *entropy.Classifier {
 	if c.ent == nil {
-		c.ent = entropy.New(c.pass.TypesInfo, c.pass.Files, typesutil.Inspector(c.pass), c.model)
+		c.ent = entropy.New(c.pass.TypesInfo, c.pass.Files, c.model.Funcs(), c.model)
 	}
 	return c.ent
 }

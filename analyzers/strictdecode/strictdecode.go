@@ -54,12 +54,13 @@ type checker struct {
 func run(pass *analysis.Pass) (any, error) {
 	r := directives.NewReporter(pass)
 	defer r.Finish()
+	model := pass.ResultOf[brexmodel.Analyzer].(*brexmodel.Model)
 	c := &checker{
 		pass:  pass,
 		r:     r,
-		model: pass.ResultOf[brexmodel.Analyzer].(*brexmodel.Model),
+		model: model,
 		types: brexenum.NewTypes(pass.Pkg),
-		fail:  brexenum.NewFailures(pass.TypesInfo, pass.Pkg, pass.Files),
+		fail:  brexenum.NewFailures(pass.TypesInfo, pass.Pkg, model.Funcs()),
 		insp:  pass.ResultOf[inspect.Analyzer].(*inspector.Inspector),
 	}
 	insp := c.insp

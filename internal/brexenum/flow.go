@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"go/types"
 
+	"github.com/brexlint/brexlint/internal/typesutil"
 	"golang.org/x/tools/go/types/typeutil"
 )
 
@@ -31,18 +32,18 @@ func CaseValues(info *types.Info, cc *ast.CaseClause) (values []string, all, lit
 }
 
 // Failures judges whether statements make a function fail. Make one per
-// pass: it caches the package's function declarations.
+// pass: it memoizes what it learns of the package's functions.
 type Failures struct {
 	info  *types.Info
 	pkg   *types.Package
-	files []*ast.File
-	decls map[*types.Func]*ast.FuncDecl // built on first need
-	memo  map[*types.Func]bool          // constructors of errors
+	funcs *typesutil.Funcs     // the package's functions
+	memo  map[*types.Func]bool // constructors of errors
 }
 
-// NewFailures returns the judge of one package's statements.
-func NewFailures(info *types.Info, pkg *types.Package, files []*ast.File) *Failures {
-	return &Failures{info: info, pkg: pkg, files: files}
+// NewFailures returns the judge of one package's statements, whose
+// functions funcs indexes (the Brex model's Funcs).
+func NewFailures(info *types.Info, pkg *types.Package, funcs *typesutil.Funcs) *Failures {
+	return &Failures{info: info, pkg: pkg, funcs: funcs}
 }
 
 // Fatal reports whether stmt makes the function fail: a call of panic,
@@ -183,19 +184,7 @@ func (f *Failures) constructor(fn *types.Func, depth int) bool {
 		f.memo = map[*types.Func]bool{}
 	}
 	f.memo[fn] = false // recursion: not proved
-	if f.decls == nil {
-		f.decls = map[*types.Func]*ast.FuncDecl{}
-		for _, file := range f.files {
-			for _, d := range file.Decls {
-				if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
-					if obj, ok := f.info.Defs[fd.Name].(*types.Func); ok {
-						f.decls[obj] = fd
-					}
-				}
-			}
-		}
-	}
-	fd := f.decls[fn]
+	fd := f.funcs.FuncDecl(fn)
 	sig := fn.Signature()
 	if fd == nil || sig.Results().Len() == 0 || !types.Identical(sig.Results().At(sig.Results().Len()-1).Type(), errorType) {
 		return false

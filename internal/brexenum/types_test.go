@@ -10,7 +10,9 @@ import (
 	"testing"
 
 	"github.com/brexlint/brexlint/internal/brexenum"
+	"github.com/brexlint/brexlint/internal/typesutil"
 	"github.com/google/go-cmp/cmp"
+	"golang.org/x/tools/go/ast/inspector"
 )
 
 // check type-checks the sources of package "dep" and then "p" (which may
@@ -213,7 +215,7 @@ func f(s string, prev error) (int, error) {
 }
 `
 	_, pkg, info, file := check(t, "", src)
-	fl := brexenum.NewFailures(info, pkg, []*ast.File{file})
+	fl := brexenum.NewFailures(info, pkg, typesutil.NewFuncs(info, inspector.New([]*ast.File{file})))
 	sig := pkg.Scope().Lookup("f").Type().(*types.Signature)
 	got := map[string]string{}
 	ast.Inspect(file, func(n ast.Node) bool {

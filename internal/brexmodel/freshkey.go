@@ -84,18 +84,11 @@ func (m *Model) findFreshKeys(pass *analysis.Pass) {
 		same   bool
 	}
 	var sites []site
-	for _, f := range m.files {
-		for _, d := range f.Decls {
-			fd, ok := d.(*ast.FuncDecl)
-			if !ok || fd.Body == nil {
-				continue
-			}
-			caller, _ := pass.TypesInfo.Defs[fd.Name].(*types.Func)
-			for cur := range m.bodyCursor(fd).Preorder((*ast.CallExpr)(nil)) {
-				call := cur.Node().(*ast.CallExpr)
-				if callee, ok := typeutil.Callee(pass.TypesInfo, call).(*types.Func); ok {
-					sites = append(sites, site{call: call, caller: caller, callee: callee.Origin()})
-				}
+	for caller, fd := range m.funcs.All() {
+		for cur := range m.bodyCursor(fd).Preorder((*ast.CallExpr)(nil)) {
+			call := cur.Node().(*ast.CallExpr)
+			if callee, ok := typeutil.Callee(pass.TypesInfo, call).(*types.Func); ok {
+				sites = append(sites, site{call: call, caller: caller, callee: callee.Origin()})
 			}
 		}
 	}
@@ -202,12 +195,13 @@ func (m *Model) SameInputs(loop ast.Node, call *ast.CallExpr) bool {
 
 // RetriedInPackage reports whether the package calls fn inside a retry
 // loop (RetryAround): a key that fn makes per call would then be made per
-// attempt.
+// attempt. It is safe for concurrent use: the checks of a package may ask
+// it at once.
 func (m *Model) RetriedInPackage(fn *types.Func) bool {
 	if fn == nil {
 		return false
 	}
-	if m.retried == nil {
+	m.retriedOnce.Do(func() {
 		// One scan for every question: the package's functions called in
 		// a retry.
 		m.retried = map[*types.Func]bool{}
@@ -217,6 +211,6 @@ func (m *Model) RetriedInPackage(fn *types.Func) bool {
 				m.retried[callee.Origin()] = true
 			}
 		}
-	}
+	})
 	return m.retried[fn.Origin()]
 }

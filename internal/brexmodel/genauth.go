@@ -45,7 +45,7 @@ func (r *responseAnalysis) genAuth(req *Request) ast.Expr {
 			break
 		}
 		if len(call.Args) > 0 && isContext(r.pass.TypesInfo.TypeOf(call.Args[0])) {
-			if v := r.ctxAuth(f, call.Args[0], 0); v != nil {
+			if v := r.ctxAuth(f, call.Args[0]); v != nil {
 				return v
 			}
 		}
@@ -94,47 +94,14 @@ func (r *responseAnalysis) callEditorAuth(f *respFlow, call *ast.CallExpr) ast.E
 // isContext reports whether t is context.Context.
 func isContext(t types.Type) bool { return t != nil && typesutil.IsNamed(t, "context", "Context") }
 
-// ctxAuth returns the credential a context expression carries: the value
-// given with a key that carries CredentialKeyFact, through the contexts it
-// was made from, local variables and the context helpers of this package.
-func (r *responseAnalysis) ctxAuth(f *respFlow, e ast.Expr, depth int) ast.Expr {
-	if f == nil || depth > 4 {
-		return nil
-	}
-	info := r.pass.TypesInfo
-	switch x := astutil.Unparen(e).(type) {
-	case *ast.CallExpr:
-		fn, _ := typeutil.Callee(info, x).(*types.Func)
-		switch {
-		case fn == nil:
-		case isFunc(fn, "context", "WithValue") && len(x.Args) == 3:
-			if k := objOf(info, x.Args[1]); k != nil && (r.creds != nil && r.creds.keys[k] || k.Pkg() != r.pass.Pkg && r.pass.ImportObjectFact(k, new(CredentialKeyFact))) {
-				return x.Args[2]
-			}
-			return r.ctxAuth(f, x.Args[0], depth+1)
-		case fn.Pkg() == r.pass.Pkg:
-			// A helper of this package (p.authed(ctx)): what it returns.
-			g := r.flows[fn.Origin()]
-			if g == nil {
-				return nil
-			}
-			for _, ret := range g.returns {
-				if len(ret.Results) > 0 {
-					if v := r.ctxAuth(g, ret.Results[0], depth+1); v != nil {
-						return v
-					}
-				}
-			}
-		}
-	case *ast.Ident:
-		v, ok := info.Uses[x].(*types.Var)
-		if !ok {
-			return nil
-		}
-		for _, val := range f.assignedValues(v) {
-			if a := r.ctxAuth(f, val, depth+1); a != nil {
-				return a
-			}
+// ctxAuth returns the credential a context expression of flow f carries:
+// the value given with a key that carries CredentialKeyFact, through the
+// contexts it was made from (ctxLeaves); of several ways, the first that
+// gives one.
+func (r *responseAnalysis) ctxAuth(f *respFlow, e ast.Expr) ast.Expr {
+	for leaf := range r.ctxLeaves(f, e, r.credentialKey) {
+		if leaf.val != nil {
+			return leaf.val
 		}
 	}
 	return nil
@@ -142,88 +109,27 @@ func (r *responseAnalysis) ctxAuth(f *respFlow, e ast.Expr, depth int) ast.Expr 
 
 // editorAuth returns the Authorization that the request editors given to
 // the constructor that made an oapi-codegen client set, the last of them
-// that sets it: the client found as clientJudge.genClient finds it (a
-// local, a field, a function of this package that returns it). Of
-// several constructors that may have made the client, the first found
+// that sets it: the constructor found as genClient finds it (genCtors).
+// Of several constructors that may have made the client, the first found
 // whose editors set it decides.
 func (r *responseAnalysis) editorAuth(f *respFlow, client ast.Expr) ast.Expr {
 	j := r.judge()
-	info := r.pass.TypesInfo
 	var auth ast.Expr
-	var find func(f *respFlow, e ast.Expr) clientInfo
-	find = func(f *respFlow, e ast.Expr) clientInfo {
-		e = astutil.Unparen(e)
-		if j.active[e] || auth != nil {
+	j.genCtors(f, client, func(f *respFlow, call *ast.CallExpr, ctor *types.Func) clientInfo {
+		if auth != nil {
 			return clientInfo{}
 		}
-		j.active[e] = true
-		defer delete(j.active, e)
-		if call, ok := e.(*ast.CallExpr); ok {
-			fn, _ := typeutil.Callee(info, call).(*types.Func)
-			switch {
-			case fn == nil:
-			case r.http.genOwner(fn):
-				// The generated client applies its request editors in
-				// the order the options give them: the last that sets
-				// Authorization decides.
-				sig := fn.Signature()
-				for i, arg := range call.Args {
-					if !sig.Variadic() || i < sig.Params().Len()-1 {
-						continue // the server, not an option
-					}
-					if a := r.optionAuth(f, arg, fn.Pkg(), 0); a != nil {
-						auth = a
-					}
-				}
-			case fn.Pkg() == r.pass.Pkg:
-				return j.returned(f, fn, call, find)
+		// The generated client applies its request editors in the
+		// order the options give them: the last that sets
+		// Authorization decides.
+		for _, o := range j.ctorOptions(f, call, ctor) {
+			if o.auth != nil {
+				auth = o.auth
 			}
-			return clientInfo{}
 		}
-		return j.stored(f, e, find)
-	}
-	find(f, client)
+		return clientInfo{}
+	})
 	return auth
-}
-
-// optionAuth returns the Authorization that a client option given to a
-// constructor of package gen sets: a request editor option of gen (an
-// option whose parameter is a func(context.Context, *http.Request) error)
-// given a function literal or a function of this package, or an option
-// of this package that returns one (bearer(token), its parameter read as
-// the caller's argument).
-func (r *responseAnalysis) optionAuth(f *respFlow, e ast.Expr, gen *types.Package, depth int) ast.Expr {
-	if depth > 2 {
-		return nil
-	}
-	info := r.pass.TypesInfo
-	call, ok := astutil.Unparen(e).(*ast.CallExpr)
-	if !ok {
-		return nil
-	}
-	fn, _ := typeutil.Callee(info, call).(*types.Func)
-	switch {
-	case fn == nil:
-	case fn.Pkg() == gen:
-		if len(call.Args) != 1 || !isEditorType(fn.Signature().Params().At(0).Type()) {
-			return nil
-		}
-		return r.editorBody(f, call.Args[0])
-	case fn.Pkg() == r.pass.Pkg:
-		g := r.flows[fn.Origin()]
-		if g == nil {
-			return nil
-		}
-		for _, ret := range g.returns {
-			if len(ret.Results) != 1 {
-				continue
-			}
-			if a := r.optionAuth(g, ret.Results[0], gen, depth+1); a != nil {
-				return substParam(info, g, a, call)
-			}
-		}
-	}
-	return nil
 }
 
 // isEditorType reports whether t is a function of a request editor's

@@ -436,54 +436,71 @@ func isGenResponseField(info *types.Info, sel *ast.SelectorExpr) bool {
 // options given to the constructor that made it install (oapi-codegen),
 // or the HTTPClient of the configuration it was made with
 // (openapi-generator's NewAPIClient(cfg): configDoer), wherever the
-// client is kept (a local, a field set in the package, a function of this
-// package that returns it). A constructor of another package, a client
-// the package does not make, an option the model cannot read: unknown.
+// client is kept (see genCtors). A constructor of another package, a
+// client the package does not make, an option the model cannot read:
+// unknown.
 func (j *clientJudge) genClient(f *respFlow, e ast.Expr) clientInfo {
+	return j.genCtors(f, e, j.ctorDoer)
+}
+
+// genCtors follows a generated client expression of flow f back to the
+// calls that may have made it, wherever the client is kept (a local, a
+// field set in the package, a function of this package that returns it),
+// and judges each: a call of a constructor of the generated file
+// (oapi-codegen's) by ctor; openapi-generator's NewAPIClient(cfg) by the
+// configuration's HTTPClient (configDoer); a constructor of another
+// package by its ServerFact. A client in an exported field, which
+// importers may set, is unknown.
+func (j *clientJudge) genCtors(f *respFlow, e ast.Expr, ctor func(f *respFlow, call *ast.CallExpr, fn *types.Func) clientInfo) clientInfo {
 	info := j.r.pass.TypesInfo
-	e = astutil.Unparen(e)
-	if j.active[e] {
-		return clientInfo{}
-	}
-	j.active[e] = true
-	defer delete(j.active, e)
-	if call, ok := e.(*ast.CallExpr); ok {
-		fn, _ := typeutil.Callee(info, call).(*types.Func)
-		if fn == nil {
+	var find func(f *respFlow, e ast.Expr) clientInfo
+	find = func(f *respFlow, e ast.Expr) clientInfo {
+		e = astutil.Unparen(e)
+		if j.active[e] {
 			return clientInfo{}
 		}
-		if isOAGNewClient(fn) && len(call.Args) == 1 {
-			// openapi-generator's NewAPIClient(cfg): the configuration's
-			// HTTPClient.
-			return j.configDoer(f, call, fn)
-		}
-		if j.r.http.genOwner(fn) {
-			if fd := j.r.http.funcDecl(fn); fn.Pkg() != j.r.pass.Pkg || fd != nil && j.r.http.generated(fd) {
-				return j.ctorDoer(f, call, fn)
+		j.active[e] = true
+		defer delete(j.active, e)
+		if call, ok := e.(*ast.CallExpr); ok {
+			fn, _ := typeutil.Callee(info, call).(*types.Func)
+			if fn == nil {
+				return clientInfo{}
 			}
-		}
-		if fn.Pkg() != j.r.pass.Pkg {
-			// A constructor of another package: what its ServerFact says.
-			var sf ServerFact
-			if j.r.pass.ImportObjectFact(fn.Origin(), &sf) {
-				switch sf.Doer {
-				case DoerRetries:
-					return clientInfo{kind: ClientRetries}
-				case DoerNone:
-					return clientInfo{kind: ClientNone, what: sf.DoerWhat}
+			if isOAGNewClient(fn) && len(call.Args) == 1 {
+				// openapi-generator's NewAPIClient(cfg): the
+				// configuration's HTTPClient.
+				return j.configDoer(f, call, fn)
+			}
+			if j.r.http.genOwner(fn) {
+				if fd := j.r.http.funcDecl(fn); fn.Pkg() != j.r.pass.Pkg || fd != nil && j.r.http.generated(fd) {
+					return ctor(f, call, fn)
 				}
 			}
-			return clientInfo{}
+			if fn.Pkg() != j.r.pass.Pkg {
+				// A constructor of another package: what its ServerFact
+				// says.
+				var sf ServerFact
+				if j.r.pass.ImportObjectFact(fn.Origin(), &sf) {
+					switch sf.Doer {
+					case DoerRetries:
+						return clientInfo{kind: ClientRetries}
+					case DoerNone:
+						return clientInfo{kind: ClientNone, what: sf.DoerWhat}
+					}
+				}
+				return clientInfo{}
+			}
+			return j.returned(f, fn, call, find)
 		}
-		return j.returned(f, fn, call, j.genClient)
-	}
-	c := j.stored(f, e, j.genClient)
-	for _, in := range c.inj {
-		if in.field != nil {
-			return clientInfo{} // an exported field: importers may set it
+		c := j.stored(f, e, find)
+		for _, in := range c.inj {
+			if in.field != nil {
+				return clientInfo{} // an exported field: importers may set it
+			}
 		}
+		return c
 	}
-	return c
+	return find(f, e)
 }
 
 // genOwner reports whether fn is a function of the package of the
@@ -507,18 +524,13 @@ func (j *clientJudge) ctorDoer(f *respFlow, call *ast.CallExpr, ctor *types.Func
 	if call.Ellipsis.IsValid() {
 		return clientInfo{}
 	}
-	sig := ctor.Signature()
 	var doers []clientInfo
-	for i, arg := range call.Args {
-		if !sig.Variadic() || i < sig.Params().Len()-1 {
-			continue // the server, not an option
-		}
-		c, sets, ok := j.option(f, arg, ctor.Pkg())
-		if !ok {
+	for _, o := range j.ctorOptions(f, call, ctor) {
+		if !o.known {
 			return clientInfo{}
 		}
-		if sets {
-			doers = append(doers, c)
+		if o.setsDoer {
+			doers = append(doers, o.doer)
 		}
 	}
 	if len(doers) == 0 {
@@ -527,9 +539,40 @@ func (j *clientJudge) ctorDoer(f *respFlow, call *ast.CallExpr, ctor *types.Func
 	return combine(doers)
 }
 
-// option judges a client option given to a constructor of package gen:
-// sets reports whether it installs a Doer, ok whether the model can tell.
-func (j *clientJudge) option(f *respFlow, e ast.Expr, gen *types.Package) (c clientInfo, sets, ok bool) {
+// optionEffect is what a client option given to a generated constructor
+// does, as far as the model can tell.
+type optionEffect struct {
+	// known: the model can tell whether it installs a Doer, and which
+	// (setsDoer, doer).
+	known    bool
+	setsDoer bool
+	doer     clientInfo
+	// auth is the Authorization value its request editor sets, or nil.
+	auth ast.Expr
+}
+
+// ctorOptions judges the options given to call, a call of the generated
+// constructor ctor, in the order they are given (the order the generated
+// client applies them in).
+func (j *clientJudge) ctorOptions(f *respFlow, call *ast.CallExpr, ctor *types.Func) []optionEffect {
+	sig := ctor.Signature()
+	var opts []optionEffect
+	for i, arg := range call.Args {
+		if !sig.Variadic() || i < sig.Params().Len()-1 {
+			continue // the server, not an option
+		}
+		opts = append(opts, j.option(f, arg, ctor.Pkg()))
+	}
+	return opts
+}
+
+// option judges a client option given to a constructor of package gen: an
+// option of gen (WithHTTPClient(doer) by its DoerOptionFact; a request
+// editor option, whose parameter is a func(context.Context,
+// *http.Request) error, given a function literal or a function of this
+// package), a function literal that sets the client's Doer field, or an
+// option of this package that returns one of these.
+func (j *clientJudge) option(f *respFlow, e ast.Expr, gen *types.Package) optionEffect {
 	info := j.r.pass.TypesInfo
 	switch x := astutil.Unparen(e).(type) {
 	case *ast.CallExpr:
@@ -539,49 +582,59 @@ func (j *clientJudge) option(f *respFlow, e ast.Expr, gen *types.Package) (c cli
 		case fn.Pkg() == gen:
 			var df DoerOptionFact
 			if !j.r.pass.ImportObjectFact(fn.Origin(), &df) {
-				return clientInfo{}, false, true // another option of the generated file
+				// Another option of the generated file.
+				o := optionEffect{known: true}
+				if len(x.Args) == 1 && isEditorType(fn.Signature().Params().At(0).Type()) {
+					o.auth = j.r.editorBody(f, x.Args[0])
+				}
+				return o
 			}
 			if df.Param >= len(x.Args) {
-				return clientInfo{}, false, false
+				return optionEffect{}
 			}
 			c := j.doer(f, x.Args[df.Param])
 			if c.kind == ClientNone {
 				c.what += ", given to " + qualifiedName(fn)
 			}
-			return c, true, true
+			return optionEffect{known: true, setsDoer: true, doer: c}
 		case fn.Pkg() == j.r.pass.Pkg:
 			return j.optionFunc(f, fn, x, gen)
 		}
 	case *ast.FuncLit:
 		return j.optionLit(f, x)
 	}
-	return clientInfo{}, false, false
+	return optionEffect{}
 }
 
 // optionFunc judges an option of this package (withDoer(hc), bearer(t))
-// by what it returns; a Doer that is its parameter is the caller's
-// argument.
-func (j *clientJudge) optionFunc(f *respFlow, fn *types.Func, call *ast.CallExpr, gen *types.Package) (clientInfo, bool, bool) {
+// by what it returns; a Doer or an Authorization value that is its
+// parameter is the caller's argument.
+func (j *clientJudge) optionFunc(f *respFlow, fn *types.Func, call *ast.CallExpr, gen *types.Package) optionEffect {
 	g := j.r.flows[fn.Origin()]
 	if g == nil || j.active[fn] || len(g.returns) == 0 {
-		return clientInfo{}, false, false
+		return optionEffect{}
 	}
 	j.active[fn] = true
 	defer delete(j.active, fn)
+	out := optionEffect{known: true}
 	var cs []clientInfo
-	sets := false
 	for _, ret := range g.returns {
 		if len(ret.Results) != 1 {
-			return clientInfo{}, false, false
-		}
-		c, s, ok := j.option(g, ret.Results[0], gen)
-		if !ok {
-			return clientInfo{}, false, false
-		}
-		if !s {
+			out.known = false
 			continue
 		}
-		sets = true
+		o := j.option(g, ret.Results[0], gen)
+		if o.auth != nil && out.auth == nil {
+			out.auth = substParam(j.r.pass.TypesInfo, g, o.auth, call)
+		}
+		if !o.known {
+			out.known = false
+		}
+		if !out.known || !o.setsDoer {
+			continue
+		}
+		out.setsDoer = true
+		c := o.doer
 		if c.kind == ClientInjected {
 			var resolved []clientInfo
 			for _, in := range c.inj {
@@ -595,15 +648,20 @@ func (j *clientJudge) optionFunc(f *respFlow, fn *types.Func, call *ast.CallExpr
 		}
 		cs = append(cs, c)
 	}
-	return combine(cs), sets, true
+	if !out.known {
+		return optionEffect{auth: out.auth}
+	}
+	out.doer = combine(cs)
+	return out
 }
 
 // optionLit judges a client option written as a function literal
-// (func(c *brexsdk.Client) error { c.Client = doer; return nil }): sets
-// reports whether it assigns the client's Doer field.
-func (j *clientJudge) optionLit(f *respFlow, lit *ast.FuncLit) (c clientInfo, sets, ok bool) {
+// (func(c *brexsdk.Client) error { c.Client = doer; return nil }): whether
+// it assigns the client's Doer field, and what.
+func (j *clientJudge) optionLit(f *respFlow, lit *ast.FuncLit) optionEffect {
 	info := j.r.pass.TypesInfo
 	var cs []clientInfo
+	sets := false
 	ast.Inspect(lit.Body, func(n ast.Node) bool {
 		as, isAssign := n.(*ast.AssignStmt)
 		if !isAssign || len(as.Lhs) != len(as.Rhs) {
@@ -623,7 +681,7 @@ func (j *clientJudge) optionLit(f *respFlow, lit *ast.FuncLit) (c clientInfo, se
 		}
 		return true
 	})
-	return combine(cs), sets, true
+	return optionEffect{known: true, setsDoer: sets, doer: combine(cs)}
 }
 
 // genParsed reports whether fn (or the one implementation of the
@@ -648,7 +706,10 @@ func isGenBodyField(info *types.Info, sel *ast.SelectorExpr) bool {
 // genStatusBodyTags returns the sources whose status a comparison of a
 // body field set at one status reads (resp.JSON200 == nil is false only
 // at 200): a look at the status before the parsed response's Body is
-// decoded.
+// decoded. Only a comparison says so, which is why it is not a case of
+// statusTags: that also marks the variables, the struct fields (exported
+// as facts) and the helper arguments a status is given to, and a body
+// field stored or passed on is not a status.
 func (f *respFlow) genStatusBodyTags(e ast.Expr) uint64 {
 	b, ok := astutil.Unparen(e).(*ast.BinaryExpr)
 	if !ok || b.Op != token.EQL && b.Op != token.NEQ {

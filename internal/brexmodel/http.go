@@ -70,35 +70,24 @@ func (m *Model) analyzeHTTP(pass *analysis.Pass) error {
 			pass.ExportObjectFact(obj, &TeachingFact{Client: t&directives.Client != 0, Retries429: t&directives.Retries429 != 0})
 		}
 	}
-	for _, f := range pass.Files {
-		inTest := typesutil.InTestFile(pass.Fset, f.Pos())
-		for _, d := range f.Decls {
-			fd, ok := d.(*ast.FuncDecl)
-			if !ok || fd.Body == nil {
-				continue
-			}
-			fn, _ := pass.TypesInfo.Defs[fd.Name].(*types.Func)
-			fs := a.scans[fn]
-			if fs == nil {
-				fs = a.newFuncScan(fn, fd)
-				fs.run()
-				if fn != nil {
-					a.scans[fn] = fs
-				}
-			}
-			for _, r := range fs.requests {
-				r.InTest = inTest
-				m.Requests = append(m.Requests, r)
-			}
-			if fn != nil {
-				s, ok := a.sums[fn]
-				if !ok || s == nil {
-					s = fs.summary()
-					a.sums[fn] = s
-				}
-				a.export(fn, s)
-			}
+	for fn, fd := range m.funcs.All() {
+		inTest := typesutil.InTestFile(pass.Fset, fd.Pos())
+		fs := a.scans[fn]
+		if fs == nil {
+			fs = a.newFuncScan(fn, fd)
+			fs.run()
+			a.scans[fn] = fs
 		}
+		for _, r := range fs.requests {
+			r.InTest = inTest
+			m.Requests = append(m.Requests, r)
+		}
+		s, ok := a.sums[fn]
+		if !ok || s == nil {
+			s = fs.summary()
+			a.sums[fn] = s
+		}
+		a.export(fn, s)
 	}
 	a.markGenerated()
 	a.exportImplementations()

@@ -5,6 +5,7 @@ import (
 	"go/types"
 	"reflect"
 	"slices"
+	"sync"
 
 	"github.com/brexlint/brexlint/internal/directives"
 	"github.com/brexlint/brexlint/internal/entropy"
@@ -58,9 +59,11 @@ type Model struct {
 	// retriers are the package's functions that call a function
 	// parameter once per attempt of a retry loop: parameter index.
 	retriers map[*types.Func]int
-	// retried are the package's functions called inside a retry; nil
-	// until RetriedInPackage is first asked.
-	retried map[*types.Func]bool
+	// retried are the package's functions called inside a retry, found
+	// under retriedOnce when RetriedInPackage is first asked: the checks
+	// of a package run concurrently.
+	retriedOnce sync.Once
+	retried     map[*types.Func]bool
 	// folder folds the package's URLs for the HTTP and OAuth halves
 	// alike; built on first use (see urlFolder).
 	folder *urlfold.Folder

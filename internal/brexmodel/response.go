@@ -321,16 +321,8 @@ func (m *Model) analyzeResponses(a *httpAnalysis) {
 		return
 	}
 	m.resp = r
-	for _, f := range a.pass.Files {
-		for _, d := range f.Decls {
-			fd, ok := d.(*ast.FuncDecl)
-			if !ok || fd.Body == nil {
-				continue
-			}
-			if fn, ok := a.pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
-				r.summaryOf(fn)
-			}
-		}
+	for fn := range m.funcs.All() {
+		r.summaryOf(fn)
 	}
 	r.resolve()
 	r.buildSends()

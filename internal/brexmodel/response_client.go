@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"iter"
 	"strconv"
 
 	"github.com/brexlint/brexlint/internal/directives"
@@ -161,6 +162,10 @@ type clientJudge struct {
 	// variable, per generated package (configOverrides); nil when the
 	// package reads configurations back in other ways.
 	overrides map[*types.Package]map[*types.Var][]ast.Expr
+	// retryableField is the HTTPClient field of the Client of
+	// retryablePkg, the retryablehttp package (retryableHTTPClient).
+	retryablePkg   *types.Package
+	retryableField *types.Var
 }
 
 // fieldValue is a value stored in a field or package variable, with the
@@ -245,8 +250,10 @@ func (j *clientJudge) client(f *respFlow, e ast.Expr) clientInfo {
 	case *ast.CallExpr:
 		return j.clientCall(f, x)
 	case *ast.SelectorExpr:
-		if s, ok := info.Selections[x]; ok && s.Kind() == types.FieldVal && s.Obj().Name() == "HTTPClient" && typesutil.IsNamed(s.Recv(), retryablehttpPath, "Client") {
-			return j.retryableInner(s.Obj().(*types.Var))
+		if s, ok := info.Selections[x]; ok && s.Kind() == types.FieldVal {
+			if field := j.retryableHTTPClient(s.Obj().Pkg()); field != nil && s.Obj() == field {
+				return j.retryableInner(field)
+			}
 		}
 	}
 	if obj := objOf(info, e); obj != nil {
@@ -295,6 +302,24 @@ func (j *clientJudge) retryableInner(field *types.Var) clientInfo {
 	return clientInfo{kind: ClientNone, what: "retryablehttp's inner HTTPClient"}
 }
 
+// retryableHTTPClient returns the HTTPClient field of retryablehttp's
+// Client when pkg is the retryablehttp package, looked up in it once (a
+// selection of the field, however it is reached, is then told by its
+// object); nil for any other package.
+func (j *clientJudge) retryableHTTPClient(pkg *types.Package) *types.Var {
+	if pkg == nil || pkg.Path() != retryablehttpPath {
+		return nil
+	}
+	if j.retryablePkg != pkg {
+		j.retryablePkg, j.retryableField = pkg, nil
+		if tn, ok := pkg.Scope().Lookup("Client").(*types.TypeName); ok {
+			obj, _, _ := types.LookupFieldOrMethod(tn.Type(), true, pkg, "HTTPClient")
+			j.retryableField, _ = obj.(*types.Var)
+		}
+	}
+	return j.retryableField
+}
+
 // restyInner judges the *http.Client that a resty client c hands out
 // (c.GetClient()): resty retries its own requests only, so that client
 // retries 429 only if its transport does (SetTransport, or the client
@@ -307,36 +332,110 @@ func (j *clientJudge) restyInner(f *respFlow, c ast.Expr) clientInfo {
 	return clientInfo{kind: ClientNone, what: "resty's GetClient()"}
 }
 
-// contextClient judges the base client of an oauth2 client made with ctx.
+// contextClient judges the base client of an oauth2 client made with ctx:
+// the client given with the oauth2.HTTPClient key (ctxLeaves), or none in
+// a context that carries no values. A context that may be made in more
+// than one way is unknown.
 func (j *clientJudge) contextClient(f *respFlow, ctx ast.Expr) clientInfo {
-	info := j.r.pass.TypesInfo
-	for depth := 0; depth < 4; depth++ {
-		call, ok := astutil.Unparen(ctx).(*ast.CallExpr)
-		if !ok {
-			if v := typesutil.VarOf(info, ctx); v != nil && f != nil {
-				if vals := f.assignedValues(v); len(vals) == 1 {
-					ctx = vals[0]
-					continue
-				}
-			}
-			return clientInfo{}
-		}
-		fn, _ := typeutil.Callee(info, call).(*types.Func)
-		switch {
-		case isFunc(fn, "context", "Background") || isFunc(fn, "context", "TODO") || isMethod(fn, "net/http", "Request", "Context"):
-			// No oauth2.HTTPClient in it: an incoming request's context
-			// carries none unless middleware put one there.
-			return clientInfo{kind: ClientNone, what: "an oauth2 client over http.DefaultClient"}
-		case isFunc(fn, "context", "WithValue") && len(call.Args) == 3:
-			if obj := objOf(info, call.Args[1]); obj != nil && obj.Pkg() != nil && obj.Pkg().Path() == oauth2Path && obj.Name() == "HTTPClient" {
-				return j.client(f, call.Args[2])
-			}
-			ctx = call.Args[0]
-		default:
+	isHTTPClient := func(k types.Object) bool {
+		return k.Pkg() != nil && k.Pkg().Path() == oauth2Path && k.Name() == "HTTPClient"
+	}
+	var leaves []ctxLeaf
+	for leaf := range j.r.ctxLeaves(f, ctx, isHTTPClient) {
+		if leaves = append(leaves, leaf); len(leaves) > 1 {
 			return clientInfo{}
 		}
 	}
+	switch {
+	case len(leaves) != 1:
+	case leaves[0].val != nil:
+		return j.client(leaves[0].f, leaves[0].val)
+	case leaves[0].root:
+		// No oauth2.HTTPClient in it: an incoming request's context
+		// carries none unless middleware put one there.
+		return clientInfo{kind: ClientNone, what: "an oauth2 client over http.DefaultClient"}
+	}
 	return clientInfo{}
+}
+
+// ctxLeaf is where one way back through a context expression ends: at a
+// context.WithValue(parent, key, val) whose key the walk looks for (val,
+// an expression of flow f); at a context that carries no values
+// (context.Background(), context.TODO(), an incoming request's
+// r.Context(): root); or at an expression the walk cannot follow (a
+// parameter, a function of another package: neither).
+type ctxLeaf struct {
+	f    *respFlow
+	val  ast.Expr
+	root bool
+}
+
+// ctxLeaves walks back from ctx, a context expression of flow f, through
+// the contexts it is made from (context.WithValue with a key that isKey
+// rejects, the values assigned to a local variable, what a helper of this
+// package returns) and yields where each way ends, in the order of the
+// source. Both the credential a generated operation's context carries
+// (ctxAuth) and the client an oauth2 client is made over (contextClient)
+// are read so.
+func (r *responseAnalysis) ctxLeaves(f *respFlow, ctx ast.Expr, isKey func(types.Object) bool) iter.Seq[ctxLeaf] {
+	info := r.pass.TypesInfo
+	return func(yield func(ctxLeaf) bool) {
+		var walk func(f *respFlow, e ast.Expr, depth int) bool
+		walk = func(f *respFlow, e ast.Expr, depth int) bool {
+			if depth > 4 {
+				return yield(ctxLeaf{})
+			}
+			call, ok := astutil.Unparen(e).(*ast.CallExpr)
+			if !ok {
+				v := typesutil.VarOf(info, e)
+				if v == nil || f == nil {
+					return yield(ctxLeaf{})
+				}
+				vals := f.assignedValues(v)
+				if len(vals) == 0 {
+					return yield(ctxLeaf{})
+				}
+				for _, val := range vals {
+					if !walk(f, val, depth+1) {
+						return false
+					}
+				}
+				return true
+			}
+			fn, _ := typeutil.Callee(info, call).(*types.Func)
+			switch {
+			case fn == nil:
+			case isFunc(fn, "context", "Background") || isFunc(fn, "context", "TODO") || isMethod(fn, "net/http", "Request", "Context"):
+				return yield(ctxLeaf{f: f, root: true})
+			case isFunc(fn, "context", "WithValue") && len(call.Args) == 3:
+				if k := objOf(info, call.Args[1]); k != nil && isKey(k) {
+					return yield(ctxLeaf{f: f, val: call.Args[2]})
+				}
+				return walk(f, call.Args[0], depth+1)
+			case fn.Pkg() == r.pass.Pkg:
+				// A helper of this package (p.authed(ctx)): what it
+				// returns.
+				g := r.flows[fn.Origin()]
+				if g == nil || len(g.returns) == 0 {
+					break
+				}
+				for _, ret := range g.returns {
+					if len(ret.Results) == 0 {
+						if !yield(ctxLeaf{}) {
+							return false
+						}
+						continue
+					}
+					if !walk(g, ret.Results[0], depth+1) {
+						return false
+					}
+				}
+				return true
+			}
+			return yield(ctxLeaf{})
+		}
+		walk(f, ctx, 0)
+	}
 }
 
 // transport judges an http.RoundTripper expression.

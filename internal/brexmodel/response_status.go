@@ -245,6 +245,16 @@ type CredentialKeyFact struct{}
 func (*CredentialKeyFact) AFact()         {}
 func (*CredentialKeyFact) String() string { return "credentialKey" }
 
+// credentialKey reports whether k, a context key, is a credential key: one
+// of this package that buildCredentials found, or one of another package
+// that carries CredentialKeyFact.
+func (r *responseAnalysis) credentialKey(k types.Object) bool {
+	if k.Pkg() == r.pass.Pkg {
+		return r.creds != nil && r.creds.keys[k]
+	}
+	return r.pass.ImportObjectFact(k, new(CredentialKeyFact))
+}
+
 // buildCredentials finds the package's credential stores: the variables and
 // fields read into an Authorization header, and those holding oauth2
 // tokens or token sources; and the functions of the package that act on
@@ -348,11 +358,7 @@ func (r *responseAnalysis) buildCredentials() {
 	// context.WithValue(ctx, brex.ContextAccessToken, c.token): the value
 	// of a credential key, of this package or another, is a credential.
 	for _, kv := range withValues {
-		k := objOf(info, kv.call.Args[1])
-		if k == nil {
-			continue
-		}
-		if c.keys[k] || k.Pkg() != r.pass.Pkg && r.pass.ImportObjectFact(k, new(CredentialKeyFact)) {
+		if k := objOf(info, kv.call.Args[1]); k != nil && r.credentialKey(k) {
 			collect(kv.f, kv.call.Args[2], 0)
 		}
 	}

@@ -43,24 +43,14 @@ func (m *Model) findRetriers(pass *analysis.Pass) {
 	if inGOROOT(pass) {
 		return
 	}
-	for _, f := range pass.Files {
-		for _, d := range f.Decls {
-			fd, ok := d.(*ast.FuncDecl)
-			if !ok || fd.Body == nil {
-				continue
+	for fn, fd := range m.funcs.All() {
+		if i, ok := m.retrierParamOf(fd, fn); ok {
+			if m.retriers == nil {
+				m.retriers = map[*types.Func]int{}
 			}
-			fn, _ := pass.TypesInfo.Defs[fd.Name].(*types.Func)
-			if fn == nil {
-				continue
-			}
-			if i, ok := m.retrierParamOf(fd, fn); ok {
-				if m.retriers == nil {
-					m.retriers = map[*types.Func]int{}
-				}
-				m.retriers[fn] = i
-				if fn.Exported() {
-					pass.ExportObjectFact(fn, &RetrierFact{Param: i})
-				}
+			m.retriers[fn] = i
+			if fn.Exported() {
+				pass.ExportObjectFact(fn, &RetrierFact{Param: i})
 			}
 		}
 	}

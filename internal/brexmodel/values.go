@@ -74,7 +74,7 @@ func (m *Model) Kinds(fn *types.Func) (entropy.Kind, bool) {
 // and build theirs (a Classifier is not safe for concurrent use).
 func (m *Model) classifier() *entropy.Classifier {
 	if m.ent == nil {
-		m.ent = entropy.New(m.pass.TypesInfo, m.pass.Files, m.insp, m)
+		m.ent = entropy.New(m.pass.TypesInfo, m.pass.Files, m.funcs, m)
 	}
 	return m.ent
 }
@@ -94,24 +94,17 @@ func (m *Model) exportValues(pass *analysis.Pass) {
 	if inGOROOT(pass) || !m.mayGenerate(pass) {
 		return
 	}
-	for _, f := range pass.Files {
-		for _, d := range f.Decls {
-			fd, ok := d.(*ast.FuncDecl)
-			if !ok || fd.Body == nil {
-				continue
-			}
-			fn, _ := pass.TypesInfo.Defs[fd.Name].(*types.Func)
-			// Only importers read the fact, and they can only name
-			// exported functions.
-			if fn == nil || !fn.Exported() || m.teach[fn]&directives.Random != 0 || !valueResult(fn) {
-				continue
-			}
-			v := m.classifier().Results(fd)
-			if v.Kinds == 0 || v.Kinds == entropy.Identifier {
-				continue
-			}
-			pass.ExportObjectFact(fn, &ValueFact{Kinds: uint32(v.Kinds), ConstLen: v.ConstLen})
+	for fn, fd := range m.funcs.All() {
+		// Only importers read the fact, and they can only name exported
+		// functions.
+		if !fn.Exported() || m.teach[fn]&directives.Random != 0 || !valueResult(fn) {
+			continue
 		}
+		v := m.classifier().Results(fd)
+		if v.Kinds == 0 || v.Kinds == entropy.Identifier {
+			continue
+		}
+		pass.ExportObjectFact(fn, &ValueFact{Kinds: uint32(v.Kinds), ConstLen: v.ConstLen})
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/brexlint/brexlint/internal/typesutil"
 	"golang.org/x/tools/go/ast/inspector"
 )
 
@@ -161,15 +162,15 @@ type Classifier struct {
 	info   *types.Info
 	files  []*ast.File
 	insp   *inspector.Inspector // of files
+	funcs  *typesutil.Funcs     // the package's functions, on insp
 	oracle Oracle
 	kinds  KindOracle // oracle, when it is a KindOracle
 
 	// From the scan.
 	writes   map[*types.Var][]write
-	params   map[*types.Var]bool // parameters and receivers
-	counters map[*types.Var]bool // incremented variables and fields
-	pkgVars  map[*types.Var]bool // package-level variables declared in files
-	decls    map[*types.Func]*ast.FuncDecl
+	params   map[*types.Var]bool    // parameters and receivers
+	counters map[*types.Var]bool    // incremented variables and fields
+	pkgVars  map[*types.Var]bool    // package-level variables declared in files
 	keys     map[*types.Func]string // memo of funcKey
 	seeds    []*ast.CallExpr        // calls of math/rand.Seed
 
@@ -191,22 +192,22 @@ type frame struct {
 	incomplete bool
 }
 
-// New returns a Classifier for the package whose files, inspector and type
-// information are given (pass.Files, the package's one inspector, see
-// typesutil.Inspector, and pass.TypesInfo). info must record Types, Defs,
-// Uses and Selections; FileVersions is used for math/rand.Seed. oracle may
-// be nil.
-func New(info *types.Info, files []*ast.File, insp *inspector.Inspector, oracle Oracle) *Classifier {
+// New returns a Classifier for the package whose files, index of
+// functions and type information are given (pass.Files; the package's one
+// typesutil.Funcs, the Brex model's Funcs, on the package's one
+// inspector; pass.TypesInfo). info must record Types, Defs, Uses and
+// Selections; FileVersions is used for math/rand.Seed. oracle may be nil.
+func New(info *types.Info, files []*ast.File, funcs *typesutil.Funcs, oracle Oracle) *Classifier {
 	c := &Classifier{
 		info:     info,
 		files:    files,
-		insp:     insp,
+		insp:     funcs.Inspector(),
+		funcs:    funcs,
 		oracle:   oracle,
 		writes:   map[*types.Var][]write{},
 		params:   map[*types.Var]bool{},
 		counters: map[*types.Var]bool{},
 		pkgVars:  map[*types.Var]bool{},
-		decls:    map[*types.Func]*ast.FuncDecl{},
 		keys:     map[*types.Func]string{},
 		varMemo:  map[*types.Var]val{},
 		funcMemo: map[*types.Func]val{},

@@ -431,7 +431,7 @@ func (c *Classifier) call(call *ast.CallExpr, idx int, depth int) val {
 			return val{kinds: k}.withGen(call.Pos())
 		}
 	}
-	if fd := c.decls[ci.fn]; fd != nil {
+	if fd := c.funcs.FuncDecl(ci.fn); fd != nil {
 		return c.summary(ci.fn, fd, depth).withGen(call.Pos())
 	}
 	return unknown

@@ -34,15 +34,7 @@ type write struct {
 func (c *Classifier) scan() {
 	for _, f := range c.files {
 		for _, d := range f.Decls {
-			switch d := d.(type) {
-			case *ast.FuncDecl:
-				if fn, ok := c.info.Defs[d.Name].(*types.Func); ok {
-					c.decls[fn] = d
-				}
-			case *ast.GenDecl:
-				if d.Tok != token.VAR {
-					continue
-				}
+			if d, ok := d.(*ast.GenDecl); ok && d.Tok == token.VAR {
 				for _, spec := range d.Specs {
 					for _, name := range spec.(*ast.ValueSpec).Names {
 						if v, ok := c.info.Defs[name].(*types.Var); ok {

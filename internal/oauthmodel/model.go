@@ -356,11 +356,16 @@ func Analyze(pass *analysis.Pass, opts Options) (*Result, error) {
 	imported := importedFacts(opts.Imported)
 	res.brexConfig = imported.brex
 	insp := typesutil.Inspector(pass)
+	// One index of the package's functions for the modeler and the scope
+	// view: the caller's (the Brex model's), or one of its own.
+	if opts.Funcs == nil {
+		opts.Funcs = typesutil.NewFuncs(pass.TypesInfo, insp)
+	}
 	if !mayHoldOAuth(pass, insp) && !(len(imported.objects) > 0 && (len(opts.Calls) > 0 || usesFactObject(pass.TypesInfo, imported.objects))) {
 		// No OAuth flow, but the package may call Brex endpoints that
 		// an importer compares with its configuration.
 		if len(opts.Calls) > 0 || imported.scopeUses {
-			analyzeScopes(pass, insp, opts, res)
+			analyzeScopes(pass, opts, res)
 		}
 		return res, nil
 	}
@@ -368,7 +373,7 @@ func Analyze(pass *analysis.Pass, opts Options) (*Result, error) {
 	m.run()
 	res.isAuth = func(e ast.Expr) bool { return m.isAuthValue(e, 0) }
 	m.analyzeTokens()
-	analyzeScopes(pass, insp, opts, res)
+	analyzeScopes(pass, opts, res)
 	return res, nil
 }
 

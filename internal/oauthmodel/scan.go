@@ -70,9 +70,6 @@ type funcSummary struct {
 
 func newModeler(pass *analysis.Pass, insp *inspector.Inspector, opts Options, res *Result) *modeler {
 	funcs := opts.Funcs
-	if funcs == nil {
-		funcs = typesutil.NewFuncs(pass.TypesInfo, insp)
-	}
 	folder := opts.Folder
 	if folder == nil {
 		folder = urlfold.NewPackage(pass.Fset, pass.TypesInfo, pass.Files, funcs)

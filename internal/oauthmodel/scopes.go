@@ -121,7 +121,7 @@ func (c *Config) HasScope(s string) bool { return slices.Contains(c.Scopes, s) }
 
 // analyzeScopes computes the scope view of the package and exports its
 // ScopeUseFacts.
-func analyzeScopes(pass *analysis.Pass, insp *inspector.Inspector, opts Options, res *Result) {
+func analyzeScopes(pass *analysis.Pass, opts Options, res *Result) {
 	for _, c := range res.Configs {
 		if c.IsScopeSource() && !c.InTest {
 			res.ScopeConfigs = append(res.ScopeConfigs, c)
@@ -129,7 +129,7 @@ func analyzeScopes(pass *analysis.Pass, insp *inspector.Inspector, opts Options,
 	}
 	res.ScopeConfigs = append(res.ScopeConfigs, importedScopeConfigs(opts.Imported)...)
 
-	s := &scopeScan{pass: pass, info: pass.TypesInfo, insp: insp, calls: map[*types.Func][]*ast.CallExpr{}, direct: map[*types.Func][]ScopeUse{},
+	s := &scopeScan{pass: pass, info: pass.TypesInfo, funcs: opts.Funcs, calls: map[*types.Func][]*ast.CallExpr{}, direct: map[*types.Func][]ScopeUse{},
 		closure: map[*types.Func][]ScopeUse{}}
 	s.index()
 	seen := map[*ast.CallExpr]map[*brexapi.Endpoint]bool{}
@@ -273,9 +273,8 @@ func objKey(o types.Object) string {
 type scopeScan struct {
 	pass  *analysis.Pass
 	info  *types.Info
-	insp  *inspector.Inspector
-	decls []*ast.FuncDecl // in source order, per file
-	order []*types.Func
+	funcs *typesutil.Funcs // the package's functions
+	order []*types.Func    // those with a body, in source order
 	// calls are the static calls of functions of the package, by caller.
 	calls map[*types.Func][]*ast.CallExpr
 	// factCalls are the calls of functions of other packages with a
@@ -314,19 +313,10 @@ func (s *scopeScan) inTest(pos token.Pos) bool {
 // index walks the declarations once: calls of the package's functions and
 // of functions with a ScopeUseFact.
 func (s *scopeScan) index() {
-	for cur := range s.insp.Root().Preorder((*ast.FuncDecl)(nil)) {
-		fd := cur.Node().(*ast.FuncDecl)
-		if fd.Body == nil {
-			continue
-		}
-		fn, _ := s.info.Defs[fd.Name].(*types.Func)
-		if fn == nil {
-			continue
-		}
-		s.decls = append(s.decls, fd)
+	for fn, fd := range s.funcs.All() {
 		s.order = append(s.order, fn)
 		inTest := s.inTest(fd.Pos())
-		for curCall := range cur.Preorder((*ast.CallExpr)(nil)) {
+		for curCall := range s.funcs.Decl(fd).Preorder((*ast.CallExpr)(nil)) {
 			call := curCall.Node().(*ast.CallExpr)
 			callee := typeutil.StaticCallee(s.info, call)
 			if callee == nil || callee.Pkg() == nil {
@@ -355,14 +345,14 @@ func enclosingFunc(cur inspector.Cursor) ast.Node {
 	return nil
 }
 
-// declOf returns the function declared around pos.
+// declOf returns the function, declared with a body, around pos.
 func (s *scopeScan) declOf(pos token.Pos) *types.Func {
-	for i, fd := range s.decls {
-		if fd.Pos() <= pos && pos < fd.End() {
-			return s.order[i]
-		}
+	fd, ok := typesutil.DeclAt(s.pass.Files, pos).(*ast.FuncDecl)
+	if !ok || fd.Body == nil {
+		return nil
 	}
-	return nil
+	fn, _ := s.info.Defs[fd.Name].(*types.Func)
+	return fn
 }
 
 // usesOf returns the endpoints fn reaches: its requests, the functions of

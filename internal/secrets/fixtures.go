@@ -18,17 +18,39 @@ import (
 // A .env file is never a fixture: it is reported wherever it is.
 
 // fixtureDirs are folder names that hold tests or their data, in the
-// conventions of Go, Python, JavaScript, Ruby and the JVM.
+// conventions of Go, Python, JavaScript, Ruby and the JVM. Go's test
+// helper packages (testutil, testhelpers: signers, fake servers and the
+// tokens they sign, imported only by tests) count too.
 var fixtureDirs = map[string]bool{
 	"testdata": true, "test": true, "tests": true, "__tests__": true,
 	"fixtures": true, "__fixtures__": true, "__snapshots__": true,
 	"__mocks__": true, "spec": true, "testing": true,
+	"testutil": true, "testutils": true, "testhelper": true, "testhelpers": true,
+}
+
+// FixturePackage reports whether a Go package is test code by where it
+// lives: its import path, after the module path, has an element that
+// [FixturePath] takes for a folder of tests or test data
+// (internal/testutil, test/e2e, testdata/fx). The module's own path does
+// not count, so that a module named .../spec or .../testing is checked, as
+// is a sample module kept in a testdata folder of another when it is
+// analyzed as a module of its own. module is "" when the driver does not
+// know it; then every element counts.
+func FixturePackage(importPath, module string) bool {
+	rel := importPath
+	if module != "" && (importPath == module || strings.HasPrefix(importPath, module+"/")) {
+		rel = strings.TrimPrefix(importPath[len(module):], "/")
+	}
+	if rel == "" {
+		return false
+	}
+	return slices.ContainsFunc(strings.Split(rel, "/"), func(d string) bool { return fixtureDirs[d] })
 }
 
 // FixturePath reports whether p (slash-separated, relative to the scanned
 // root) is a test file or test data in any language: a file below a folder
 // named testdata, test, tests, __tests__, fixtures, __fixtures__,
-// __snapshots__, __mocks__, spec or testing; a golden or snapshot file
+// __snapshots__, __mocks__, spec, testing, testutil(s) or testhelper(s); a golden or snapshot file
 // (*.golden, *.snap); a test file by name (*_test.*, test_*.py,
 // *.spec.*, *.test.*). A .env file is never a fixture.
 func FixturePath(p string) bool {

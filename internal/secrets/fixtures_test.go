@@ -16,6 +16,7 @@ func TestFixturePath(t *testing.T) {
 		"tests/test_client.py", "test_client.py", "src/app.spec.ts", "src/app.test.js",
 		"web/__tests__/login.js", "fixtures/users.json", "spec/client_spec.rb",
 		"src/test/resources/application.yml", "__mocks__/brex.js",
+		"internal/testutil/keys.pem",
 	} {
 		if !secrets.FixturePath(p) {
 			t.Errorf("FixturePath(%q) = false, want true", p)
@@ -98,5 +99,39 @@ func TestScanFixtureFiles(t *testing.T) {
 		Match: secrets.Match{Kind: secrets.KindBrexUserToken, RuleID: "brex-user-token", Secret: userToken, Start: 9, End: 49}}}
 	if diff := cmp.Diff(want, got, ignoreDescription); diff != "" {
 		t.Errorf("ScanFixtureFiles (-want +got):\n%s", diff)
+	}
+}
+
+func TestFixturePackage(t *testing.T) {
+	type pkg struct{ path, module string }
+	got := map[pkg]bool{}
+	for _, p := range []pkg{
+		{"github.com/zitadel/oidc/v3/internal/testutil", "github.com/zitadel/oidc/v3"},
+		{"example.com/app/test/e2e", "example.com/app"},
+		{"example.com/app/testdata/fx", ""},
+		{"github.com/go-openapi/spec", "github.com/go-openapi/spec"},
+		{"example.com/testing", "example.com/testing"},
+		{"example.com/testing/client", "example.com/testing"},
+		{"example.com/app/attest", "example.com/app"},
+		{"example.com/app/contest", ""},
+		{"example.com/app", "example.com/app"},
+	} {
+		got[p] = secrets.FixturePackage(p.path, p.module)
+	}
+	want := map[pkg]bool{
+		{"github.com/zitadel/oidc/v3/internal/testutil", "github.com/zitadel/oidc/v3"}: true,
+		{"example.com/app/test/e2e", "example.com/app"}:                                true,
+		{"example.com/app/testdata/fx", ""}:                                            true,
+		// The module's own path does not count.
+		{"github.com/go-openapi/spec", "github.com/go-openapi/spec"}: false,
+		{"example.com/testing", "example.com/testing"}:               false,
+		{"example.com/testing/client", "example.com/testing"}:        false,
+		// Names that merely contain "test".
+		{"example.com/app/attest", "example.com/app"}: false,
+		{"example.com/app/contest", ""}:               false,
+		{"example.com/app", "example.com/app"}:        false,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("FixturePackage (-want +got):\n%s", diff)
 	}
 }

@@ -36,8 +36,11 @@ type Funcs struct {
 	byFunc    map[*types.Func]*ast.FuncDecl       // the declarations with a body
 	withBody  []*ast.FuncDecl                     // the same, in source order
 
+	// lits are the bodies of function literals: a walk of a literal the
+	// model is handed as a value (a request editor given to a generated
+	// client, brexmodel's editorBody) starts at its cursor.
 	litsOnce sync.Once
-	lits     map[*ast.BlockStmt]inspector.Cursor // bodies of function literals
+	lits     map[*ast.BlockStmt]inspector.Cursor
 }
 
 // NewFuncs returns the index of the functions of the package whose

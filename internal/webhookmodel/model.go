@@ -76,17 +76,18 @@ type Unit struct {
 	Sig  *types.Signature //
 	// Request: the unit takes an *http.Request.
 	Request bool
-	// Summary is the unit's merged summary, computed for every unit of a
+	// summary is the unit's merged summary, computed for every unit of a
 	// package that may verify (see Analyze); elsewhere for the handlers
 	// that decode JSON or call a helper with a fact, their callees, and
-	// the units [Model.UnitOf] returns; nil for the others. A check reads
-	// it through [Model.SummaryOf]: another check may be computing it.
-	Summary *Summary
-	// Decodes are its decodings of a request body (json.Unmarshal and
+	// the units [Model.UnitOf] returns; nil for the others. Unexported:
+	// a check reads it through [Model.SummaryOf], which computes it under
+	// the model's lock (another check may be computing it).
+	summary *Summary
+	// decodes are its decodings of a request body (json.Unmarshal and
 	// (*json.Decoder).Decode of a reader over r.Body), in its own body,
-	// found with its summary. A check reads them through
+	// found with its summary; a check reads them through
 	// [Model.DecodesOf].
-	Decodes []Decode
+	decodes []Decode
 	// Outer is the declaration a literal is in; nil for a declaration.
 	Outer *Unit
 
@@ -139,13 +140,14 @@ func (m *Model) SummaryOf(u *Unit) *Summary {
 	return m.summary(u)
 }
 
-// DecodesOf returns u's decodings of a request body (see Unit.Decodes),
+// DecodesOf returns u's decodings of a request body (json.Unmarshal and
+// (*json.Decoder).Decode of a reader over r.Body, in its own body),
 // found with its summary. The caller must not change the slice.
 func (m *Model) DecodesOf(u *Unit) []Decode {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	m.summary(u) // which finds the decodings
-	return slices.Clip(u.Decodes)
+	return slices.Clip(u.decodes)
 }
 
 // UnitOf returns the unit whose body is body, with its summary, or nil.
@@ -189,8 +191,8 @@ func Analyze(pass *analysis.Pass, funcs *typesutil.Funcs) *Model {
 	}
 	if eager {
 		for fn, fd := range funcs.All() {
-			if u := m.built[fd]; u != nil && u.Summary != nil {
-				if f := u.Summary.fact(); f != nil {
+			if u := m.built[fd]; u != nil && u.summary != nil {
+				if f := u.summary.fact(); f != nil {
 					pass.ExportObjectFact(fn, f)
 				}
 			}
@@ -342,8 +344,8 @@ func (m *Model) funcOrigin(fn *types.Func) *Summary {
 // summary computes u's merged summary once; a function being computed
 // (recursion) has an empty summary.
 func (m *Model) summary(u *Unit) *Summary {
-	if u.Summary != nil {
-		return u.Summary
+	if u.summary != nil {
+		return u.summary
 	}
 	if m.busy[u] {
 		return &Summary{}
@@ -387,7 +389,7 @@ func (m *Model) summary(u *Unit) *Summary {
 		}
 		return true
 	})
-	u.Summary = s
+	u.summary = s
 	return s
 }
 
@@ -451,12 +453,12 @@ func (m *Model) callSites(ev *eval, u *Unit, s *Summary, call *ast.CallExpr) {
 	switch {
 	case qual == "encoding/json.Unmarshal" && len(call.Args) == 2:
 		if ev.origin(call.Args[0]).Flags&FromBody != 0 {
-			u.Decodes = append(u.Decodes, Decode{Call: call, Target: m.info.TypeOf(call.Args[1])})
+			u.decodes = append(u.decodes, Decode{Call: call, Target: m.info.TypeOf(call.Args[1])})
 		}
 		return
 	case path == "encoding/json" && name == "Decode" && len(call.Args) == 1:
 		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && ev.origin(sel.X).Flags&FromBody != 0 {
-			u.Decodes = append(u.Decodes, Decode{Call: call, Target: m.info.TypeOf(call.Args[0])})
+			u.decodes = append(u.decodes, Decode{Call: call, Target: m.info.TypeOf(call.Args[0])})
 		}
 		return
 	case qual == "crypto/hmac.New" && len(call.Args) == 2:

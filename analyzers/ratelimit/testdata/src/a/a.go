@@ -500,6 +500,31 @@ func PartnerRetrying(ctx context.Context, conf *oauth2.Config, tok *oauth2.Token
 	return resp.Body.Close()
 }
 
+// A context a helper of the package makes: what the helper returns, here
+// one that carries no base client.
+func PartnerHelperContext(conf *oauth2.Config, tok *oauth2.Token) error {
+	resp, err := conf.Client(partnerContext(), tok).Get(brex + "/v2/users/me") // want `429 from GET /v2/users/me is not retried \(client: an oauth2 client over http.DefaultClient\)`
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+func partnerContext() context.Context { return context.Background() }
+
+// A helper that puts a base client with retries in the context: quiet.
+func PartnerHelperRetrying(ctx context.Context, conf *oauth2.Config, tok *oauth2.Token) error {
+	resp, err := conf.Client(withRetryingBase(ctx), tok).Get(brex + "/v2/users/me")
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+func withRetryingBase(ctx context.Context) context.Context {
+	return context.WithValue(ctx, oauth2.HTTPClient, retryablehttp.NewClient().StandardClient())
+}
+
 // --- Look-alikes.
 
 // Another API: quiet.

@@ -68,10 +68,11 @@ func TestQuietOnForeignCode(t *testing.T) {
 		// /v2/users/{id} and the undocumented-at-Brex PUT
 		// /v2/users/{id}/status) on its own server, and a program using it
 		// as integrations use Brex's (a constant key, a key per attempt,
-		// no key, unbounded pagination, no 429 handling, a status switch
-		// without a default, a lenient decode). The client is the stub
-		// the analysistest suites use (internal/teststubs), through a
-		// replace directive.
+		// no key, unbounded pagination, no 429 handling, a switch over
+		// every status without a default, a strict decode; its twin
+		// pointed at Brex, testdata/src/ledgerlive, is reported by
+		// TestForeignTwinLive). The client is the stub the analysistest
+		// suites use (internal/teststubs), through a replace directive.
 		"github.com/acmepay/ledgeropenapi", "example.com/foreign/ledgeropenapp",
 		// The web frameworks whose handlers are receivers (gin and echo:
 		// their contexts, binds and middlewares; chi: net/http handlers

@@ -25,12 +25,18 @@ import (
 // requests to httptest servers, and a request whose host is not Brex's
 // does not reach Brex. Their calls have every problem package live has,
 // which is prismdev pointed at Brex, and the test requires live's findings
-// too: the quiet result comes from the server, not from calls the checks
-// cannot see.
+// too, one of every Brex-call check that the twins' calls trip (enumdefault
+// and strictdecode included): the quiet result comes from the server, not
+// from calls the checks cannot see. devflag picks a fake server only under
+// a -dev flag and Brex by default: the default reaches Brex, so it is
+// reported.
 func TestQuietOnMockServers(t *testing.T) {
 	dir := teststubs.GOPATH(t, analysistest.TestData(), "github.com/acmepay/brexopenapi", "github.com/acmepay/brexsdk", "github.com/oapi-codegen/runtime")
-	got := findings(t, dir, "fakebrex", "prismdev", "live")
+	got := findings(t, dir, "fakebrex", "prismdev", "live", "devflag")
 	want := []string{
+		"devflag/devflag.go:43 idempotencykey/missing-key",
+		"devflag/devflag.go:48 ratelimit/unhandled",
+		"devflag/devflag.go:71 ratelimit/unhandled",
 		"live/live.go:44 idempotencykey/missing-key",
 		"live/live.go:44 ratelimit/unhandled",
 		"live/live.go:47 idempotencykey/missing-key",
@@ -47,7 +53,9 @@ func TestQuietOnMockServers(t *testing.T) {
 		"live/live.go:103 ratelimit/unhandled",
 		"live/live.go:110 idempotencykey/missing-key",
 		"live/live.go:114 ratelimit/unhandled",
-		"live/live.go:122 statuscheck/unchecked-decode",
+		"live/live.go:123 strictdecode/response-unknown-fields",
+		"live/live.go:124 statuscheck/unchecked-decode",
+		"live/live.go:128 enumdefault/no-default",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("findings (-want +got):\n%s", diff)
@@ -113,4 +121,34 @@ func findings(t *testing.T, dir string, patterns ...string) []string {
 		out[i] = f.file + ":" + strconv.Itoa(f.line) + " " + f.category
 	}
 	return out
+}
+
+// TestForeignTwinLive runs every check over ledgerlive, the twin of the
+// foreign ledgeropenapp (analyzers/testdata/foreign, which
+// TestQuietOnForeignCode requires to be quiet) pointed at Brex: the same
+// calls are reported there, by every check the ledger's calls would trip
+// at Brex, so the quiet result comes from the ledger's host.
+func TestForeignTwinLive(t *testing.T) {
+	dir := teststubs.GOPATH(t, analysistest.TestData(), "github.com/acmepay/brexopenapi")
+	got := findings(t, dir, "ledgerlive")
+	want := []string{
+		"ledgerlive/ledgerlive.go:45 idempotencykey/constant-key",
+		"ledgerlive/ledgerlive.go:45 ratelimit/unhandled",
+		"ledgerlive/ledgerlive.go:57 idempotencykey/key-per-attempt",
+		"ledgerlive/ledgerlive.go:71 idempotencykey/missing-key",
+		"ledgerlive/ledgerlive.go:71 ratelimit/unhandled",
+		"ledgerlive/ledgerlive.go:83 ratelimit/no-backoff",
+		"ledgerlive/ledgerlive.go:83 ratelimit/unbounded",
+		"ledgerlive/ledgerlive.go:102 ratelimit/unhandled",
+		"ledgerlive/ledgerlive.go:106 enumdefault/no-default",
+		"ledgerlive/ledgerlive.go:120 brexendpoint/deprecated",
+		"ledgerlive/ledgerlive.go:120 ratelimit/unhandled",
+		"ledgerlive/ledgerlive.go:130 brexendpoint/undocumented",
+		"ledgerlive/ledgerlive.go:130 ratelimit/unhandled",
+		"ledgerlive/ledgerlive.go:141 strictdecode/response-unknown-fields",
+		"ledgerlive/ledgerlive.go:150 ratelimit/unhandled",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("findings (-want +got):\n%s", diff)
+	}
 }

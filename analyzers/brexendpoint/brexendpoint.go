@@ -56,14 +56,16 @@ func run(pass *analysis.Pass) (any, error) {
 func checkRequest(r *directives.Reporter, req *brexmodel.Request) {
 	if ep := req.Endpoint; ep != nil {
 		if d := ep.Deprecated; d != nil {
-			msg := fmt.Sprintf("%s is deprecated", ep)
+			what := fmt.Sprintf("%s is deprecated", ep)
 			if d.Since != "" {
-				msg += " since " + month(d.Since)
+				what += " since " + month(d.Since)
 			}
+			fix := "move to the endpoint that Brex documents in its place"
 			if d.Replacement != "" {
-				msg += "; use " + d.Replacement + " instead"
+				fix = "use " + d.Replacement + " instead"
 			}
-			r.Reportf(req.Pos(), kindDeprecated, "%s (catalogue of %s)", msg, month(brexapi.Date))
+			r.Reportf(req.Pos(), kindDeprecated, "%s", checks.Message(
+				fmt.Sprintf("%s (catalogue of %s)", what, month(brexapi.Date)), "Brex may remove it", fix))
 		}
 		return
 	}
@@ -74,8 +76,9 @@ func checkRequest(r *directives.Reporter, req *brexmodel.Request) {
 				methods = append(methods, e.Method)
 			}
 		}
-		r.Reportf(req.Pos(), kindMethodNotAllowed, "%s is not documented on %s (documented: %s; catalogue of %s)",
-			req.Method, eps[0].Path, strings.Join(methods, ", "), month(brexapi.Date))
+		r.Reportf(req.Pos(), kindMethodNotAllowed, "%s", checks.Message(
+			fmt.Sprintf("%s is not documented on %s (documented: %s, catalogue of %s)", req.Method, eps[0].Path, strings.Join(methods, ", "), month(brexapi.Date)),
+			"Brex may reject it", "use a documented method"))
 		return
 	}
 	if req.Host == "" || !brexapi.KnownBad(req.Path) {
@@ -85,12 +88,13 @@ func checkRequest(r *directives.Reporter, req *brexmodel.Request) {
 		return
 	}
 	res, _ := brexapi.ResourceOf(req.Path)
-	where := fmt.Sprintf("beside the documented resource %s", res)
+	where := fmt.Sprintf("beside %s", res)
 	if !res.Documented() {
 		where = fmt.Sprintf("where Brex documents %s only at %s", res.Name, strings.Join(res.Versions(), ", "))
 	}
-	r.Reportf(req.Pos(), kindUndocumented, "%s %s is not a documented Brex endpoint, %s (catalogue of %s)",
-		req.Method, req.Path, where, month(brexapi.Date))
+	r.Reportf(req.Pos(), kindUndocumented, "%s", checks.Message(
+		fmt.Sprintf("%s %s is not a documented Brex endpoint, %s (catalogue of %s)", req.Method, req.Path, where, month(brexapi.Date)),
+		"it may fail or change without notice", "use a documented endpoint"))
 }
 
 // checkLegacyHost reports the legacy OAuth host accounts.brex.com where it
@@ -145,7 +149,9 @@ func checkLegacyHost(pass *analysis.Pass, r *directives.Reporter, m *brexmodel.M
 			}
 		}
 	})
-	const msg = "accounts.brex.com is Brex's legacy OAuth host; since Nov 2022 new integrations use accounts-api.brex.com"
+	msg := checks.Message("accounts.brex.com is Brex's legacy OAuth host",
+		"Brex moved new integrations to accounts-api.brex.com in Nov 2022",
+		"use it unless Brex asked you to stay until migrated")
 	reported := map[token.Pos]bool{}
 	for _, use := range uses {
 		// The nodes whose literals flow into the use: the use itself,
@@ -177,14 +183,14 @@ func checkLegacyHost(pass *analysis.Pass, r *directives.Reporter, m *brexmodel.M
 				found = true
 				if !reported[lit.Pos()] {
 					reported[lit.Pos()] = true
-					r.Reportf(lit.Pos(), kindLegacyAuthHost, msg)
+					r.Reportf(lit.Pos(), kindLegacyAuthHost, "%s", msg)
 				}
 			}
 		}
 		if !found && use.legacy && !reported[use.node.Pos()] {
 			// The host comes from another package's constant.
 			reported[use.node.Pos()] = true
-			r.Reportf(use.node.Pos(), kindLegacyAuthHost, msg)
+			r.Reportf(use.node.Pos(), kindLegacyAuthHost, "%s", msg)
 		}
 	}
 }

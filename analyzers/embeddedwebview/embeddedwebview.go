@@ -154,7 +154,7 @@ func (c *checker) isAuthURL(e ast.Expr) bool {
 	return oauthmodel.IsAuthorizeURLString(c.fold(e).String())
 }
 
-const message = "the OAuth authorization page is opened in an embedded web view (%s)"
+const message = "the OAuth authorization page is opened in an embedded web view (%s), so " + why + "; " + fix
 
 func (c *checker) call(call *ast.CallExpr) {
 	fn, _ := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
@@ -248,7 +248,14 @@ func (c *checker) iframeLit(lit *ast.BasicLit) {
 	}
 }
 
-const iframeMessage = "this HTML shows the OAuth authorization page in an <iframe>"
+const iframeMessage = "this HTML shows the OAuth authorization page in an <iframe>, so " + why + "; " + fix
+
+// Why an embedded authorization page matters, and what to do, in the
+// messages (the form of [checks.Message], spelled out for constants).
+const (
+	why = "the customer cannot verify Brex's login page (Brex requires a browser)"
+	fix = "open it in the system browser"
+)
 
 // srcFilledWithAuthURL looks at the concatenation or fmt.Sprintf that lit
 // is part of: an authorization URL right after an open src attribute.

@@ -286,7 +286,8 @@ func (c *checker) checkSwitch(sw *ast.SwitchStmt, stack []ast.Node) {
 		Pos:      sw.Pos(),
 		End:      sw.Body.Lbrace,
 		Category: kindNoDefault,
-		Message:  fmt.Sprintf("this switch lists every %s value and has no default", name),
+		Message: checks.Message(fmt.Sprintf("this switch lists every %s value and has no default", name),
+			"a value Brex adds without notice skips every case", "add a default that handles or logs it"),
 	}
 	if fix, ok := c.addDefault(sw, name); ok {
 		d.SuggestedFixes = []analysis.SuggestedFix{fix}
@@ -303,7 +304,8 @@ func (c *checker) reportFail(s ast.Stmt, name, what, where string) {
 		Pos:      s.Pos(),
 		End:      s.End(),
 		Category: kindUnknownFail,
-		Message:  fmt.Sprintf("an unknown %s value reaches %s %s", name, what, place),
+		Message: checks.Message(fmt.Sprintf("an unknown %s value reaches %s %s", name, what, place),
+			"a value Brex adds without notice fails here", "log or skip unknown values instead"),
 	})
 }
 

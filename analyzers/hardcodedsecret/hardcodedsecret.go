@@ -219,10 +219,23 @@ func (c *checker) report(r *directives.Reporter) {
 			Pos:      f.pos,
 			End:      f.end,
 			Category: f.kind,
-			Message:  strings.Replace(f.message, "%s", strconv.Quote(secrets.Redact(f.secret)), 1),
+			Message:  checks.Message(strings.Replace(f.message, "%s", strconv.Quote(secrets.Redact(f.secret)), 1), why(f.kind), fixSecret),
 			Related:  f.relatedInformation(),
 		})
 	}
+}
+
+// fixSecret is what to do with any hardcoded credential.
+const fixSecret = "read it from the environment or a secret store"
+
+// why says why a hardcoded credential of the kind matters.
+func why(kind string) string {
+	if kind == kindClientID {
+		// Public by design (RFC 6749 §2.2), but the checklist asks
+		// partners to keep it out of code with the secret.
+		return "it fails Brex's launch checklist, which keeps OAuth credentials out of code"
+	}
+	return "anyone who can read the code can use it"
 }
 
 // relatedInformation describes, at the finding, what the gitleaks rule its

@@ -86,7 +86,8 @@
 // endpoint where the key is optional is reported too
 // (idempotencykey/optional-key).
 //
-// Each message says what is wrong and where; how to fix it is here:
+// Each message says what is wrong and where, why in one clause, and what
+// to do; the long form of each is here:
 //
 //   - missing-key: set the header to a key made once per operation
 //     (crypto/rand.Text(), or one stored with the operation). Through a

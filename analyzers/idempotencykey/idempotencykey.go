@@ -81,10 +81,32 @@ func run(pass *analysis.Pass) (any, error) {
 		if kc.InTest {
 			continue
 		}
-		r.Reportf(kc.Call.Pos(), kindPerAttempt, "%s makes a new Idempotency-Key for %s on every call, and this retry calls it again",
-			typesutil.FuncName(kc.Callee, pass.Pkg), kc.Endpoint)
+		r.Reportf(kc.Call.Pos(), kindPerAttempt, "%s", checks.Message(
+			fmt.Sprintf("%s makes a new Idempotency-Key for %s on every call, and this retry calls it again", typesutil.FuncName(kc.Callee, pass.Pkg), kc.Endpoint),
+			twice(kc.Endpoint), fixOutside))
 	}
 	return nil, nil
+}
+
+// Why each kind of finding matters to Brex, and what to do, in the
+// messages ([checks.Message]); doc.go says it at length.
+const (
+	whyShared       = "Brex drops all but the first"
+	fixMissing      = "set one from crypto/rand.Text() and reuse it on retries"
+	fixOutside      = "make the key before the retry"
+	fixPerOperation = "use crypto/rand.Text() or an operation ID"
+)
+
+// duplicate says why a request to ep without a key matters.
+func duplicate(ep *brexapi.Endpoint) string {
+	return "a retried timeout creates a second " + object(ep)
+}
+
+// twice says why a new key on each attempt of a request to ep ("POST
+// /v1/transfers") matters.
+func twice(ep string) string {
+	_, path, _ := strings.Cut(ep, " ")
+	return "a timed-out " + objectAt(path) + " can run twice"
 }
 
 func (c *checker) classifier() *entropy.Classifier {
@@ -97,7 +119,9 @@ func (c *checker) classifier() *entropy.Classifier {
 func (c *checker) check(req *brexmodel.Request, opt bool) {
 	ep := req.Endpoint
 	if req.NoHeaders {
-		c.r.Reportf(req.Pos(), kindCannotCarry, "%s needs an Idempotency-Key, which %s cannot send", ep, c.shorthandName(req))
+		c.r.Reportf(req.Pos(), kindCannotCarry, "%s", checks.Message(
+			fmt.Sprintf("%s needs an Idempotency-Key, which %s cannot send", ep, c.shorthandName(req)),
+			duplicate(ep), "build it with http.NewRequest and set the header"))
 		return
 	}
 	var keys []*brexmodel.Header
@@ -115,16 +139,18 @@ func (c *checker) check(req *brexmodel.Request, opt bool) {
 			return // headers may be set where the request goes next, or from a map the model cannot read
 		}
 		if opt {
-			c.r.Reportf(req.Pos(), kindOptionalUnset, "%s accepts an Idempotency-Key but is sent without one", ep)
+			c.r.Reportf(req.Pos(), kindOptionalUnset, "%s", checks.Message(
+				fmt.Sprintf("%s accepts an Idempotency-Key but is sent without one", ep),
+				"a retried timeout can apply it twice", fixMissing))
 			return
 		}
 		d := analysis.Diagnostic{
 			Pos:     req.Call.Pos(),
 			End:     req.Call.End(),
-			Message: fmt.Sprintf("%s is sent without an Idempotency-Key: a retried timeout creates a second %s", ep, object(ep)),
+			Message: checks.Message(fmt.Sprintf("%s is sent without an Idempotency-Key", ep), duplicate(ep), fixMissing),
 		}
 		if req.Via != nil && req.Var == nil {
-			d.Message = fmt.Sprintf("%s is sent through %s without an Idempotency-Key: a retried timeout creates a second %s", ep, req.Via.Name(), object(ep))
+			d.Message = checks.Message(fmt.Sprintf("%s is sent through %s without an Idempotency-Key", ep, req.Via.Name()), duplicate(ep), fixMissing)
 		}
 		if fix, ok := c.fix(req); ok {
 			d.SuggestedFixes = []analysis.SuggestedFix{fix}
@@ -149,11 +175,15 @@ func (c *checker) checkKey(req *brexmodel.Request, h *brexmodel.Header) {
 		v = entropy.Value{Kinds: entropy.Kind(h.Summary.Kinds)}
 		pos = req.Pos()
 		if h.Summary.InRetryLoop {
-			c.r.Reportf(pos, kindPerAttempt, "%s gets a new Idempotency-Key on every attempt inside %s's retry loop", ep, h.Helper.Name())
+			c.r.Reportf(pos, kindPerAttempt, "%s", checks.Message(
+				fmt.Sprintf("%s gets a new Idempotency-Key on every attempt inside %s's retry loop", ep, h.Helper.Name()),
+				twice(ep.String()), fixOutside))
 			return
 		}
 		if loop := c.model.RetryAround(req.Call.Pos()); v.Kinds&entropy.Random != 0 && v.Kinds&entropy.Identifier == 0 && loop != nil && c.model.SameInputs(loop, req.Call) {
-			c.r.Reportf(pos, kindPerAttempt, "%s makes a new Idempotency-Key for %s on every call, and this retry calls it again", h.Helper.Name(), ep)
+			c.r.Reportf(pos, kindPerAttempt, "%s", checks.Message(
+				fmt.Sprintf("%s makes a new Idempotency-Key for %s on every call, and this retry calls it again", h.Helper.Name(), ep),
+				twice(ep.String()), fixOutside))
 			return
 		}
 	}
@@ -162,17 +192,23 @@ func (c *checker) checkKey(req *brexmodel.Request, h *brexmodel.Header) {
 	case k == 0:
 		return // nothing known
 	case k&^(entropy.Constant|entropy.UUIDName) == 0:
-		c.r.Reportf(pos, kindConstant, "the Idempotency-Key of %s is a constant: every %s then shares one key", ep, object(ep))
+		c.r.Reportf(pos, kindConstant, "%s", checks.Message(
+			fmt.Sprintf("the Idempotency-Key of %s is a constant: every %s then shares one key", ep, object(ep)),
+			whyShared, fixPerOperation))
 		return
 	case k&(entropy.CryptoRandom|entropy.UUIDRandom|entropy.MathRandGlobal|entropy.Identifier) == 0 &&
 		k&(entropy.Time|entropy.MathRandSeeded|entropy.MathRandSmall|entropy.Counter) != 0:
-		c.r.Reportf(pos, kindColliding, "the Idempotency-Key of %s is made from %s, which collides", ep, weakSource(k))
+		c.r.Reportf(pos, kindColliding, "%s", checks.Message(
+			fmt.Sprintf("the Idempotency-Key of %s is made from %s, which collides", ep, weakSource(k)),
+			fmt.Sprintf("Brex drops colliding %ss", object(ep)), fixPerOperation))
 		return
 	}
 	// A random key, made once when the process starts and shared by
 	// every request, with no part of its own per operation.
 	if k&(entropy.Identifier|entropy.Counter) == 0 && c.onceAtStartup(v.Gen) {
-		c.r.Reportf(pos, kindConstant, "the Idempotency-Key of %s is made once, when the process starts, and shared by every request", ep)
+		c.r.Reportf(pos, kindConstant, "%s", checks.Message(
+			fmt.Sprintf("the Idempotency-Key of %s is made once, when the process starts, and shared by every request", ep),
+			whyShared, fixPerOperation))
 		return
 	}
 	// A good key, unless it is made anew on each attempt of a retry loop
@@ -185,7 +221,9 @@ func (c *checker) checkKey(req *brexmodel.Request, h *brexmodel.Header) {
 		if !containsSend(loop, req) {
 			continue
 		}
-		c.r.Reportf(g, kindPerAttempt, "the Idempotency-Key of %s is made inside a retry loop: each attempt carries a new key", ep)
+		c.r.Reportf(g, kindPerAttempt, "%s", checks.Message(
+			fmt.Sprintf("the Idempotency-Key of %s is made inside a retry loop: each attempt carries a new key", ep),
+			twice(ep.String()), "make the key once, before the loop"))
 		return
 	}
 }
@@ -239,8 +277,11 @@ func weakSource(k entropy.Kind) string {
 
 // object names what an endpoint creates, for messages: "transfer" for
 // POST /v1/transfers.
-func object(ep *brexapi.Endpoint) string {
-	if res, ok := brexapi.ResourceOf(ep.Path); ok && res.Name != "" {
+func object(ep *brexapi.Endpoint) string { return objectAt(ep.Path) }
+
+// objectAt names what the endpoint at path creates.
+func objectAt(path string) string {
+	if res, ok := brexapi.ResourceOf(path); ok && res.Name != "" {
 		name := res.Name[strings.LastIndexByte(res.Name, '/')+1:]
 		return strings.ReplaceAll(strings.TrimSuffix(name, "s"), "_", " ")
 	}

@@ -1,6 +1,7 @@
 package moneyfloat
 
 import (
+	"fmt"
 	"go/ast"
 	"go/constant"
 	"go/token"
@@ -48,8 +49,9 @@ func run(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		c.reported[f.amount] = true
-		r.Reportf(f.amount.Pos(), kindFloat, "%s.%s is a %s, but Brex money amounts are int64 minor units (cents for USD)",
-			f.owner, f.amount.Name(), f.amount.Type())
+		r.Reportf(f.amount.Pos(), kindFloat, "%s", checks.Message(
+			fmt.Sprintf("%s.%s is a %s, but Brex money amounts are int64 minor units (cents for USD)", f.owner, f.amount.Name(), f.amount.Type()),
+			"rounding can change what is paid", "make it an int64"))
 	}
 	c.findCopies()
 	// Test files are left out; x*100/y is pruned at the division.
@@ -70,7 +72,7 @@ func run(pass *analysis.Pass) (any, error) {
 				for _, pair := range [][2]ast.Expr{{n.X, n.Y}, {n.Y, n.X}} {
 					if isHundred(pass.TypesInfo, pair[1]) {
 						if what := c.amountOf(pair[0]); what != "" {
-							r.Reportf(n.Pos(), kindScale, "%s is multiplied by 100, but Brex amounts are already in minor units (cents for USD)", what)
+							r.Reportf(n.Pos(), kindScale, "%s", scaledMessage(what))
 							break
 						}
 					}
@@ -78,7 +80,7 @@ func run(pass *analysis.Pass) (any, error) {
 			case *ast.AssignStmt:
 				if n.Tok == token.MUL_ASSIGN && len(n.Lhs) == 1 && isHundred(pass.TypesInfo, n.Rhs[0]) {
 					if what := c.amountOf(n.Lhs[0]); what != "" {
-						r.Reportf(n.Pos(), kindScale, "%s is multiplied by 100, but Brex amounts are already in minor units (cents for USD)", what)
+						r.Reportf(n.Pos(), kindScale, "%s", scaledMessage(what))
 					}
 				}
 			}
@@ -412,4 +414,10 @@ func deref(t types.Type) types.Type {
 		}
 	}
 	return nil
+}
+
+// scaledMessage is the message of a Brex amount, what, multiplied by 100.
+func scaledMessage(what string) string {
+	return checks.Message(what+" is multiplied by 100, but Brex amounts are already in minor units (cents for USD)",
+		"it is 100 times too large", "use it as it is")
 }

@@ -44,7 +44,8 @@ func run(pass *analysis.Pass) (any, error) {
 				break
 			}
 			seen[at] = true
-			r.Reportf(at.Pos(), kindUnhandledDenial, "this Brex OAuth callback exchanges the code without looking at the error parameter")
+			r.Reportf(at.Pos(), kindUnhandledDenial, "%s", checks.Message("this Brex OAuth callback exchanges the code without looking at the error parameter",
+				"a customer who denies access gets a confusing token-exchange failure", "handle error=access_denied first"))
 			break
 		}
 	}

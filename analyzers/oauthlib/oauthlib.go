@@ -31,7 +31,8 @@ func run(pass *analysis.Pass) (any, error) {
 		if x.InTest || !x.HandRolled || x.Provider != oauthmodel.ProviderBrex || x.Via != nil {
 			continue
 		}
-		r.Reportf(x.Call.Pos(), kindHandRolled, "%s to Brex's token endpoint is a hand-rolled OAuth exchange", describe(x))
+		r.Reportf(x.Call.Pos(), kindHandRolled, "%s", checks.Message(describe(x)+" is a hand-rolled Brex token exchange",
+			"it skips the OAuth 2.0 library Brex asks for", "use oauth2.Config or clientcredentials.Config"))
 	}
 	return nil, nil
 }
@@ -39,9 +40,9 @@ func run(pass *analysis.Pass) (any, error) {
 func describe(x *oauthmodel.Exchange) string {
 	ep := "POST " + pathOf(x.TokenURL)
 	if x.Grant != "" {
-		return fmt.Sprintf("this %s request (grant_type=%s)", ep, x.Grant)
+		return fmt.Sprintf("this %s (grant_type=%s)", ep, x.Grant)
 	}
-	return "this " + ep + " request"
+	return "this " + ep
 }
 
 func pathOf(u string) string {

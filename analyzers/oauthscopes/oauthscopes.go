@@ -143,7 +143,8 @@ func MissingScopeMessage(ep *brexapi.Endpoint, via, who string) string {
 	if via != "" {
 		call += " (via " + via + ")"
 	}
-	scope := suggestScope(ep)
+	add := suggestScope(ep)
+	scope := add
 	var others []string
 	for _, sc := range ep.Scopes {
 		if sc != scope {
@@ -153,7 +154,8 @@ func MissingScopeMessage(ep *brexapi.Endpoint, via, who string) string {
 	if len(others) > 0 {
 		scope += " (or " + strings.Join(others, ", ") + ")"
 	}
-	return fmt.Sprintf("%s needs scope %s, not requested by %s", call, scope, who)
+	return checks.Message(fmt.Sprintf("%s needs scope %s, not requested by %s", call, scope, who),
+		"Brex rejects it for insufficient scopes", "request "+add)
 }
 
 // GrantedMessage is the related information of a missing-scope finding:
@@ -282,7 +284,7 @@ func reportOfflineAccess(pass *analysis.Pass, r *directives.Reporter, m *oauthmo
 			done[key] = true
 			if c.Pos.IsValid() && pass.Fset.File(c.Pos) != nil && inPackage(pass, c.Pos) {
 				d := analysis.Diagnostic{Pos: c.Pos, Category: KindOfflineAccess,
-					Message: fmt.Sprintf("this Brex OAuth configuration is used with refresh (%s) but its scopes lack %q", how, brexapi.OfflineAccess)}
+					Message: checks.Message(fmt.Sprintf("this Brex OAuth configuration is used with refresh (%s) but its scopes lack %q", how, brexapi.OfflineAccess), whyOffline, fixOffline)}
 				if at, fix, ok := addScopeFix(c); ok {
 					d.Pos = at
 					d.SuggestedFixes = []analysis.SuggestedFix{fix}
@@ -290,11 +292,18 @@ func reportOfflineAccess(pass *analysis.Pass, r *directives.Reporter, m *oauthmo
 				r.Report(d)
 				continue
 			}
-			r.Reportf(ru.Node.Pos(), KindOfflineAccess, "%s is used with refresh here (%s) but its scopes lack %q",
-				strings.TrimPrefix(describeConfigs(pass, []*oauthmodel.Config{c}), "the "), how, brexapi.OfflineAccess)
+			r.Reportf(ru.Node.Pos(), KindOfflineAccess, "%s", checks.Message(fmt.Sprintf("%s is used with refresh here (%s) but its scopes lack %q",
+				strings.TrimPrefix(describeConfigs(pass, []*oauthmodel.Config{c}), "the "), how, brexapi.OfflineAccess), whyOffline, fixOffline))
 		}
 	}
 }
+
+// Why a configuration used with refresh needs offline_access, and what to
+// do, in the messages ([checks.Message]).
+const (
+	whyOffline = "Brex issues no refresh token"
+	fixOffline = "add it to Scopes"
+)
 
 // refreshedByHand returns the configurations a hand-written refresh
 // grant may belong to: the hand-built flows the package sees, or its one

@@ -53,9 +53,9 @@
 //     request to (one that reads the code and exchanges it, or one that
 //     checks the state) is judged together with its caller.
 //
-// Messages of Brex flows end "(Brex requires 9+ random characters)": Brex
-// requires a random state of at least 9 characters, verified on the
-// callback. Why each finding matters, and how to fix it:
+// Messages about the state of Brex flows say "(Brex requires 9+ random
+// characters)": Brex requires a random state of at least 9 characters,
+// verified on the callback. Why each finding matters, and how to fix it:
 //
 //   - constant-state: every login sends the same value, so a forged
 //     callback can log the user into an attacker's account (CSRF, RFC 6749

@@ -51,21 +51,21 @@ func run(pass *analysis.Pass) (any, error) {
 			if pkceOK {
 				continue
 			}
-			r.Reportf(pos, kindConstant, "%s is %s%s", where, constDesc(a.State), brexNote(a.Provider))
+			r.Reportf(pos, kindConstant, "%s", checks.Message(fmt.Sprintf("%s is %s%s", where, constDesc(a.State), brexNote(a.Provider)), whyForged, fixRandom))
 		case oauthmodel.StatePredictable:
 			if pkceOK {
 				continue
 			}
-			r.Reportf(pos, kindPredictable, "%s is made from %s, which is predictable%s", where, a.State.Why, brexNote(a.Provider))
+			r.Reportf(pos, kindPredictable, "%s", checks.Message(fmt.Sprintf("%s is made from %s, which is predictable%s", where, a.State.Why, brexNote(a.Provider)), whyForged, fixRandom))
 		case oauthmodel.StateRandom:
 			if n := a.State.RandLen; n > 0 && n < minStateLen {
-				r.Reportf(pos, kindShort, "%s is random but only %d characters long%s", where, n, brexNote(a.Provider))
+				r.Reportf(pos, kindShort, "%s", checks.Message(fmt.Sprintf("%s is random but only %d characters long%s", where, n, brexNote(a.Provider)), "it can be guessed", fixRandom))
 			}
 		case oauthmodel.StateAbsent:
 			if pkceOK {
 				continue
 			}
-			r.Reportf(pos, kindMissing, "this authorization URL is built by hand without a state parameter%s", brexNote(a.Provider))
+			r.Reportf(pos, kindMissing, "%s", checks.Message("this authorization URL is built by hand without a state parameter"+brexNote(a.Provider), whyForged, "add one from crypto/rand.Text()"))
 		}
 	}
 	for _, h := range m.Handlers {
@@ -80,10 +80,21 @@ func run(pass *analysis.Pass) (any, error) {
 		if len(h.StateReads) > 0 {
 			what = "reads the request's state but never compares it"
 		}
-		r.Reportf(x.Call.Pos(), kindUnverified, "this OAuth callback exchanges the code but %s%s", what, brexNote(provider(h)))
+		why := whyForged
+		if provider(h) == oauthmodel.ProviderBrex {
+			why = "an attacker can connect their Brex account to your user (CSRF)"
+		}
+		r.Reportf(x.Call.Pos(), kindUnverified, "%s", checks.Message("this OAuth callback exchanges the code but "+what, why, "compare it with the state stored at login"))
 	}
 	return nil, nil
 }
+
+// Why a weak or unverified state matters, and what to do, in the messages
+// ([checks.Message]); doc.go says it at length.
+const (
+	whyForged = "an attacker can forge the callback (CSRF)"
+	fixRandom = "use crypto/rand.Text()"
+)
 
 // minStateLen is the shortest state accepted: Brex's checklist asks for
 // at least 9 characters, and CSRF protection is universal.

@@ -112,7 +112,8 @@
 //     (a cenkalti/backoff ConstantBackOff, an ExponentialBackOff without
 //     MaxElapsedTime).
 //
-// Each message says what is wrong and where; the why and the fix are here:
+// Each message says what is wrong and where, why in one clause, and what
+// to do; the long form of each is here:
 //
 //   - "429 from ENDPOINTS is not retried (client: C)", "W returns the
 //     response of ENDPOINTS and nothing retries its 429", "429 from

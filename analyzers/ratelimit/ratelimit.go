@@ -41,8 +41,8 @@ func run(pass *analysis.Pass) (any, error) {
 			report(r, s.Call, kindUnhandled, s.Endpoints, unhandled(pass, s))
 		}
 		if s.Client == brexmodel.ClientRetriesConstant && s.Via == nil {
-			report(r, s.Call, kindNoBackoff, s.Endpoints, fmt.Sprintf("%s retries 429 from %s with a constant wait",
-				s.ClientWhat, endpoints(s.Endpoints)))
+			report(r, s.Call, kindNoBackoff, s.Endpoints, checks.Message(fmt.Sprintf("%s retries 429 from %s with a constant wait",
+				s.ClientWhat, endpoints(s.Endpoints)), whyHerd, fixBackoff))
 		}
 		if rt := s.Retry; rt != nil && !retries[rt.Node] {
 			retries[rt.Node] = true
@@ -54,12 +54,12 @@ func run(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		if ic.Kind == brexmodel.ClientRetriesConstant {
-			report(r, ic.Node, kindNoBackoff, ic.Endpoints, fmt.Sprintf("%s, given to %s, retries 429 from %s with a constant wait",
-				ic.What, ic.Into, endpoints(ic.Endpoints)))
+			report(r, ic.Node, kindNoBackoff, ic.Endpoints, checks.Message(fmt.Sprintf("%s, given to %s, retries 429 from %s with a constant wait",
+				ic.What, ic.Into, endpoints(ic.Endpoints)), whyHerd, fixBackoff))
 			continue
 		}
-		report(r, ic.Node, kindUnhandled, ic.Endpoints, fmt.Sprintf("%s, given to %s, does not retry 429 from %s",
-			ic.What, ic.Into, endpoints(ic.Endpoints)))
+		report(r, ic.Node, kindUnhandled, ic.Endpoints, checks.Message(fmt.Sprintf("%s, given to %s, does not retry 429 from %s",
+			ic.What, ic.Into, endpoints(ic.Endpoints)), whyUnhandled, fixClient))
 	}
 	return nil, nil
 }
@@ -70,9 +70,19 @@ func endpoints(eps []string) string {
 	return brexmodel.EndpointList(eps, "the Brex requests sent here")
 }
 
-// report reports a finding at n whose message names eps. The message says
-// what is wrong and where; why Brex cares and how to fix it are in doc.go,
-// which `brexlint help ratelimit` prints and the Analyzer's URL shows.
+// Why each kind of finding matters to Brex, and what to do, in the
+// messages ([checks.Message]); doc.go says it at length.
+const (
+	whyUnhandled = "bursts fail under Brex's rate limit"
+	whyHerd      = "retries hit Brex's rate limit in lockstep"
+	whyUnbounded = "an outage retries forever"
+	fixRetry     = "retry with backoff and jitter"
+	fixClient    = "pass a client that retries 429"
+	fixBackoff   = "back off exponentially with jitter"
+	fixBound     = "cap attempts or use a deadline"
+)
+
+// report reports a finding at n whose message names eps.
 func report(r *directives.Reporter, n ast.Node, kind string, eps []string, msg string) {
 	r.Report(analysis.Diagnostic{Pos: n.Pos(), Category: kind, Message: msg, Related: brexmodel.EndpointsRelated(n.Pos(), eps)})
 }
@@ -80,15 +90,15 @@ func report(r *directives.Reporter, n ast.Node, kind string, eps []string, msg s
 func unhandled(pass *analysis.Pass, s *brexmodel.Send) string {
 	switch {
 	case s.Generated:
-		return fmt.Sprintf("429 from %s is not retried (client: %s)", endpoints(s.Endpoints), s.ClientWhat)
+		return checks.Message(fmt.Sprintf("429 from %s is not retried (client: %s)", endpoints(s.Endpoints), s.ClientWhat), whyUnhandled, fixRetry)
 	case s.Via != nil && s.ViaReturns:
-		return fmt.Sprintf("%s returns the response of %s and nothing retries its 429", typesutil.FuncName(s.Via, pass.Pkg), endpoints(s.Endpoints))
+		return checks.Message(fmt.Sprintf("%s returns the response of %s and nothing retries its 429", typesutil.FuncName(s.Via, pass.Pkg), endpoints(s.Endpoints)), whyUnhandled, fixRetry)
 	case s.Via != nil:
-		return fmt.Sprintf("429 from %s is not retried, by %s or around it", endpoints(s.Endpoints), typesutil.FuncName(s.Via, pass.Pkg))
+		return checks.Message(fmt.Sprintf("429 from %s is not retried, by %s or around it", endpoints(s.Endpoints), typesutil.FuncName(s.Via, pass.Pkg)), whyUnhandled, fixRetry)
 	case s.ClientWhat != "":
-		return fmt.Sprintf("429 from %s is not retried (client: %s)", endpoints(s.Endpoints), s.ClientWhat)
+		return checks.Message(fmt.Sprintf("429 from %s is not retried (client: %s)", endpoints(s.Endpoints), s.ClientWhat), whyUnhandled, fixRetry)
 	}
-	return fmt.Sprintf("429 from %s is not retried", endpoints(s.Endpoints))
+	return checks.Message(fmt.Sprintf("429 from %s is not retried", endpoints(s.Endpoints)), whyUnhandled, fixRetry)
 }
 
 func checkRetry(r *directives.Reporter, s *brexmodel.Send, rt *brexmodel.Retry) {
@@ -102,13 +112,13 @@ func checkRetry(r *directives.Reporter, s *brexmodel.Send, rt *brexmodel.Retry) 
 	}
 	switch rt.Wait {
 	case brexmodel.WaitNone:
-		report(r, at, kindNoBackoff, s.Endpoints, what+" does not wait between attempts")
+		report(r, at, kindNoBackoff, s.Endpoints, checks.Message(what+" does not wait between attempts", whyHerd, fixBackoff))
 	case brexmodel.WaitConstant:
-		report(r, at, kindNoBackoff, s.Endpoints, what+" waits a constant time between attempts")
+		report(r, at, kindNoBackoff, s.Endpoints, checks.Message(what+" waits a constant time between attempts", whyHerd, fixBackoff))
 	case brexmodel.WaitRetryAfterOnly:
-		report(r, at, kindNoBackoff, s.Endpoints, what+" waits only for the Retry-After header, which Brex does not document")
+		report(r, at, kindNoBackoff, s.Endpoints, checks.Message(what+" waits only for the Retry-After header, which Brex does not document", "it retries at once when the header is absent", "back off exponentially when there is none"))
 	}
 	if !rt.Bounded {
-		report(r, rt.Node, kindUnbounded, s.Endpoints, what+" has neither an attempt limit nor a context or deadline")
+		report(r, rt.Node, kindUnbounded, s.Endpoints, checks.Message(what+" has neither an attempt limit nor a context or deadline", whyUnbounded, fixBound))
 	}
 }

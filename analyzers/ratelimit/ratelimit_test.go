@@ -28,5 +28,5 @@ func TestGeneratedClient(t *testing.T) {
 // the model cannot read stay quiet.
 func TestOpenAPIGeneratorClient(t *testing.T) {
 	dir := teststubs.GOPATH(t, analysistest.TestData(), "github.com/hashicorp/go-retryablehttp", "github.com/go-resty/resty/v2", "github.com/acmepay/brexopenapi", "github.com/acmepay/ledgeropenapi")
-	analysistest.Run(t, dir, ratelimit.Analyzer, "oagapp", "oagtuned", "oagclients", "oagowninner", "oagreadback", "oagalias", "oagmethodvalue")
+	analysistest.Run(t, dir, ratelimit.Analyzer, "oagapp", "oagtuned", "oagclients", "oagowninner", "oagreadback", "oagalias", "oagmethodvalue", "oagledgerresty")
 }

@@ -51,7 +51,8 @@
 //     credential: the generated code sends that context value as the
 //     Authorization header (the model's CredentialKeyFact).
 //
-// Each message says what is wrong and where; the why and the fix are here:
+// Each message says what is wrong and where, why in one clause, and what
+// to do; the long form of each is here:
 //
 //   - "the body of ENDPOINTS is decoded before any check of
 //     resp.StatusCode", "F decodes the body of ENDPOINTS before ..."

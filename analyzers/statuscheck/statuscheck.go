@@ -39,7 +39,8 @@ func run(pass *analysis.Pass) (any, error) {
 		if d.Via != nil {
 			what = typesutil.FuncName(d.Via, pass.Pkg) + " decodes the body of " + brexmodel.EndpointList(d.Endpoints, "a Brex response")
 		}
-		report(r, d.Call, kindUnchecked, d.Endpoints, what+" before any check of resp.StatusCode")
+		report(r, d.Call, kindUnchecked, d.Endpoints, checks.Message(what+" before any check of resp.StatusCode",
+			"a Brex error body (insufficient scopes, 401, 429) is read as data", "check StatusCode first"))
 	}
 	for _, e := range m.Cash401Effects() {
 		if e.InTest {
@@ -49,14 +50,15 @@ func run(pass *analysis.Pass) (any, error) {
 		if len(e.Endpoints) > 1 {
 			kind = "Brex Cash endpoints"
 		}
-		report(r, e.Node, kindCash401, e.Endpoints, fmt.Sprintf("401 from %s (%s) %s here", brexmodel.EndpointList(e.Endpoints, "a Brex response"), kind, e.What))
+		report(r, e.Node, kindCash401, e.Endpoints, checks.Message(
+			fmt.Sprintf("401 from %s (%s) %s here", brexmodel.EndpointList(e.Endpoints, "a Brex response"), kind, e.What),
+			"it drops a working token: 401 here means no Brex Cash access", "keep the credential"))
 	}
 	return nil, nil
 }
 
 // report reports a finding at n whose message names eps, and every one of
-// eps as related information when the message names only some. Why Brex
-// cares and how to fix it are in doc.go.
+// eps as related information when the message names only some.
 func report(r *directives.Reporter, n ast.Node, kind string, eps []string, msg string) {
 	r.Report(analysis.Diagnostic{Pos: n.Pos(), Category: kind, Message: msg, Related: brexmodel.EndpointsRelated(n.Pos(), eps)})
 }

@@ -107,6 +107,13 @@ func isDisallowUnknownFields(info *types.Info, call *ast.CallExpr) bool {
 	return recv != nil && typesutil.IsNamed(recv.Type(), "encoding/json", "Decoder")
 }
 
+// Why strict decoding of Brex data matters, and what to do, in the
+// messages ([checks.Message]); doc.go says it at length.
+const (
+	whyStrict = "it fails when Brex adds a field"
+	fixStrict = "remove it"
+)
+
 // checkDisallow judges one DisallowUnknownFields call: it is a finding when
 // the decoder reads a Brex response body or a Brex webhook payload.
 func (c *checker) checkDisallow(call *ast.CallExpr, stack []ast.Node) {
@@ -126,13 +133,13 @@ func (c *checker) checkDisallow(call *ast.CallExpr, stack []ast.Node) {
 	kind, msg := "", ""
 	if c.model.IsBrexResponseBody(sel.X) || slices.ContainsFunc(readers, c.brexResponse) {
 		kind = kindResponse
-		msg = "DisallowUnknownFields on the decoder of a Brex response"
+		msg = checks.Message("DisallowUnknownFields on the decoder of a Brex response", whyStrict, fixStrict)
 	}
 	if kind == "" && body != nil {
 		for _, rd := range readers {
 			if why, ok := c.webhookPayload(rd, body, targets); ok {
 				kind = kindWebhook
-				msg = fmt.Sprintf("DisallowUnknownFields on the decoder of a Brex webhook payload (%s)", why)
+				msg = checks.Message(fmt.Sprintf("DisallowUnknownFields on the decoder of a Brex webhook payload (%s)", why), whyStrict, fixStrict)
 				break
 			}
 		}

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/brexlint/brexlint/internal/brexenum"
+	"github.com/brexlint/brexlint/internal/checks"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -47,7 +48,10 @@ func (c *checker) checkUnmarshaller(fd *ast.FuncDecl) {
 	if enum != tn {
 		tn += " (Brex " + enum + ")"
 	}
-	c.r.Report(analysisDiag(u.failure, fmt.Sprintf("%s of Brex enum type %s fails on a value it does not know (%s)", name, tn, u.what)))
+	c.r.Report(analysisDiag(u.failure, checks.Message(
+		fmt.Sprintf("%s of Brex enum type %s fails on a value it does not know (%s)", name, tn, u.what),
+		"the whole response fails when Brex adds a value",
+		"map unknown values to Unknown")))
 }
 
 func isUnmarshalSignature(sig *types.Signature) bool {

@@ -1,6 +1,7 @@
 package tokenrefresh
 
 import (
+	"fmt"
 	"strings"
 	"time"
 
@@ -55,27 +56,28 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 			switch {
 			case use.Origin == oauthmodel.OriginStored && !use.RefreshOnPath && !use.SlotRefreshed:
-				r.Reportf(use.Node.Pos(), kindStaticToken, "this stored Brex OAuth token is used through %s%s, which never refreshes it", how, through)
+				r.Reportf(use.Node.Pos(), kindStaticToken, "%s", checks.Message(fmt.Sprintf("this stored Brex OAuth token is used through %s%s", how, through), whyNeverRefreshed, fixRefresh))
 			case use.Origin == oauthmodel.OriginFresh && use.Kept && use.Kind == oauthmodel.StaticSourceUse:
-				r.Reportf(use.Node.Pos(), kindStaticToken, "this Brex OAuth token from the exchange is kept beyond the request in %s%s, which never refreshes it", how, through)
+				r.Reportf(use.Node.Pos(), kindStaticToken, "%s", checks.Message(fmt.Sprintf("this Brex OAuth token from the exchange is kept beyond the request in %s%s", how, through), whyNeverRefreshed, fixRefresh))
 			}
 		case oauthmodel.ConfigClientUse:
 			if use.Origin != oauthmodel.OriginStored {
 				continue
 			}
-			r.Reportf(use.Node.Pos(), kindUnpersisted, "Config.Client%s over a stored Brex token never persists the tokens it refreshes", through)
+			r.Reportf(use.Node.Pos(), kindUnpersisted, "%s", checks.Message(fmt.Sprintf("Config.Client%s over a stored Brex token never persists the tokens it refreshes", through), whyRotated, fixPersist))
 		case oauthmodel.ConfigSourceUse:
 			if use.Origin != oauthmodel.OriginStored || use.Persisted {
 				continue
 			}
-			r.Reportf(use.Node.Pos(), kindUnpersisted, "Config.TokenSource%s over a stored Brex token: the refreshed tokens it returns are never persisted", through)
+			r.Reportf(use.Node.Pos(), kindUnpersisted, "%s", checks.Message(fmt.Sprintf("Config.TokenSource%s over a stored Brex token: the refreshed tokens it returns are never persisted", through), whyRotated, fixPersist))
 		}
 	}
 	for _, hr := range m.HandRefreshes {
 		if hr.InTest || !hr.DropsRefresh {
 			continue
 		}
-		r.Reportf(hr.Decode.Pos(), kindDroppedRefresh, "this hand-written Brex refresh drops refresh_token: its response type %s %s", hr.Type, hr.Why)
+		r.Reportf(hr.Decode.Pos(), kindDroppedRefresh, "%s", checks.Message(fmt.Sprintf("this hand-written Brex refresh drops refresh_token: its response type %s %s", hr.Type, hr.Why),
+			"the next refresh fails (Brex rotates it)", "save the new one"))
 	}
 	for _, c := range m.TokenCaches {
 		if c.InTest {
@@ -83,13 +85,23 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		switch {
 		case c.NoExpiry:
-			r.Reportf(c.Node.Pos(), kindCacheLifetime, "%s: the Brex access token is kept with no expiry", how(c))
+			r.Reportf(c.Node.Pos(), kindCacheLifetime, "%s", checks.Message(how(c)+": the Brex access token is kept with no expiry", whyExpired, "keep the expiry from expires_in"))
 		case c.Lifetime > accessTokenLifetime:
-			r.Reportf(c.Node.Pos(), kindCacheLifetime, "%s is %s, longer than the 3600 s a Brex access token lives", how(c), lifetime(c.Lifetime))
+			r.Reportf(c.Node.Pos(), kindCacheLifetime, "%s", checks.Message(fmt.Sprintf("%s is %s, longer than the 3600 s a Brex access token lives", how(c), lifetime(c.Lifetime)), whyExpired, "use the token's expires_in"))
 		}
 	}
 	return nil, nil
 }
+
+// Why each kind of finding matters to Brex, and what to do, in the
+// messages ([checks.Message]); doc.go says it at length.
+const (
+	whyNeverRefreshed = "it is never refreshed and expires within the hour"
+	whyRotated        = "the stored refresh token dies: Brex rotates it on refresh"
+	whyExpired        = "it is used after Brex has expired it"
+	fixRefresh        = "use a refreshing Config.TokenSource"
+	fixPersist        = "save the tokens it refreshes"
+)
 
 func how(c *oauthmodel.TokenCache) string {
 	if c.How == "" {

@@ -138,7 +138,7 @@ func (c *checker) checkReceiver(u *wm.Unit) bool {
 	}
 	if payload != nil && !s.Verifies && !s.Opaque && !c.wh.Covered(u, func(s *wm.Summary) bool { return s.Verifies || s.Opaque }) {
 		c.report(payload.Call.Pos(), kindUnverified, "",
-			"Brex webhook payload decoded without verifying its Webhook-Signature")
+			"Brex webhook payload decoded without verifying its Webhook-Signature", "anyone can forge Brex events", "verify its HMAC-SHA256 first")
 	}
 	// The steps judged are those of a receiver that compares a MAC with
 	// the signature header (all its HMACs), or those of the verifying
@@ -154,7 +154,7 @@ func (c *checker) checkReceiver(u *wm.Unit) bool {
 			pos = unitPos(u)
 		}
 		c.report(pos, kindNoTimestamp, "",
-			"Webhook-Timestamp of a Brex webhook never compared with the clock: replays are accepted")
+			"Webhook-Timestamp of a Brex webhook never compared with the clock", "a captured Brex event can be replayed", "reject stale timestamps")
 	}
 	for _, site := range s.Sites {
 		if byHand || site.Lib {
@@ -200,32 +200,32 @@ func (c *checker) judge(s wm.Site) {
 		switch {
 		case s.A.Has(wm.StrConv) && !s.A.Has(wm.Decoded):
 			c.report(s.Pos(), kindRawSecret, s.In,
-				"Brex webhook secret used as the HMAC key without base64-decoding it")
+				"Brex webhook secret used as the HMAC key without base64-decoding it", whyNoneVerifies, "strip whsec_ and base64-decode it")
 		case s.A.Has(wm.Decoded) && !s.A.Has(wm.Stripped) && s.A.Params == 0:
 			c.report(s.Pos(), kindPrefix, s.In,
-				"Brex webhook secret base64-decoded without stripping a whsec_ prefix")
+				"Brex webhook secret base64-decoded without stripping a whsec_ prefix", whyNoneVerifies, "strip whsec_ before decoding")
 		}
 		if s.A.Has(wm.FirstOfList) {
 			c.report(s.Pos(), kindOneSecret, s.In,
-				"only the first Brex webhook secret is tried: verification fails during a secret rotation")
+				"only the first Brex webhook secret is tried", "verification fails during a secret rotation", "try every secret from GET /v1/webhooks/secrets")
 		}
 	case wm.SiteContent:
 		switch {
 		case s.A.Has(wm.Reserialised):
 			c.report(s.Pos(), kindReserialised, s.In,
-				"Brex webhook MAC computed over re-serialised JSON instead of the raw body")
+				"Brex webhook MAC computed over re-serialised JSON instead of the raw body", whyNoneVerifies, "sign the raw body bytes")
 		case s.A.Has(wm.FromBody) && !s.A.Has(wm.FromID|wm.FromTimestamp) && !s.A.Has(wm.Unknown) && s.A.Params == 0:
 			c.report(s.Pos(), kindBodyOnly, s.In,
-				"Brex webhook MAC computed without Webhook-Id and Webhook-Timestamp")
+				"Brex webhook MAC computed without Webhook-Id and Webhook-Timestamp", whyNoneVerifies, "sign {id}.{timestamp}.{body}")
 		}
 	case wm.SiteCompare, wm.SiteCompareCT:
 		if s.Kind == wm.SiteCompare && (signed(s.A, s.B) || signed(s.B, s.A)) {
 			c.report(s.Pos(), kindVariableTime, s.In,
-				fmt.Sprintf("Brex webhook signature compared with %s, in variable time: compare with hmac.Equal", s.Op))
+				"Brex webhook signature compared with "+s.Op+", in variable time", "its timing leaks the expected signature", "compare with hmac.Equal")
 		}
 		if firstEntry(s.A, s.B) || firstEntry(s.B, s.A) {
 			c.report(s.Pos(), kindFirstEntry, s.In,
-				"Brex Webhook-Signature compared as one entry, not entry by entry: fails during a key rotation")
+				"Brex Webhook-Signature compared as one entry, not entry by entry", "verification fails during a key rotation", "check each v1, entry")
 		}
 	}
 }
@@ -236,16 +236,20 @@ func firstEntry(mac, sig wm.Origin) bool {
 	return mac.Has(wm.MAC) && sig.Has(wm.FromSignature) && !sig.Has(wm.EachEntry) && sig.Params == 0
 }
 
-// report reports a finding once per position and kind; in names the
-// function of another package where it happens.
-func (c *checker) report(pos token.Pos, kind, in, msg string) {
+// whyNoneVerifies is why a MAC over the wrong key or content matters.
+const whyNoneVerifies = "no genuine Brex event verifies"
+
+// report reports a finding once per position and kind, with what is
+// wrong, why and what to do ([checks.Message]); in names the function of
+// another package where it happens.
+func (c *checker) report(pos token.Pos, kind, in, what, why, fix string) {
 	key := fmt.Sprint(kind, pos)
 	if c.reported[key] {
 		return
 	}
 	c.reported[key] = true
 	if in != "" {
-		msg += " (in " + in + ")"
+		what += " (in " + in + ")"
 	}
-	c.r.Report(analysis.Diagnostic{Pos: pos, Category: kind, Message: msg})
+	c.r.Report(analysis.Diagnostic{Pos: pos, Category: kind, Message: checks.Message(what, why, fix)})
 }

@@ -100,7 +100,7 @@ Flags go before the packages.`)
 			log.Print(err)
 			return 1
 		}
-		return exit
+		return jsonExit(res)
 	}
 	diags := res.Diagnostics()
 	printText(os.Stderr, diags, *context)
@@ -108,6 +108,18 @@ Flags go before the packages.`)
 		exit = 3
 	}
 	return exit
+}
+
+// jsonExit is the exit status of a -json run, as x/tools' checker
+// (singlechecker, multichecker) and go vet -json give it: findings and the
+// analyzers' errors are in the JSON ({"error": ...}) and leave it 0 (runChecks
+// still logs the errors on stderr); a package that does not load or
+// type-check makes it 1, as its errors are on stderr, not in the JSON.
+func jsonExit(res *driver.Result) int {
+	if len(res.Broken) > 0 {
+		return 1
+	}
+	return 0
 }
 
 // runChecks runs the analyzers and reports, on stderr, what kept any package

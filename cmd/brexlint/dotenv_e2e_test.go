@@ -78,7 +78,7 @@ func TestChecklistLoadedEnvNotIgnored(t *testing.T) {
 			want: []checklist.Finding{{
 				Check:    "hardcodedsecret",
 				Category: "hardcodedsecret/loaded-env-not-ignored",
-				Message:  "hardcodedsecret: the code loads .env (godotenv.Load at main.go:6), but .gitignore does not ignore it",
+				Message:  "hardcodedsecret: the code loads .env (godotenv.Load at main.go:6), but .gitignore does not ignore it, so the next git add can commit its secrets; add it to .gitignore",
 				File:     "main.go", Line: 6, Column: 6, Function: "main",
 			}},
 		},
@@ -97,7 +97,7 @@ func TestChecklistLoadedEnvNotIgnored(t *testing.T) {
 			want: []checklist.Finding{{
 				Check:    "hardcodedsecret",
 				Category: "hardcodedsecret/loaded-env-not-ignored",
-				Message:  "hardcodedsecret: the code loads .env (import of github.com/joho/godotenv/autoload at main.go:3), but .gitignore does not ignore it",
+				Message:  "hardcodedsecret: the code loads .env (import of github.com/joho/godotenv/autoload at main.go:3), but .gitignore does not ignore it, so the next git add can commit its secrets; add it to .gitignore",
 				File:     "main.go", Line: 3, Column: 8,
 			}},
 		},
@@ -135,13 +135,13 @@ func reload() { gotenv.Must(gotenv.Load, ".env.local") }
 				{
 					Check:    "hardcodedsecret",
 					Category: "hardcodedsecret/env-not-ignored",
-					Message:  "hardcodedsecret: .env is not ignored by .gitignore, so the next git add commits its secrets",
+					Message:  "hardcodedsecret: .env is not ignored by .gitignore, so the next git add commits its secrets; add it to .gitignore",
 					File:     ".env", Line: 1, Column: 1,
 				},
 				{
 					Check:    "hardcodedsecret",
 					Category: "hardcodedsecret/loaded-env-not-ignored",
-					Message:  "hardcodedsecret: the code loads .env.local (gotenv.Must(gotenv.OverLoad) at main.go:16 (and 1 other place)), but .gitignore does not ignore it",
+					Message:  "hardcodedsecret: the code loads .env.local (gotenv.Must(gotenv.OverLoad) at main.go:16 (and 1 other place)), but .gitignore does not ignore it, so the next git add can commit its secrets; add it to .gitignore",
 					File:     "main.go", Line: 16, Column: 2, Function: "main",
 				},
 			},

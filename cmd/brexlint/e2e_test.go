@@ -27,6 +27,7 @@ import (
 
 	"github.com/brexlint/brexlint/analyzers"
 	"github.com/brexlint/brexlint/checklist"
+	"github.com/brexlint/brexlint/internal/checks"
 	"github.com/brexlint/brexlint/internal/sampletest"
 	"github.com/google/go-cmp/cmp"
 )
@@ -260,6 +261,12 @@ func TestChecklistJSON(t *testing.T) {
 	for _, item := range report.Items {
 		for _, f := range item.Findings {
 			got = append(got, finding{f.Check, f.File, f.Line})
+			// Every finding, the checklist's own ones (non-Go secrets,
+			// .env files, scopes across packages) included, takes the
+			// form of the analyzers' messages.
+			if !checks.MessageForm.MatchString(f.Message) {
+				t.Errorf("%s:%d: message is not \"CHECK: WHAT, so WHY; FIX\": %s", f.File, f.Line, f.Message)
+			}
 		}
 		if item.Status == checklist.Fail {
 			failing[item.Item.ID] = true
@@ -298,6 +305,46 @@ func writeModule(t *testing.T, files map[string]string) string {
 		}
 	}
 	return dir
+}
+
+// TestJSONExitStatus checks -json's exit status against go vet -json's,
+// which x/tools' checker shares: findings leave it 0, and a package that
+// does not type-check makes it 1 (its errors are on stderr; the JSON only
+// says that the checks needing types were skipped), while the JSON still
+// holds the findings of the packages that build.
+func TestJSONExitStatus(t *testing.T) {
+	dir := writeModule(t, map[string]string{
+		"go.mod":       "module example.com/m\n\ngo 1.26\n",
+		"broken/b.go":  "package broken\n\nvar X int = undefinedName\n",
+		"good/good.go": "package good\n\n//brexlint:ignore idempotencykey\nvar Y = 1\n",
+	})
+	for _, tc := range []struct {
+		pattern string
+		want    int
+	}{
+		{"./good", 0},
+		{"./...", 1},
+	} {
+		r := run(t, dir, brexlint, "-json", tc.pattern)
+		if r.code != tc.want {
+			t.Errorf("brexlint -json %s exited %d, want %d\n%s", tc.pattern, r.code, tc.want, r.stderr)
+		}
+		vet := run(t, dir, goTool(), "vet", "-json", "-vettool="+brexlint, tc.pattern)
+		if (vet.code == 0) != (r.code == 0) {
+			t.Errorf("go vet -json %s exited %d and brexlint -json %d: x/tools drivers and go vet agree\n%s", tc.pattern, vet.code, r.code, vet.stderr)
+		}
+		var tree map[string]map[string]json.RawMessage
+		if err := json.Unmarshal([]byte(r.stdout), &tree); err != nil {
+			t.Fatalf("brexlint -json %s: stdout is not go vet JSON: %v\n%s", tc.pattern, err, r.stdout)
+		}
+		var diags []vetDiagnostic
+		if err := json.Unmarshal(tree["example.com/m/good"]["directive"], &diags); err != nil || len(diags) != 1 || !strings.Contains(diags[0].Message, "needs a reason") {
+			t.Errorf("brexlint -json %s: want the good package's directive finding, got %s (%v)", tc.pattern, tree["example.com/m/good"]["directive"], err)
+		}
+		if tc.pattern == "./..." && !strings.Contains(r.stderr, "undefined: undefinedName") {
+			t.Errorf("brexlint -json %s: stderr does not give the type error:\n%s", tc.pattern, r.stderr)
+		}
+	}
 }
 
 func TestBrokenPackageIsNamedAndOthersAnalyzed(t *testing.T) {

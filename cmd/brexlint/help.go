@@ -27,7 +27,8 @@ func overview(w io.Writer) {
 	fmt.Fprint(w, `
 Findings go to stderr, as go vet prints them; -json prints go vet's JSON on
 stdout. The checklist report goes to stdout. Exit status: 0 clean, 1 error,
-3 findings (a failing item, for checklist).
+3 findings (a failing item, for checklist); with -json, as go vet -json, 0
+whatever the findings and 1 when a package does not build.
 
 Run 'brexlint help CHECK' for a check's documentation (rule, bad and good
 examples, options, what it cannot see), 'brexlint help checklist' or

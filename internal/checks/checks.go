@@ -8,6 +8,8 @@
 // does not exist yet: a directive naming a planned check is not "unknown".
 package checks
 
+import "regexp"
+
 // The check names, exactly as users spell them.
 const (
 	Directive       = "directive"
@@ -69,3 +71,21 @@ func Known(name string) bool {
 func DocURL(name string) string {
 	return "https://pkg.go.dev/github.com/brexlint/brexlint/analyzers/" + name
 }
+
+// Message is the one form of every finding's message: what is wrong, why it
+// matters for a Brex launch, and what to do, on one line in the style of go
+// vet ("429 from POST /v1/transfers is not retried, so bursts fail under
+// Brex's rate limit; retry with backoff and jitter"). The reporter
+// prefixes the check's name. Tests hold every message of every check, and
+// the checklist's own findings, to [MessageForm], so a message written by
+// hand must keep it too.
+func Message(what, why, fix string) string {
+	return what + ", so " + why + "; " + fix
+}
+
+// MessageForm is the checkable form of a finding's message as printed,
+// "CHECK: WHAT, so WHY; FIX": the why follows the first ", so " and the
+// what-to-do the last "; ", after the why (the what has no ';'); the
+// what-to-do is not empty and, as in go vet, the message has no trailing
+// period.
+var MessageForm = regexp.MustCompile(`^[a-z0-9]+: [^;\s][^;]*?, so \S.*; [^;]*[^.;\s]$`)

@@ -59,7 +59,8 @@ func Scan(root string, opts Options) ([]checklist.Finding, int, error) {
 			// The item cannot pass until every file can be
 			// scanned; what stopped the scan (git's words, or
 			// each unreadable file) is too long for one line.
-			Message: fmt.Sprintf("%s: some files that git would commit could not be scanned for secrets", checks.HardcodedSecret),
+			Message: checks.HardcodedSecret + ": " + checks.Message("some files that git would commit could not be scanned for secrets",
+				"a committed secret may go unseen", "fix what stopped the scan (its related information)"),
 			File:    ".",
 			Related: []checklist.Related{{Message: oneLine(err), File: "."}},
 		})
@@ -68,8 +69,9 @@ func Scan(root string, opts Options) ([]checklist.Finding, int, error) {
 		out = append(out, checklist.Finding{
 			Check:    checks.HardcodedSecret,
 			Category: checks.HardcodedSecret + "/file-secret",
-			Message:  fmt.Sprintf("%s: secret %q in a file that git would commit (rule %s)", checks.HardcodedSecret, secrets.Redact(m.Secret), m.RuleID),
-			File:     m.Path, Line: m.Line, Column: m.Column,
+			Message: checks.HardcodedSecret + ": " + checks.Message(fmt.Sprintf("secret %q in a file that git would commit (rule %s)", secrets.Redact(m.Secret), m.RuleID),
+				"anyone who can read the repository can use it", "read it from the environment or a secret store"),
+			File: m.Path, Line: m.Line, Column: m.Column,
 			// What the gitleaks rule detects: too long for the message.
 			Related: []checklist.Related{{Message: strings.TrimSuffix(m.Description, "."), File: m.Path, Line: m.Line, Column: m.Column}},
 		})
@@ -169,9 +171,11 @@ func envFileFindings(root string, files []string) []checklist.Finding {
 			continue
 		}
 		if tracked(root, f) {
-			out = append(out, envFinding(f, "committed-env", "%s is committed: .env files hold secrets"))
+			out = append(out, envFinding(f, "committed-env", checks.Message("%s is committed",
+				"its secrets are in the repository's history", "remove it from git, ignore it and rotate its secrets")))
 		} else if !ignored(root, f) {
-			out = append(out, envFinding(f, "env-not-ignored", "%s is not ignored by .gitignore, so the next git add commits its secrets"))
+			out = append(out, envFinding(f, "env-not-ignored", checks.Message("%s is not ignored by .gitignore",
+				"the next git add commits its secrets", "add it to .gitignore")))
 		}
 	}
 	return out

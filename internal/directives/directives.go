@@ -159,10 +159,12 @@ func run(pass *analysis.Pass) (any, error) {
 					x.parseSuppression(pass.Fset, tf, src, c, verb, rest)
 				case VerbClient, VerbRetries429, VerbRandom:
 					if !placed[c] {
-						x.problem(c, "misplaced", "//brexlint:%s must be in the doc comment of a function, method or type declaration", verb)
+						x.problem(c, "misplaced", checks.Message(fmt.Sprintf("//brexlint:%s must be in the doc comment of a function, method or type declaration", verb),
+							"brexlint ignores it here", "move it into one"))
 					}
 				default:
-					x.problem(c, "malformed", "unknown directive //brexlint:%s (known: ignore, file-ignore, client, retries429, random)", verb)
+					x.problem(c, "malformed", checks.Message(fmt.Sprintf("unknown directive //brexlint:%s (known: ignore, file-ignore, client, retries429, random)", verb),
+						"brexlint ignores it", "correct its spelling"))
 				}
 			}
 		}
@@ -207,26 +209,31 @@ func split(text string) (verb, rest string) {
 	return text[:i], strings.TrimSpace(text[i:])
 }
 
-func (x *Index) problem(c *ast.Comment, kind, format string, args ...any) {
-	x.Problems = append(x.Problems, Problem{Pos: c.Pos(), End: c.End(), Kind: kind, Message: fmt.Sprintf(format, args...)})
+// problem records a problem with the directive c; msg is a finding's
+// message ([checks.Message]).
+func (x *Index) problem(c *ast.Comment, kind, msg string) {
+	x.Problems = append(x.Problems, Problem{Pos: c.Pos(), End: c.End(), Kind: kind, Message: msg})
 }
 
 func (x *Index) parseSuppression(fset *token.FileSet, tf *token.File, src []byte, c *ast.Comment, verb, rest string) {
 	fields := strings.Fields(rest)
 	if len(fields) == 0 {
-		x.problem(c, "malformed", "//brexlint:%s names no check: write //brexlint:%s CHECK[,CHECK] reason", verb, verb)
+		x.problem(c, "malformed", checks.Message(fmt.Sprintf("//brexlint:%s names no check", verb),
+			"it silences nothing", fmt.Sprintf("write //brexlint:%s CHECK[,CHECK] reason", verb)))
 		return
 	}
 	names := strings.Split(fields[0], ",")
 	for _, n := range names {
 		if !checks.Known(n) {
-			x.problem(c, "unknown-check", "//brexlint:%s names unknown check %q (brexlint help lists the checks)", verb, n)
+			x.problem(c, "unknown-check", checks.Message(fmt.Sprintf("//brexlint:%s names unknown check %q", verb, n),
+				"it silences nothing under that name", "use a check that brexlint help lists"))
 			return
 		}
 	}
 	reason := strings.TrimSpace(strings.Join(fields[1:], " "))
 	if reason == "" {
-		x.problem(c, "missing-reason", "//brexlint:%s %s needs a reason: say why the finding does not apply", verb, fields[0])
+		x.problem(c, "missing-reason", checks.Message(fmt.Sprintf("//brexlint:%s %s needs a reason", verb, fields[0]),
+			"a reviewer cannot tell why the finding does not apply", "say why after the check names"))
 		return
 	}
 	line := tf.Line(c.Pos())

@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"slices"
 
+	"github.com/brexlint/brexlint/internal/checks"
 	"github.com/brexlint/brexlint/internal/secrets"
 	"golang.org/x/tools/go/analysis"
 )
@@ -124,7 +125,8 @@ func (r *Reporter) Finish() {
 		r.pass.Report(redacted(analysis.Diagnostic{
 			Pos:      s.Pos,
 			Category: r.check + "/unused-directive",
-			Message:  fmt.Sprintf("%s: this //brexlint:%s directive silences no %s finding: remove it", r.check, verb, r.check),
+			Message: r.check + ": " + checks.Message(fmt.Sprintf("this //brexlint:%s directive silences no %s finding", verb, r.check),
+				"it would hide the next real one", "remove it"),
 		}))
 	}
 }

@@ -237,8 +237,9 @@ func (v *View) DotenvFindings() ([]checklist.Finding, error) {
 		out = append(out, checklist.Finding{
 			Check:    checks.HardcodedSecret,
 			Category: checks.HardcodedSecret + "/loaded-env-not-ignored",
-			Message: secrets.RedactText(fmt.Sprintf("%s: the code loads %s (%s at %s), but .gitignore does not ignore it",
-				checks.HardcodedSecret, target, first.By, where)),
+			Message: secrets.RedactText(checks.HardcodedSecret + ": " + checks.Message(
+				fmt.Sprintf("the code loads %s (%s at %s), but .gitignore does not ignore it", target, first.By, where),
+				"the next git add can commit its secrets", "add it to .gitignore")),
 			File:     file,
 			Line:     first.Posn.Line,
 			Column:   first.Posn.Column,

@@ -148,8 +148,9 @@ func (v *View) ScopeFindings(unused bool) []checklist.Finding {
 				continue
 			}
 			out = append(out, v.scopeFinding(c.pkg, oauthscopes.ScopesPos(c.config), oauthscopes.KindUnusedScope,
-				fmt.Sprintf("this Brex OAuth configuration requests %s, which no Brex call of the module needs: customers are asked to grant more access than the integration uses, and Brex reviews requested scopes; "+
-					"remove %s (or add the calls that need %s)", quoteList(unused), checklist.Plural(len(unused), "it", "them"), checklist.Plural(len(unused), "it", "them"))))
+				checks.Message(fmt.Sprintf("this Brex OAuth configuration requests %s, which no Brex call of the module needs", quoteList(unused)),
+					"customers grant more access than the integration uses, which Brex reviews",
+					fmt.Sprintf("remove %s (or add the calls that need %s)", checklist.Plural(len(unused), "it", "them"), checklist.Plural(len(unused), "it", "them")))))
 		}
 	}
 	return out

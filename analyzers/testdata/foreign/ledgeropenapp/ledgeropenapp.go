@@ -3,8 +3,10 @@
 // field with a plain http.Client and a token in the default headers, a
 // server from the environment with the ledger's host as default, no 429
 // handling, a constant key and a key made per attempt, unbounded
-// pagination, a deprecated operation, an undocumented sub-resource and a
-// switch over a status without a default.
+// pagination, a deprecated operation, an undocumented sub-resource, a
+// switch over every status without a default and a strict decode.
+// analyzers/testdata/src/ledgerlive is this package pointed at Brex, and
+// reported.
 package ledgeropenapp
 
 import (
@@ -13,7 +15,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"os"
 	"time"
@@ -108,6 +109,7 @@ func (b *Books) Settled(ctx context.Context, id string) (bool, error) {
 		return true, nil
 	case "FAILED":
 		return false, fmt.Errorf("transfer %s failed", id)
+	case "PROCESSING", "SCHEDULED", "PENDING_APPROVAL":
 	}
 	return false, nil
 }
@@ -124,7 +126,7 @@ func CardExpenses(ctx context.Context) ([]ledger.Expense, error) {
 }
 
 // Deactivate calls the sub-resource the ledger has and Brex does not
-// document, and reads the raw response the lenient way.
+// document, and decodes the raw response strictly.
 func (b *Books) Deactivate(ctx context.Context, id string) (string, error) {
 	_, resp, err := b.api.UsersAPI.UpdateUserStatus(ctx, id).
 		UpdateUserStatusRequest(ledger.UpdateUserStatusRequest{Status: "DISABLED"}).
@@ -132,14 +134,13 @@ func (b *Books) Deactivate(ctx context.Context, id string) (string, error) {
 	if err != nil && resp == nil {
 		return "", err
 	}
-	body, err := io.ReadAll(resp.Body)
-	if err != nil {
-		return "", err
-	}
+	defer resp.Body.Close()
 	var u struct {
 		Status string `json:"status"`
 	}
-	if err := json.Unmarshal(body, &u); err != nil {
+	dec := json.NewDecoder(resp.Body)
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&u); err != nil {
 		return "", err
 	}
 	return u.Status, nil

@@ -46,7 +46,7 @@ func (s *Service) Close() { s.srv.Close() }
 // Calls of Brex's generated clients as integrations make them: no key, a
 // constant key, a key per attempt, a retry without a wait, unbounded
 // pagination, a deprecated operation, an undocumented one, no status check,
-// a lenient decode and a switch over a status without a default.
+// a strict decode and a switch over every status without a default.
 
 // Pay sends a transfer without a key, through either client.
 func (s *Service) Pay(ctx context.Context, amount int64) error {
@@ -113,8 +113,8 @@ func (s *Service) Offboard(ctx context.Context, id string) error {
 	return err
 }
 
-// Raw sends a request of its own to the same server, checks no status and
-// decodes leniently.
+// Raw sends a request of its own to the same server, checks no status,
+// decodes strictly and switches over every card status without a default.
 func (s *Service) Raw(ctx context.Context, id string) (string, error) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, s.server+"/v2/cards", nil)
 	if err != nil {
@@ -128,14 +128,19 @@ func (s *Service) Raw(ctx context.Context, id string) (string, error) {
 	var card struct {
 		Status string `json:"status"`
 	}
-	if err := json.NewDecoder(resp.Body).Decode(&card); err != nil {
+	dec := json.NewDecoder(resp.Body)
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&card); err != nil {
 		return "", err
 	}
+	var state string
 	switch card.Status {
-	case "ACTIVE":
-		return "active", nil
+	case "ACTIVE", "SHIPPED":
+		state = "usable"
+	case "LOCKED":
+		state = "locked"
 	case "TERMINATED":
-		return "gone", nil
+		state = "gone"
 	}
-	return card.Status, nil
+	return state, nil
 }

@@ -11,17 +11,17 @@ import (
 const api = "https://api.brex.com"
 
 func calls(ctx context.Context, hc *http.Client, id string) {
-	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, api+"/v1/expenses/card", nil) // want `GET /v1/expenses/card is deprecated since May 2025; use GET /v1/expenses instead \(catalogue of Feb 2026\)$`
+	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, api+"/v1/expenses/card", nil) // want `GET /v1/expenses/card is deprecated since May 2025 \(catalogue of Feb 2026\), so Brex may remove it; use GET /v1/expenses instead$`
 	hc.Do(req)
-	req, _ = http.NewRequest("GET", api+"/v1/budgets/"+id, nil) // want `GET /v1/budgets/\{id\} is deprecated since Oct 2024; use GET /v2/spend_limits/\{id\} instead`
+	req, _ = http.NewRequest("GET", api+"/v1/budgets/"+id, nil) // want `GET /v1/budgets/\{id\} is deprecated since Oct 2024 \(catalogue of Feb 2026\), so Brex may remove it; use GET /v2/spend_limits/\{id\} instead`
 	hc.Do(req)
-	req, _ = http.NewRequest("GET", api+"/v2/users/"+id+"/status", nil) // want `GET /v2/users/\{\}/status is not a documented Brex endpoint, beside the documented resource /v2/users`
+	req, _ = http.NewRequest("GET", api+"/v2/users/"+id+"/status", nil) // want `GET /v2/users/\{\}/status is not a documented Brex endpoint, beside /v2/users`
 	hc.Do(req)
 	req, _ = http.NewRequest("GET", api+"/v1/cards", nil) // want `GET /v1/cards is not a documented Brex endpoint, where Brex documents cards only at v2`
 	hc.Do(req)
 	req, _ = http.NewRequest("GET", api+"/v2/accounts/"+id+"/transactions", nil) // want `GET /v2/accounts/\{\}/transactions is not a documented Brex endpoint`
 	hc.Do(req)
-	req, _ = http.NewRequest(http.MethodDelete, api+"/v2/cards/"+id, nil) // want `DELETE is not documented on /v2/cards/\{id\} \(documented: GET, PUT; catalogue of Feb 2026\)$`
+	req, _ = http.NewRequest(http.MethodDelete, api+"/v2/cards/"+id, nil) // want `DELETE is not documented on /v2/cards/\{id\} \(documented: GET, PUT, catalogue of Feb 2026\), so Brex may reject it; use a documented method$`
 	hc.Do(req)
 }
 
@@ -47,7 +47,7 @@ func quiet(ctx context.Context, hc *http.Client, id string) {
 }
 
 var legacy = oauth2.Endpoint{
-	AuthURL:  "https://accounts.brex.com/oauth2/default/v1/authorize", // want `accounts.brex.com is Brex's legacy OAuth host; since Nov 2022 new integrations use accounts-api.brex.com`
+	AuthURL:  "https://accounts.brex.com/oauth2/default/v1/authorize", // want `accounts.brex.com is Brex.s legacy OAuth host, so Brex moved new integrations to accounts-api.brex.com in Nov 2022; use it unless Brex asked you to stay until migrated$`
 	TokenURL: "https://accounts.brex.com/oauth2/default/v1/token",     // want `legacy OAuth host`
 }
 

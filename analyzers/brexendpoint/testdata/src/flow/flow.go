@@ -62,7 +62,7 @@ func (c *Client) Limits(ctx context.Context, id string) {
 
 // Base URL in a field: the wrapper's callers name the endpoints.
 func (c *Client) SetStatus(ctx context.Context, id string, body io.Reader) {
-	c.do(ctx, http.MethodPut, "/v2/users/"+id+"/status", body) // want `PUT /v2/users/\{\}/status is not a documented Brex endpoint, beside the documented resource /v2/users`
+	c.do(ctx, http.MethodPut, "/v2/users/"+id+"/status", body) // want `PUT /v2/users/\{\}/status is not a documented Brex endpoint, beside /v2/users`
 	c.do(ctx, http.MethodPut, "/v2/users/"+id, body)
 }
 
@@ -80,7 +80,7 @@ type page struct {
 func (c *Client) CardExpenses(ctx context.Context) error {
 	u := c.baseURL + "/v1/expenses/card?limit=100"
 	for {
-		req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil) // want `GET /v1/expenses/card is deprecated since May 2025; use GET /v1/expenses instead`
+		req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil) // want `GET /v1/expenses/card is deprecated since May 2025 \(catalogue of Feb 2026\), so Brex may remove it; use GET /v1/expenses instead`
 		if err != nil {
 			return err
 		}

@@ -43,7 +43,7 @@ func cardExpenses(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	_, err = c.ListExpenses1WithResponse(ctx, &brexsdk.ListExpenses1Params{}) // want `GET /v1/expenses/card is deprecated since May 2025; use GET /v1/expenses instead`
+	_, err = c.ListExpenses1WithResponse(ctx, &brexsdk.ListExpenses1Params{}) // want `GET /v1/expenses/card is deprecated since May 2025 \(catalogue of Feb 2026\), so Brex may remove it; use GET /v1/expenses instead`
 	return err
 }
 
@@ -80,7 +80,7 @@ func NewExpenses(hc *http.Client) (*Expenses, error) {
 }
 
 func (e *Expenses) Card(ctx context.Context) error {
-	_, err := e.brex.ListExpenses1WithResponse(ctx, &brexsdk.ListExpenses1Params{}) // want `GET /v1/expenses/card is deprecated since May 2025; use GET /v1/expenses instead`
+	_, err := e.brex.ListExpenses1WithResponse(ctx, &brexsdk.ListExpenses1Params{}) // want `GET /v1/expenses/card is deprecated since May 2025 \(catalogue of Feb 2026\), so Brex may remove it; use GET /v1/expenses instead`
 	return err
 }
 

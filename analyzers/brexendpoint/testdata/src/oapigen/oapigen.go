@@ -23,7 +23,7 @@ func (s *Sync) CardExpenses(ctx context.Context, token string) ([]brex.Expense, 
 	var out []brex.Expense
 	req := s.client.CardExpensesAPI.ListExpenses1(ctx)
 	for {
-		page, _, err := req.Execute() // want `GET /v1/expenses/card is deprecated since May 2025; use GET /v1/expenses instead`
+		page, _, err := req.Execute() // want `GET /v1/expenses/card is deprecated since May 2025 \(catalogue of Feb 2026\), so Brex may remove it; use GET /v1/expenses instead`
 		if err != nil {
 			return nil, err
 		}
@@ -51,7 +51,7 @@ func LedgerExpenses(ctx context.Context) error {
 // Offboard calls an operation of a spec extended by hand, which Brex does
 // not document.
 func (s *Sync) Offboard(ctx context.Context, userID string) error {
-	_, _, err := s.client.UsersAPI.UpdateUserStatus(ctx, userID).UpdateUserStatusRequest(brex.UpdateUserStatusRequest{Status: "DISABLED"}).Execute() // want `PUT /v2/users/\{\}/status is not a documented Brex endpoint, beside the documented resource /v2/users`
+	_, _, err := s.client.UsersAPI.UpdateUserStatus(ctx, userID).UpdateUserStatusRequest(brex.UpdateUserStatusRequest{Status: "DISABLED"}).Execute() // want `PUT /v2/users/\{\}/status is not a documented Brex endpoint, beside /v2/users`
 	return err
 }
 

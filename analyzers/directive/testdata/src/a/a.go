@@ -26,7 +26,7 @@ var d = 4
 //brexlint:ignore
 var e = 5
 
-// want +1 `^directive: //brexlint:ignore names unknown check "idempotency" \(brexlint help lists the checks\)$`
+// want +1 `^directive: //brexlint:ignore names unknown check "idempotency", so it silences nothing under that name; use a check that brexlint help lists$`
 //brexlint:ignore idempotency the key is fine
 var f = 6
 
@@ -49,6 +49,6 @@ func body() {
 // A directive's words are quoted in its message, redacted: a token pasted
 // after the verb is not printed.
 
-// want +1 `directive: //brexlint:ignore names unknown check "ghp_…" \(`
+// want +1 `directive: //brexlint:ignore names unknown check "ghp_…", so it silences nothing under that name; use a check that brexlint help lists$`
 //brexlint:ignore ghp_u8jzPde0IgxLd6GncfBAepfJBd0Kh8oOOL8d the reason
 var token = 7

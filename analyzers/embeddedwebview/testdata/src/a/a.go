@@ -24,7 +24,7 @@ var conf = &oauth2.Config{
 func connect(state string) {
 	w := webview.New(false)
 	defer w.Destroy()
-	w.Navigate(conf.AuthCodeURL(state)) // want `^embeddedwebview: the OAuth authorization page is opened in an embedded web view \(Navigate\)$`
+	w.Navigate(conf.AuthCodeURL(state)) // want `^embeddedwebview: the OAuth authorization page is opened in an embedded web view \(Navigate\), so the customer cannot verify Brex.s login page \(Brex requires a browser\); open it in the system browser$`
 	u := conf.AuthCodeURL(state, oauth2.AccessTypeOffline)
 	w.Navigate(u)                                                                                                                          // want `opened in an embedded web view \(Navigate\)`
 	w.Navigate(brexauth.LoginURL(state))                                                                                                   // want `opened in an embedded web view \(Navigate\)`

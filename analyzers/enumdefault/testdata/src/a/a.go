@@ -13,7 +13,7 @@ import (
 
 // Cross-package Brex enum type, every value listed, no default.
 func count(t brexy.Transfer) (pending, paid, failed int) {
-	switch t.Status { // want `enumdefault: this switch lists every brexy.TransferStatus value and has no default$`
+	switch t.Status { // want `enumdefault: this switch lists every brexy.TransferStatus value and has no default, so a value Brex adds without notice skips every case; add a default that handles or logs it$`
 	case brexy.TransferProcessing, brexy.TransferScheduled, brexy.TransferPendingApproval:
 		pending++
 	case brexy.TransferProcessed:
@@ -118,7 +118,7 @@ func describe(t brexy.Transfer) string {
 	case brexy.TransferFailed:
 		return "failed"
 	}
-	panic("unreachable") // want `reaches panic in the code right after a switch of known values only$`
+	panic("unreachable") // want `reaches panic in the code right after a switch of known values only, so a value Brex adds without notice fails here; log or skip unknown values instead$`
 }
 
 // Every case returns, and the code after the switch keeps going: it is the

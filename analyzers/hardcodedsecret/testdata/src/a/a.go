@@ -14,7 +14,7 @@ import (
 
 // ---- Brex user tokens ----
 
-const brexToken = "bxt_oxZkuf441Ct803qILrklP4X7IRrr8RLnbyt2" // want `^hardcodedsecret: Brex user token "bxt_…" is hardcoded$`
+const brexToken = "bxt_oxZkuf441Ct803qILrklP4X7IRrr8RLnbyt2" // want `^hardcodedsecret: Brex user token "bxt_…" is hardcoded, so anyone who can read the code can use it; read it from the environment or a secret store$`
 
 var tokenInVar = "bxt_3CD1yxIsOYj2O7jTlQLDvP5rrIjFM47bMvQr" // want `Brex user token "bxt_…"`
 
@@ -132,7 +132,7 @@ func form() url.Values {
 
 // ---- webhook signing secrets ----
 
-const whsec = "whsec_RzQHnUH8XcKfYRQ8pvZ3mixhGNBdvSXf" // want `webhook signing secret "whse…" is hardcoded$`
+const whsec = "whsec_RzQHnUH8XcKfYRQ8pvZ3mixhGNBdvSXf" // want `webhook signing secret "whse…" is hardcoded, so anyone who can read the code can use it; read it from the environment or a secret store$`
 
 const webhookKey = "1Lf/NuDjJLTpAFqMxK9Kb7Ktmq9cy5xUbTgXwaxtu9k=" // want `webhook signing secret "1Lf/…"`
 

@@ -16,7 +16,7 @@ import (
 const api = "https://api.brex.com"
 
 func missing(ctx context.Context, hc *http.Client) error {
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, api+"/v1/transfers", nil) // want `POST /v1/transfers is sent without an Idempotency-Key: a retried timeout creates a second transfer`
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, api+"/v1/transfers", nil) // want `POST /v1/transfers is sent without an Idempotency-Key, so a retried timeout creates a second transfer; set one from crypto/rand.Text\(\) and reuse it on retries$`
 	if err != nil {
 		return err
 	}

@@ -11,7 +11,7 @@ import (
 const api = "https://platform.brexapis.com"
 
 func update(ctx context.Context, hc *http.Client) {
-	req, _ := http.NewRequestWithContext(ctx, http.MethodPut, api+"/v2/cards/card_1", nil) // want `PUT /v2/cards/\{id\} accepts an Idempotency-Key but is sent without one$`
+	req, _ := http.NewRequestWithContext(ctx, http.MethodPut, api+"/v2/cards/card_1", nil) // want `PUT /v2/cards/\{id\} accepts an Idempotency-Key but is sent without one, so a retried timeout can apply it twice; set one from crypto/rand.Text\(\) and reuse it on retries$`
 	hc.Do(req)
 }
 

@@ -44,7 +44,7 @@ func callback(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "bad state", http.StatusBadRequest)
 		return
 	}
-	tok, err := conf.Exchange(r.Context(), r.URL.Query().Get("code")) // want `^oauthcallback: this Brex OAuth callback exchanges the code without looking at the error parameter$`
+	tok, err := conf.Exchange(r.Context(), r.URL.Query().Get("code")) // want `^oauthcallback: this Brex OAuth callback exchanges the code without looking at the error parameter, so a customer who denies access gets a confusing token-exchange failure; handle error=access_denied first$`
 	if err != nil {
 		http.Error(w, err.Error(), http.StatusBadGateway)
 		return

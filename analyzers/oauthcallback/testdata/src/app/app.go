@@ -13,7 +13,7 @@ func callback(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "invalid state", http.StatusBadRequest)
 		return
 	}
-	tok, err := brexauth.Finish(r.Context(), r.FormValue("code")) // want `^oauthcallback: this Brex OAuth callback exchanges the code without looking at the error parameter$`
+	tok, err := brexauth.Finish(r.Context(), r.FormValue("code")) // want `^oauthcallback: this Brex OAuth callback exchanges the code without looking at the error parameter, so a customer who denies access gets a confusing token-exchange failure; handle error=access_denied first$`
 	if err != nil {
 		http.Error(w, err.Error(), http.StatusBadGateway)
 		return

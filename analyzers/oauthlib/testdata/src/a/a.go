@@ -28,7 +28,7 @@ func exchange(code string) (*tokenResponse, error) {
 	form.Set("code", code)
 	form.Set("client_id", os.Getenv("BREX_CLIENT_ID"))
 	form.Set("client_secret", os.Getenv("BREX_CLIENT_SECRET"))
-	resp, err := http.PostForm(tokenURL, form) // want `^oauthlib: this POST /oauth2/default/v1/token request \(grant_type=authorization_code\) to Brex.s token endpoint is a hand-rolled OAuth exchange$`
+	resp, err := http.PostForm(tokenURL, form) // want `^oauthlib: this POST /oauth2/default/v1/token \(grant_type=authorization_code\) is a hand-rolled Brex token exchange, so it skips the OAuth 2.0 library Brex asks for; use oauth2.Config or clientcredentials.Config$`
 	if err != nil {
 		return nil, err
 	}
@@ -39,7 +39,7 @@ func exchange(code string) (*tokenResponse, error) {
 
 func refresh(ctx context.Context, rt string) error {
 	body := strings.NewReader("grant_type=refresh_token&refresh_token=" + url.QueryEscape(rt))
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, tokenURL, body) // want `\(grant_type=refresh_token\) to Brex.s token endpoint is a hand-rolled OAuth exchange$`
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, tokenURL, body) // want `\(grant_type=refresh_token\) is a hand-rolled Brex token exchange, so it skips the OAuth 2.0 library Brex asks for; use oauth2.Config or clientcredentials.Config$`
 	if err != nil {
 		return err
 	}
@@ -52,7 +52,7 @@ func refresh(ctx context.Context, rt string) error {
 }
 
 func clientCredentials(c *http.Client) error {
-	resp, err := c.PostForm(brexauth.TokenURL, url.Values{"grant_type": {"client_credentials"}, "scope": {"onboarding"}}) // want `\(grant_type=client_credentials\) to Brex.s token endpoint is a hand-rolled OAuth exchange$`
+	resp, err := c.PostForm(brexauth.TokenURL, url.Values{"grant_type": {"client_credentials"}, "scope": {"onboarding"}}) // want `\(grant_type=client_credentials\) is a hand-rolled Brex token exchange, so it skips the OAuth 2.0 library Brex asks for; use oauth2.Config or clientcredentials.Config$`
 	if err != nil {
 		return err
 	}
@@ -60,7 +60,7 @@ func clientCredentials(c *http.Client) error {
 }
 
 func legacy(code string) error {
-	resp, err := http.Post("https://accounts.brex.com/oauth2/v1/token", "application/x-www-form-urlencoded", // want `this POST /oauth2/v1/token request \(grant_type=authorization_code\)`
+	resp, err := http.Post("https://accounts.brex.com/oauth2/v1/token", "application/x-www-form-urlencoded", // want `this POST /oauth2/v1/token \(grant_type=authorization_code\)`
 		strings.NewReader("grant_type=authorization_code&code="+code))
 	if err != nil {
 		return err

@@ -18,7 +18,7 @@ func main() {
 	c := brexcalls.New(hc)
 	c.ListUsers(ctx)
 	c.CreateTransfer(ctx, "payout-1")
-	c.ListCards(ctx)      // want `^oauthscopes: GET /v2/cards \(via brexcalls.Client.ListCards\) needs scope cards.readonly \(or cards\), not requested by brexauth.Config$`
+	c.ListCards(ctx)      // want `^oauthscopes: GET /v2/cards \(via brexcalls.Client.ListCards\) needs scope cards.readonly \(or cards\), not requested by brexauth.Config, so Brex rejects it for insufficient scopes; request cards.readonly$`
 	service.Sync(ctx, hc) // want `GET /v2/cards \(via service.Sync\) needs scope cards.readonly \(or cards\)` `GET /v1/vendors \(via service.Sync\) needs scope vendors.readonly,`
 	service.Users(ctx, hc)
 	http.ListenAndServe(":8080", nil)

@@ -23,6 +23,6 @@ func login(w http.ResponseWriter, r *http.Request, state string) {
 func calls(ctx context.Context, hc *http.Client) {
 	me, _ := http.NewRequestWithContext(ctx, http.MethodGet, "https://api.brex.com/v2/users/me", nil)
 	hc.Do(me)
-	cards, _ := http.NewRequestWithContext(ctx, http.MethodGet, "https://api.brex.com/v2/cards", nil) // want `GET /v2/cards needs scope cards.readonly \(or cards\), not requested by the Brex OAuth configuration$`
+	cards, _ := http.NewRequestWithContext(ctx, http.MethodGet, "https://api.brex.com/v2/cards", nil) // want `GET /v2/cards needs scope cards.readonly \(or cards\), not requested by the Brex OAuth configuration, so Brex rejects it for insufficient scopes; request cards.readonly$`
 	hc.Do(cards)
 }

@@ -39,10 +39,10 @@ var oauthStateString = "pseudo-random" // never reassigned: a constant
 var counter int
 
 func constants() {
-	_ = brexConf.AuthCodeURL("state")                                   // want `^oauthstate: the OAuth state passed to AuthCodeURL is a constant of 5 characters \(Brex requires 9\+ random characters\)$`
+	_ = brexConf.AuthCodeURL("state")                                   // want `^oauthstate: the OAuth state passed to AuthCodeURL is a constant of 5 characters \(Brex requires 9\+ random characters\), so an attacker can forge the callback \(CSRF\); use crypto/rand.Text\(\)$`
 	_ = brexConf.AuthCodeURL("")                                        // want `the OAuth state passed to AuthCodeURL is empty`
 	_ = brexConf.AuthCodeURL(stateConst)                                // want `is a constant`
-	_ = googleConf.AuthCodeURL(oauthStateString)                        // want `is a constant$`
+	_ = googleConf.AuthCodeURL(oauthStateString)                        // want `is a constant, so an attacker can forge the callback \(CSRF\); use crypto/rand.Text\(\)$`
 	_ = googleConf.AuthCodeURL("state-token", oauth2.AccessTypeOffline) // want `is a constant`
 }
 
@@ -91,8 +91,8 @@ func fiveBytes() string {
 }
 
 func short() {
-	_ = brexConf.AuthCodeURL(shortState())      // want `^oauthstate: the OAuth state passed to AuthCodeURL is random but only 6 characters long \(Brex requires 9\+ random characters\)$`
-	_ = googleConf.AuthCodeURL(rand.Text()[:8]) // want `^oauthstate: the OAuth state passed to AuthCodeURL is random but only 8 characters long$`
+	_ = brexConf.AuthCodeURL(shortState())      // want `^oauthstate: the OAuth state passed to AuthCodeURL is random but only 6 characters long \(Brex requires 9\+ random characters\), so it can be guessed; use crypto/rand.Text\(\)$`
+	_ = googleConf.AuthCodeURL(rand.Text()[:8]) // want `^oauthstate: the OAuth state passed to AuthCodeURL is random but only 8 characters long, so it can be guessed; use crypto/rand.Text\(\)$`
 	_ = brexConf.AuthCodeURL(fiveBytes())
 	_ = brexConf.AuthCodeURL("st-" + shortState()) // the 9 characters asked for, a constant prefix included
 }
@@ -134,7 +134,7 @@ func handBuiltNoState(clientID, redirect string) string {
 	v.Set("response_type", "code")
 	v.Set("redirect_uri", redirect)
 	v.Set("scope", "openid offline_access")
-	return brexAuthorize + "?" + v.Encode() // want `^oauthstate: this authorization URL is built by hand without a state parameter \(Brex requires 9\+ random characters\)$`
+	return brexAuthorize + "?" + v.Encode() // want `^oauthstate: this authorization URL is built by hand without a state parameter \(Brex requires 9\+ random characters\), so an attacker can forge the callback \(CSRF\); add one from crypto/rand.Text\(\)$`
 }
 
 func handBuiltWithState(clientID, redirect string) string {

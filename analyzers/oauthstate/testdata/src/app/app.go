@@ -9,7 +9,7 @@ import (
 )
 
 func login(w http.ResponseWriter, r *http.Request) {
-	http.Redirect(w, r, brexauth.LoginURL("static-state"), http.StatusFound) // want `^oauthstate: the state given to brexauth.LoginURL is a constant \(Brex requires 9\+ random characters\)$`
+	http.Redirect(w, r, brexauth.LoginURL("static-state"), http.StatusFound) // want `^oauthstate: the state given to brexauth.LoginURL is a constant \(Brex requires 9\+ random characters\), so an attacker can forge the callback \(CSRF\); use crypto/rand.Text\(\)$`
 }
 
 func loginWeak(w http.ResponseWriter, r *http.Request) {
@@ -24,7 +24,7 @@ func loginGood(w http.ResponseWriter, r *http.Request) {
 
 func callback(w http.ResponseWriter, r *http.Request) {
 	code := r.URL.Query().Get("code")
-	tok, err := brexauth.Finish(r.Context(), code) // want `^oauthstate: this OAuth callback exchanges the code but never reads the request.s state \(Brex requires 9\+ random characters\)$`
+	tok, err := brexauth.Finish(r.Context(), code) // want `^oauthstate: this OAuth callback exchanges the code but never reads the request.s state, so an attacker can connect their Brex account to your user \(CSRF\); compare it with the state stored at login$`
 	if err != nil {
 		http.Error(w, err.Error(), http.StatusBadGateway)
 		return

@@ -24,7 +24,7 @@ type ExpensePage struct {
 
 // The old maximum, 1000, is now a 400 on List Expenses.
 func (c *Client) expenses(ctx context.Context) (*ExpensePage, error) {
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, apiBase+"/v1/expenses?limit=1000", nil) // want `limit=1000 on GET /v1/expenses exceeds its maximum of 100: Brex answers 400 Bad Request`
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, apiBase+"/v1/expenses?limit=1000", nil) // want `limit=1000 on GET /v1/expenses exceeds its maximum of 100, so Brex answers 400 Bad Request; use at most 100 and follow next_cursor`
 	if err != nil {
 		return nil, err
 	}

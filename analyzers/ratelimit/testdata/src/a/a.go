@@ -277,7 +277,7 @@ func LoopConstant(ctx context.Context) error {
 		}
 		resp.Body.Close()
 		if resp.StatusCode == http.StatusTooManyRequests {
-			time.Sleep(2 * time.Second) // want `this retry of GET /v2/locations waits a constant time between attempts$`
+			time.Sleep(2 * time.Second) // want `this retry of GET /v2/locations waits a constant time between attempts, so retries hit Brex.s rate limit in lockstep; back off exponentially with jitter$`
 			continue
 		}
 		return nil
@@ -301,7 +301,7 @@ func LoopNoWait(ctx context.Context) error {
 
 func LoopUnbounded() error {
 	delay := 100 * time.Millisecond
-	for { // want `this retry of GET /v2/users has neither an attempt limit nor a context or deadline$`
+	for { // want `this retry of GET /v2/users has neither an attempt limit nor a context or deadline, so an outage retries forever; cap attempts or use a deadline$`
 		req, _ := http.NewRequest(http.MethodGet, brex+"/v2/users", nil)
 		resp, err := http.DefaultClient.Do(req)
 		if err != nil {

@@ -30,7 +30,7 @@ func (c *Plain) do(ctx context.Context, method, path string, out any) error {
 }
 
 func (c *Plain) send(req *http.Request, out any) error {
-	resp, err := c.hc.Do(req) // want `429 from GET /v1/vendors and POST /v1/transfers is not retried \(client: an http.Client with the default transport\)$`
+	resp, err := c.hc.Do(req) // want `429 from GET /v1/vendors and POST /v1/transfers is not retried \(client: an http.Client with the default transport\), so bursts fail under Brex.s rate limit; retry with backoff and jitter$`
 	if err != nil {
 		return err
 	}

@@ -52,7 +52,7 @@ func NoCheck(ctx context.Context) (*User, error) {
 	}
 	defer resp.Body.Close()
 	var u User
-	if err := json.NewDecoder(resp.Body).Decode(&u); err != nil { // want `the body of GET /v2/users/me is decoded before any check of resp.StatusCode$`
+	if err := json.NewDecoder(resp.Body).Decode(&u); err != nil { // want `the body of GET /v2/users/me is decoded before any check of resp.StatusCode, so a Brex error body \(insufficient scopes, 401, 429\) is read as data; check StatusCode first$`
 		return nil, err
 	}
 	return &u, nil

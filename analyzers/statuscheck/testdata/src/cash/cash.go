@@ -52,7 +52,7 @@ func (c *Client) CreateTransfer(ctx context.Context) error {
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode == http.StatusUnauthorized {
-		c.token = "" // want `401 from POST /v1/transfers \(a Brex Cash endpoint\) clears or replaces the stored credential here$`
+		c.token = "" // want `401 from POST /v1/transfers \(a Brex Cash endpoint\) clears or replaces the stored credential here, so it drops a working token: 401 here means no Brex Cash access; keep the credential$`
 		return errors.New("unauthorized")
 	}
 	return nil

@@ -41,7 +41,7 @@ func direct(ctx context.Context, id string) (*Transfer, error) {
 	defer resp.Body.Close()
 	var t Transfer
 	dec := json.NewDecoder(resp.Body)
-	dec.DisallowUnknownFields() // want `strictdecode: DisallowUnknownFields on the decoder of a Brex response$`
+	dec.DisallowUnknownFields() // want `strictdecode: DisallowUnknownFields on the decoder of a Brex response, so it fails when Brex adds a field; remove it$`
 	if err := dec.Decode(&t); err != nil {
 		return nil, err
 	}

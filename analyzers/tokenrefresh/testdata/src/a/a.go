@@ -43,7 +43,7 @@ func (s *server) callback(w http.ResponseWriter, r *http.Request) {
 
 // A stored token used through a static source never refreshes.
 func (s *server) usersClient(ctx context.Context, company string) *http.Client {
-	return oauth2.NewClient(ctx, oauth2.StaticTokenSource(s.tokens[company])) // want `^tokenrefresh: this stored Brex OAuth token is used through oauth2.StaticTokenSource, which never refreshes it$`
+	return oauth2.NewClient(ctx, oauth2.StaticTokenSource(s.tokens[company])) // want `^tokenrefresh: this stored Brex OAuth token is used through oauth2.StaticTokenSource, so it is never refreshed and expires within the hour; use a refreshing Config.TokenSource$`
 }
 
 // The same through a local variable.
@@ -59,7 +59,7 @@ func (s *server) me(ctx context.Context) (*http.Response, error) {
 	if err != nil {
 		return nil, err
 	}
-	req.Header.Set("Authorization", "Bearer "+s.access) // want `this stored Brex OAuth token is used through a literal Authorization header, which never refreshes it$`
+	req.Header.Set("Authorization", "Bearer "+s.access) // want `this stored Brex OAuth token is used through a literal Authorization header, so it is never refreshed and expires within the hour; use a refreshing Config.TokenSource$`
 	return http.DefaultClient.Do(req)
 }
 
@@ -88,7 +88,7 @@ func (s *server) connect(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		return
 	}
-	s.client = oauth2.NewClient(r.Context(), oauth2.StaticTokenSource(tok)) // want `^tokenrefresh: this Brex OAuth token from the exchange is kept beyond the request in oauth2.StaticTokenSource, which never refreshes it$`
+	s.client = oauth2.NewClient(r.Context(), oauth2.StaticTokenSource(tok)) // want `^tokenrefresh: this Brex OAuth token from the exchange is kept beyond the request in oauth2.StaticTokenSource, so it is never refreshed and expires within the hour; use a refreshing Config.TokenSource$`
 }
 
 // A fresh token used once right after the exchange: fine.
@@ -146,7 +146,7 @@ func background(ctx context.Context, code string) error {
 
 // Config.Client over a stored token: refreshed in the client, lost.
 func (s *server) refreshingClient(ctx context.Context, id string) *http.Client {
-	return brexConf.Client(ctx, s.tokens[id]) // want `^tokenrefresh: Config.Client over a stored Brex token never persists the tokens it refreshes$`
+	return brexConf.Client(ctx, s.tokens[id]) // want `^tokenrefresh: Config.Client over a stored Brex token never persists the tokens it refreshes, so the stored refresh token dies: Brex rotates it on refresh; save the tokens it refreshes$`
 }
 
 type row struct {
@@ -162,7 +162,7 @@ func fromRow(ctx context.Context, r row) *http.Client {
 
 // Rebuilt without Expiry: x/oauth2 never refreshes it.
 func fromRowNoExpiry(ctx context.Context, r row) *http.Client {
-	tok := &oauth2.Token{ // want `^tokenrefresh: this oauth2.Token rebuilt from stored parts has no Expiry: the Brex access token is kept with no expiry$`
+	tok := &oauth2.Token{ // want `^tokenrefresh: this oauth2.Token rebuilt from stored parts has no Expiry: the Brex access token is kept with no expiry, so it is used after Brex has expired it; keep the expiry from expires_in$`
 		AccessToken:  r.Access,
 		RefreshToken: r.Refresh,
 	}
@@ -175,7 +175,7 @@ func fromFile(ctx context.Context, data []byte) (*http.Client, error) {
 	if err := json.Unmarshal(data, &tok); err != nil {
 		return nil, err
 	}
-	ts := brexConf.TokenSource(ctx, &tok) // want `^tokenrefresh: Config.TokenSource over a stored Brex token: the refreshed tokens it returns are never persisted$`
+	ts := brexConf.TokenSource(ctx, &tok) // want `^tokenrefresh: Config.TokenSource over a stored Brex token: the refreshed tokens it returns are never persisted, so the stored refresh token dies: Brex rotates it on refresh; save the tokens it refreshes$`
 	return oauth2.NewClient(ctx, ts), nil
 }
 

@@ -38,7 +38,7 @@ func refresh(ctx context.Context, refreshToken string) (string, error) {
 	}
 	defer resp.Body.Close()
 	var out tokenResponse
-	if err := json.NewDecoder(resp.Body).Decode(&out); err != nil { // want `^tokenrefresh: this hand-written Brex refresh drops refresh_token: its response type tokenResponse has no refresh_token field$`
+	if err := json.NewDecoder(resp.Body).Decode(&out); err != nil { // want `^tokenrefresh: this hand-written Brex refresh drops refresh_token: its response type tokenResponse has no refresh_token field, so the next refresh fails \(Brex rotates it\); save the new one$`
 		return "", err
 	}
 	return out.AccessToken, nil
@@ -126,7 +126,7 @@ func fetch(ctx context.Context) (*tokenResponse, error) {
 type forever struct{ token string }
 
 func (f *forever) accessToken(ctx context.Context) (string, error) {
-	if f.token != "" { // want `^tokenrefresh: this cached access token is checked only for emptiness: the Brex access token is kept with no expiry$`
+	if f.token != "" { // want `^tokenrefresh: this cached access token is checked only for emptiness: the Brex access token is kept with no expiry, so it is used after Brex has expired it; keep the expiry from expires_in$`
 		return f.token, nil
 	}
 	out, err := fetch(ctx)
@@ -206,7 +206,7 @@ func libraries(ctx context.Context) error {
 		return err
 	}
 	tokens.Set("brex", out.AccessToken, 24*time.Hour)               // want `the go-cache Set expiration of this access token is 24h`
-	tokens.Set("brex-forever", out.AccessToken, cache.NoExpiration) // want `go-cache Set without expiration: the Brex access token is kept with no expiry$`
+	tokens.Set("brex-forever", out.AccessToken, cache.NoExpiration) // want `go-cache Set without expiration: the Brex access token is kept with no expiry, so it is used after Brex has expired it; keep the expiry from expires_in$`
 	tokens.Set("brex-short", out.AccessToken, 30*time.Minute)
 	rdb.Set(ctx, "brex", out.AccessToken, 0) // want `go-redis Set without expiration`
 	rdb.Set(ctx, "brex-ok", out.AccessToken, time.Duration(out.ExpiresIn)*time.Second)

@@ -8,6 +8,7 @@ import (
 	"go/types"
 
 	"github.com/brexlint/brexlint/internal/brexenum"
+	"github.com/brexlint/brexlint/internal/checks"
 	"github.com/brexlint/brexlint/internal/webframe"
 	"github.com/brexlint/brexlint/internal/webhookmodel"
 	"golang.org/x/tools/go/analysis"
@@ -131,8 +132,8 @@ func (c *checker) checkStrictBinding(n ast.Node) {
 				continue
 			}
 			c.r.Report(analysis.Diagnostic{Pos: n.Pos(), End: n.End(), Category: kindWebhook,
-				Message: fmt.Sprintf("strict gin JSON binding rejects a Brex webhook payload with a new field (%s at line %d)",
-					fn.Name(), c.pass.Fset.Position(d.Call.Pos()).Line)})
+				Message: checks.Message(fmt.Sprintf("gin's strict JSON binding decodes a Brex webhook payload (%s at line %d)",
+					fn.Name(), c.pass.Fset.Position(d.Call.Pos()).Line), whyStrict, "turn it off")})
 			return
 		}
 	}

@@ -53,7 +53,9 @@ func TestMessageLength(t *testing.T) {
 				for _, res := range analysistest.Run(ignoreErrors{}, gopath, a, pkgs...) {
 					for _, d := range res.Diagnostics {
 						n++
-						checkLength(t, res.Pass.Fset.Position(d.Pos).String(), d)
+						posn := res.Pass.Fset.Position(d.Pos).String()
+						checkLength(t, posn, d)
+						checkCategory(t, posn, a.Name, d)
 					}
 				}
 			}
@@ -84,6 +86,17 @@ func TestMessageLengthSample(t *testing.T) {
 }
 
 var moreEndpoints = regexp.MustCompile(` and (\d+) more\b`)
+
+// checkCategory requires the stable "CHECK/kind" category that checks.md
+// asks of every kind of finding: SARIF rule IDs, baselines and exclusions
+// key on it.
+func checkCategory(t *testing.T, posn, check string, d analysis.Diagnostic) {
+	t.Helper()
+	kind, ok := strings.CutPrefix(d.Category, check+"/")
+	if !ok || kind == "" || strings.ContainsAny(kind, " /") {
+		t.Errorf("%s: category %q is not %q followed by a kind:\n%s", posn, d.Category, check+"/", d.Message)
+	}
+}
 
 func checkLength(t *testing.T, posn string, d analysis.Diagnostic) {
 	t.Helper()

@@ -22,7 +22,7 @@
 // strconv.Itoa, strconv.FormatInt, fmt.Sprint of a constant) whose Encode()
 // goes into the request: inside the call that names the endpoint, or into
 // a variable or field that call uses or that holds the request
-// (req.URL.RawQuery = q.Encode()).
+// (req.URL.RawQuery = q.Encode()). Its category is pagelimit/over-maximum.
 //
 // Bad:
 //

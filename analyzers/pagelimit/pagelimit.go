@@ -31,7 +31,8 @@ func run(pass *analysis.Pass) (any, error) {
 		for _, l := range m.Limits(req) {
 			if l.Const && l.N > int64(ep.Page.MaxLimit) {
 				r.Report(analysis.Diagnostic{
-					Pos: l.Pos,
+					Pos:      l.Pos,
+					Category: "over-maximum",
 					Message: checks.Message(fmt.Sprintf("limit=%d on %s exceeds its maximum of %d", l.N, ep, ep.Page.MaxLimit),
 						"Brex answers 400 Bad Request", fmt.Sprintf("use at most %d and follow next_cursor", ep.Page.MaxLimit)),
 					Related: []analysis.RelatedInformation{{Pos: l.Pos, Message: "the maximum is documented at " + ep.Page.LimitSource}},

@@ -22,7 +22,7 @@
 // "..." (directly or through a local that holds them: users :=
 // page.Items). The decode may be here or inside a wrapper of the package
 // that decodes into its caller's argument (c.get(ctx, "/v2/users", &page)).
-// The finding lands at that use.
+// The finding lands at that use. Its category is pagination/first-page-only.
 //
 // Bad:
 //

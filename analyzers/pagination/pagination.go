@@ -82,7 +82,8 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 		}
 		r.Report(analysis.Diagnostic{
-			Pos: use.Pos(),
+			Pos:      use.Pos(),
+			Category: "first-page-only",
 			Message: checks.Message(fmt.Sprintf("only the first page of %s is used: %s is %s, and %s", ep, typesutil.ExprCode(use), how, why),
 				"data beyond one page is missed", "follow next_cursor"),
 			Related: []analysis.RelatedInformation{{Pos: d.Call.Pos(), Message: "the page of " + ep + " is decoded here"}},

@@ -5,7 +5,10 @@
 // method and URL (see internal/urlfold), decides which reach Brex (a Brex API
 // host; a catalogue path plus a Brex signal; a wrapper), matches them against
 // the endpoint catalogue, and records the headers set on them, where they are
-// sent, and where their response flows. Cross-package knowledge travels as
+// sent, and where their response flows. A package whose files are all
+// _test.go files (an external test package, a directory of tests alone)
+// gets an empty model: its checks would stay quiet there (checks.md,
+// "Tests") and nothing imports it. Cross-package knowledge travels as
 // object facts on functions and types (never package facts, which go vet
 // passes only to direct importers):
 //

@@ -140,6 +140,9 @@ func run(pass *analysis.Pass) (any, error) {
 	m := &Model{OAuth: &OAuth{}, info: pass.TypesInfo, files: pass.Files, pass: pass,
 		insp: insp, funcs: typesutil.NewFuncs(pass.TypesInfo, insp),
 		teach: pass.ResultOf[directives.Analyzer].(*directives.Index).Teaching}
+	if onlyTests(pass) {
+		return m, nil
+	}
 	// Helpers that generate values matter wherever they are declared: an
 	// ids package need not import net/http.
 	m.exportValues(pass)
@@ -158,6 +161,22 @@ func run(pass *analysis.Pass) (any, error) {
 		return nil, err
 	}
 	return m, nil
+}
+
+// onlyTests reports whether every file of the package is a _test.go file:
+// an external test package (p_test), or a directory of tests alone. Such a
+// package gets an empty model. The checks that read the model stay quiet
+// in test files (checks.md, "Tests"), so none of its results would be
+// reported, and no package imports it, so none of its facts would be read.
+// On stripe-go, whose example directory is one 13,000-line test file, the
+// model of those packages took a fifth of the analysis.
+func onlyTests(pass *analysis.Pass) bool {
+	for _, f := range pass.Files {
+		if !typesutil.InTestFile(pass.Fset, f.FileStart) {
+			return false
+		}
+	}
+	return len(pass.Files) > 0
 }
 
 // reachesNetHTTP reports whether pkg imports net/http, directly or not. A

@@ -53,7 +53,7 @@ func TestFacts(t *testing.T) {
 }
 
 func TestRequests(t *testing.T) {
-	analysistest.Run(t, teststubs.GOPATH(t, analysistest.TestData(), "github.com/hashicorp/go-retryablehttp", "github.com/go-resty/resty/v2"), requests, "app", "direct", "reqbuild", "restyapp")
+	analysistest.Run(t, teststubs.GOPATH(t, analysistest.TestData(), "github.com/hashicorp/go-retryablehttp", "github.com/go-resty/resty/v2"), requests, "app", "direct", "reqbuild", "restyapp", "testsonly")
 }
 
 // TestBuilderFacts checks the wrapper facts of a client built on resty and

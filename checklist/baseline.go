@@ -27,6 +27,8 @@ import (
 // instead (it shows at most the secret's first characters), so that no
 // baseline or SARIF file carries a hash from which a weak secret could be
 // guessed. A finding without a line (Code empty) hashes its message too.
+// Only the message's "what" counts ([checks.MessageWhat]): a release that
+// rewords why a finding matters or what to do keeps its key.
 type Key struct {
 	Check    string `json:"check"`
 	Category string `json:"category,omitempty"`
@@ -39,7 +41,7 @@ type Key struct {
 func (f Finding) Key() Key {
 	h := sha256.New()
 	if f.Check == checks.HardcodedSecret || strings.TrimSpace(f.Code) == "" {
-		fmt.Fprintf(h, "message\x00%s", f.Message)
+		fmt.Fprintf(h, "message\x00%s", checks.MessageWhat(f.Message))
 	} else {
 		fmt.Fprintf(h, "code\x00%s", strings.Map(func(r rune) rune {
 			if unicode.IsSpace(r) {
@@ -164,7 +166,10 @@ func (b Baseline) Write(w io.Writer) error {
 // and those it accepts. Each entry accepts at most Count findings of its
 // key, so a second copy of an accepted problem in the same function is
 // fresh (the later one by position). stale is the number of recorded findings that did not occur: fixed
-// since the baseline was written.
+// since the baseline was written. An entry without a category, written
+// before its check gave its findings one (pagination and pagelimit, until
+// 2026-12), accepts a finding of any category of its check that matches
+// the rest of its key.
 func (b Baseline) Filter(findings []Finding) (fresh, accepted []Finding, stale int) {
 	left := map[Key]int{}
 	for _, e := range b.Findings {
@@ -174,12 +179,18 @@ func (b Baseline) Filter(findings []Finding) (fresh, accepted []Finding, stale i
 	slices.SortStableFunc(sorted, compareFindings) // the first ones by position are accepted
 	for _, f := range sorted {
 		k := f.Key()
-		if left[k] > 0 {
+		uncategorized := k
+		uncategorized.Category = ""
+		switch {
+		case left[k] > 0:
 			left[k]--
-			accepted = append(accepted, f)
+		case k.Category != "" && left[uncategorized] > 0:
+			left[uncategorized]--
+		default:
+			fresh = append(fresh, f)
 			continue
 		}
-		fresh = append(fresh, f)
+		accepted = append(accepted, f)
 	}
 	for _, n := range left {
 		stale += n

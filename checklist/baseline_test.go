@@ -166,3 +166,48 @@ func TestSummaryCountsBaselined(t *testing.T) {
 		}
 	}
 }
+
+// A release that rewords why a finding matters or what to do about it
+// keeps the keys of findings hashed by their message (hardcodedsecret,
+// findings without a line of code), so their baselines stay valid.
+func TestKeyOfMessageIgnoresWhyAndFix(t *testing.T) {
+	secret := Finding{Check: checks.HardcodedSecret, Category: "hardcodedsecret/brex-token",
+		Message: checks.Message(`hardcodedsecret: Brex user token "bxt_…" is hardcoded`, "anyone who can read the code can use it", "read it from the environment"),
+		File:    "brex/client.go", Line: 24, Column: 2, Code: `	token = "bxt_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"`}
+	before := secret
+	before.Message = `hardcodedsecret: Brex user token "bxt_…" is hardcoded` // the form before 2026-12
+	reworded := secret
+	reworded.Message = checks.Message(`hardcodedsecret: Brex user token "bxt_…" is hardcoded`, "it leaks with the repository", "rotate it and use a secret store")
+	for name, f := range map[string]Finding{"before": before, "reworded": reworded} {
+		if f.Key() != secret.Key() {
+			t.Errorf("%s: key changed with the why or the fix", name)
+		}
+	}
+	env := Finding{Check: checks.HardcodedSecret, Category: "hardcodedsecret/dotenv", File: ".env",
+		Message: checks.Message("hardcodedsecret: .env is committed", "its secrets leak with the repository", "remove it and add it to .gitignore")}
+	other := env
+	other.Message = checks.Message("hardcodedsecret: .env.local is committed", "its secrets leak with the repository", "remove it and add it to .gitignore")
+	if env.Key() == other.Key() {
+		t.Errorf("findings without a line: key does not depend on what is wrong")
+	}
+}
+
+// A baseline entry written before its check gave its findings a category
+// accepts the finding that now has one.
+func TestBaselineFilterUncategorizedEntry(t *testing.T) {
+	page := Finding{Check: checks.Pagination, Category: "pagination/first-page-only",
+		Message: "pagination: only the first page of GET /v2/users is used", File: "brex/users.go", Line: 30, Column: 9,
+		Function: "(*Client).Users", Code: "\treturn page.Items, nil"}
+	old := NewBaseline([]Finding{page})
+	old.Findings[0].Category = ""
+	fresh, accepted, stale := old.Filter([]Finding{page})
+	if len(fresh) != 0 || len(accepted) != 1 || stale != 0 {
+		t.Errorf("old entry: %d fresh, %d accepted, %d stale; want 0, 1, 0", len(fresh), len(accepted), stale)
+	}
+	// An entry with another category does not accept it.
+	other := NewBaseline([]Finding{page})
+	other.Findings[0].Category = "pagination/other"
+	if fresh, _, _ := other.Filter([]Finding{page}); len(fresh) != 1 {
+		t.Errorf("entry of another category accepted the finding")
+	}
+}

@@ -8,7 +8,10 @@
 // does not exist yet: a directive naming a planned check is not "unknown".
 package checks
 
-import "regexp"
+import (
+	"regexp"
+	"strings"
+)
 
 // The check names, exactly as users spell them.
 const (
@@ -81,6 +84,15 @@ func DocURL(name string) string {
 // hand must keep it too.
 func Message(what, why, fix string) string {
 	return what + ", so " + why + "; " + fix
+}
+
+// MessageWhat returns the part of a message that says what is wrong: all
+// of it before the first ", so " (all of it when there is none). Baselines
+// key on it, so that rewording why a finding matters or how to fix it does
+// not make an accepted finding new.
+func MessageWhat(msg string) string {
+	what, _, _ := strings.Cut(msg, ", so ")
+	return what
 }
 
 // MessageForm is the checkable form of a finding's message as printed,

@@ -392,8 +392,12 @@ func (r *responseAnalysis) ctxLeaves(f *respFlow, ctx ast.Expr, isKey func(types
 					return yield(ctxLeaf{})
 				}
 				vals := f.assignedValues(v)
-				if len(vals) == 0 {
-					return yield(ctxLeaf{})
+				if _, isParam := f.params[v]; len(vals) == 0 || isParam {
+					// A parameter also holds what its caller gave it
+					// (if ctx == nil { ctx = context.Background() }).
+					if !yield(ctxLeaf{}) {
+						return false
+					}
 				}
 				for _, val := range vals {
 					if !walk(f, val, depth+1) {

@@ -525,6 +525,24 @@ func withRetryingBase(ctx context.Context) context.Context {
 	return context.WithValue(ctx, oauth2.HTTPClient, retryablehttp.NewClient().StandardClient())
 }
 
+// A helper that defaults a nil context returns its caller's context too,
+// here one with a base client that retries: quiet.
+func PartnerEnsuredContext(conf *oauth2.Config, tok *oauth2.Token) error {
+	ctx := context.WithValue(context.Background(), oauth2.HTTPClient, retryablehttp.NewClient().StandardClient())
+	resp, err := conf.Client(ensure(ctx), tok).Get(brex + "/v2/users/me")
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+func ensure(ctx context.Context) context.Context {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	return ctx
+}
+
 // --- Look-alikes.
 
 // Another API: quiet.

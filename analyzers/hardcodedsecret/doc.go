@@ -141,10 +141,9 @@
 // after the prefix, between word boundaries.
 //
 // Test code: in _test.go files and in packages whose import path, after
-// the module path, has an element that names tests or their data
-// (testdata, test, tests, testing, fixtures, spec, testutil(s),
-// testhelper(s), ...: the folders of the non-Go policy below, as
-// internal/secrets.FixturePackage lists them), only Brex user tokens are reported, and only those
+// the module path, has a testdata, testutil(s) or testhelper(s) element
+// (internal/secrets.FixturePackage; a Go package named test, spec or
+// testing is as often production code), only Brex user tokens are reported, and only those
 // that are not obviously fake (containing "test", "fake", "example",
 // "dummy" or "sample", or one character repeated 8 times). Keys, private
 // keys and HMAC secrets in tests are fixtures that sign their own data

@@ -28,11 +28,21 @@ var fixtureDirs = map[string]bool{
 	"testutil": true, "testutils": true, "testhelper": true, "testhelpers": true,
 }
 
+// goFixtureDirs are the elements of a Go import path that make a package
+// test code: testdata, which the go command ignores, and the names Go
+// projects give the helper packages only their tests import (signers,
+// fake servers and the tokens they sign). Not the other folders of
+// fixtureDirs: a Go package named spec, testing or test is as often
+// production code (OpenAPI models, a library's test doubles for its
+// users).
+var goFixtureDirs = map[string]bool{
+	"testdata": true, "testutil": true, "testutils": true, "testhelper": true, "testhelpers": true,
+}
+
 // FixturePackage reports whether a Go package is test code by where it
-// lives: its import path, after the module path, has an element that
-// [FixturePath] takes for a folder of tests or test data
-// (internal/testutil, test/e2e, testdata/fx). The module's own path does
-// not count, so that a module named .../spec or .../testing is checked, as
+// lives: its import path, after the module path, has a testdata,
+// testutil(s) or testhelper(s) element (internal/testutil, testdata/fx).
+// The module's own path does not count, so that a module named .../spec or .../testing is checked, as
 // is a sample module kept in a testdata folder of another when it is
 // analyzed as a module of its own. module is "" when the driver does not
 // know it; then every element counts.
@@ -44,7 +54,7 @@ func FixturePackage(importPath, module string) bool {
 	if rel == "" {
 		return false
 	}
-	return slices.ContainsFunc(strings.Split(rel, "/"), func(d string) bool { return fixtureDirs[d] })
+	return slices.ContainsFunc(strings.Split(rel, "/"), func(d string) bool { return goFixtureDirs[d] })
 }
 
 // FixturePath reports whether p (slash-separated, relative to the scanned

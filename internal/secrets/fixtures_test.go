@@ -108,6 +108,8 @@ func TestFixturePackage(t *testing.T) {
 	for _, p := range []pkg{
 		{"github.com/zitadel/oidc/v3/internal/testutil", "github.com/zitadel/oidc/v3"},
 		{"example.com/app/test/e2e", "example.com/app"},
+		{"example.com/app/internal/testhelpers", "example.com/app"},
+		{"example.com/app/api/spec", "example.com/app"},
 		{"example.com/app/testdata/fx", ""},
 		{"github.com/go-openapi/spec", "github.com/go-openapi/spec"},
 		{"example.com/testing", "example.com/testing"},
@@ -120,8 +122,11 @@ func TestFixturePackage(t *testing.T) {
 	}
 	want := map[pkg]bool{
 		{"github.com/zitadel/oidc/v3/internal/testutil", "github.com/zitadel/oidc/v3"}: true,
-		{"example.com/app/test/e2e", "example.com/app"}:                                true,
-		{"example.com/app/testdata/fx", ""}:                                            true,
+		{"example.com/app/internal/testhelpers", "example.com/app"}:                    true,
+		// Go packages named test, spec or testing are as often production code.
+		{"example.com/app/test/e2e", "example.com/app"}: false,
+		{"example.com/app/api/spec", "example.com/app"}: false,
+		{"example.com/app/testdata/fx", ""}:             true,
 		// The module's own path does not count.
 		{"github.com/go-openapi/spec", "github.com/go-openapi/spec"}: false,
 		{"example.com/testing", "example.com/testing"}:               false,

@@ -82,6 +82,7 @@ func TestMessageLengthSample(t *testing.T) {
 	}
 	for _, d := range diags {
 		checkLength(t, d.Position.String(), d.Diagnostic)
+		checkCategory(t, d.Position.String(), d.Check, d.Diagnostic)
 	}
 }
 

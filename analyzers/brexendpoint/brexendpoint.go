@@ -77,7 +77,7 @@ func checkRequest(r *directives.Reporter, req *brexmodel.Request) {
 			}
 		}
 		r.Reportf(req.Pos(), kindMethodNotAllowed, "%s", checks.Message(
-			fmt.Sprintf("%s is not documented on %s (documented: %s, catalogue of %s)", req.Method, eps[0].Path, strings.Join(methods, ", "), month(brexapi.Date)),
+			fmt.Sprintf("%s is not documented on %s (documented: %s) (catalogue of %s)", req.Method, eps[0].Path, strings.Join(methods, ", "), month(brexapi.Date)),
 			"Brex may reject it", "use a documented method"))
 		return
 	}
@@ -150,8 +150,8 @@ func checkLegacyHost(pass *analysis.Pass, r *directives.Reporter, m *brexmodel.M
 		}
 	})
 	msg := checks.Message("accounts.brex.com is Brex's legacy OAuth host",
-		"Brex moved new integrations to accounts-api.brex.com in Nov 2022",
-		"use it unless Brex asked you to stay until migrated")
+		"it is not where Brex has sent new integrations since Nov 2022",
+		"use accounts-api.brex.com unless Brex told you to stay until it migrates you")
 	reported := map[token.Pos]bool{}
 	for _, use := range uses {
 		// The nodes whose literals flow into the use: the use itself,

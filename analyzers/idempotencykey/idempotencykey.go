@@ -97,16 +97,31 @@ const (
 	fixPerOperation = "use crypto/rand.Text() or an operation ID"
 )
 
-// duplicate says why a request to ep without a key matters.
+// duplicate says why a request to ep without a key matters: a POST to a
+// collection (POST /v1/transfers) creates a second object; an update or
+// an action on one object (PUT /v2/budgets/{id}, POST
+// /v2/cards/{id}/secure_email) is applied twice.
 func duplicate(ep *brexapi.Endpoint) string {
-	return "a retried timeout creates a second " + object(ep)
+	if creates(ep.Method, ep.Path) {
+		return "a retried timeout creates a second " + object(ep)
+	}
+	return "a retried timeout can apply it twice"
 }
 
 // twice says why a new key on each attempt of a request to ep ("POST
 // /v1/transfers") matters.
 func twice(ep string) string {
-	_, path, _ := strings.Cut(ep, " ")
-	return "a timed-out " + objectAt(path) + " can run twice"
+	method, path, _ := strings.Cut(ep, " ")
+	if creates(method, path) {
+		return "a timed-out " + objectAt(path) + " can run twice"
+	}
+	return "a timed-out request can apply it twice"
+}
+
+// creates reports whether method and path create an object: a POST to a
+// collection, whose path names no object ({id}).
+func creates(method, path string) bool {
+	return method == "POST" && !strings.Contains(path, "{")
 }
 
 func (c *checker) classifier() *entropy.Classifier {

@@ -302,7 +302,7 @@ func reportOfflineAccess(pass *analysis.Pass, r *directives.Reporter, m *oauthmo
 // do, in the messages ([checks.Message]).
 const (
 	whyOffline = "Brex issues no refresh token"
-	fixOffline = "add it to Scopes"
+	fixOffline = "ask for it with the other scopes"
 )
 
 // refreshedByHand returns the configurations a hand-written refresh

@@ -32,7 +32,7 @@ func run(pass *analysis.Pass) (any, error) {
 			if l.Const && l.N > int64(ep.Page.MaxLimit) {
 				r.Report(analysis.Diagnostic{
 					Pos:      l.Pos,
-					Category: "over-maximum",
+					Category: kindOverMaximum,
 					Message: checks.Message(fmt.Sprintf("limit=%d on %s exceeds its maximum of %d", l.N, ep, ep.Page.MaxLimit),
 						"Brex answers 400 Bad Request", fmt.Sprintf("use at most %d and follow next_cursor", ep.Page.MaxLimit)),
 					Related: []analysis.RelatedInformation{{Pos: l.Pos, Message: "the maximum is documented at " + ep.Page.LimitSource}},
@@ -43,3 +43,6 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	return nil, nil
 }
+
+// kindOverMaximum is the category of a limit above an endpoint's maximum.
+const kindOverMaximum = "over-maximum"

@@ -83,7 +83,7 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		r.Report(analysis.Diagnostic{
 			Pos:      use.Pos(),
-			Category: "first-page-only",
+			Category: kindFirstPageOnly,
 			Message: checks.Message(fmt.Sprintf("only the first page of %s is used: %s is %s, and %s", ep, typesutil.ExprCode(use), how, why),
 				"data beyond one page is missed", "follow next_cursor"),
 			Related: []analysis.RelatedInformation{{Pos: d.Call.Pos(), Message: "the page of " + ep + " is decoded here"}},
@@ -314,3 +314,6 @@ func isPage(info *types.Info, e ast.Expr, page *types.Var) bool {
 	id, ok := e.(*ast.Ident)
 	return ok && info.Uses[id] == page
 }
+
+// kindFirstPageOnly is the category of one page used as the whole list.
+const kindFirstPageOnly = "first-page-only"

@@ -52,7 +52,7 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		report(r, e.Node, kindCash401, e.Endpoints, checks.Message(
 			fmt.Sprintf("401 from %s (%s) %s here", brexmodel.EndpointList(e.Endpoints, "a Brex response"), kind, e.What),
-			"it drops a working token: 401 here means no Brex Cash access", "keep the credential"))
+			"a working token is lost (a Cash 401 usually means no Cash access)", "keep it, tell the user"))
 	}
 	return nil, nil
 }

@@ -132,8 +132,9 @@ func (c *checker) checkStrictBinding(n ast.Node) {
 				continue
 			}
 			c.r.Report(analysis.Diagnostic{Pos: n.Pos(), End: n.End(), Category: kindWebhook,
-				Message: checks.Message(fmt.Sprintf("gin's strict JSON binding decodes a Brex webhook payload (%s at line %d)",
-					fn.Name(), c.pass.Fset.Position(d.Call.Pos()).Line), whyStrict, "turn it off")})
+				Message: checks.Message(fmt.Sprintf("gin's strict JSON binding decodes a Brex webhook payload (%s)", fn.Name()),
+					whyStrict, "turn it off"),
+				Related: []analysis.RelatedInformation{{Pos: d.Call.Pos(), End: d.Call.End(), Message: "the Brex webhook payload is bound here"}}})
 			return
 		}
 	}

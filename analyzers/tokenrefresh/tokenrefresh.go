@@ -99,7 +99,7 @@ const (
 	whyNeverRefreshed = "it is never refreshed and expires within the hour"
 	whyRotated        = "the stored refresh token dies: Brex rotates it on refresh"
 	whyExpired        = "it is used after Brex has expired it"
-	fixRefresh        = "use a refreshing Config.TokenSource"
+	fixRefresh        = "use Config.TokenSource, save what it refreshes"
 	fixPersist        = "save the tokens it refreshes"
 )
 

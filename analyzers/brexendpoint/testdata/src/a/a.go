@@ -21,7 +21,7 @@ func calls(ctx context.Context, hc *http.Client, id string) {
 	hc.Do(req)
 	req, _ = http.NewRequest("GET", api+"/v2/accounts/"+id+"/transactions", nil) // want `GET /v2/accounts/\{\}/transactions is not a documented Brex endpoint`
 	hc.Do(req)
-	req, _ = http.NewRequest(http.MethodDelete, api+"/v2/cards/"+id, nil) // want `DELETE is not documented on /v2/cards/\{id\} \(documented: GET, PUT, catalogue of Feb 2026\), so Brex may reject it; use a documented method$`
+	req, _ = http.NewRequest(http.MethodDelete, api+"/v2/cards/"+id, nil) // want `DELETE is not documented on /v2/cards/\{id\} \(documented: GET, PUT\) \(catalogue of Feb 2026\), so Brex may reject it; use a documented method$`
 	hc.Do(req)
 }
 
@@ -47,7 +47,7 @@ func quiet(ctx context.Context, hc *http.Client, id string) {
 }
 
 var legacy = oauth2.Endpoint{
-	AuthURL:  "https://accounts.brex.com/oauth2/default/v1/authorize", // want `accounts.brex.com is Brex.s legacy OAuth host, so Brex moved new integrations to accounts-api.brex.com in Nov 2022; use it unless Brex asked you to stay until migrated$`
+	AuthURL:  "https://accounts.brex.com/oauth2/default/v1/authorize", // want `accounts.brex.com is Brex.s legacy OAuth host, so it is not where Brex has sent new integrations since Nov 2022; use accounts-api.brex.com unless Brex told you to stay until it migrates you$`
 	TokenURL: "https://accounts.brex.com/oauth2/default/v1/token",     // want `legacy OAuth host`
 }
 

@@ -19,7 +19,7 @@ var endpoint = oauth2.Endpoint{
 var refreshing = &oauth2.Config{
 	ClientID: os.Getenv("BREX_CLIENT_ID"),
 	Endpoint: endpoint,
-	Scopes:   []string{"openid", "users.readonly"}, // want `^oauthscopes: this Brex OAuth configuration is used with refresh \(TokenSource\) but its scopes lack "offline_access", so Brex issues no refresh token; add it to Scopes$`
+	Scopes:   []string{"openid", "users.readonly"}, // want `^oauthscopes: this Brex OAuth configuration is used with refresh \(TokenSource\) but its scopes lack "offline_access", so Brex issues no refresh token; ask for it with the other scopes$`
 }
 
 var multiline = &oauth2.Config{

@@ -52,7 +52,7 @@ func (c *Client) CreateTransfer(ctx context.Context) error {
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode == http.StatusUnauthorized {
-		c.token = "" // want `401 from POST /v1/transfers \(a Brex Cash endpoint\) clears or replaces the stored credential here, so it drops a working token: 401 here means no Brex Cash access; keep the credential$`
+		c.token = "" // want `401 from POST /v1/transfers \(a Brex Cash endpoint\) clears or replaces the stored credential here, so a working token is lost \(a Cash 401 usually means no Cash access\); keep it, tell the user$`
 		return errors.New("unauthorized")
 	}
 	return nil

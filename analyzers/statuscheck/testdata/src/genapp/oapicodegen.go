@@ -51,7 +51,7 @@ func (s *Service) Pay(ctx context.Context, key string) error {
 		return err
 	}
 	if resp.StatusCode() == http.StatusUnauthorized {
-		s.token = "" // want `401 from POST /v1/transfers \(a Brex Cash endpoint\) clears or replaces the stored credential here, so it drops a working token: 401 here means no Brex Cash access; keep the credential$`
+		s.token = "" // want `401 from POST /v1/transfers \(a Brex Cash endpoint\) clears or replaces the stored credential here, so a working token is lost \(a Cash 401 usually means no Cash access\); keep it, tell the user$`
 		return errors.New("brex: signed out")
 	}
 	if resp.JSON200 == nil {

@@ -35,7 +35,7 @@ func (s *server) brexWebhook(c *gin.Context) {
 }
 
 func init() {
-	gin.EnableJsonDecoderDisallowUnknownFields() // want `gin's strict JSON binding decodes a Brex webhook payload \(ShouldBindJSON at line 28\)`
+	gin.EnableJsonDecoderDisallowUnknownFields() // want `gin's strict JSON binding decodes a Brex webhook payload \(ShouldBindJSON\)`
 }
 
 func main() {

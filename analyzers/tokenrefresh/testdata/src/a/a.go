@@ -43,7 +43,7 @@ func (s *server) callback(w http.ResponseWriter, r *http.Request) {
 
 // A stored token used through a static source never refreshes.
 func (s *server) usersClient(ctx context.Context, company string) *http.Client {
-	return oauth2.NewClient(ctx, oauth2.StaticTokenSource(s.tokens[company])) // want `^tokenrefresh: this stored Brex OAuth token is used through oauth2.StaticTokenSource, so it is never refreshed and expires within the hour; use a refreshing Config.TokenSource$`
+	return oauth2.NewClient(ctx, oauth2.StaticTokenSource(s.tokens[company])) // want `^tokenrefresh: this stored Brex OAuth token is used through oauth2.StaticTokenSource, so it is never refreshed and expires within the hour; use Config.TokenSource, save what it refreshes$`
 }
 
 // The same through a local variable.
@@ -59,7 +59,7 @@ func (s *server) me(ctx context.Context) (*http.Response, error) {
 	if err != nil {
 		return nil, err
 	}
-	req.Header.Set("Authorization", "Bearer "+s.access) // want `this stored Brex OAuth token is used through a literal Authorization header, so it is never refreshed and expires within the hour; use a refreshing Config.TokenSource$`
+	req.Header.Set("Authorization", "Bearer "+s.access) // want `this stored Brex OAuth token is used through a literal Authorization header, so it is never refreshed and expires within the hour; use Config.TokenSource, save what it refreshes$`
 	return http.DefaultClient.Do(req)
 }
 
@@ -88,7 +88,7 @@ func (s *server) connect(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		return
 	}
-	s.client = oauth2.NewClient(r.Context(), oauth2.StaticTokenSource(tok)) // want `^tokenrefresh: this Brex OAuth token from the exchange is kept beyond the request in oauth2.StaticTokenSource, so it is never refreshed and expires within the hour; use a refreshing Config.TokenSource$`
+	s.client = oauth2.NewClient(r.Context(), oauth2.StaticTokenSource(tok)) // want `^tokenrefresh: this Brex OAuth token from the exchange is kept beyond the request in oauth2.StaticTokenSource, so it is never refreshed and expires within the hour; use Config.TokenSource, save what it refreshes$`
 }
 
 // A fresh token used once right after the exchange: fine.

@@ -34,7 +34,7 @@ func Title(ctx context.Context, s *brexauth.Store) (*http.Response, error) {
 	if err != nil {
 		return nil, err
 	}
-	req.Header.Set("Authorization", "Bearer "+s.AccessToken()) // want `this stored Brex OAuth token is used through a literal Authorization header, so it is never refreshed and expires within the hour; use a refreshing Config.TokenSource$`
+	req.Header.Set("Authorization", "Bearer "+s.AccessToken()) // want `this stored Brex OAuth token is used through a literal Authorization header, so it is never refreshed and expires within the hour; use Config.TokenSource, save what it refreshes$`
 	return http.DefaultClient.Do(req)
 }
 

@@ -42,7 +42,7 @@
 //     package it is handed to (requireSignature(handle)) or a caller that
 //     verifies, nor, for a gin or echo handler, through a verifying
 //     middleware of the package (of the same framework, or a net/http
-//     middleware adapted with echo.WrapMiddleware or gin.WrapH)
+//     middleware adapted with echo.WrapMiddleware)
 //     (webhooksignature/unverified);
 //   - a MAC compared with the signature header, or a part of it, with
 //     ==, !=, bytes.Equal, bytes.Compare,
@@ -197,14 +197,25 @@
 // verifying middleware); a receiver that hands the request, its headers,
 // its body or its signature to an interface method of the program or a
 // function value (an injected verifier the check cannot see: it is taken
-// to verify, and to check the clock); _test.go files and generated files.
+// to verify, and to check the clock); a gin or echo handler the package
+// never registers (a package of handlers whose main registers them: it
+// may put a verifying middleware before them); a gin or echo handler of
+// a package that calls a function of another package returning a
+// middleware of that framework (brexauth.Verify(secret) returning a
+// gin.HandlerFunc, an echo.MiddlewareFunc, a func(http.Handler)
+// http.Handler given to echo.WrapMiddleware), unless that function's
+// facts show it verifies nothing (a logging middleware that reads
+// Webhook-Id); _test.go files and generated files.
 //
-// Out of reach (the check stays quiet): a middleware of another package,
-// or one registered in another function than the handler's (the check
-// looks for the handler handed to a verifying function, or called by
-// one); for gin and echo, which routes a verifying middleware of the
-// package is registered for (it is taken to cover every handler of its
-// framework in the package); frameworks whose handlers take neither an
+// Out of reach (the check stays quiet): a net/http middleware of another
+// package, or one registered in another function than the handler's (the
+// check looks for the handler handed to a verifying function, or called
+// by one); for gin and echo, which routes a verifying middleware is
+// registered for (a middleware of the package, or one that a function of
+// another package returns, is taken to cover every handler of its
+// framework in the package: so does a third-party middleware, like
+// gin-contrib's cors.Default(), whose package the model sees verifying
+// nothing but exports no facts for); frameworks whose handlers take neither an
 // *http.Request nor a gin or echo v4 context (fiber, fasthttp, echo v5),
 // and handlers that take a type of the program embedding one (gorilla/mux,
 // httprouter's HandlerFunc and chi take an *http.Request and are

@@ -125,6 +125,11 @@ func (c *checker) inTest(pos token.Pos) bool {
 // Standard Webhooks header (itself or through what it calls) or decodes a
 // Brex payload. It reports whether u is a receiver.
 func (c *checker) checkReceiver(u *wm.Unit) bool {
+	if u.Framework() != "" && !c.wh.Registered(u) {
+		// A gin or echo handler registered in another package, which
+		// may put a verifying middleware before it.
+		return false
+	}
 	s, decodes := c.wh.SummaryOf(u), c.wh.DecodesOf(u)
 	var payload *wm.Decode
 	switch {

@@ -19,6 +19,7 @@ package webframe
 
 import (
 	"go/types"
+	"strings"
 
 	"github.com/brexlint/brexlint/internal/typesutil"
 )
@@ -122,6 +123,41 @@ func IsContext(t types.Type) bool {
 // IsFramework reports whether path is the import path of a framework: a
 // package that imports one may serve requests without importing net/http.
 func IsFramework(path string) bool { return path == GinPath || path == EchoPath }
+
+// InFramework reports whether path is a package of a framework's own
+// module (gin, gin/binding, echo/v4, echo/v4/middleware): its handlers
+// and middlewares (gin.Logger(), middleware.CORS()) verify nothing.
+func InFramework(path string) bool {
+	for _, fw := range []string{GinPath, EchoPath} {
+		if path == fw || strings.HasPrefix(path, fw+"/") {
+			return true
+		}
+	}
+	return false
+}
+
+// MiddlewareFramework returns the import path of the framework whose
+// middleware t is, or "": a gin handler (gin.HandlerFunc, which a gin
+// middleware is), or an echo middleware (echo.MiddlewareFunc,
+// func(next echo.HandlerFunc) echo.HandlerFunc).
+func MiddlewareFramework(t types.Type) string {
+	sig, ok := t.Underlying().(*types.Signature)
+	if !ok {
+		return ""
+	}
+	if fw := HandlerFramework(sig); fw == GinPath {
+		return fw
+	}
+	if sig.Params().Len() != 1 || sig.Results().Len() != 1 {
+		return ""
+	}
+	next, ok1 := sig.Params().At(0).Type().Underlying().(*types.Signature)
+	ret, ok2 := sig.Results().At(0).Type().Underlying().(*types.Signature)
+	if ok1 && ok2 && HandlerFramework(next) == EchoPath && HandlerFramework(ret) == EchoPath {
+		return EchoPath
+	}
+	return ""
+}
 
 // ContextFramework returns the import path of the framework whose context
 // t is (GinPath for *gin.Context, EchoPath for echo.Context), or "".

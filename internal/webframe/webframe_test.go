@@ -21,6 +21,8 @@ import "net/http"
 
 type Context struct{ Request *http.Request }
 
+type HandlerFunc func(*Context)
+
 func (c *Context) Query(key string) string               { return "" }
 func (c *Context) DefaultQuery(key, def string) string   { return "" }
 func (c *Context) GetHeader(key string) string           { return "" }
@@ -47,6 +49,10 @@ type Context interface {
 	Param(name string) string
 	NoContent(code int) error
 }
+
+type HandlerFunc func(c Context) error
+
+type MiddlewareFunc func(next HandlerFunc) HandlerFunc
 `
 
 // A look-alike: a context of another package with gin's method names.
@@ -272,5 +278,52 @@ func EnableJsonDecoderDisallowUnknownFields() { binding.EnableDecoderDisallowUnk
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("IsStrictBindingSwitch, IsGinBind (-want +got):\n%s", diff)
+	}
+}
+
+func TestMiddlewareFramework(t *testing.T) {
+	const src = `package mw
+
+import (
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+	"github.com/labstack/echo/v4"
+)
+
+var (
+	ginHandler   gin.HandlerFunc
+	ginFunc      func(*gin.Context)
+	echoMW       echo.MiddlewareFunc
+	echoFunc     func(echo.HandlerFunc) echo.HandlerFunc
+	echoHandler  echo.HandlerFunc
+	httpMW       func(http.Handler) http.Handler
+	notHandler   func(*gin.Context) error
+)
+`
+	fset := token.NewFileSet()
+	imp := pkgs{}
+	check(t, fset, imp, webframe.GinPath, ginSrc, nil)
+	check(t, fset, imp, webframe.EchoPath, echoSrc, nil)
+	pkg, _ := check(t, fset, imp, "example.com/mw", src, nil)
+	got := map[string]string{}
+	for _, name := range pkg.Scope().Names() {
+		got[name] = webframe.MiddlewareFramework(pkg.Scope().Lookup(name).Type())
+	}
+	want := map[string]string{
+		"ginHandler": webframe.GinPath, "ginFunc": webframe.GinPath,
+		"echoMW": webframe.EchoPath, "echoFunc": webframe.EchoPath,
+		"echoHandler": "", "httpMW": "", "notHandler": "",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("MiddlewareFramework (-want +got):\n%s", diff)
+	}
+	for path, want := range map[string]bool{
+		webframe.GinPath: true, webframe.GinBindingPath: true, webframe.EchoPath + "/middleware": true,
+		"github.com/gin-contrib/cors": false, "github.com/gin-gonic/ginx": false, "github.com/labstack/echo": false,
+	} {
+		if got := webframe.InFramework(path); got != want {
+			t.Errorf("InFramework(%q) = %v, want %v", path, got, want)
+		}
 	}
 }

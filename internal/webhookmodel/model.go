@@ -756,16 +756,12 @@ func (m *Model) Covered(u *Unit, ok func(*Summary) bool) bool {
 // followed: one verifying middleware covers the package's handlers of
 // that framework.
 func (m *Model) frameworkMiddleware(u *Unit, ok func(*Summary) bool) bool {
-	fw := ""
-	if u.Sig != nil {
-		for p := range u.Sig.Params().Variables() {
-			if fw = webframe.ContextFramework(p.Type()); fw != "" {
-				break
-			}
-		}
-	}
+	fw := u.Framework()
 	if fw == "" {
 		return false
+	}
+	if m.foreignMiddleware(fw, ok) {
+		return true
 	}
 	for _, mw := range m.units {
 		if mw == u || mw.Outer == u || u.Outer == mw {
@@ -785,10 +781,111 @@ func (m *Model) frameworkMiddleware(u *Unit, ok func(*Summary) bool) bool {
 	return false
 }
 
+// Framework returns the import path of the framework whose context u
+// takes (webframe.GinPath, webframe.EchoPath), or "".
+func (u *Unit) Framework() string {
+	if u.Sig != nil {
+		for p := range u.Sig.Params().Variables() {
+			if fw := webframe.ContextFramework(p.Type()); fw != "" {
+				return fw
+			}
+		}
+	}
+	return ""
+}
+
 // isHTTPHandler reports whether sig is net/http's handler shape (a
 // method's receiver aside): func(http.ResponseWriter, *http.Request).
 func isHTTPHandler(sig *types.Signature) bool {
 	return sig != nil && sig.Params().Len() == 2 && sig.Results().Len() == 0 &&
 		typesutil.IsNamed(sig.Params().At(0).Type(), "net/http", "ResponseWriter") &&
 		typesutil.IsNamed(sig.Params().At(1).Type(), "net/http", "Request")
+}
+
+// foreignMiddleware reports whether the package (outside its tests) calls
+// a function of another package, not of the framework's own module, whose
+// result is a handler or middleware of framework fw (brexauth.Verify(secret)
+// in r.POST("/wh", brexauth.Verify(secret), h.brexWebhook) or r.Use(...):
+// a gin.HandlerFunc; an echo.MiddlewareFunc; a func(http.Handler)
+// http.Handler given to echo.WrapMiddleware), unless the function's fact
+// says it does not do what ok asks. Precision first: a function without a
+// fact (a package the model does not see verifying, a middleware built on
+// an interface) may verify, and covers the handlers.
+func (m *Model) foreignMiddleware(fw string, ok func(*Summary) bool) bool {
+	for file := range typesutil.NonTestFiles(m.pass.Fset, m.funcs.Inspector()) {
+		for cur := range file.Preorder((*ast.CallExpr)(nil)) {
+			call := cur.Node().(*ast.CallExpr)
+			fn, isFunc := typeutil.Callee(m.info, call).(*types.Func)
+			if !isFunc || fn.Pkg() == nil || fn.Pkg() == m.pass.Pkg || webframe.InFramework(fn.Pkg().Path()) ||
+				fn.Signature().Results().Len() != 1 {
+				continue
+			}
+			res := fn.Signature().Results().At(0).Type()
+			if webframe.MiddlewareFramework(res) != fw && !(fw == webframe.EchoPath && isHTTPMiddleware(res) && m.wrappedForEcho(cur)) {
+				continue
+			}
+			var f FuncFact
+			if !m.pass.ImportObjectFact(fn.Origin(), &f) || ok(f.summary(typesutil.FuncName(fn, m.pass.Pkg))) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isHTTPMiddleware reports whether t is a net/http middleware:
+// func(http.Handler) http.Handler.
+func isHTTPMiddleware(t types.Type) bool {
+	sig, ok := t.Underlying().(*types.Signature)
+	return ok && sig.Params().Len() == 1 && sig.Results().Len() == 1 &&
+		typesutil.IsNamed(sig.Params().At(0).Type(), "net/http", "Handler") &&
+		typesutil.IsNamed(sig.Results().At(0).Type(), "net/http", "Handler")
+}
+
+// wrappedForEcho reports whether the call at cur is the argument of
+// echo.WrapMiddleware.
+func (m *Model) wrappedForEcho(cur inspector.Cursor) bool {
+	parent, ok := cur.Parent().Node().(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	fn, _ := typeutil.Callee(m.info, parent).(*types.Func)
+	return fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == webframe.EchoPath && fn.Name() == "WrapMiddleware" &&
+		fn.Signature().Recv() == nil
+}
+
+// Registered reports whether u, a function that takes a framework's
+// context, is used by the package outside its tests: a declaration
+// named (registered, given to a router, called), a literal that is not
+// returned by a declaration, or one returned by a declaration that is. A
+// framework handler the package never registers is registered in another
+// package, which may put a verifying middleware before it.
+func (m *Model) Registered(u *Unit) bool {
+	if u.Outer != nil {
+		lit := m.funcs.Body(u.Outer.Body)
+		for cur := range lit.Preorder((*ast.FuncLit)(nil)) {
+			if cur.Node() != u.Node {
+				continue
+			}
+			p := cur.Parent()
+			if call, ok := p.Node().(*ast.CallExpr); ok && len(call.Args) == 1 {
+				if tv, isType := m.info.Types[call.Fun]; isType && tv.IsType() {
+					p = p.Parent() // gin.HandlerFunc(func(c *gin.Context) {...})
+				}
+			}
+			if _, ret := p.Node().(*ast.ReturnStmt); !ret {
+				return true
+			}
+		}
+		u = u.Outer
+	}
+	if u.Func == nil {
+		return true
+	}
+	for id, obj := range m.info.Uses {
+		if f, ok := obj.(*types.Func); ok && f.Origin() == u.Func && !typesutil.InTestFile(m.pass.Fset, id.Pos()) {
+			return true
+		}
+	}
+	return false
 }

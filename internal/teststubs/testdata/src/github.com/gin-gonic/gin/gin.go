@@ -241,3 +241,8 @@ func (engine *Engine) ServeHTTP(w http.ResponseWriter, req *http.Request) {}
 func EnableJsonDecoderDisallowUnknownFields() {
 	binding.EnableDecoderDisallowUnknownFields = true
 }
+
+// Logger is gin's request logging middleware.
+func Logger() HandlerFunc {
+	return func(c *Context) { c.Next() }
+}

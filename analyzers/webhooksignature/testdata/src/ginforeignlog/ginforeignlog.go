@@ -1,0 +1,36 @@
+// Package main is a gin service whose Brex webhook route has only a
+// logging middleware of the company's shared package: its fact says it
+// verifies nothing. Reported.
+package main
+
+import (
+	"log"
+	"net/http"
+
+	"brexauth"
+
+	"github.com/gin-gonic/gin"
+)
+
+type brexEvent struct {
+	EventType  string `json:"event_type"`
+	TransferID string `json:"transfer_id"`
+}
+
+func brexWebhook(c *gin.Context) {
+	var ev brexEvent
+	if err := c.ShouldBindJSON(&ev); err != nil { // want `Brex webhook payload decoded without verifying its Webhook-Signature`
+		c.AbortWithStatus(http.StatusBadRequest)
+		return
+	}
+	if ev.EventType == "TRANSFER_FAILED" {
+		log.Printf("transfer %s failed", ev.TransferID)
+	}
+}
+
+func main() {
+	r := gin.New()
+	r.Use(gin.Logger(), brexauth.LogDelivery())
+	r.POST("/webhooks/brex", brexWebhook)
+	log.Fatal(r.Run(":8080"))
+}

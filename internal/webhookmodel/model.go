@@ -551,16 +551,18 @@ func (m *Model) dynamic(call *ast.CallExpr, callee types.Object) bool {
 // A framework's context counts when the callee takes it as one
 // (v.Verify(c)), not as a context.Context (s.store.Save(c, ev): gin's
 // context is one, and handlers hand it to every service they call), and
-// not when the callee is a function value of the framework's handler
-// shape: an echo middleware's next(c) passes the request down the chain
-// to the handler, which the model judges on its own.
+// not when the callee is a function value of echo's handler shape: an
+// echo middleware's next(c) passes the request down the chain to the
+// handler, which the model judges on its own. gin chains with c.Next(): a
+// gin.HandlerFunc value a handler calls inline (s.verify(c); if
+// c.IsAborted() { return }) is a verifier the model cannot see.
 func (m *Model) handsOverDelivery(ev *eval, call *ast.CallExpr, callee types.Object) bool {
 	var sig *types.Signature
 	if t := m.info.TypeOf(call.Fun); t != nil {
 		sig, _ = t.Underlying().(*types.Signature)
 	}
 	_, isValue := callee.(*types.Var)
-	next := isValue && webframe.HandlerFramework(sig) != ""
+	next := isValue && webframe.HandlerFramework(sig) == webframe.EchoPath
 	for i, a := range call.Args {
 		t := m.info.TypeOf(a)
 		if typesutil.IsNamed(t, "net/http", "Request") || typesutil.IsNamed(t, "net/http", "Header") ||

@@ -246,3 +246,6 @@ func EnableJsonDecoderDisallowUnknownFields() {
 func Logger() HandlerFunc {
 	return func(c *Context) { c.Next() }
 }
+
+// IsAborted reports whether the chain was aborted.
+func (c *Context) IsAborted() bool { return c.index >= len(c.handlers) }

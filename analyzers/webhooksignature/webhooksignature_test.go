@@ -25,7 +25,7 @@ func TestWebhookSignature(t *testing.T) {
 	dir := teststubs.GOPATH(t, analysistest.TestData(), append(libraries, frameworks...)...)
 	results := analysistest.Run(t, dir, webhooksignature.Analyzer, "brexhooks", "whsig", "usehelper", "libhooks", "otherhooks", "secretsonly",
 		"ginhooks", "ginmiddleware", "echohooks", "echomiddleware", "echowrap", "frameworkother",
-		"ginforeign", "ginforeignlog", "echoforeign", "ginlib", "gininline")
+		"ginforeign", "ginforeignlog", "echoforeign", "ginlib", "gininline", "ginbindmw")
 
 	// The receivers each package has, for the checklist's coverage:
 	// other providers' handlers, the program's own endpoints, helper
@@ -64,6 +64,8 @@ func TestWebhookSignature(t *testing.T) {
 		"ginforeignlog": {"ginforeignlog.go:20"},
 		// Verified by a gin.HandlerFunc value it calls inline.
 		"gininline": {"gininline.go:23"},
+		// Verified by middlewares that bind too.
+		"ginbindmw": {"ginbindmw.go:24", "ginbindmw.go:40", "ginbindmw.go:53", "ginbindmw.go:67"},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("receivers (-want +got):\n%s", diff)

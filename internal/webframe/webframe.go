@@ -53,6 +53,13 @@ const (
 	// Decode: decodes the request body into the first argument (gin's
 	// c.ShouldBindJSON(&ev), echo's c.Bind(&ev)).
 	Decode
+	// Next: reads nothing, but runs the rest of the handler chain, as a
+	// middleware does (gin's c.Next()).
+	Next
+	// Abort: reads nothing, but stops the handler chain (gin's c.Abort(),
+	// c.AbortWithStatus(code) ...): a middleware that refuses a request
+	// does, and so does any handler that refuses a bad one.
+	Abort
 )
 
 // ginMethods are the methods of *gin.Context that read the request.
@@ -66,6 +73,9 @@ var ginMethods = map[string]Access{
 	"Bind": Decode, "BindJSON": Decode, "ShouldBind": Decode, "ShouldBindJSON": Decode,
 	"ShouldBindBodyWith": Decode, "ShouldBindBodyWithJSON": Decode,
 	"BindWith": Decode, "MustBindWith": Decode, "ShouldBindWith": Decode,
+	// The chain's control.
+	"Next": Next, "Abort": Abort, "AbortWithStatus": Abort, "AbortWithError": Abort,
+	"AbortWithStatusJSON": Abort, "AbortWithStatusPureJSON": Abort,
 }
 
 // echoMethods are the methods of echo.Context that read the request.

@@ -31,6 +31,8 @@ func (c *Context) ShouldBindJSON(obj any) error          { return nil }
 func (c *Context) BindQuery(obj any) error               { return nil }
 func (c *Context) Param(key string) string               { return "" }
 func (c *Context) JSON(code int, obj any)                {}
+func (c *Context) Next()                                 {}
+func (c *Context) AbortWithStatus(code int)              {}
 `
 
 const echoSrc = `package echo
@@ -85,6 +87,8 @@ func ginHook(c *gin.Context) {
 	_ = c.Param("id")
 	c.JSON(200, ev)
 	_ = c.Request.URL
+	c.AbortWithStatus(400)
+	c.Next()
 }
 
 func echoHook(c echo.Context) error {
@@ -170,6 +174,7 @@ func TestCallAccess(t *testing.T) {
 			"Query": webframe.Param, "DefaultQuery": webframe.Param, "GetHeader": webframe.Header,
 			"GetRawData": webframe.RawBody, "ShouldBindJSON": webframe.Decode,
 			"BindQuery": webframe.None, "Param": webframe.None, "JSON": webframe.None,
+			"AbortWithStatus": webframe.Abort, "Next": webframe.Next,
 		},
 		"echoHook": {
 			"Request": webframe.Request, "QueryParam": webframe.Param, "QueryParams": webframe.Values,

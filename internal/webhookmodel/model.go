@@ -747,11 +747,17 @@ func (m *Model) Covered(u *Unit, ok func(*Summary) bool) bool {
 
 // frameworkMiddleware reports whether u takes a framework's context and
 // the package has a middleware of that framework whose summary satisfies
-// ok: a unit of the framework's handler shape (func(*gin.Context),
+// ok, other than u and its literals, or calls a function of another
+// package that returns one (see foreignMiddleware). A middleware of the
+// package is a unit of the framework's handler shape (func(*gin.Context),
 // func(echo.Context) error: the function that an echo middleware
-// returns) or of net/http's (the handler a net/http middleware returns,
-// which echo.WrapMiddleware and gin's adapters put in the chain) that
-// decodes no request body, other than u and its literals.
+// returns) that runs the rest of the chain (gin's c.Next(), echo's call
+// of its next handler), or, with no such call, one that decodes no
+// request body (a handler that verifies and binds refuses bad requests
+// with c.Abort*() too, and covers no other handler); or a unit of
+// net/http's handler shape (the handler a net/http middleware returns,
+// which echo.WrapMiddleware puts in the chain; gin has no such adapter)
+// that verifies and decodes no body.
 // A framework's middleware never receives the handler: gin chains it
 // (r.POST(path, verify, handle), r.Use(verify), a group's), echo wraps
 // the handler where it is registered. Where it is registered is not
@@ -776,8 +782,35 @@ func (m *Model) frameworkMiddleware(u *Unit, ok func(*Summary) bool) bool {
 		if !same && !http {
 			continue
 		}
-		if s := m.summary(mw); len(mw.decodes) == 0 && ok(s) && (same || s.Verifies) {
+		s := m.summary(mw)
+		if !ok(s) || !same && !s.Verifies {
+			continue
+		}
+		if len(mw.decodes) == 0 || same && m.chains(mw, fw) {
 			return true
+		}
+	}
+	return false
+}
+
+// chains reports whether u, of framework fw's handler shape, runs the
+// rest of the handler chain as a middleware does: gin's c.Next(), or a
+// call of echo's next handler (a function value of echo's handler shape).
+// A middleware may also bind the body (c.ShouldBindBodyWith(&env,
+// binding.JSON)) and stays one.
+func (m *Model) chains(u *Unit, fw string) bool {
+	for cur := range u.body.Preorder((*ast.CallExpr)(nil)) {
+		call := cur.Node().(*ast.CallExpr)
+		switch callee := typeutil.Callee(m.info, call).(type) {
+		case *types.Func:
+			if fw == webframe.GinPath && webframe.CallAccess(callee) == webframe.Next {
+				return true
+			}
+		case *types.Var:
+			sig, _ := callee.Type().Underlying().(*types.Signature)
+			if fw == webframe.EchoPath && webframe.HandlerFramework(sig) == webframe.EchoPath {
+				return true
+			}
 		}
 	}
 	return false

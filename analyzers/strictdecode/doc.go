@@ -38,8 +38,10 @@
 //   - gin's strict JSON binding switched on
 //     (binding.EnableDecoderDisallowUnknownFields = true,
 //     gin.EnableJsonDecoderDisallowUnknownFields()) in a package where a
-//     gin handler binds a Brex webhook payload (c.ShouldBindJSON(&ev),
-//     c.BindJSON, c.ShouldBind ...) on the same evidence
+//     gin handler binds a Brex webhook payload with a bind that always
+//     decodes JSON (c.ShouldBindJSON(&ev), c.BindJSON,
+//     c.ShouldBindBodyWithJSON, or a *With bind given binding.JSON:
+//     c.ShouldBindWith(&ev, binding.JSON)) on the same evidence
 //     (strictdecode/webhook-unknown-fields): the switch makes every JSON
 //     bind of the program call DisallowUnknownFields;
 //   - an UnmarshalJSON or UnmarshalText method of a Brex enum type (see
@@ -122,5 +124,7 @@
 // that delegates to a strict parser (return ParseStatus(s)) or fails
 // through a variable (err = ...; return err); gin's strict binding
 // switched on in another package than the handler that binds the Brex
-// payload.
+// payload, or with a handler that binds it with c.Bind or c.ShouldBind
+// (which decode JSON only for a JSON Content-Type, as Brex sends) or a
+// *With bind given a binding held in a variable.
 package strictdecode

@@ -125,7 +125,7 @@ func (c *checker) checkStrictBinding(n ast.Node) {
 		}
 		for _, d := range c.model.Webhooks.DecodesOf(u) {
 			fn, _ := typeutil.Callee(c.pass.TypesInfo, d.Call).(*types.Func)
-			if !webframe.IsGinBind(fn) || !c.readsWebhookHeaders(u.Body) {
+			if webframe.JSONBind(c.pass.TypesInfo, d.Call) == nil || !c.readsWebhookHeaders(u.Body) {
 				continue
 			}
 			if !c.takesBrexEvents(d.Target) && !c.fetchesBrexSecrets() {

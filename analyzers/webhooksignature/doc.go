@@ -32,8 +32,10 @@
 // and echo the context stands for the request: gin's c.Request and
 // echo's c.Request() are the request, gin's c.GetRawData() the raw body,
 // gin's c.GetHeader(name) a header, and the binds (gin's ShouldBindJSON,
-// ShouldBind, BindJSON, Bind ...; echo's c.Bind)
-// decode the body like json.Unmarshal does.
+// ShouldBind, BindJSON, Bind, the *With binds given binding.JSON ...;
+// echo's c.Bind) decode the body like json.Unmarshal does (a bind of the
+// query, c.ShouldBindQuery or c.ShouldBindWith(&f, binding.Query), reads
+// no body).
 //
 // The check reports:
 //

@@ -25,7 +25,7 @@ func TestWebhookSignature(t *testing.T) {
 	dir := teststubs.GOPATH(t, analysistest.TestData(), append(libraries, frameworks...)...)
 	results := analysistest.Run(t, dir, webhooksignature.Analyzer, "brexhooks", "whsig", "usehelper", "libhooks", "otherhooks", "secretsonly",
 		"ginhooks", "ginmiddleware", "echohooks", "echomiddleware", "echowrap", "frameworkother",
-		"ginforeign", "ginforeignlog", "echoforeign", "ginlib", "gininline", "ginbindmw")
+		"ginforeign", "ginforeignlog", "echoforeign", "ginlib", "gininline", "ginbindmw", "ginquery")
 
 	// The receivers each package has, for the checklist's coverage:
 	// other providers' handlers, the program's own endpoints, helper

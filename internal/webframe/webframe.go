@@ -18,10 +18,12 @@
 package webframe
 
 import (
+	"go/ast"
 	"go/types"
 	"strings"
 
 	"github.com/brexlint/brexlint/internal/typesutil"
+	"golang.org/x/tools/go/types/typeutil"
 )
 
 // The import paths of the frameworks.
@@ -68,14 +70,33 @@ var ginMethods = map[string]Access{
 	"PostForm": Param, "DefaultPostForm": Param, "GetPostForm": Param,
 	"GetHeader":  Header,
 	"GetRawData": RawBody,
-	// The binders that read the body (not BindQuery, BindHeader, BindUri
-	// and their Should forms, which read other parts of the request).
-	"Bind": Decode, "BindJSON": Decode, "ShouldBind": Decode, "ShouldBindJSON": Decode,
-	"ShouldBindBodyWith": Decode, "ShouldBindBodyWithJSON": Decode,
-	"BindWith": Decode, "MustBindWith": Decode, "ShouldBindWith": Decode,
 	// The chain's control.
 	"Next": Next, "Abort": Abort, "AbortWithStatus": Abort, "AbortWithError": Abort,
 	"AbortWithStatusJSON": Abort, "AbortWithStatusPureJSON": Abort,
+}
+
+// ginBinds are the binds of *gin.Context that may read the body (not
+// BindQuery, BindHeader, BindUri and their Should forms, which read other
+// parts of the request), with how each picks its decoding: CallAccess
+// says Decode for them, BodyDecode and JSONBind look at the call.
+var ginBinds = map[string]bindKind{
+	"BindJSON": bindJSON, "ShouldBindJSON": bindJSON, "ShouldBindBodyWithJSON": bindJSON,
+	"Bind": bindByContentType, "ShouldBind": bindByContentType,
+	"BindWith": bindWith, "MustBindWith": bindWith, "ShouldBindWith": bindWith, "ShouldBindBodyWith": bindWith,
+}
+
+type bindKind uint8
+
+const (
+	bindJSON          bindKind = iota + 1 // always JSON
+	bindByContentType                     // JSON for a JSON Content-Type (Brex's), a form or XML otherwise
+	bindWith                              // the binding of the second argument (binding.JSON, binding.Query ...)
+)
+
+func init() {
+	for name := range ginBinds {
+		ginMethods[name] = Decode
+	}
 }
 
 // echoMethods are the methods of echo.Context that read the request.
@@ -222,9 +243,53 @@ func IsStrictBindingSwitch(obj types.Object) bool {
 	return false
 }
 
-// IsGinBind reports whether fn is one of gin's context methods that
-// decode the body (CallAccess says Decode): the binds that gin's strict
-// switch makes strict.
-func IsGinBind(fn *types.Func) bool {
-	return fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == GinPath && CallAccess(fn) == Decode
+// BodyDecode returns the expression that call, a bind of a framework's
+// context, decodes the request body into (&ev of c.ShouldBindJSON(&ev),
+// of c.ShouldBindWith(&ev, binding.JSON), of echo's c.Bind(&ev)), or nil:
+// a call of anything else, or one of gin's *With binds whose binding is
+// not binding.JSON (c.ShouldBindWith(&q, binding.Query) reads the
+// query). gin's Bind and ShouldBind, which pick the decoding by the
+// Content-Type, count: Brex posts JSON.
+func BodyDecode(info *types.Info, call *ast.CallExpr) ast.Expr {
+	fn, _ := typeutil.Callee(info, call).(*types.Func)
+	if len(call.Args) == 0 || CallAccess(fn) != Decode {
+		return nil
+	}
+	if fn.Pkg().Path() == GinPath && ginBinds[fn.Name()] == bindWith &&
+		(len(call.Args) < 2 || !isJSONBinding(info, call.Args[1])) {
+		return nil
+	}
+	return call.Args[0]
+}
+
+// JSONBind returns the expression that call, one of gin's binds that
+// always decode JSON (BindJSON, ShouldBindJSON, ShouldBindBodyWithJSON,
+// the *With binds given binding.JSON), decodes the body into, or nil:
+// the binds that gin's strict switch makes strict whatever the request.
+func JSONBind(info *types.Info, call *ast.CallExpr) ast.Expr {
+	target := BodyDecode(info, call)
+	if target == nil {
+		return nil
+	}
+	fn := typeutil.Callee(info, call).(*types.Func)
+	if fn.Pkg().Path() != GinPath || ginBinds[fn.Name()] == bindByContentType {
+		return nil
+	}
+	return target
+}
+
+// isJSONBinding reports whether e is gin's JSON binding: the
+// package-level variable JSON of gin's binding package.
+func isJSONBinding(info *types.Info, e ast.Expr) bool {
+	var id *ast.Ident
+	switch x := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		id = x
+	case *ast.SelectorExpr:
+		id = x.Sel
+	default:
+		return false
+	}
+	v, ok := info.Uses[id].(*types.Var)
+	return ok && v.Pkg() != nil && v.Pkg().Path() == GinBindingPath && v.Pkg().Scope().Lookup("JSON") == v
 }

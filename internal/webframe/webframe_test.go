@@ -6,6 +6,7 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
+	"strings"
 	"testing"
 
 	"github.com/brexlint/brexlint/internal/webframe"
@@ -250,39 +251,24 @@ import "github.com/gin-gonic/gin/binding"
 
 type Context struct{}
 
-func (c *Context) ShouldBindJSON(obj any) error  { return nil }
-func (c *Context) ShouldBindQuery(obj any) error { return nil }
-
 func EnableJsonDecoderDisallowUnknownFields() { binding.EnableDecoderDisallowUnknownFields = true }
 `
 	fset := token.NewFileSet()
 	imp := pkgs{}
 	binding, _ := check(t, fset, imp, webframe.GinBindingPath, bindingSrc, nil)
 	gin, _ := check(t, fset, imp, webframe.GinPath, ginStrictSrc, nil)
-	other, _ := check(t, fset, imp, "example.com/other", otherSrc, nil)
-	ctx := gin.Scope().Lookup("Context").Type()
-	method := func(t types.Type, name string) *types.Func {
-		obj, _, _ := types.LookupFieldOrMethod(t, true, nil, name)
-		return obj.(*types.Func)
-	}
 	got := map[string]bool{
 		"binding.EnableDecoderDisallowUnknownFields": webframe.IsStrictBindingSwitch(binding.Scope().Lookup("EnableDecoderDisallowUnknownFields")),
 		"gin.EnableJsonDecoderDisallowUnknownFields": webframe.IsStrictBindingSwitch(gin.Scope().Lookup("EnableJsonDecoderDisallowUnknownFields")),
-		"gin.Context":               webframe.IsStrictBindingSwitch(gin.Scope().Lookup("Context")),
-		"bind ShouldBindJSON":       webframe.IsGinBind(method(ctx, "ShouldBindJSON")),
-		"bind ShouldBindQuery":      webframe.IsGinBind(method(ctx, "ShouldBindQuery")),
-		"bind other.ShouldBindJSON": webframe.IsGinBind(method(types.NewPointer(other.Scope().Lookup("Context").Type()), "ShouldBindJSON")),
+		"gin.Context": webframe.IsStrictBindingSwitch(gin.Scope().Lookup("Context")),
 	}
 	want := map[string]bool{
 		"binding.EnableDecoderDisallowUnknownFields": true,
 		"gin.EnableJsonDecoderDisallowUnknownFields": true,
-		"gin.Context":               false,
-		"bind ShouldBindJSON":       true,
-		"bind ShouldBindQuery":      false,
-		"bind other.ShouldBindJSON": false,
+		"gin.Context": false,
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("IsStrictBindingSwitch, IsGinBind (-want +got):\n%s", diff)
+		t.Errorf("IsStrictBindingSwitch (-want +got):\n%s", diff)
 	}
 }
 
@@ -330,5 +316,119 @@ var (
 		if got := webframe.InFramework(path); got != want {
 			t.Errorf("InFramework(%q) = %v, want %v", path, got, want)
 		}
+	}
+}
+
+func TestBodyDecode(t *testing.T) {
+	const bindingSrc = `package binding
+
+import "net/http"
+
+type Binding interface {
+	Bind(*http.Request, any) error
+}
+
+type BindingBody interface {
+	Binding
+	BindBody([]byte, any) error
+}
+
+var (
+	JSON  BindingBody
+	XML   BindingBody
+	Query Binding
+)
+`
+	const ginBindSrc = `package gin
+
+import "github.com/gin-gonic/gin/binding"
+
+type Context struct{}
+
+func (c *Context) Bind(obj any) error                                     { return nil }
+func (c *Context) ShouldBind(obj any) error                               { return nil }
+func (c *Context) BindJSON(obj any) error                                 { return nil }
+func (c *Context) ShouldBindJSON(obj any) error                           { return nil }
+func (c *Context) ShouldBindBodyWithJSON(obj any) error                   { return nil }
+func (c *Context) ShouldBindQuery(obj any) error                          { return nil }
+func (c *Context) ShouldBindWith(obj any, b binding.Binding) error        { return nil }
+func (c *Context) MustBindWith(obj any, b binding.Binding) error          { return nil }
+func (c *Context) ShouldBindBodyWith(obj any, b binding.BindingBody) error { return nil }
+`
+	const src = `package app
+
+import (
+	"github.com/gin-gonic/gin"
+	"github.com/gin-gonic/gin/binding"
+	"github.com/labstack/echo/v4"
+	"example.com/other"
+)
+
+type event struct{ Type string }
+
+var JSON = binding.XML // a JSON of another package
+
+func hook(c *gin.Context, e echo.Context, o *other.Context) {
+	var ev event
+	json := binding.JSON
+	_ = c.Bind(&ev)                                 // Bind
+	_ = c.ShouldBind(&ev)                           // ShouldBind
+	_ = c.BindJSON(&ev)                             // BindJSON
+	_ = c.ShouldBindJSON(&ev)                       // ShouldBindJSON
+	_ = c.ShouldBindBodyWithJSON(&ev)               // ShouldBindBodyWithJSON
+	_ = c.ShouldBindQuery(&ev)                      // ShouldBindQuery
+	_ = c.ShouldBindWith(&ev, binding.JSON)         // ShouldBindWith JSON
+	_ = c.ShouldBindWith(&ev, binding.Query)        // ShouldBindWith Query
+	_ = c.MustBindWith(&ev, JSON)                   // MustBindWith app.JSON
+	_ = c.ShouldBindBodyWith(&ev, (binding.JSON))   // ShouldBindBodyWith JSON
+	_ = c.ShouldBindBodyWith(&ev, json)             // ShouldBindBodyWith a local variable
+	_ = e.Bind(&ev)                                 // echo Bind
+	_ = o.ShouldBindJSON(&ev)                       // other ShouldBindJSON
+}
+`
+	fset := token.NewFileSet()
+	imp := pkgs{}
+	check(t, fset, imp, webframe.GinBindingPath, bindingSrc, nil)
+	check(t, fset, imp, webframe.GinPath, ginBindSrc, nil)
+	check(t, fset, imp, webframe.EchoPath, echoSrc, nil)
+	check(t, fset, imp, "example.com/other", otherSrc, nil)
+	info := &types.Info{Types: map[ast.Expr]types.TypeAndValue{}, Uses: map[*ast.Ident]types.Object{},
+		Defs: map[*ast.Ident]types.Object{}, Selections: map[*ast.SelectorExpr]*types.Selection{}}
+	f, err := parser.ParseFile(fset, "app.go", src, parser.ParseComments)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := (&types.Config{Importer: imp}).Check("example.com/app", fset, []*ast.File{f}, info); err != nil {
+		t.Fatal(err)
+	}
+	comments := map[int]string{}
+	for _, cg := range f.Comments {
+		comments[fset.Position(cg.Pos()).Line] = strings.TrimSpace(strings.TrimPrefix(cg.List[0].Text, "//"))
+	}
+	got := map[string][2]bool{}
+	ast.Inspect(f, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok {
+			if name, ok := comments[fset.Position(call.Pos()).Line]; ok {
+				got[name] = [2]bool{webframe.BodyDecode(info, call) != nil, webframe.JSONBind(info, call) != nil}
+			}
+			return false
+		}
+		return true
+	})
+	// {BodyDecode, JSONBind}
+	want := map[string][2]bool{
+		"Bind": {true, false}, "ShouldBind": {true, false},
+		"BindJSON": {true, true}, "ShouldBindJSON": {true, true}, "ShouldBindBodyWithJSON": {true, true},
+		"ShouldBindQuery":                     {false, false},
+		"ShouldBindWith JSON":                 {true, true},
+		"ShouldBindWith Query":                {false, false},
+		"MustBindWith app.JSON":               {false, false},
+		"ShouldBindBodyWith JSON":             {true, true},
+		"ShouldBindBodyWith a local variable": {false, false},
+		"echo Bind":                           {true, false},
+		"other ShouldBindJSON":                {false, false},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("BodyDecode, JSONBind (-want +got):\n%s", diff)
 	}
 }

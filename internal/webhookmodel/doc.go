@@ -42,10 +42,13 @@
 //
 //   - gin (github.com/gin-gonic/gin): a handler takes a *gin.Context. Its
 //     Request field is the *http.Request; GetRawData() is the raw body;
-//     GetHeader(name) reads a header; Bind, BindJSON, BindWith, MustBindWith,
-//     ShouldBind, ShouldBindJSON, ShouldBindWith, ShouldBindBodyWith and
-//     ShouldBindBodyWithJSON decode the body into their first argument (a
-//     decoding, like json.Unmarshal of the body).
+//     GetHeader(name) reads a header; Bind, BindJSON, ShouldBind,
+//     ShouldBindJSON and ShouldBindBodyWithJSON, and BindWith,
+//     MustBindWith, ShouldBindWith and ShouldBindBodyWith given
+//     binding.JSON, decode the body into their first argument (a
+//     decoding, like json.Unmarshal of the body; webframe.BodyDecode);
+//     the *With binds given another binding (binding.Query) and
+//     BindQuery, ShouldBindQuery ... read no body.
 //   - echo (github.com/labstack/echo/v4): a handler takes an
 //     echo.Context. Its Request() method is the *http.Request (whose Body
 //     and Header are the request's); its Bind decodes the body into its
@@ -59,17 +62,23 @@
 // takes it as the framework's context (a verifier's Verify(c)), not as a
 // context.Context (gin's context is one, and handlers hand it to every
 // service they call), and is not a function value of the framework's
-// handler shape (an echo middleware's next(c) passes the request down the
-// chain). A framework's middleware never receives the
-// handler it covers (gin chains it: r.POST(path, verify, handle),
-// r.Use, a group's; echo wraps the handler where the route is registered):
-// [Model.Covered] counts, for a handler of a framework, every unit of the
-// package with that framework's handler shape (func(*gin.Context),
-// func(echo.Context) error) that decodes no body, or of net/http's that
-// decodes no body and verifies (the handler that a net/http middleware
-// returns, adapted with echo.WrapMiddleware; one that calls next(w, r), a
-// function value, is opaque without verifying anything), wherever it is
-// registered.
+// handler shape of echo (an echo middleware's next(c) passes the request
+// down the chain; gin chains with c.Next(), and a gin.HandlerFunc value a
+// handler calls inline is a verifier it cannot see). A framework's
+// middleware never receives the handler it covers (gin chains it:
+// r.POST(path, verify, handle), r.Use, a group's; echo wraps the handler
+// where the route is registered): [Model.Covered] counts, for a handler
+// of a framework, every unit of the package with that framework's
+// handler shape (func(*gin.Context), func(echo.Context) error) that runs
+// the rest of the chain (gin's c.Next(), echo's next(c)) or decodes no
+// body, or of net/http's that decodes no body and verifies (the handler
+// that a net/http middleware returns, adapted with echo.WrapMiddleware;
+// one that calls next(w, r), a function value, is opaque without
+// verifying anything), wherever it is registered; and a call of a
+// function of another package (not of the framework's module) that
+// returns a middleware of the handler's framework, unless its fact
+// shows it does not verify. [Model.Registered] tells a handler its
+// package registers from one that another package does.
 //
 // Out of reach: other frameworks (fiber and fasthttp, whose requests are
 // not net/http's; echo v5, another module path); a handler that takes a

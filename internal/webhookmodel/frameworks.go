@@ -44,15 +44,6 @@ func BodyRead(info *types.Info, e ast.Expr) bool {
 	return false
 }
 
-// bindTarget returns the expression a framework's bind call decodes the
-// request body into (&ev of c.ShouldBindJSON(&ev), c.Bind(&ev)), or nil.
-func bindTarget(info *types.Info, call *ast.CallExpr) ast.Expr {
-	if len(call.Args) == 0 || access(info, call) != webframe.Decode {
-		return nil
-	}
-	return call.Args[0]
-}
-
 // headerName returns the argument naming the header that call reads with
 // a framework's accessor (gin's c.GetHeader(name)), or nil.
 func headerName(info *types.Info, call *ast.CallExpr) ast.Expr {

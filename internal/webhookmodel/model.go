@@ -145,8 +145,10 @@ func (m *Model) SummaryOf(u *Unit) *Summary {
 }
 
 // DecodesOf returns u's decodings of a request body (json.Unmarshal and
-// (*json.Decoder).Decode of a reader over r.Body, in its own body),
-// found with its summary. The caller must not change the slice.
+// (*json.Decoder).Decode of a reader over r.Body, a framework's bind of
+// the body: gin's c.ShouldBindJSON(&ev), c.ShouldBindWith(&ev,
+// binding.JSON), echo's c.Bind(&ev), see webframe.BodyDecode; in its own
+// body), found with its summary. The caller must not change the slice.
 func (m *Model) DecodesOf(u *Unit) []Decode {
 	m.mu.Lock()
 	defer m.mu.Unlock()
@@ -217,7 +219,7 @@ func (m *Model) mayReceive(u *Unit) bool {
 			continue
 		}
 		decodes := fn.Pkg().Path() == "encoding/json" && (fn.Name() == "Unmarshal" || fn.Name() == "NewDecoder") ||
-			bindTarget(m.info, cur.Node().(*ast.CallExpr)) != nil
+			webframe.BodyDecode(m.info, cur.Node().(*ast.CallExpr)) != nil
 		if _, lib := Libraries[fn.Pkg().Path()]; lib || decodes || m.pass.ImportObjectFact(fn.Origin(), &f) {
 			return true
 		}
@@ -455,7 +457,7 @@ func (m *Model) callSites(ev *eval, u *Unit, s *Summary, call *ast.CallExpr) {
 	}
 	path, name := fn.Pkg().Path(), fn.Name()
 	qual := path + "." + name
-	if target := bindTarget(m.info, call); target != nil {
+	if target := webframe.BodyDecode(m.info, call); target != nil {
 		u.decodes = append(u.decodes, Decode{Call: call, Target: m.info.TypeOf(target)})
 		return
 	}

@@ -47,3 +47,12 @@ func decodeJSON(r io.Reader, obj any) error {
 	}
 	return decoder.Decode(obj)
 }
+
+// Query is the binding of the URL query.
+var Query Binding = queryBinding{}
+
+type queryBinding struct{}
+
+func (queryBinding) Name() string { return "query" }
+
+func (queryBinding) Bind(req *http.Request, obj any) error { return nil }

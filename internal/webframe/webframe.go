@@ -13,8 +13,9 @@
 // their handlers are not receivers or callbacks to the models.
 //
 // Everything is identified by types: a method of gin's Context or of
-// echo's Context interface, named in the tables below, or the Request
-// field of gin's Context.
+// echo's Context interface, named in the tables below. The request
+// itself (gin's c.Request field, echo's c.Request()) is an
+// *http.Request, which the models know by its type.
 package webframe
 
 import (
@@ -39,8 +40,6 @@ const (
 	// None: the method reads nothing of the request this package models
 	// (it writes the response, or reads a path parameter).
 	None Access = iota
-	// Request: the *http.Request itself (echo's c.Request()).
-	Request
 	// Param: the value of the query or form parameter named by the first
 	// argument (gin's c.Query("state"), echo's c.QueryParam("state")).
 	Param
@@ -101,7 +100,6 @@ func init() {
 
 // echoMethods are the methods of echo.Context that read the request.
 var echoMethods = map[string]Access{
-	"Request":     Request,
 	"QueryParam":  Param,
 	"FormValue":   Param,
 	"QueryParams": Values,
@@ -130,13 +128,6 @@ func CallAccess(fn *types.Func) Access {
 		}
 	}
 	return None
-}
-
-// IsRequestField reports whether v is the Request field of gin's Context,
-// the *http.Request its handler serves.
-func IsRequestField(v *types.Var) bool {
-	return v != nil && v.IsField() && v.Name() == "Request" && v.Pkg() != nil && v.Pkg().Path() == GinPath &&
-		typesutil.IsNamed(v.Type(), "net/http", "Request")
 }
 
 // IsContext reports whether t is a framework context a handler takes in

@@ -129,7 +129,8 @@
 // parameters, or through fields the package never sets; states and URLs
 // built with strings.Builder or through helpers of other modules without
 // facts; query names added by code the model cannot see; token URLs that
-// reach a request through a helper's parameter; frameworks that are not
-// net/http (gin's c.Query, echo, fiber) except where they expose the
-// *http.Request; middleware that checks the state around a handler.
+// reach a request through a helper's parameter; frameworks other than
+// net/http, gin and echo v4 (fiber, fasthttp, echo v5), whose handlers
+// take no *http.Request and no context of internal/webframe; middleware
+// that checks the state around a handler.
 package oauthmodel

@@ -85,7 +85,12 @@
 // type of the program embedding gin's or echo's context; echo's binders
 // called directly ((&echo.DefaultBinder{}).BindBody(c, &ev)); which routes a
 // middleware is registered for (one verifying middleware of a framework
-// covers every handler of that framework in the package).
+// covers every handler of that framework in the package, and so does a
+// call of another package's function that returns one and has no fact,
+// as gin-contrib's middlewares have none); a gin middleware that binds
+// the body and never calls c.Next() (gin runs the rest of the chain when
+// it returns unaborted) is taken for a handler, as a handler that binds
+// and refuses bad requests with c.Abort*() is one.
 //
 // # Origins
 //

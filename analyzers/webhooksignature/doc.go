@@ -217,7 +217,11 @@
 // another package returns, is taken to cover every handler of its
 // framework in the package: so does a third-party middleware, like
 // gin-contrib's cors.Default(), whose package the model sees verifying
-// nothing but exports no facts for); frameworks whose handlers take neither an
+// nothing but exports no facts for); a gin middleware that binds the
+// body and never calls c.Next() is taken for a handler and covers
+// nothing (a middleware that binds is known by c.Next() or echo's
+// next(c), since every handler refuses bad requests with c.Abort*());
+// frameworks whose handlers take neither an
 // *http.Request nor a gin or echo v4 context (fiber, fasthttp, echo v5),
 // and handlers that take a type of the program embedding one (gorilla/mux,
 // httprouter's HandlerFunc and chi take an *http.Request and are

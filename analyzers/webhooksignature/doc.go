@@ -215,9 +215,10 @@
 // by one); for gin and echo, which routes a verifying middleware is
 // registered for (a middleware of the package, or one that a function of
 // another package returns, is taken to cover every handler of its
-// framework in the package: so does a third-party middleware, like
-// gin-contrib's cors.Default(), whose package the model sees verifying
-// nothing but exports no facts for); a gin middleware that binds the
+// framework in the package when it verifies; one returned by an
+// interface's method may verify and covers them too; a third-party
+// middleware that reads no webhook header and computes no MAC, like
+// gin-contrib's cors.Default(), has no fact and covers nothing); a gin middleware that binds the
 // body and never calls c.Next() is taken for a handler and covers
 // nothing (a middleware that binds is known by c.Next() or echo's
 // next(c), since every handler refuses bad requests with c.Abort*());

@@ -86,8 +86,10 @@
 // called directly ((&echo.DefaultBinder{}).BindBody(c, &ev)); which routes a
 // middleware is registered for (one verifying middleware of a framework
 // covers every handler of that framework in the package, and so does a
-// call of another package's function that returns one and has no fact,
-// as gin-contrib's middlewares have none); a gin middleware that binds
+// call of another package's function that returns one and whose fact says
+// it verifies, or an interface's method that returns one; a concrete
+// function without a fact, as gin-contrib's middlewares are, verifies
+// nothing); a gin middleware that binds
 // the body and never calls c.Next() (gin runs the rest of the chain when
 // it returns unaborted) is taken for a handler, as a handler that binds
 // and refuses bad requests with c.Abort*() is one.

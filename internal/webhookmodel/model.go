@@ -845,9 +845,12 @@ func isHTTPHandler(sig *types.Signature) bool {
 // in r.POST("/wh", brexauth.Verify(secret), h.brexWebhook) or r.Use(...):
 // a gin.HandlerFunc; an echo.MiddlewareFunc; a func(http.Handler)
 // http.Handler given to echo.WrapMiddleware), unless the function's fact
-// says it does not do what ok asks. Precision first: a function without a
-// fact (a package the model does not see verifying, a middleware built on
-// an interface) may verify, and covers the handlers.
+// says it does not do what ok asks. A concrete function without a fact
+// reads no Standard Webhooks header and computes no MAC (the model
+// summarises every function of a package that can verify, under every
+// driver, since each analyzes the dependencies for their facts): it
+// verifies nothing (gin-contrib's cors.Default(), a request logger). An
+// interface's method may be anything, and covers the handlers.
 func (m *Model) foreignMiddleware(fw string, ok func(*Summary) bool) bool {
 	for file := range typesutil.NonTestFiles(m.pass.Fset, m.funcs.Inspector()) {
 		for cur := range file.Preorder((*ast.CallExpr)(nil)) {
@@ -862,7 +865,13 @@ func (m *Model) foreignMiddleware(fw string, ok func(*Summary) bool) bool {
 				continue
 			}
 			var f FuncFact
-			if !m.pass.ImportObjectFact(fn.Origin(), &f) || ok(f.summary(typesutil.FuncName(fn, m.pass.Pkg))) {
+			if m.pass.ImportObjectFact(fn.Origin(), &f) {
+				if ok(f.summary(typesutil.FuncName(fn, m.pass.Pkg))) {
+					return true
+				}
+				continue
+			}
+			if recv := fn.Signature().Recv(); recv != nil && types.IsInterface(recv.Type()) {
 				return true
 			}
 		}

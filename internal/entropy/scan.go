@@ -4,6 +4,8 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+
+	"github.com/brexlint/brexlint/internal/typesutil"
 )
 
 // writeKind says how a write changes a variable.
@@ -360,24 +362,8 @@ func (c *Classifier) underlying(e ast.Expr) types.Type {
 // paramIsInterface reports whether argument i of a call of sig is passed
 // as an interface.
 func paramIsInterface(sig *types.Signature, i int) bool {
-	n := sig.Params().Len()
-	if n == 0 {
-		return false
-	}
-	var t types.Type
-	switch {
-	case sig.Variadic() && i >= n-1:
-		s, ok := sig.Params().At(n - 1).Type().Underlying().(*types.Slice)
-		if !ok {
-			return false
-		}
-		t = s.Elem()
-	case i < n:
-		t = sig.Params().At(i).Type()
-	default:
-		return false
-	}
-	return types.IsInterface(t)
+	t := typesutil.ParamType(sig, i)
+	return t != nil && types.IsInterface(t)
 }
 
 // isPointerMethod reports whether fn is a method with a pointer receiver.

@@ -179,7 +179,7 @@ func isLitOf(e ast.Expr, lit *ast.CompositeLit) bool {
 // to a router).
 func (m *modeler) isUnitLit(lit *ast.FuncLit) bool {
 	for _, f := range lit.Type.Params.List {
-		if isRequestCarrier(m.info.TypeOf(f.Type)) {
+		if webframe.CarriesRequest(m.info.TypeOf(f.Type)) {
 			return true
 		}
 	}
@@ -361,7 +361,7 @@ func (m *modeler) visitCall(u *unit, call *ast.CallExpr) {
 		}
 	}
 	for i, arg := range call.Args {
-		if isRequestCarrier(m.info.TypeOf(arg)) {
+		if webframe.CarriesRequest(m.info.TypeOf(arg)) {
 			u.helpers = append(u.helpers, helperCall{call: call, fn: callee, arg: i})
 		}
 	}
@@ -484,7 +484,7 @@ func (m *modeler) summary(fn *types.Func) *funcSummary {
 	// What it does with a request it is given.
 	ps := fn.Signature().Params()
 	for i := 0; i < ps.Len(); i++ {
-		if isRequestCarrier(ps.At(i).Type()) {
+		if webframe.CarriesRequest(ps.At(i).Type()) {
 			s.reqParam = i
 			break
 		}
@@ -590,7 +590,7 @@ func (m *modeler) exchangeAt(x *Exchange, depth int) *ast.CallExpr {
 	}
 	givenRequest := false
 	for _, a := range x.Call.Args {
-		if isRequestCarrier(m.info.TypeOf(a)) {
+		if webframe.CarriesRequest(m.info.TypeOf(a)) {
 			givenRequest = true
 		}
 	}
@@ -707,13 +707,6 @@ func (m *modeler) exportFacts() {
 			}
 		}
 	}
-}
-
-// isRequestCarrier reports whether a handler reads its request through a
-// value of type t: an *http.Request, or the context of a web framework
-// (gin's *gin.Context, echo's echo.Context; see internal/webframe).
-func isRequestCarrier(t types.Type) bool {
-	return isRequestPtr(t) || webframe.IsContext(t)
 }
 
 // isRequestPtr reports whether t is *net/http.Request.

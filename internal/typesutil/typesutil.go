@@ -128,3 +128,20 @@ func ExprCode(e ast.Expr) string {
 	})
 	return s
 }
+
+// ParamType returns the type of the parameter that argument i of a call
+// of sig is passed as: the element type of a variadic parameter for the
+// arguments from its position on; nil past the parameters.
+func ParamType(sig *types.Signature, i int) types.Type {
+	n := sig.Params().Len()
+	switch {
+	case sig.Variadic() && i >= n-1:
+		if s, ok := sig.Params().At(n - 1).Type().Underlying().(*types.Slice); ok {
+			return s.Elem()
+		}
+		return nil
+	case i < n:
+		return sig.Params().At(i).Type()
+	}
+	return nil
+}

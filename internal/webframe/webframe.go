@@ -284,3 +284,12 @@ func isJSONBinding(info *types.Info, e ast.Expr) bool {
 	v, ok := info.Uses[id].(*types.Var)
 	return ok && v.Pkg() != nil && v.Pkg().Path() == GinBindingPath && v.Pkg().Scope().Lookup("JSON") == v
 }
+
+// CarriesRequest reports whether a handler reads its request through a
+// value of type t: an *http.Request, or a framework's context.
+func CarriesRequest(t types.Type) bool {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok && typesutil.IsNamed(p.Elem(), "net/http", "Request") {
+		return true
+	}
+	return IsContext(t)
+}

@@ -70,6 +70,8 @@ func (c *Context) ShouldBindJSON(obj any) error { return nil }
 const appSrc = `package app
 
 import (
+	"net/http"
+
 	"github.com/gin-gonic/gin"
 	"github.com/labstack/echo/v4"
 	"example.com/other"
@@ -108,6 +110,10 @@ func otherHook(c *other.Context) {
 	var ev event
 	_ = c.ShouldBindJSON(&ev)
 }
+
+func stdHook(r *http.Request) {}
+
+func valueHook(r http.Request) {}
 `
 
 type pkgs map[string]*types.Package
@@ -145,6 +151,7 @@ func TestCallAccess(t *testing.T) {
 
 	got := map[string]map[string]webframe.Access{}
 	contexts := map[string]bool{}
+	carriers := map[string]bool{}
 	for _, d := range f.Decls {
 		fd, ok := d.(*ast.FuncDecl)
 		if !ok || fd.Recv != nil || fd.Type.Params.NumFields() != 1 {
@@ -152,6 +159,7 @@ func TestCallAccess(t *testing.T) {
 		}
 		name := fd.Name.Name
 		contexts[name] = webframe.IsContext(info.TypeOf(fd.Type.Params.List[0].Type))
+		carriers[name] = webframe.CarriesRequest(info.TypeOf(fd.Type.Params.List[0].Type))
 		got[name] = map[string]webframe.Access{}
 		ast.Inspect(fd.Body, func(n ast.Node) bool {
 			switch n := n.(type) {
@@ -175,11 +183,16 @@ func TestCallAccess(t *testing.T) {
 			"FormValue": webframe.Param, "Bind": webframe.Decode, "Param": webframe.None, "NoContent": webframe.None,
 		},
 		"otherHook": {"Query": webframe.None, "ShouldBindJSON": webframe.None},
+		// A handler of net/http calls no context's methods.
+		"stdHook": {}, "valueHook": {},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("CallAccess (-want +got):\n%s", diff)
 	}
-	if diff := cmp.Diff(map[string]bool{"ginHook": true, "echoHook": true, "otherHook": false}, contexts); diff != "" {
+	if diff := cmp.Diff(map[string]bool{"ginHook": true, "echoHook": true, "otherHook": false, "stdHook": true, "valueHook": false}, carriers); diff != "" {
+		t.Errorf("CarriesRequest (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(map[string]bool{"ginHook": true, "echoHook": true, "otherHook": false, "stdHook": false, "valueHook": false}, contexts); diff != "" {
 		t.Errorf("IsContext (-want +got):\n%s", diff)
 	}
 }

@@ -251,7 +251,7 @@ func takesRequest(t types.Type) bool {
 		return false
 	}
 	for p := range sig.Params().Variables() {
-		if typesutil.IsNamed(p.Type(), "net/http", "Request") || webframe.IsContext(p.Type()) {
+		if webframe.CarriesRequest(p.Type()) {
 			return true
 		}
 	}
@@ -571,27 +571,11 @@ func (m *Model) handsOverDelivery(ev *eval, call *ast.CallExpr, callee types.Obj
 			ev.origin(a).Flags&(FromBody|FromSignature) != 0 {
 			return true
 		}
-		if webframe.IsContext(t) && sig != nil && webframe.IsContext(paramType(sig, i)) && !next {
+		if webframe.IsContext(t) && sig != nil && webframe.IsContext(typesutil.ParamType(sig, i)) && !next {
 			return true
 		}
 	}
 	return false
-}
-
-// paramType returns the type of the parameter that argument i of a call
-// of sig goes to, or nil.
-func paramType(sig *types.Signature, i int) types.Type {
-	n := sig.Params().Len()
-	switch {
-	case sig.Variadic() && i >= n-1:
-		if s, ok := sig.Params().At(n - 1).Type().(*types.Slice); ok {
-			return s.Elem()
-		}
-		return nil
-	case i < n:
-		return sig.Params().At(i).Type()
-	}
-	return nil
 }
 
 // Params reports whether the site depends on the parameters of its

@@ -21,6 +21,7 @@ package webframe
 import (
 	"go/ast"
 	"go/types"
+	"slices"
 	"strings"
 
 	"github.com/brexlint/brexlint/internal/typesutil"
@@ -55,12 +56,9 @@ const (
 	// c.ShouldBindJSON(&ev), echo's c.Bind(&ev)).
 	Decode
 	// Next: reads nothing, but runs the rest of the handler chain, as a
-	// middleware does (gin's c.Next()).
+	// middleware does (gin's c.Next()). (Aborting the chain is no sign of
+	// a middleware: every handler that refuses a bad request aborts.)
 	Next
-	// Abort: reads nothing, but stops the handler chain (gin's c.Abort(),
-	// c.AbortWithStatus(code) ...): a middleware that refuses a request
-	// does, and so does any handler that refuses a bad one.
-	Abort
 )
 
 // ginMethods are the methods of *gin.Context that read the request.
@@ -70,8 +68,7 @@ var ginMethods = map[string]Access{
 	"GetHeader":  Header,
 	"GetRawData": RawBody,
 	// The chain's control.
-	"Next": Next, "Abort": Abort, "AbortWithStatus": Abort, "AbortWithError": Abort,
-	"AbortWithStatusJSON": Abort, "AbortWithStatusPureJSON": Abort,
+	"Next": Next,
 }
 
 // ginBinds are the binds of *gin.Context that may read the body (not
@@ -132,30 +129,20 @@ func CallAccess(fn *types.Func) Access {
 
 // IsContext reports whether t is a framework context a handler takes in
 // place of an *http.Request: *gin.Context or echo.Context.
-func IsContext(t types.Type) bool {
-	if t == nil {
-		return false
-	}
-	if p, ok := types.Unalias(t).(*types.Pointer); ok {
-		return typesutil.IsNamed(p.Elem(), GinPath, "Context")
-	}
-	return typesutil.IsNamed(t, EchoPath, "Context")
-}
+func IsContext(t types.Type) bool { return ContextFramework(t) != "" }
+
+// frameworks are the import paths of the frameworks.
+var frameworks = [...]string{GinPath, EchoPath}
 
 // IsFramework reports whether path is the import path of a framework: a
 // package that imports one may serve requests without importing net/http.
-func IsFramework(path string) bool { return path == GinPath || path == EchoPath }
+func IsFramework(path string) bool { return slices.Contains(frameworks[:], path) }
 
 // InFramework reports whether path is a package of a framework's own
 // module (gin, gin/binding, echo/v4, echo/v4/middleware): its handlers
 // and middlewares (gin.Logger(), middleware.CORS()) verify nothing.
 func InFramework(path string) bool {
-	for _, fw := range []string{GinPath, EchoPath} {
-		if path == fw || strings.HasPrefix(path, fw+"/") {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(frameworks[:], func(fw string) bool { return path == fw || strings.HasPrefix(path, fw+"/") })
 }
 
 // MiddlewareFramework returns the import path of the framework whose
@@ -184,13 +171,19 @@ func MiddlewareFramework(t types.Type) string {
 // ContextFramework returns the import path of the framework whose context
 // t is (GinPath for *gin.Context, EchoPath for echo.Context), or "".
 func ContextFramework(t types.Type) string {
-	switch {
-	case !IsContext(t):
+	if t == nil {
 		return ""
-	case typesutil.IsNamed(t, GinPath, "Context"):
-		return GinPath
 	}
-	return EchoPath
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		if typesutil.IsNamed(p.Elem(), GinPath, "Context") {
+			return GinPath
+		}
+		return ""
+	}
+	if typesutil.IsNamed(t, EchoPath, "Context") {
+		return EchoPath
+	}
+	return ""
 }
 
 // HandlerFramework returns the import path of the framework whose handler
@@ -292,4 +285,29 @@ func CarriesRequest(t types.Type) bool {
 		return true
 	}
 	return IsContext(t)
+}
+
+// CallsNext returns the framework whose handler chain call runs on, as a
+// middleware does, or "": gin's c.Next(), or a call of a function value
+// of echo's handler shape (an echo middleware's next(c)).
+func CallsNext(info *types.Info, call *ast.CallExpr) string {
+	switch callee := typeutil.Callee(info, call).(type) {
+	case *types.Func:
+		if CallAccess(callee) == Next {
+			return GinPath
+		}
+	case *types.Var:
+		if sig, ok := callee.Type().Underlying().(*types.Signature); ok && HandlerFramework(sig) == EchoPath {
+			return EchoPath
+		}
+	}
+	return ""
+}
+
+// IsMiddlewareAdapter reports whether fn is echo.WrapMiddleware, which puts
+// a net/http middleware (func(http.Handler) http.Handler) in echo's chain.
+// gin has no such adapter (gin.WrapH wraps a handler, not a middleware).
+func IsMiddlewareAdapter(fn *types.Func) bool {
+	return fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == EchoPath && fn.Name() == "WrapMiddleware" &&
+		fn.Signature().Recv() == nil
 }

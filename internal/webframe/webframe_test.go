@@ -176,7 +176,7 @@ func TestCallAccess(t *testing.T) {
 			"Query": webframe.Param, "DefaultQuery": webframe.Param, "GetHeader": webframe.Header,
 			"GetRawData": webframe.RawBody, "ShouldBindJSON": webframe.Decode,
 			"BindQuery": webframe.None, "Param": webframe.None, "JSON": webframe.None,
-			"AbortWithStatus": webframe.Abort, "Next": webframe.Next,
+			"AbortWithStatus": webframe.None, "Next": webframe.Next,
 		},
 		"echoHook": {
 			"Request": webframe.None, "QueryParam": webframe.Param, "QueryParams": webframe.Values,

@@ -291,16 +291,12 @@ func (m *Model) verifies() bool {
 			return true
 		}
 	}
-	return namesHeader(m.funcs.Inspector())
+	return NamesHeader(m.funcs.Inspector())
 }
 
 // NamesHeader reports whether a string literal of the package of insp may
 // name a Standard Webhooks header: it starts with "webhook-", in any case.
 func NamesHeader(insp *inspector.Inspector) bool {
-	return namesHeader(insp)
-}
-
-func namesHeader(insp *inspector.Inspector) bool {
 	for lit := range inspector.All[*ast.BasicLit](insp) {
 		if lit.Kind == token.STRING && len(lit.Value) > 9 && strings.EqualFold(lit.Value[1:9], "webhook-") {
 			return true
@@ -563,8 +559,7 @@ func (m *Model) handsOverDelivery(ev *eval, call *ast.CallExpr, callee types.Obj
 	if t := m.info.TypeOf(call.Fun); t != nil {
 		sig, _ = t.Underlying().(*types.Signature)
 	}
-	_, isValue := callee.(*types.Var)
-	next := isValue && webframe.HandlerFramework(sig) == webframe.EchoPath
+	next := webframe.CallsNext(m.info, call) == webframe.EchoPath
 	for i, a := range call.Args {
 		t := m.info.TypeOf(a)
 		if typesutil.IsNamed(t, "net/http", "Request") || typesutil.IsNamed(t, "net/http", "Header") ||
@@ -764,8 +759,8 @@ func (m *Model) frameworkMiddleware(u *Unit, ok func(*Summary) bool) bool {
 		// A net/http middleware's handler that calls next(w, r), a
 		// function value given the request, is opaque to the model: it
 		// counts only when it verifies.
-		same, http := webframe.HandlerFramework(mw.Sig) == fw, isHTTPHandler(mw.Sig)
-		if !same && !http {
+		same, httpShape := webframe.HandlerFramework(mw.Sig) == fw, isHTTPHandler(mw.Sig)
+		if !same && !httpShape {
 			continue
 		}
 		s := m.summary(mw)
@@ -786,17 +781,8 @@ func (m *Model) frameworkMiddleware(u *Unit, ok func(*Summary) bool) bool {
 // binding.JSON)) and stays one.
 func (m *Model) chains(u *Unit, fw string) bool {
 	for cur := range u.body.Preorder((*ast.CallExpr)(nil)) {
-		call := cur.Node().(*ast.CallExpr)
-		switch callee := typeutil.Callee(m.info, call).(type) {
-		case *types.Func:
-			if fw == webframe.GinPath && webframe.CallAccess(callee) == webframe.Next {
-				return true
-			}
-		case *types.Var:
-			sig, _ := callee.Type().Underlying().(*types.Signature)
-			if fw == webframe.EchoPath && webframe.HandlerFramework(sig) == webframe.EchoPath {
-				return true
-			}
+		if webframe.CallsNext(m.info, cur.Node().(*ast.CallExpr)) == fw {
+			return true
 		}
 	}
 	return false
@@ -880,8 +866,7 @@ func (m *Model) wrappedForEcho(cur inspector.Cursor) bool {
 		return false
 	}
 	fn, _ := typeutil.Callee(m.info, parent).(*types.Func)
-	return fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == webframe.EchoPath && fn.Name() == "WrapMiddleware" &&
-		fn.Signature().Recv() == nil
+	return webframe.IsMiddlewareAdapter(fn)
 }
 
 // Registered reports whether u, a function that takes a framework's

@@ -166,10 +166,11 @@ func (b Baseline) Write(w io.Writer) error {
 // and those it accepts. Each entry accepts at most Count findings of its
 // key, so a second copy of an accepted problem in the same function is
 // fresh (the later one by position). stale is the number of recorded findings that did not occur: fixed
-// since the baseline was written. An entry without a category, written
-// before its check gave its findings one (pagination and pagelimit, until
-// 2026-12), accepts a finding of any category of its check that matches
-// the rest of its key.
+// since the baseline was written. An entry without a category accepts a
+// finding of any category of its check that matches the rest of its key:
+// it was written before its check gave its findings one (pagination and
+// pagelimit did so in 2026-12), and a check that gives its findings a
+// category later is no reason to fail the gate.
 func (b Baseline) Filter(findings []Finding) (fresh, accepted []Finding, stale int) {
 	left := map[Key]int{}
 	for _, e := range b.Findings {

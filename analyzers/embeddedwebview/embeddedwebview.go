@@ -154,7 +154,7 @@ func (c *checker) isAuthURL(e ast.Expr) bool {
 	return oauthmodel.IsAuthorizeURLString(c.fold(e).String())
 }
 
-const message = "the OAuth authorization page is opened in an embedded web view (%s), so " + why + "; " + fix
+var message = checks.Message("the OAuth authorization page is opened in an embedded web view (%s)", why, fix)
 
 func (c *checker) call(call *ast.CallExpr) {
 	fn, _ := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
@@ -238,20 +238,20 @@ func (c *checker) iframeLit(lit *ast.BasicLit) {
 	val := c.fold(lit).String()
 	for _, m := range iframeRE.FindAllStringSubmatch(val, -1) {
 		if oauthmodel.IsAuthorizeURLString(strings.ReplaceAll(m[1], "&amp;", "&")) {
-			c.r.Reportf(lit.Pos(), kindIframe, iframeMessage)
+			c.r.Reportf(lit.Pos(), kindIframe, "%s", iframeMessage)
 			return
 		}
 	}
 	// The src filled in by the enclosing expression.
 	if c.srcFilledWithAuthURL(lit) {
-		c.r.Reportf(lit.Pos(), kindIframe, iframeMessage)
+		c.r.Reportf(lit.Pos(), kindIframe, "%s", iframeMessage)
 	}
 }
 
-const iframeMessage = "this HTML shows the OAuth authorization page in an <iframe>, so " + why + "; " + fix
+var iframeMessage = checks.Message("this HTML shows the OAuth authorization page in an <iframe>", why, fix)
 
 // Why an embedded authorization page matters, and what to do, in the
-// messages (the form of [checks.Message], spelled out for constants).
+// messages ([checks.Message]).
 const (
 	why = "the customer cannot verify Brex's login page (Brex requires a browser)"
 	fix = "open it in the system browser"

@@ -81,9 +81,10 @@ func run(pass *analysis.Pass) (any, error) {
 		if kc.InTest {
 			continue
 		}
+		method, path, _ := strings.Cut(kc.Endpoint, " ")
 		r.Reportf(kc.Call.Pos(), kindPerAttempt, "%s", checks.Message(
 			fmt.Sprintf("%s makes a new Idempotency-Key for %s on every call, and this retry calls it again", typesutil.FuncName(kc.Callee, pass.Pkg), kc.Endpoint),
-			twice(kc.Endpoint), fixOutside))
+			twice(method, path), fixOutside))
 	}
 	return nil, nil
 }
@@ -108,10 +109,9 @@ func duplicate(ep *brexapi.Endpoint) string {
 	return "a retried timeout can apply it twice"
 }
 
-// twice says why a new key on each attempt of a request to ep ("POST
-// /v1/transfers") matters.
-func twice(ep string) string {
-	method, path, _ := strings.Cut(ep, " ")
+// twice says why a new key on each attempt of a request (method, path)
+// matters.
+func twice(method, path string) string {
 	if creates(method, path) {
 		return "a timed-out " + objectAt(path) + " can run twice"
 	}
@@ -192,13 +192,13 @@ func (c *checker) checkKey(req *brexmodel.Request, h *brexmodel.Header) {
 		if h.Summary.InRetryLoop {
 			c.r.Reportf(pos, kindPerAttempt, "%s", checks.Message(
 				fmt.Sprintf("%s gets a new Idempotency-Key on every attempt inside %s's retry loop", ep, h.Helper.Name()),
-				twice(ep.String()), fixOutside))
+				twice(ep.Method, ep.Path), fixOutside))
 			return
 		}
 		if loop := c.model.RetryAround(req.Call.Pos()); v.Kinds&entropy.Random != 0 && v.Kinds&entropy.Identifier == 0 && loop != nil && c.model.SameInputs(loop, req.Call) {
 			c.r.Reportf(pos, kindPerAttempt, "%s", checks.Message(
 				fmt.Sprintf("%s makes a new Idempotency-Key for %s on every call, and this retry calls it again", h.Helper.Name(), ep),
-				twice(ep.String()), fixOutside))
+				twice(ep.Method, ep.Path), fixOutside))
 			return
 		}
 	}
@@ -238,7 +238,7 @@ func (c *checker) checkKey(req *brexmodel.Request, h *brexmodel.Header) {
 		}
 		c.r.Reportf(g, kindPerAttempt, "%s", checks.Message(
 			fmt.Sprintf("the Idempotency-Key of %s is made inside a retry loop: each attempt carries a new key", ep),
-			twice(ep.String()), "make the key once, before the loop"))
+			twice(ep.Method, ep.Path), "make the key once, before the loop"))
 		return
 	}
 }

@@ -140,7 +140,7 @@ func run(pass *analysis.Pass) (any, error) {
 	m := &Model{OAuth: &OAuth{}, info: pass.TypesInfo, files: pass.Files, pass: pass,
 		insp: insp, funcs: typesutil.NewFuncs(pass.TypesInfo, insp),
 		teach: pass.ResultOf[directives.Analyzer].(*directives.Index).Teaching}
-	if onlyTests(pass) {
+	if onlyTests(pass, insp) {
 		return m, nil
 	}
 	// Helpers that generate values matter wherever they are declared: an
@@ -170,11 +170,9 @@ func run(pass *analysis.Pass) (any, error) {
 // reported, and no package imports it, so none of its facts would be read.
 // On stripe-go, whose example directory is one 13,000-line test file, the
 // model of those packages took a fifth of the analysis.
-func onlyTests(pass *analysis.Pass) bool {
-	for _, f := range pass.Files {
-		if !typesutil.InTestFile(pass.Fset, f.FileStart) {
-			return false
-		}
+func onlyTests(pass *analysis.Pass, insp *inspector.Inspector) bool {
+	for range typesutil.NonTestFiles(pass.Fset, insp) {
+		return false
 	}
 	return len(pass.Files) > 0
 }

@@ -255,10 +255,6 @@ func (r *responseAnalysis) credentialKey(k types.Object) bool {
 	return r.pass.ImportObjectFact(k, new(CredentialKeyFact))
 }
 
-// buildCredentials finds the package's credential stores: the variables and
-// fields read into an Authorization header, and those holding oauth2
-// tokens or token sources; and the functions of the package that act on
-// them.
 // authHeaderValues returns the values that the statements of body, a
 // function's body, give the Authorization header, in the order they are
 // written: h.Set("Authorization", v), h.Add("Authorization", v) and
@@ -291,6 +287,10 @@ func authHeaderValues(info *types.Info, body inspector.Cursor) []ast.Expr {
 	return vals
 }
 
+// buildCredentials finds the package's credential stores: the variables and
+// fields read into an Authorization header, and those holding oauth2
+// tokens or token sources; and the functions of the package that act on
+// them.
 func (r *responseAnalysis) buildCredentials() {
 	info := r.pass.TypesInfo
 	c := &credentials{vars: map[*types.Var]bool{}, maps: map[*types.Var]bool{}, funcs: map[*types.Func]string{}, keys: map[types.Object]bool{}}

@@ -1,6 +1,7 @@
 package secrets
 
 import (
+	"maps"
 	"path"
 	"regexp"
 	"slices"
@@ -18,15 +19,16 @@ import (
 // A .env file is never a fixture: it is reported wherever it is.
 
 // fixtureDirs are folder names that hold tests or their data, in the
-// conventions of Go, Python, JavaScript, Ruby and the JVM. Go's test
-// helper packages (testutil, testhelpers: signers, fake servers and the
-// tokens they sign, imported only by tests) count too.
-var fixtureDirs = map[string]bool{
-	"testdata": true, "test": true, "tests": true, "__tests__": true,
-	"fixtures": true, "__fixtures__": true, "__snapshots__": true,
-	"__mocks__": true, "spec": true, "testing": true,
-	"testutil": true, "testutils": true, "testhelper": true, "testhelpers": true,
-}
+// conventions of Go (goFixtureDirs), Python, JavaScript, Ruby and the JVM.
+var fixtureDirs = func() map[string]bool {
+	dirs := map[string]bool{
+		"test": true, "tests": true, "__tests__": true,
+		"fixtures": true, "__fixtures__": true, "__snapshots__": true,
+		"__mocks__": true, "spec": true, "testing": true,
+	}
+	maps.Copy(dirs, goFixtureDirs)
+	return dirs
+}()
 
 // goFixtureDirs are the elements of a Go import path that make a package
 // test code: testdata, which the go command ignores, and the names Go

@@ -45,3 +45,10 @@ func main() {
 	r.POST("/webhooks/brex", s.brexWebhook)
 	log.Fatal(r.Run(":8080"))
 }
+
+// Turning the switch off, or setting it from configuration, is no
+// finding: only a constant true makes every bind strict.
+func relax(strict bool) {
+	binding.EnableDecoderDisallowUnknownFields = false
+	binding.EnableDecoderDisallowUnknownFields = strict
+}

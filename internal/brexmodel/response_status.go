@@ -257,29 +257,39 @@ func (r *responseAnalysis) credentialKey(k types.Object) bool {
 
 // authHeaderValues returns the values that the statements of body, a
 // function's body, give the Authorization header, in the order they are
-// written: h.Set("Authorization", v), h.Add("Authorization", v) and
-// h["Authorization"] = []string{v} on an http.Header. A value written
-// whole as a list of several is returned as written.
+// written (see authHeaderWrites).
 func authHeaderValues(info *types.Info, body inspector.Cursor) []ast.Expr {
 	var vals []ast.Expr
 	for cur := range body.Preorder((*ast.CallExpr)(nil), (*ast.AssignStmt)(nil)) {
-		switch n := cur.Node().(type) {
-		case *ast.CallExpr:
-			fn, _ := typeutil.Callee(info, n).(*types.Func)
-			if (isMethod(fn, "net/http", "Header", "Set") || isMethod(fn, "net/http", "Header", "Add")) && len(n.Args) == 2 {
-				if name, ok := canonical(info, n.Args[0]); ok && name == "Authorization" {
-					vals = append(vals, n.Args[1])
-				}
+		vals = append(vals, authHeaderWrites(info, cur.Node())...)
+	}
+	return vals
+}
+
+// authHeaderWrites returns the values that n, a call or an assignment,
+// gives the Authorization header: h.Set("Authorization", v),
+// h.Add("Authorization", v) and h["Authorization"] = []string{v} on an
+// http.Header. A value written whole as a list of several is returned as
+// written. A walk that looks for other calls too (buildCredentials) asks
+// it of each node it visits, so that a body is walked once.
+func authHeaderWrites(info *types.Info, n ast.Node) []ast.Expr {
+	var vals []ast.Expr
+	switch n := n.(type) {
+	case *ast.CallExpr:
+		fn, _ := typeutil.Callee(info, n).(*types.Func)
+		if (isMethod(fn, "net/http", "Header", "Set") || isMethod(fn, "net/http", "Header", "Add")) && len(n.Args) == 2 {
+			if name, ok := canonical(info, n.Args[0]); ok && name == "Authorization" {
+				vals = append(vals, n.Args[1])
 			}
-		case *ast.AssignStmt:
-			if len(n.Lhs) != len(n.Rhs) {
-				continue
-			}
-			for i, l := range n.Lhs {
-				if ix, ok := astutil.Unparen(l).(*ast.IndexExpr); ok {
-					if name, ok := canonical(info, ix.Index); ok && name == "Authorization" && typesutil.IsNamed(info.TypeOf(ix.X), "net/http", "Header") {
-						vals = append(vals, headerValue(n.Rhs[i]))
-					}
+		}
+	case *ast.AssignStmt:
+		if len(n.Lhs) != len(n.Rhs) {
+			return nil
+		}
+		for i, l := range n.Lhs {
+			if ix, ok := astutil.Unparen(l).(*ast.IndexExpr); ok {
+				if name, ok := canonical(info, ix.Index); ok && name == "Authorization" && typesutil.IsNamed(info.TypeOf(ix.X), "net/http", "Header") {
+					vals = append(vals, headerValue(n.Rhs[i]))
 				}
 			}
 		}
@@ -344,14 +354,17 @@ func (r *responseAnalysis) buildCredentials() {
 	}
 	var withValues []keyed
 	for _, f := range r.ordered {
-		body := r.model.bodyCursor(f.fd)
-		for _, v := range authHeaderValues(info, body) {
-			collect(f, v, 0)
-		}
-		for cur := range body.Preorder((*ast.CallExpr)(nil)) {
-			call := cur.Node().(*ast.CallExpr)
-			if fn, _ := typeutil.Callee(info, call).(*types.Func); isFunc(fn, "context", "WithValue") && len(call.Args) == 3 {
-				withValues = append(withValues, keyed{f, call})
+		// One walk of the body: the Authorization values it writes and
+		// its context.WithValue calls.
+		for cur := range r.model.bodyCursor(f.fd).Preorder((*ast.CallExpr)(nil), (*ast.AssignStmt)(nil)) {
+			if call, ok := cur.Node().(*ast.CallExpr); ok && len(call.Args) == 3 {
+				if fn, _ := typeutil.Callee(info, call).(*types.Func); isFunc(fn, "context", "WithValue") {
+					withValues = append(withValues, keyed{f, call})
+					continue
+				}
+			}
+			for _, v := range authHeaderWrites(info, cur.Node()) {
+				collect(f, v, 0)
 			}
 		}
 	}

@@ -122,7 +122,7 @@ func (r *responseAnalysis) editorAuth(f *respFlow, client ast.Expr) ast.Expr {
 		// The generated client applies its request editors in the
 		// order the options give them: the last that sets
 		// Authorization decides.
-		for _, o := range j.ctorOptions(f, call, ctor) {
+		for _, o := range j.ctorOptions(f, call, ctor, wantAuth) {
 			if o.auth != nil {
 				auth = o.auth
 			}

@@ -525,7 +525,7 @@ func (j *clientJudge) ctorDoer(f *respFlow, call *ast.CallExpr, ctor *types.Func
 		return clientInfo{}
 	}
 	var doers []clientInfo
-	for _, o := range j.ctorOptions(f, call, ctor) {
+	for _, o := range j.ctorOptions(f, call, ctor, wantDoer) {
 		if !o.known {
 			return clientInfo{}
 		}
@@ -540,28 +540,40 @@ func (j *clientJudge) ctorDoer(f *respFlow, call *ast.CallExpr, ctor *types.Func
 }
 
 // optionEffect is what a client option given to a generated constructor
-// does, as far as the model can tell.
+// does, as far as the model can tell: of the effects asked for
+// (optionWant), the others left zero.
 type optionEffect struct {
 	// known: the model can tell whether it installs a Doer, and which
-	// (setsDoer, doer).
+	// (setsDoer, doer). Asked for with wantDoer.
 	known    bool
 	setsDoer bool
 	doer     clientInfo
 	// auth is the Authorization value its request editor sets, or nil.
+	// Asked for with wantAuth.
 	auth ast.Expr
 }
 
+// optionWant says which effects of an option its judge computes: the
+// client judge asks for the Doer (ctorDoer), the request model for the
+// Authorization (editorAuth), and neither pays for the other's search.
+type optionWant uint8
+
+const (
+	wantDoer optionWant = 1 << iota // known, setsDoer, doer
+	wantAuth                        // auth
+)
+
 // ctorOptions judges the options given to call, a call of the generated
 // constructor ctor, in the order they are given (the order the generated
-// client applies them in).
-func (j *clientJudge) ctorOptions(f *respFlow, call *ast.CallExpr, ctor *types.Func) []optionEffect {
+// client applies them in), for the effects want.
+func (j *clientJudge) ctorOptions(f *respFlow, call *ast.CallExpr, ctor *types.Func, want optionWant) []optionEffect {
 	sig := ctor.Signature()
 	var opts []optionEffect
 	for i, arg := range call.Args {
 		if !sig.Variadic() || i < sig.Params().Len()-1 {
 			continue // the server, not an option
 		}
-		opts = append(opts, j.option(f, arg, ctor.Pkg()))
+		opts = append(opts, j.option(f, arg, ctor.Pkg(), want))
 	}
 	return opts
 }
@@ -571,8 +583,8 @@ func (j *clientJudge) ctorOptions(f *respFlow, call *ast.CallExpr, ctor *types.F
 // editor option, whose parameter is a func(context.Context,
 // *http.Request) error, given a function literal or a function of this
 // package), a function literal that sets the client's Doer field, or an
-// option of this package that returns one of these.
-func (j *clientJudge) option(f *respFlow, e ast.Expr, gen *types.Package) optionEffect {
+// option of this package that returns one of these; for the effects want.
+func (j *clientJudge) option(f *respFlow, e ast.Expr, gen *types.Package, want optionWant) optionEffect {
 	info := j.r.pass.TypesInfo
 	switch x := astutil.Unparen(e).(type) {
 	case *ast.CallExpr:
@@ -584,7 +596,7 @@ func (j *clientJudge) option(f *respFlow, e ast.Expr, gen *types.Package) option
 			if !j.r.pass.ImportObjectFact(fn.Origin(), &df) {
 				// Another option of the generated file.
 				o := optionEffect{known: true}
-				if len(x.Args) == 1 && isEditorType(fn.Signature().Params().At(0).Type()) {
+				if want&wantAuth != 0 && len(x.Args) == 1 && isEditorType(fn.Signature().Params().At(0).Type()) {
 					o.auth = j.r.editorBody(f, x.Args[0])
 				}
 				return o
@@ -592,15 +604,21 @@ func (j *clientJudge) option(f *respFlow, e ast.Expr, gen *types.Package) option
 			if df.Param >= len(x.Args) {
 				return optionEffect{}
 			}
+			if want&wantDoer == 0 {
+				return optionEffect{} // WithHTTPClient sets no Authorization
+			}
 			c := j.doer(f, x.Args[df.Param])
 			if c.kind == ClientNone {
 				c.what += ", given to " + qualifiedName(fn)
 			}
 			return optionEffect{known: true, setsDoer: true, doer: c}
 		case fn.Pkg() == j.r.pass.Pkg:
-			return j.optionFunc(f, fn, x, gen)
+			return j.optionFunc(f, fn, x, gen, want)
 		}
 	case *ast.FuncLit:
+		if want&wantDoer == 0 {
+			return optionEffect{} // a literal option sets no Authorization
+		}
 		return j.optionLit(f, x)
 	}
 	return optionEffect{}
@@ -609,7 +627,7 @@ func (j *clientJudge) option(f *respFlow, e ast.Expr, gen *types.Package) option
 // optionFunc judges an option of this package (withDoer(hc), bearer(t))
 // by what it returns; a Doer or an Authorization value that is its
 // parameter is the caller's argument.
-func (j *clientJudge) optionFunc(f *respFlow, fn *types.Func, call *ast.CallExpr, gen *types.Package) optionEffect {
+func (j *clientJudge) optionFunc(f *respFlow, fn *types.Func, call *ast.CallExpr, gen *types.Package, want optionWant) optionEffect {
 	g := j.r.flows[fn.Origin()]
 	if g == nil || j.active[fn] || len(g.returns) == 0 {
 		return optionEffect{}
@@ -623,7 +641,7 @@ func (j *clientJudge) optionFunc(f *respFlow, fn *types.Func, call *ast.CallExpr
 			out.known = false
 			continue
 		}
-		o := j.option(g, ret.Results[0], gen)
+		o := j.option(g, ret.Results[0], gen, want)
 		if o.auth != nil && out.auth == nil {
 			out.auth = substParam(j.r.pass.TypesInfo, g, o.auth, call)
 		}

@@ -248,8 +248,7 @@ func (fs *funcScan) requestVar(e ast.Expr) *types.Var {
 		}
 		return nil
 	case *ast.SelectorExpr:
-		if s, ok := fs.a.pass.TypesInfo.Selections[x]; ok && s.Kind() == types.FieldVal && x.Sel.Name == "Request" &&
-			typesutil.IsNamed(s.Recv(), retryablehttpPath, "Request") {
+		if typesutil.IsFieldOf(fs.a.pass.TypesInfo.Selections[x], retryablehttpPath, "Request", "Request") {
 			return fs.requestVar(x.X)
 		}
 		return nil

@@ -162,10 +162,6 @@ type clientJudge struct {
 	// variable, per generated package (configOverrides); nil when the
 	// package reads configurations back in other ways.
 	overrides map[*types.Package]map[*types.Var][]ast.Expr
-	// retryableField is the HTTPClient field of the Client of
-	// retryablePkg, the retryablehttp package (retryableHTTPClient).
-	retryablePkg   *types.Package
-	retryableField *types.Var
 }
 
 // fieldValue is a value stored in a field or package variable, with the
@@ -251,8 +247,8 @@ func (j *clientJudge) client(f *respFlow, e ast.Expr) clientInfo {
 		return j.clientCall(f, x)
 	case *ast.SelectorExpr:
 		if s, ok := info.Selections[x]; ok && s.Kind() == types.FieldVal {
-			if field := j.retryableHTTPClient(s.Obj().Pkg()); field != nil && s.Obj() == field {
-				return j.retryableInner(field)
+			if typesutil.IsFieldOf(s, retryablehttpPath, "Client", "HTTPClient") {
+				return j.retryableInner(s.Obj().(*types.Var))
 			}
 		}
 	}
@@ -300,24 +296,6 @@ func (j *clientJudge) retryableInner(field *types.Var) clientInfo {
 		return clientInfo{}
 	}
 	return clientInfo{kind: ClientNone, what: "retryablehttp's inner HTTPClient"}
-}
-
-// retryableHTTPClient returns the HTTPClient field of retryablehttp's
-// Client when pkg is the retryablehttp package, looked up in it once (a
-// selection of the field, however it is reached, is then told by its
-// object); nil for any other package.
-func (j *clientJudge) retryableHTTPClient(pkg *types.Package) *types.Var {
-	if pkg == nil || pkg.Path() != retryablehttpPath {
-		return nil
-	}
-	if j.retryablePkg != pkg {
-		j.retryablePkg, j.retryableField = pkg, nil
-		if tn, ok := pkg.Scope().Lookup("Client").(*types.TypeName); ok {
-			obj, _, _ := types.LookupFieldOrMethod(tn.Type(), true, pkg, "HTTPClient")
-			j.retryableField, _ = obj.(*types.Var)
-		}
-	}
-	return j.retryableField
 }
 
 // restyInner judges the *http.Client that a resty client c hands out

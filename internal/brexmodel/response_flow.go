@@ -533,13 +533,9 @@ func (f *respFlow) eval(e ast.Expr) val {
 }
 
 // isResponseField reports whether sel selects field name of an
-// http.Response (or a pointer to one).
+// http.Response: on one, a pointer to one, or a struct that embeds one.
 func isResponseField(info *types.Info, sel *ast.SelectorExpr, name string) bool {
-	if sel.Sel.Name != name {
-		return false
-	}
-	s, ok := info.Selections[sel]
-	return ok && s.Kind() == types.FieldVal && typesutil.IsNamed(s.Recv(), "net/http", "Response")
+	return sel.Sel.Name == name && typesutil.IsFieldOf(info.Selections[sel], "net/http", "Response", name)
 }
 
 func (f *respFlow) evalCall(call *ast.CallExpr) val {

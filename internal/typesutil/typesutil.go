@@ -28,6 +28,37 @@ func IsNamed(t types.Type, pkgPath, name string) bool {
 	return obj.Name() == name && obj.Pkg() != nil && obj.Pkg().Path() == pkgPath
 }
 
+// IsFieldOf reports whether sel selects the field named field that the
+// struct type pkgPath.typeName declares, however it is reached: on a
+// value or a pointer, or promoted through a struct that embeds the type
+// (w.StatusCode of a struct w that embeds *http.Response). The field is
+// identified by its *types.Var (a generic type's field by its origin),
+// not by the receiver's type: the same name declared by another struct
+// of the package (http.Request's Body beside http.Response's) is not it.
+func IsFieldOf(sel *types.Selection, pkgPath, typeName, field string) bool {
+	if sel == nil || sel.Kind() != types.FieldVal {
+		return false
+	}
+	v, ok := sel.Obj().(*types.Var)
+	if !ok || v.Name() != field || v.Pkg() == nil || v.Pkg().Path() != pkgPath {
+		return false
+	}
+	tn, ok := v.Pkg().Scope().Lookup(typeName).(*types.TypeName)
+	if !ok {
+		return false
+	}
+	st, ok := tn.Type().Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	for f := range st.Fields() {
+		if f == v.Origin() {
+			return true
+		}
+	}
+	return false
+}
+
 // FuncName names fn for a message read in package from: "Do",
 // "Client.Do" for a method (pointer receivers included), qualified with
 // the package name when fn is declared elsewhere ("brex.Client.Do").

@@ -132,7 +132,9 @@ func (f *Folder) fold(st *state, e ast.Expr, depth int) Value {
 	case *ast.SelectorExpr:
 		if sel := f.info.Selections[e]; sel != nil {
 			if sel.Kind() == types.FieldVal {
-				if isTestServerURL(sel) {
+				// The URL of an httptest.Server, also through a struct
+				// that embeds one.
+				if typesutil.IsFieldOf(sel, "net/http/httptest", "Server", "URL") {
 					return testServerURL
 				}
 				if v, ok := sel.Obj().(*types.Var); ok {
@@ -834,23 +836,6 @@ func isURL(t types.Type) bool { return typesutil.IsNamed(t, "net/url", "URL") }
 // for the scheme, which is https for a TLS server; only the host matters
 // to the checks).
 var testServerURL = Concat(Lit("http://127.0.0.1:"), Hole(Unknown))
-
-// isTestServerURL reports whether sel reads the URL field of a
-// net/http/httptest.Server, also through a struct that embeds one: the
-// field itself is compared, not the receiver's type.
-func isTestServerURL(sel *types.Selection) bool {
-	field := sel.Obj()
-	pkg := field.Pkg()
-	if field.Name() != "URL" || pkg == nil || pkg.Path() != "net/http/httptest" {
-		return false
-	}
-	server, ok := pkg.Scope().Lookup("Server").(*types.TypeName)
-	if !ok {
-		return false
-	}
-	obj, _, _ := types.LookupFieldOrMethod(server.Type(), true, pkg, "URL")
-	return obj == field
-}
 
 // funcDecl returns the declaration, with a body, of a function of this
 // package.

@@ -909,20 +909,8 @@ func (j *clientJudge) configOverrides(gen *types.Package) (map[*types.Var][]ast.
 	info := j.r.pass.TypesInfo
 	out := map[*types.Var][]ast.Expr{}
 	ok := true
-	for cur := range j.r.model.insp.Root().Preorder((*ast.Ident)(nil)) {
-		id := cur.Node().(*ast.Ident)
-		fn, _ := info.Uses[id].(*types.Func)
-		if fn == nil || fn.Pkg() != gen || fn.Signature().Recv() == nil || fn.Signature().Results().Len() != 1 {
-			continue
-		}
-		field := configHTTPClient(fn.Signature().Results().At(0).Type())
-		if field == nil {
-			continue
-		}
-		if j.r.inTest(id.Pos()) {
-			continue // a test's client is not the program's
-		}
-		api, hc := configOverrideAt(info, cur, field)
+	for _, use := range j.configReads()[gen] {
+		api, hc := configOverrideAt(info, use.cur, use.field)
 		if api == nil || !typesutil.IsLocalVar(api) {
 			ok = false
 			break
@@ -938,6 +926,46 @@ func (j *clientJudge) configOverrides(gen *types.Package) (map[*types.Var][]ast.
 	}
 	j.overrides[gen] = out
 	return out, ok
+}
+
+// configRead is a use, at cur, of a method that returns a generated
+// configuration whose HTTPClient is field.
+type configRead struct {
+	cur   inspector.Cursor
+	field *types.Var
+}
+
+// configReads returns the uses, outside test files, of the methods that
+// return a generated configuration (GetConfig), by the package of the
+// method, in source order. The package's identifiers are walked once,
+// however many generated packages its clients come from, and whether a
+// method returns a configuration is asked once per method.
+func (j *clientJudge) configReads() map[*types.Package][]configRead {
+	if j.cfgReads != nil {
+		return j.cfgReads
+	}
+	info := j.r.pass.TypesInfo
+	j.cfgReads = map[*types.Package][]configRead{}
+	field := map[*types.Func]*types.Var{} // the HTTPClient of what a method returns, or nil
+	for file := range typesutil.NonTestFiles(j.r.pass.Fset, j.r.model.insp) {
+		for cur := range file.Preorder((*ast.Ident)(nil)) {
+			fn, _ := info.Uses[cur.Node().(*ast.Ident)].(*types.Func)
+			if fn == nil || fn.Signature().Recv() == nil {
+				continue
+			}
+			f, seen := field[fn]
+			if !seen {
+				if res := fn.Signature().Results(); res.Len() == 1 {
+					f = configHTTPClient(res.At(0).Type())
+				}
+				field[fn] = f
+			}
+			if f != nil {
+				j.cfgReads[fn.Pkg()] = append(j.cfgReads[fn.Pkg()], configRead{cur, f})
+			}
+		}
+	}
+	return j.cfgReads
 }
 
 // configOverrideAt reads the use id (at cur) of a method that returns a

@@ -162,6 +162,9 @@ type clientJudge struct {
 	// variable, per generated package (configOverrides); nil when the
 	// package reads configurations back in other ways.
 	overrides map[*types.Package]map[*types.Var][]ast.Expr
+	// cfgReads: the uses of methods that return a generated
+	// configuration, by package (configReads); nil until asked.
+	cfgReads map[*types.Package][]configRead
 }
 
 // fieldValue is a value stored in a field or package variable, with the

@@ -3,7 +3,6 @@ package brexmodel
 import (
 	"fmt"
 	"go/types"
-	"regexp"
 	"strings"
 
 	"github.com/brexlint/brexlint/internal/entropy"
@@ -149,6 +148,10 @@ func (*ImplementationFact) AFact() {}
 
 func (f *FieldSetterFact) String() string { return fmt.Sprintf("setsfield(%s=$%d)", f.Field, f.Param) }
 
+// String describes the fact for go vet -vettool=brexlint -debug=f, which
+// prints every fact: the URL literals it quotes go through the one gate of
+// all output, secrets.RedactText (an API key in a query string, the
+// password of https://user:password@host).
 func (f *WrapperFact) String() string {
 	var b strings.Builder
 	b.WriteString("wrapper(")
@@ -163,7 +166,7 @@ func (f *WrapperFact) String() string {
 	for _, p := range f.URL {
 		switch {
 		case !p.Hole:
-			b.WriteString(printable(p.Lit))
+			b.WriteString(secrets.RedactText(p.Lit))
 		case p.Param >= 0:
 			fmt.Fprintf(&b, "{$%d}", p.Param)
 		case p.Env != "":
@@ -185,7 +188,7 @@ func (f *WrapperFact) String() string {
 		b.WriteString(" signal")
 	}
 	if f.ServerHole {
-		fmt.Fprintf(&b, " server=%q", printable(f.DefaultServer))
+		fmt.Fprintf(&b, " server=%q", secrets.RedactText(f.DefaultServer))
 		if f.OperationServer {
 			b.WriteString(" (operation)")
 		}
@@ -247,13 +250,3 @@ func httpFactTypes() []analysis.Fact {
 		new(GenClientFact), new(ServerFact), new(DoerOptionFact),
 	}
 }
-
-// printable returns a URL literal of the code as a fact's description may
-// quote it: go vet -vettool=brexlint -debug=f prints every fact. Secrets
-// are redacted (an API key in a query string), and so is the user
-// information of a URL (https://user:password@host).
-func printable(s string) string {
-	return urlUserinfo.ReplaceAllString(secrets.RedactText(s), "${1}…@")
-}
-
-var urlUserinfo = regexp.MustCompile(`(://)[^/@\s{}]+@`)

@@ -336,3 +336,52 @@ func assertNoSecret(t *testing.T, text, secret string) {
 		}
 	}
 }
+
+// TestRedactTextUserinfo: the password of a URL's user information is
+// hidden by RedactText (at most its first 4 characters shown) and by
+// MaskText (the same, the text's length kept), though no rule matches it;
+// a user without a password is hidden whole (it may be a token), and an
+// '@' outside the user information changes nothing.
+func TestRedactTextUserinfo(t *testing.T) {
+	for _, c := range []struct{ text, redacted, masked, secret string }{{
+		text:     "ratelimit: 429 from GET https://svc:hunter2hunter2@api.brex.com/v2/users is not retried",
+		redacted: "ratelimit: 429 from GET https://svc:hunt…@api.brex.com/v2/users is not retried",
+		masked:   "ratelimit: 429 from GET https://svc:hunt**********@api.brex.com/v2/users is not retried",
+		secret:   "hunter2hunter2",
+	}, {
+		// url.Parse reads the user information up to the last '@'.
+		text:     `base := "https://svc:p@ssw0rd!x@api.example.com:8443?x=1"`,
+		redacted: `base := "https://svc:p@ss…@api.example.com:8443?x=1"`,
+		masked:   `base := "https://svc:p@ss******@api.example.com:8443?x=1"`,
+		secret:   "p@ssw0rd!x",
+	}, {
+		text:     "clone https://x9Tq2mVz7LkP@git.example.com/org/repo and https://api.brex.com/v2/users",
+		redacted: "clone https://x9Tq…@git.example.com/org/repo and https://api.brex.com/v2/users",
+		masked:   "clone https://x9Tq********@git.example.com/org/repo and https://api.brex.com/v2/users",
+		secret:   "x9Tq2mVz7LkP",
+	}, {
+		text:     "two: ftp://a:firstsecret1@h1/x, http://b:secondsecret2@h2#f",
+		redacted: "two: ftp://a:firs…@h1/x, http://b:seco…@h2#f",
+		masked:   "two: ftp://a:firs********@h1/x, http://b:seco*********@h2#f",
+		secret:   "secondsecret2",
+	}} {
+		if got := secrets.RedactText(c.text); got != c.redacted {
+			t.Errorf("RedactText(%q) = %q, want %q", c.text, got, c.redacted)
+		}
+		if got := secrets.MaskText(c.text); got != c.masked {
+			t.Errorf("MaskText(%q) = %q, want %q", c.text, got, c.masked)
+		}
+		assertNoSecret(t, secrets.RedactText(c.text), c.secret)
+		assertNoSecret(t, secrets.MaskText(c.text), c.secret)
+	}
+	for _, text := range []string{
+		"GET https://api.brex.com/v2/users?email=ops@brex.com failed",
+		"mail ops@brex.com about https://api.brex.com/v2/users",
+		"https://svc:@api.example.com/v1",
+		"GET https://api.brex.com/v2/users\nowner: ops@brex.com",
+	} {
+		if got := secrets.RedactText(text); got != text {
+			t.Errorf("RedactText(%q) = %q, want it unchanged", text, got)
+		}
+	}
+}

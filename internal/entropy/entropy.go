@@ -10,7 +10,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/brexlint/brexlint/internal/typesutil"
-	"golang.org/x/tools/go/ast/inspector"
 )
 
 // Kind is a bit set of value sources. The bit values are stable within a
@@ -161,8 +160,7 @@ const (
 type Classifier struct {
 	info   *types.Info
 	files  []*ast.File
-	insp   *inspector.Inspector // of files
-	funcs  *typesutil.Funcs     // the package's functions, on insp
+	funcs  *typesutil.Funcs // the package's functions, on the package's one inspector
 	oracle Oracle
 	kinds  KindOracle // oracle, when it is a KindOracle
 
@@ -201,7 +199,6 @@ func New(info *types.Info, files []*ast.File, funcs *typesutil.Funcs, oracle Ora
 	c := &Classifier{
 		info:     info,
 		files:    files,
-		insp:     funcs.Inspector(),
 		funcs:    funcs,
 		oracle:   oracle,
 		writes:   map[*types.Var][]write{},

@@ -51,7 +51,7 @@ func (c *Classifier) scan() {
 	// loads), which do not let x escape. A call comes before its
 	// operands in the walk.
 	consumed := map[ast.Expr]bool{}
-	c.insp.Preorder(scanKinds, func(n ast.Node) {
+	c.funcs.Inspector().Preorder(scanKinds, func(n ast.Node) {
 		c.scanNode(n, consumed)
 	})
 }

@@ -166,7 +166,7 @@ func analyzeScopes(pass *analysis.Pass, opts Options, res *Result) {
 	if len(res.ScopeConfigs) > 0 {
 		return // judged here: nothing to hand on
 	}
-	for _, fn := range s.order {
+	for fn := range s.funcs.All() {
 		if !fn.Exported() || s.inTest(fn.Pos()) {
 			continue
 		}
@@ -274,7 +274,6 @@ type scopeScan struct {
 	pass  *analysis.Pass
 	info  *types.Info
 	funcs *typesutil.Funcs // the package's functions
-	order []*types.Func    // those with a body, in source order
 	// calls are the static calls of functions of the package, by caller.
 	calls map[*types.Func][]*ast.CallExpr
 	// factCalls are the calls of functions of other packages with a
@@ -282,7 +281,6 @@ type scopeScan struct {
 	factCalls []factCall
 	direct    map[*types.Func][]ScopeUse
 	closure   map[*types.Func][]ScopeUse // nil entry: in progress
-	tests     map[*token.File]bool
 }
 
 type factCall struct {
@@ -295,26 +293,13 @@ type factCall struct {
 }
 
 func (s *scopeScan) inTest(pos token.Pos) bool {
-	tf := s.pass.Fset.File(pos)
-	if tf == nil {
-		return false
-	}
-	if s.tests == nil {
-		s.tests = map[*token.File]bool{}
-	}
-	v, ok := s.tests[tf]
-	if !ok {
-		v = strings.HasSuffix(tf.Name(), "_test.go")
-		s.tests[tf] = v
-	}
-	return v
+	return typesutil.InTestFile(s.pass.Fset, pos)
 }
 
 // index walks the declarations once: calls of the package's functions and
 // of functions with a ScopeUseFact.
 func (s *scopeScan) index() {
 	for fn, fd := range s.funcs.All() {
-		s.order = append(s.order, fn)
 		inTest := s.inTest(fd.Pos())
 		for curCall := range s.funcs.Decl(fd).Preorder((*ast.CallExpr)(nil)) {
 			call := curCall.Node().(*ast.CallExpr)
@@ -345,10 +330,11 @@ func enclosingFunc(cur inspector.Cursor) ast.Node {
 	return nil
 }
 
-// declOf returns the function, declared with a body, around pos.
+// declOf returns the function declared with a body that holds pos, a
+// position in its body.
 func (s *scopeScan) declOf(pos token.Pos) *types.Func {
-	fd, ok := typesutil.DeclAt(s.pass.Files, pos).(*ast.FuncDecl)
-	if !ok || fd.Body == nil {
+	fd := typesutil.FuncDeclAt(s.pass.Files, pos)
+	if fd == nil {
 		return nil
 	}
 	fn, _ := s.info.Defs[fd.Name].(*types.Func)

@@ -4,9 +4,10 @@
 // with it; the CLI's `brexlint secrets` scan of non-Go files uses
 // [ScanFiles].
 //
-// It is also the gate of brexlint's output: [RedactText] hides every secret
-// in the texts brexlint prints or hashes (messages, package errors, context
-// lines, diffs, baseline lines), so that no output holds more than a
+// It is also the gate of brexlint's output: [RedactText] hides every secret,
+// and the password of every URL's user information, in the texts brexlint
+// prints or hashes (messages, package errors, context lines, diffs,
+// baseline lines, facts), so that no output holds more than a
 // secret's first four characters whatever check, if any, is about it.
 //
 // The gitleaks detector costs 0.1 to 0.2 s to build, so [Detector] builds it

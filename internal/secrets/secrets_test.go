@@ -286,6 +286,22 @@ func BenchmarkScan(b *testing.B) {
 	}
 }
 
+// BenchmarkRedactText measures the gate on the messages brexlint prints
+// most: without a secret or a URL, with a URL, and with a URL's password.
+func BenchmarkRedactText(b *testing.B) {
+	for _, bc := range []struct{ name, text string }{
+		{"message", "statuscheck: the status of the response of POST /v1/transfers is not checked before its body is decoded"},
+		{"url", "ratelimit: 429 from GET https://platform.brexapis.com/v2/users/me is not retried (client: http.DefaultClient)"},
+		{"userinfo", "ratelimit: 429 from GET https://svc:hunter2hunter2@platform.brexapis.com/v2/users/me is not retried"},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			for b.Loop() {
+				secrets.RedactText(bc.text)
+			}
+		})
+	}
+}
+
 func BenchmarkCandidateLiteral(b *testing.B) {
 	for b.Loop() {
 		secrets.CandidateLiteral("failed to decode the response of POST /v1/transfers: %w")

@@ -43,11 +43,13 @@ const metaMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledG
 
 // unit is one package of the graph and the state of its analysis.
 type unit struct {
-	pkg     *packages.Package
-	root    bool
-	export  string  // the export data file its types are read from, or ""
-	imports []*unit // in the order of pkg.Imports' sorted keys
-	users   []*unit // units that import this one
+	pkg  *packages.Package
+	root bool
+	// index is its place in the graph's order, of graphSize units.
+	index, graphSize int
+	export           string  // the export data file its types are read from, or ""
+	imports          []*unit // in the order of pkg.Imports' sorted keys
+	users            []*unit // units that import this one
 	// Guarded by the scheduler: imports not yet type-checked, imports
 	// not yet analyzed, and whether this unit is type-checked.
 	pendingCheck, pendingRun int
@@ -275,8 +277,9 @@ func (s *stream) graph(roots []*packages.Package) []*unit {
 		visit(p).root = true
 	}
 	byID := make(map[string]*unit, len(order))
-	for _, u := range order {
+	for i, u := range order {
 		byID[u.pkg.ID] = u
+		u.index, u.graphSize = i, len(order)
 	}
 	// The main package the go command generates for a test binary (its
 	// ID is "p.test", and it imports the packages "… [p.test]") holds

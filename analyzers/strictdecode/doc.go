@@ -38,12 +38,12 @@
 //   - gin's strict JSON binding switched on
 //     (binding.EnableDecoderDisallowUnknownFields = true,
 //     gin.EnableJsonDecoderDisallowUnknownFields()) in a package where a
-//     gin handler binds a Brex webhook payload with a bind that always
-//     decodes JSON (c.ShouldBindJSON(&ev), c.BindJSON,
-//     c.ShouldBindBodyWithJSON, or a *With bind given binding.JSON:
-//     c.ShouldBindWith(&ev, binding.JSON)) on the same evidence
-//     (strictdecode/webhook-unknown-fields): the switch makes every JSON
-//     bind of the program call DisallowUnknownFields;
+//     gin handler binds a Brex webhook payload as JSON (c.ShouldBindJSON(&ev),
+//     c.BindJSON, c.ShouldBindBodyWithJSON, c.Bind and c.ShouldBind, which
+//     decode JSON for Brex's application/json, or a *With bind given
+//     binding.JSON: c.ShouldBindWith(&ev, binding.JSON)) on the same
+//     evidence (strictdecode/webhook-unknown-fields): the switch makes
+//     every JSON bind of the program call DisallowUnknownFields;
 //   - an UnmarshalJSON or UnmarshalText method of a Brex enum type (see
 //     enumdefault) whose enum Brex sends, where a value the method does not
 //     know reaches an error return, panic or exit
@@ -124,7 +124,6 @@
 // that delegates to a strict parser (return ParseStatus(s)) or fails
 // through a variable (err = ...; return err); gin's strict binding
 // switched on in another package than the handler that binds the Brex
-// payload, or with a handler that binds it with c.Bind or c.ShouldBind
-// (which decode JSON only for a JSON Content-Type, as Brex sends) or a
-// *With bind given a binding held in a variable.
+// payload, or with a handler that binds it with a *With bind given a
+// binding held in a variable.
 package strictdecode

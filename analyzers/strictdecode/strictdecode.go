@@ -13,6 +13,7 @@ import (
 	"github.com/brexlint/brexlint/internal/checks"
 	"github.com/brexlint/brexlint/internal/directives"
 	"github.com/brexlint/brexlint/internal/typesutil"
+	"github.com/brexlint/brexlint/internal/webframe"
 	"github.com/brexlint/brexlint/internal/webhookmodel"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -63,12 +64,18 @@ func run(pass *analysis.Pass) (any, error) {
 		fail:  brexenum.NewFailures(pass.TypesInfo, pass.Pkg, model.Funcs()),
 		insp:  pass.ResultOf[inspect.Analyzer].(*inspector.Inspector),
 	}
-	insp := c.insp
-	insp.WithStack([]ast.Node{(*ast.CallExpr)(nil), (*ast.FuncDecl)(nil), (*ast.AssignStmt)(nil)}, func(n ast.Node, push bool, stack []ast.Node) bool {
+	// gin's strict binding switch is a call or an assignment of a package
+	// the package imports; most packages import neither.
+	ginSwitch := webframe.MaySwitchStrictBinding(pass.Pkg)
+	kinds := []ast.Node{(*ast.CallExpr)(nil), (*ast.FuncDecl)(nil)}
+	if ginSwitch {
+		kinds = append(kinds, (*ast.AssignStmt)(nil))
+	}
+	c.insp.WithStack(kinds, func(n ast.Node, push bool, stack []ast.Node) bool {
 		if !push || c.inTestFile(n.Pos()) {
 			return true
 		}
-		if strictBindingSwitch(pass.TypesInfo, n) {
+		if ginSwitch && strictBindingSwitch(pass.TypesInfo, n) {
 			c.checkStrictBinding(n)
 		}
 		switch n := n.(type) {

@@ -16,21 +16,32 @@ import (
 )
 
 // webhookPayload reports whether reader is a Brex webhook payload in the
-// function whose body is body, and says on which evidence:
-//   - reader is the body of an *http.Request or a web framework's raw
-//     body (gin's c.GetRawData()) (directly, through a wrapping reader,
-//     or as bytes read from it), and
+// function whose body is body, and says on which evidence: reader is the
+// body of an *http.Request or a web framework's raw body (gin's
+// c.GetRawData()) (directly, through a wrapping reader, or as bytes read
+// from it), and the function shows a Brex webhook receiver's evidence
+// (see webhookEvidence) for the types decoded into, targets.
+func (c *checker) webhookPayload(reader ast.Expr, body *ast.BlockStmt, targets []types.Type) (string, bool) {
+	if !c.readsRequestBody(reader, body, 0) {
+		return "", false
+	}
+	return c.webhookEvidence(body, targets)
+}
+
+// webhookEvidence reports whether the function whose body is body, which
+// decodes a request body into targets, receives Brex webhooks, and says
+// on which evidence:
 //   - the function reads the Webhook-Id or Webhook-Signature header
 //     (itself, through a function of this package that reads it, or by
 //     handing the headers to a Standard Webhooks or Svix verifier), and
-//   - a Brex signal: the decoder decodes into a type with a field that
-//     takes Brex event values (TRANSFER_PROCESSED ...), or the package
-//     fetches its signing secrets from GET /v1/webhooks/secrets at Brex.
+//   - a Brex signal: a target is a type with a field that takes Brex
+//     event values (TRANSFER_PROCESSED ...), or the package fetches its
+//     signing secrets from GET /v1/webhooks/secrets at Brex.
 //
 // Other providers use the same headers (the Standard Webhooks scheme), so
 // the headers alone are not enough.
-func (c *checker) webhookPayload(reader ast.Expr, body *ast.BlockStmt, targets []types.Type) (string, bool) {
-	if !c.readsRequestBody(reader, body, 0) || !c.readsWebhookHeaders(body) {
+func (c *checker) webhookEvidence(body *ast.BlockStmt, targets []types.Type) (string, bool) {
+	if !c.readsWebhookHeaders(body) {
 		return "", false
 	}
 	for _, t := range targets {
@@ -110,11 +121,10 @@ func (c *checker) fetchesBrexSecrets() bool {
 // checkStrictBinding judges gin's switch that makes every JSON bind of the
 // program strict (binding.EnableDecoderDisallowUnknownFields = true,
 // gin.EnableJsonDecoderDisallowUnknownFields()), at n: a finding when a
-// gin handler of the package binds a Brex webhook payload with the
-// evidence webhookPayload asks of a decoder (the handler reads Webhook-Id
-// or Webhook-Signature, and the target takes Brex event values or the
-// package fetches the Brex secrets). The switch is global: a handler of
-// another package is out of reach.
+// gin handler of the package binds a Brex webhook payload as JSON
+// (webframe.JSONBind) on the evidence a decoder of one needs
+// (webhookEvidence). The switch is global: a handler of another package
+// is out of reach.
 func (c *checker) checkStrictBinding(n ast.Node) {
 	if c.model.Webhooks == nil {
 		return
@@ -124,15 +134,16 @@ func (c *checker) checkStrictBinding(n ast.Node) {
 			continue
 		}
 		for _, d := range c.model.Webhooks.DecodesOf(u) {
-			fn, _ := typeutil.Callee(c.pass.TypesInfo, d.Call).(*types.Func)
-			if webframe.JSONBind(c.pass.TypesInfo, d.Call) == nil || !c.readsWebhookHeaders(u.Body) {
+			if webframe.JSONBind(c.pass.TypesInfo, d.Call) == nil {
 				continue
 			}
-			if !c.takesBrexEvents(d.Target) && !c.fetchesBrexSecrets() {
+			why, ok := c.webhookEvidence(u.Body, []types.Type{d.Target})
+			if !ok {
 				continue
 			}
+			fn := typeutil.Callee(c.pass.TypesInfo, d.Call)
 			c.r.Report(analysis.Diagnostic{Pos: n.Pos(), End: n.End(), Category: kindWebhook,
-				Message: checks.Message(fmt.Sprintf("gin's strict JSON binding decodes a Brex webhook payload (%s)", fn.Name()),
+				Message: checks.Message(fmt.Sprintf("gin's strict JSON binding on the Brex webhook payload of %s (%s)", fn.Name(), why),
 					whyStrict, "turn it off"),
 				Related: []analysis.RelatedInformation{{Pos: d.Call.Pos(), End: d.Call.End(), Message: "the Brex webhook payload is bound here"}}})
 			return

@@ -24,17 +24,20 @@ import (
 // must be the same. Run with -race, it shows the model safe for concurrent
 // use.
 func TestConcurrentWebhookModel(t *testing.T) {
-	dir := teststubs.GOPATH(t, analysistest.TestData(), libraries...)
+	dir := teststubs.GOPATH(t, analysistest.TestData(), append(libraries, frameworks...)...)
 	// With the test files: webhooksignature's Covered builds every
 	// function, those of tests on demand, while strictdecode asks UnitOf
-	// about the package's handler (strictreceiver).
+	// about the package's handler (strictreceiver). The gin packages make
+	// the model answer its package-wide questions, computed once (another
+	// package's middlewares for Covered; the functions the package uses,
+	// for WrappedElsewhere).
 	cfg := &packages.Config{
 		Mode:  packages.LoadAllSyntax,
 		Dir:   dir,
 		Tests: true,
 		Env:   append(os.Environ(), "GOPATH="+dir, "GO111MODULE=off", "GOWORK=off"),
 	}
-	pkgs, err := packages.Load(cfg, "strictreceiver", "usehelper")
+	pkgs, err := packages.Load(cfg, "strictreceiver", "usehelper", "ginforeign", "ginlibverify")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -201,7 +201,9 @@
 // function value (an injected verifier the check cannot see: it is taken
 // to verify, and to check the clock); a gin or echo handler the package
 // never registers (a package of handlers whose main registers them: it
-// may put a verifying middleware before them); a gin or echo handler of
+// may put a verifying middleware before them), which is not required to
+// verify, though the steps it does take are judged (a signature it
+// compares with ==, a raw secret); a gin or echo handler of
 // a package that calls a function of another package returning a
 // middleware of that framework (brexauth.Verify(secret) returning a
 // gin.HandlerFunc, an echo.MiddlewareFunc, a func(http.Handler)

@@ -125,11 +125,6 @@ func (c *checker) inTest(pos token.Pos) bool {
 // Standard Webhooks header (itself or through what it calls) or decodes a
 // Brex payload. It reports whether u is a receiver.
 func (c *checker) checkReceiver(u *wm.Unit) bool {
-	if u.Framework() != "" && !c.wh.Registered(u) {
-		// A gin or echo handler registered in another package, which
-		// may put a verifying middleware before it.
-		return false
-	}
 	s, decodes := c.wh.SummaryOf(u), c.wh.DecodesOf(u)
 	var payload *wm.Decode
 	switch {
@@ -137,11 +132,16 @@ func (c *checker) checkReceiver(u *wm.Unit) bool {
 		payload = &decodes[0]
 	case s.Headers == 0:
 		payload = c.brexDecode(u)
-		if payload == nil || c.exportedFromLibrary(u) {
+		if payload == nil {
 			return false
 		}
 	}
-	if payload != nil && !s.Verifies && !s.Opaque && !c.wh.Covered(u, func(s *wm.Summary) bool { return s.Verifies || s.Opaque }) {
+	// A receiver that another package may wrap in a verifying middleware
+	// (see wm.Model.WrappedElsewhere) need not verify; what it verifies
+	// itself is judged below all the same.
+	elsewhere := c.wh.WrappedElsewhere(u)
+	if payload != nil && !s.Verifies && !s.Opaque && !elsewhere &&
+		!c.wh.Covered(u, func(s *wm.Summary) bool { return s.Verifies || s.Opaque }) {
 		c.report(payload.Call.Pos(), kindUnverified, "",
 			"Brex webhook payload decoded without verifying its Webhook-Signature", "anyone can forge Brex events", "verify its HMAC-SHA256 first")
 	}
@@ -149,9 +149,11 @@ func (c *checker) checkReceiver(u *wm.Unit) bool {
 	// the signature header (all its HMACs), or those of the verifying
 	// library it calls: an HMAC that a receiver verified by a library
 	// computes is for another purpose.
+	// One wrapped elsewhere that takes no step of its own is no receiver
+	// of the package: the wrapping code is.
 	byHand := comparesSignature(s)
 	if !byHand && s.Library == "" {
-		return true
+		return !elsewhere
 	}
 	if !s.Clock && !s.Opaque && !c.wh.Covered(u, func(s *wm.Summary) bool { return s.Clock || s.Opaque }) {
 		pos := s.TimestampPos
@@ -167,13 +169,6 @@ func (c *checker) checkReceiver(u *wm.Unit) bool {
 		}
 	}
 	return true
-}
-
-// exportedFromLibrary reports whether u is a function that a package
-// other than main exports: an importer may wrap it in a verifying
-// middleware the check cannot see.
-func (c *checker) exportedFromLibrary(u *wm.Unit) bool {
-	return u.Func != nil && u.Func.Exported() && c.pass.Pkg.Name() != "main"
 }
 
 func unitPos(u *wm.Unit) token.Pos {

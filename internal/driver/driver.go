@@ -206,9 +206,10 @@ func PackageFiles(p *packages.Package) []string {
 	return slices.Concat(p.CompiledGoFiles, p.GoFiles, p.OtherFiles, p.IgnoredFiles)
 }
 
-// Diagnostics returns the diagnostics of the root actions, once each: a file
-// that belongs both to a package and to its test variant is analyzed twice,
-// and its findings must not be counted twice.
+// Diagnostics returns the diagnostics of the root actions, once each. A
+// package and its test variant share files, but the variant reports only
+// in its test files (see stream.analyze); should two other root packages
+// hold one file, its findings are still counted once.
 func (r *Result) Diagnostics() []Diagnostic {
 	type key struct {
 		pos, end token.Position

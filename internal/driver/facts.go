@@ -149,15 +149,17 @@ func (f *factView) allPackage() []analysis.PackageFact {
 }
 
 // transitive lists u's dependencies, each once. It is not kept: a graph
-// of a thousand packages would hold a million pointers.
+// of a thousand packages would hold a million pointers. It marks the
+// units it has seen by their index in the graph, not in a map: every
+// package of Caddy's thousand asks once for its facts.
 func (u *unit) transitive() []*unit {
 	var deps []*unit
-	seen := map[*unit]bool{}
+	seen := make([]bool, u.graphSize)
 	var walk func(*unit)
 	walk = func(x *unit) {
 		for _, imp := range x.imports {
-			if !seen[imp] {
-				seen[imp] = true
+			if !seen[imp.index] {
+				seen[imp.index] = true
 				deps = append(deps, imp)
 				walk(imp)
 			}

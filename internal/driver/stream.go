@@ -43,11 +43,13 @@ const metaMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledG
 
 // unit is one package of the graph and the state of its analysis.
 type unit struct {
-	pkg     *packages.Package
-	root    bool
-	export  string  // the export data file its types are read from, or ""
-	imports []*unit // in the order of pkg.Imports' sorted keys
-	users   []*unit // units that import this one
+	pkg  *packages.Package
+	root bool
+	// index is its place in the graph's order, of graphSize units.
+	index, graphSize int
+	export           string  // the export data file its types are read from, or ""
+	imports          []*unit // in the order of pkg.Imports' sorted keys
+	users            []*unit // units that import this one
 	// Guarded by the scheduler: imports not yet type-checked, imports
 	// not yet analyzed, and whether this unit is type-checked.
 	pendingCheck, pendingRun int
@@ -59,13 +61,14 @@ type unit struct {
 	// binary ("p.test"), which is type-checked but not analyzed (see
 	// graph).
 	testMain bool
-	// testVariant is, for a root package with in-package tests, its
-	// test variant ("p [p.test]", also a root), which has all of its
-	// files; base is the reverse link. See analyze.
-	testVariant, base *unit
-	// awaitsVariant: its facts are done, and whether its own findings
-	// are wanted waits on its test variant's type-check.
-	awaitsVariant bool
+	// base is, for the test variant of a root package with in-package
+	// tests ("p [p.test]", also a root), that package. See analyze.
+	base *unit
+	// files are the files the unit's analyzers are given: all of its
+	// syntax, or a test variant's test files alone (see analyze), whose
+	// token.Files are own.
+	files []*ast.File
+	own   map[*token.File]bool
 	// inspector receives inspect.Analyzer's result, built from the
 	// syntax while the package is type-checked (see check).
 	inspector <-chan *inspector.Inspector
@@ -114,15 +117,20 @@ type stream struct {
 //     type-checked and its imports' facts are complete;
 //  3. for a root, the other analyzers, which no importer waits for.
 //
-// A root with in-package tests skips step 3 when its test variant
-// type-checks: the variant is made of the same files and more, so it
-// finds all that the package would (as go vet, which vets only the test
-// variant and computes the package's facts for its importers). This
-// spares the rest analyzers a second pass over the package's files and
-// drops the package's syntax and types.Info as soon as its facts are
-// out, not after its findings. If the variant does not type-check (an
-// error in a test file), the package's own findings are computed as
-// before.
+// A root with in-package tests has a test variant ("p [p.test]"), made
+// of its files and its _test.go files. The package is analyzed in full:
+// its facts are its importers', and the findings in its files are its
+// own. The variant is type-checked from all its files but analyzed over
+// its test files alone: its analyzers are given only those (Pass.Files,
+// and the inspector), and what it reports elsewhere is dropped. So each
+// file is analyzed once, where the variant used to repeat the package's
+// whole analysis (on stripe-go the Brex model of its root package, built
+// twice, was half of the analysis). The variant's facts are those of its
+// test files, which is what its users read: the external test package
+// and the test binary's variants, whose files are tests too. go vet,
+// which vets only the variant, finds the same: brexlint's checks are
+// quiet in test files, and their findings elsewhere do not depend on
+// what the tests do (the Brex model reads no test file for them).
 //
 // Workers take facts first (they unlock importers), then type-checking,
 // then the rest. Type-checking runs ahead only while fewer than maxAhead
@@ -200,16 +208,6 @@ func (s *stream) analyze(roots []*packages.Package) {
 				switch what {
 				case checkStep:
 					u.checked = true
-					if b := u.base; b != nil && b.awaitsVariant {
-						b.awaitsVariant = false
-						if u.illTyped {
-							ahead++
-							toRest = append(toRest, b)
-						} else {
-							s.release(b)
-							left--
-						}
-					}
 					for _, user := range u.users {
 						if user.pendingCheck--; user.pendingCheck == 0 {
 							toCheck = append(toCheck, user)
@@ -224,20 +222,7 @@ func (s *stream) analyze(roots []*packages.Package) {
 							toRun = append(toRun, user)
 						}
 					}
-					switch {
-					case done:
-					case u.testVariant == nil:
-						toRest = append(toRest, u)
-					case !u.testVariant.checked:
-						// Out of the run-ahead window while it waits,
-						// which could otherwise fill with units waiting
-						// for variants that cannot be checked.
-						u.awaitsVariant = true
-						ahead--
-					case !u.testVariant.illTyped:
-						s.release(u)
-						done = true
-					default:
+					if !done {
 						toRest = append(toRest, u)
 					}
 				}
@@ -292,8 +277,9 @@ func (s *stream) graph(roots []*packages.Package) []*unit {
 		visit(p).root = true
 	}
 	byID := make(map[string]*unit, len(order))
-	for _, u := range order {
+	for i, u := range order {
 		byID[u.pkg.ID] = u
+		u.index, u.graphSize = i, len(order)
 	}
 	// The main package the go command generates for a test binary (its
 	// ID is "p.test", and it imports the packages "… [p.test]") holds
@@ -319,7 +305,7 @@ func (s *stream) graph(roots []*packages.Package) []*unit {
 			continue
 		}
 		if v := byID[u.pkg.ID+" ["+u.pkg.PkgPath+".test]"]; v != nil && v.root && v.pkg.PkgPath == u.pkg.PkgPath {
-			u.testVariant, v.base = v, u
+			v.base = u
 		}
 	}
 	for _, u := range order {
@@ -426,19 +412,39 @@ func (s *stream) check(u *unit, full bool) {
 	if p.Module != nil && p.Module.GoVersion != "" {
 		tc.GoVersion = "go" + p.Module.GoVersion
 	}
+	u.files = p.Syntax
+	if u.base != nil {
+		u.files, u.own = s.testFiles(u)
+	}
 	if u.root && s.inspectRoots || !u.root && s.inspectDeps {
 		// The inspector needs only the syntax: build it on another core
 		// while go/types works, not after, on the way to the package's
 		// facts (70 ms for stripe-go's root package, which three hundred
 		// packages wait for).
 		ch := make(chan *inspector.Inspector, 1)
-		go func(files []*ast.File) { ch <- inspector.New(files) }(p.Syntax)
+		go func(files []*ast.File) { ch <- inspector.New(files) }(u.files)
 		u.inspector = ch
 	}
 	err := types.NewChecker(tc, s.fset, p.Types, p.TypesInfo).Files(p.Syntax)
 	if err != nil && len(p.Errors) == 0 {
 		appendError(err) // "package requires newer Go version", which is not passed to Error
 	}
+}
+
+// testFiles returns the files of a test variant that its base package
+// does not have, and their token.Files: the files it is analyzed over
+// (see analyze).
+func (s *stream) testFiles(v *unit) ([]*ast.File, map[*token.File]bool) {
+	var files []*ast.File
+	own := map[*token.File]bool{}
+	for _, f := range v.pkg.Syntax {
+		tf := s.fset.File(f.FileStart)
+		if tf != nil && !slices.Contains(v.base.pkg.CompiledGoFiles, tf.Name()) {
+			files = append(files, f)
+			own[tf] = true
+		}
+	}
+	return files, own
 }
 
 func newInfo() *types.Info {
@@ -472,10 +478,8 @@ func (s *stream) analyzeFacts(u *unit) {
 	}
 	s.run(u, s.depAs)
 	if !u.root {
-		s.release(u)
+		s.release(u) // a root keeps its syntax for the rest
 	}
-	// A root awaiting its test variant's verdict (see analyze) keeps its
-	// syntax until then.
 }
 
 // analyzeRest runs the other analyzers on a root, shows the root to
@@ -492,6 +496,7 @@ func (s *stream) analyzeRest(u *unit) {
 func (s *stream) release(u *unit) {
 	s.parser.release(u)
 	u.pkg.Syntax, u.pkg.TypesInfo, u.inspector = nil, nil, nil
+	u.files, u.own = nil, nil
 	u.results = nil
 }
 
@@ -550,18 +555,22 @@ func (s *stream) runOne(u *unit, a *analysis.Analyzer, results map[*analysis.Ana
 	}
 	facts := &factView{s: s, u: u, a: a}
 	pass := &analysis.Pass{
-		Analyzer:          a,
-		Fset:              s.fset,
-		Files:             p.Syntax,
-		OtherFiles:        p.OtherFiles,
-		IgnoredFiles:      p.IgnoredFiles,
-		Pkg:               p.Types,
-		TypesInfo:         p.TypesInfo,
-		TypesSizes:        p.TypesSizes,
-		TypeErrors:        p.TypeErrors,
-		Module:            module,
-		ResultOf:          inputs,
-		Report:            func(d analysis.Diagnostic) { act.Diagnostics = append(act.Diagnostics, d) },
+		Analyzer:     a,
+		Fset:         s.fset,
+		Files:        u.files,
+		OtherFiles:   p.OtherFiles,
+		IgnoredFiles: p.IgnoredFiles,
+		Pkg:          p.Types,
+		TypesInfo:    p.TypesInfo,
+		TypesSizes:   p.TypesSizes,
+		TypeErrors:   p.TypeErrors,
+		Module:       module,
+		ResultOf:     inputs,
+		Report: func(d analysis.Diagnostic) {
+			if u.own == nil || u.own[s.fset.File(d.Pos)] {
+				act.Diagnostics = append(act.Diagnostics, d)
+			}
+		},
 		ImportObjectFact:  facts.importObject,
 		ExportObjectFact:  facts.exportObject,
 		ImportPackageFact: facts.importPackage,

@@ -94,10 +94,12 @@ var probe = &analysis.Analyzer{
 			all = append(all, "package "+f.Fact.(*pkgFact).Name)
 		}
 		slices.Sort(all)
-		calls := 0
-		pass.ResultOf[inspect.Analyzer].(*inspector.Inspector).Preorder([]ast.Node{(*ast.CallExpr)(nil)}, func(ast.Node) { calls++ })
-		if len(pass.Files) > 0 {
-			pass.Reportf(pass.Files[0].Package, "sees %s; %d calls", strings.Join(all, ", "), calls)
+		for file := range pass.ResultOf[inspect.Analyzer].(*inspector.Inspector).Root().Children() {
+			calls := 0
+			for range file.Preorder((*ast.CallExpr)(nil)) {
+				calls++
+			}
+			pass.Reportf(file.Node().(*ast.File).Package, "sees %s; %d calls", strings.Join(all, ", "), calls)
 		}
 		return nil, nil
 	},
@@ -109,8 +111,8 @@ var requiresProbe = &analysis.Analyzer{
 	Doc:      "reports each package whose probe ran",
 	Requires: []*analysis.Analyzer{probe},
 	Run: func(pass *analysis.Pass) (any, error) {
-		if len(pass.Files) > 0 {
-			pass.Reportf(pass.Files[0].Package, "probe ran")
+		for _, f := range pass.Files {
+			pass.Reportf(f.Package, "probe ran")
 		}
 		return nil, nil
 	},
@@ -125,9 +127,7 @@ var despite = &analysis.Analyzer{
 		var names []string
 		for _, f := range pass.Files {
 			names = append(names, pass.Fset.File(f.Pos()).Name())
-		}
-		if len(pass.Files) > 0 {
-			pass.Reportf(pass.Files[0].Package, "%d files", len(names))
+			pass.Reportf(f.Package, "analyzed with %d type errors", len(pass.TypeErrors))
 		}
 		_, err := pass.ReadFile(names[0])
 		_, errOther := pass.ReadFile("go.mod")
@@ -183,17 +183,23 @@ func TestStreamMatchesChecker(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			// The deliberate differences: a package superseded by its
-			// test variant runs only the analyzers with facts (see
-			// stream.analyze), and a test binary's generated main
-			// package none (see stream.graph).
-			superseded := supersededByVariant(pkgs)
+			// The deliberate differences: the test variant of a package
+			// reports only in its test files (see stream.analyze), and a
+			// test binary's generated main package is not analyzed (see
+			// stream.graph).
+			bases := variantBases(pkgs)
 			var want []actionView
 			for act := range graph.All() {
-				if superseded[act.Package.ID] && len(act.Analyzer.FactTypes) == 0 && act.Analyzer != inspect.Analyzer || isTestMain(act.Package) {
+				if isTestMain(act.Package) {
 					continue
 				}
-				want = append(want, actionView{act.Analyzer.Name, act.Package, act.IsRoot, act.Err, act.Diagnostics})
+				diags := act.Diagnostics
+				if base := bases[act.Package.ID]; base != nil {
+					diags = slices.DeleteFunc(slices.Clone(diags), func(d analysis.Diagnostic) bool {
+						return slices.Contains(base.CompiledGoFiles, act.Package.Fset.Position(d.Pos).Filename)
+					})
+				}
+				want = append(want, actionView{act.Analyzer.Name, act.Package, act.IsRoot, act.Err, diags})
 			}
 			res, err := Run(probes, patterns, Options{Dir: "testdata/mod", Tests: true})
 			if err != nil {
@@ -224,11 +230,16 @@ func TestStreamMatchesChecker(t *testing.T) {
 			if err := json.Unmarshal(gotJSON.Bytes(), &gotTree); err != nil {
 				t.Fatal(err)
 			}
-			for id := range superseded {
-				for name := range wantTree[id] {
-					if name != probe.Name {
-						delete(wantTree[id], name)
+			for id, base := range bases {
+				for name, v := range wantTree[id] {
+					diags, ok := v.([]any)
+					if !ok {
+						continue // an error
 					}
+					wantTree[id][name] = slices.DeleteFunc(diags, func(d any) bool {
+						file, _, _ := strings.Cut(d.(map[string]any)["posn"].(string), ":")
+						return slices.Contains(base.CompiledGoFiles, file)
+					})
 				}
 			}
 			for _, p := range pkgs {
@@ -249,23 +260,17 @@ func isTestMain(p *packages.Package) bool {
 	return p.Name == "main" && p.ID == p.PkgPath && strings.HasSuffix(p.ID, ".test")
 }
 
-// supersededByVariant returns the IDs of the packages among pkgs whose
-// test variant is among them too and has no errors.
-func supersededByVariant(pkgs []*packages.Package) map[string]bool {
+// variantBases returns, by the ID of each test variant among pkgs whose
+// package is among them too, that package.
+func variantBases(pkgs []*packages.Package) map[string]*packages.Package {
 	byID := map[string]*packages.Package{}
 	for _, p := range pkgs {
 		byID[p.ID] = p
 	}
-	out := map[string]bool{}
+	out := map[string]*packages.Package{}
 	for _, p := range pkgs {
-		v := byID[p.ID+" ["+p.PkgPath+".test]"]
-		if p.ID != p.PkgPath || v == nil {
-			continue
-		}
-		broken := false
-		packages.Visit([]*packages.Package{v}, nil, func(q *packages.Package) { broken = broken || len(q.Errors) > 0 })
-		if !broken {
-			out[p.ID] = true
+		if v := byID[p.ID+" ["+p.PkgPath+".test]"]; p.ID == p.PkgPath && v != nil {
+			out[v.ID] = p
 		}
 	}
 	return out
@@ -294,12 +299,14 @@ func (o *observer) sorted() []string {
 	return slices.Sorted(slices.Values(o.ids))
 }
 
-// TestStreamVariantSupersedes: a package whose test variant type-checks
-// runs only the analyzers with facts, and the variant reports what the
-// package would have; one whose test variant does not (f's test has a
-// type error) is analyzed in full. A test binary's generated main package
-// is type-checked and not analyzed.
-func TestStreamVariantSupersedes(t *testing.T) {
+// TestStreamVariantTestFilesOnly: a package with in-package tests is
+// analyzed in full, and its test variant over its test files alone, so
+// that each file's findings come from one package: a.go's from a,
+// a_test.go's from the variant. The variant of f does not type-check (its
+// test has a type error), so only the analyzers that run despite errors
+// run there. A test binary's generated main package is type-checked and
+// not analyzed.
+func TestStreamVariantTestFilesOnly(t *testing.T) {
 	var obs observer
 	res, err := Run(probes, []string{"./a", "./f"}, Options{Dir: "testdata/mod", Tests: true, Observe: obs.observe})
 	if err != nil {
@@ -314,10 +321,11 @@ func TestStreamVariantSupersedes(t *testing.T) {
 	for id := range ran {
 		slices.Sort(ran[id])
 	}
+	all := []string{"despite", "inspect", "probe", "requiresprobe"}
 	want := map[string][]string{
-		"example.com/mod/a":                          {"inspect", "probe"},
-		"example.com/mod/a [example.com/mod/a.test]": {"despite", "inspect", "probe", "requiresprobe"},
-		"example.com/mod/f":                          {"despite", "inspect", "probe", "requiresprobe"},
+		"example.com/mod/a":                          all,
+		"example.com/mod/a [example.com/mod/a.test]": all,
+		"example.com/mod/f":                          all,
 		"example.com/mod/f [example.com/mod/f.test]": {"despite", "inspect"},
 	}
 	if diff := cmp.Diff(want, ran); diff != "" {
@@ -335,18 +343,40 @@ func TestStreamVariantSupersedes(t *testing.T) {
 	if mains != 2 {
 		t.Errorf("%d test mains in the graph, want 2 (a's and f's)", mains)
 	}
-	var inA []string
+	// Every finding of every check, by file and package: the probe
+	// reports a use in each file, and each analyzer its package clause.
+	from := map[string][]string{}
 	for _, d := range res.Diagnostics() {
-		if d.Check == requiresProbe.Name && filepath.Base(d.Position.Filename) == "a.go" {
-			inA = append(inA, d.Package.ID)
+		file := filepath.Base(d.Position.Filename)
+		if !slices.Contains(from[file], d.Package.ID) {
+			from[file] = append(from[file], d.Package.ID)
 		}
 	}
-	if want := []string{"example.com/mod/a [example.com/mod/a.test]"}; !slices.Equal(inA, want) {
-		t.Errorf("requiresprobe's findings in a.go come from %q, want %q", inA, want)
+	wantFrom := map[string][]string{
+		"a.go":      {"example.com/mod/a"},
+		"a_test.go": {"example.com/mod/a [example.com/mod/a.test]"},
+		"f.go":      {"example.com/mod/f"},
+		"f_test.go": {"example.com/mod/f [example.com/mod/f.test]"},
+	}
+	if diff := cmp.Diff(wantFrom, from); diff != "" {
+		t.Errorf("packages the findings of each file come from (-want +got):\n%s", diff)
+	}
+	// The variant's analyzers were given its test file alone, and its
+	// inspector holds that file alone: one call (UseB), where a.go has 3.
+	var calls []string
+	for _, d := range res.Diagnostics() {
+		if d.Check == probe.Name && strings.HasPrefix(d.Message, "sees ") {
+			_, n, _ := strings.Cut(d.Message, "; ")
+			calls = append(calls, filepath.Base(d.Position.Filename)+": "+n)
+		}
+	}
+	slices.Sort(calls)
+	if want := []string{"a.go: 3 calls", "a_test.go: 1 calls", "f.go: 0 calls"}; !slices.Equal(calls, want) {
+		t.Errorf("calls the probe saw per file: %q, want %q", calls, want)
 	}
 	observed := obs.sorted()
 	wantObserved := []string{
-		"example.com/mod/a [example.com/mod/a.test]",
+		"example.com/mod/a", "example.com/mod/a [example.com/mod/a.test]",
 		"example.com/mod/f", "example.com/mod/f [example.com/mod/f.test]",
 	}
 	if diff := cmp.Diff(wantObserved, observed); diff != "" {

@@ -74,19 +74,22 @@ var ginMethods = map[string]Access{
 // ginBinds are the binds of *gin.Context that may read the body (not
 // BindQuery, BindHeader, BindUri and their Should forms, which read other
 // parts of the request), with how each picks its decoding: CallAccess
-// says Decode for them, BodyDecode and JSONBind look at the call.
+// says Decode for them, BodyDecode and JSONBind look at the call. Bind
+// and ShouldBind pick the binding by the request's Content-Type, and
+// decode JSON for application/json, which Brex's deliveries carry: to the
+// models they bind JSON, as BindJSON does (and gin's strict switch makes
+// them strict).
 var ginBinds = map[string]bindKind{
 	"BindJSON": bindJSON, "ShouldBindJSON": bindJSON, "ShouldBindBodyWithJSON": bindJSON,
-	"Bind": bindByContentType, "ShouldBind": bindByContentType,
+	"Bind": bindJSON, "ShouldBind": bindJSON,
 	"BindWith": bindWith, "MustBindWith": bindWith, "ShouldBindWith": bindWith, "ShouldBindBodyWith": bindWith,
 }
 
 type bindKind uint8
 
 const (
-	bindJSON          bindKind = iota + 1 // always JSON
-	bindByContentType                     // JSON for a JSON Content-Type (Brex's), a form or XML otherwise
-	bindWith                              // the binding of the second argument (binding.JSON, binding.Query ...)
+	bindJSON bindKind = iota + 1 // JSON (for a JSON Content-Type: Bind, ShouldBind)
+	bindWith                     // the binding of the second argument (binding.JSON, binding.Query ...)
 )
 
 func init() {
@@ -227,13 +230,23 @@ func IsStrictBindingSwitch(obj types.Object) bool {
 	return false
 }
 
+// MaySwitchStrictBinding reports whether pkg imports the package of one
+// of gin's strict binding switches (gin, gin's binding), so that code of
+// pkg may turn it on: elsewhere no statement need be looked at for it.
+func MaySwitchStrictBinding(pkg *types.Package) bool {
+	return slices.ContainsFunc(pkg.Imports(), func(p *types.Package) bool {
+		return p.Path() == GinPath || p.Path() == GinBindingPath
+	})
+}
+
 // BodyDecode returns the expression that call, a bind of a framework's
 // context, decodes the request body into (&ev of c.ShouldBindJSON(&ev),
-// of c.ShouldBindWith(&ev, binding.JSON), of echo's c.Bind(&ev)), or nil:
-// a call of anything else, or one of gin's *With binds whose binding is
-// not binding.JSON (c.ShouldBindWith(&q, binding.Query) reads the
-// query). gin's Bind and ShouldBind, which pick the decoding by the
-// Content-Type, count: Brex posts JSON.
+// of c.ShouldBind(&ev), of c.ShouldBindWith(&ev, binding.JSON), of echo's
+// c.Bind(&ev)), or nil: a call of anything else, or one of gin's *With
+// binds whose binding is not binding.JSON (c.ShouldBindWith(&q,
+// binding.Query) reads the query). The binds that pick the decoding by
+// the Content-Type (gin's Bind and ShouldBind, echo's Bind) count: Brex
+// posts JSON.
 func BodyDecode(info *types.Info, call *ast.CallExpr) ast.Expr {
 	fn, _ := typeutil.Callee(info, call).(*types.Func)
 	if len(call.Args) == 0 || CallAccess(fn) != Decode {
@@ -246,17 +259,14 @@ func BodyDecode(info *types.Info, call *ast.CallExpr) ast.Expr {
 	return call.Args[0]
 }
 
-// JSONBind returns the expression that call, one of gin's binds that
-// always decode JSON (BindJSON, ShouldBindJSON, ShouldBindBodyWithJSON,
-// the *With binds given binding.JSON), decodes the body into, or nil:
-// the binds that gin's strict switch makes strict whatever the request.
+// JSONBind returns the expression that call, one of gin's binds of the
+// body (see BodyDecode: BindJSON, ShouldBindJSON, ShouldBindBodyWithJSON,
+// Bind and ShouldBind, the *With binds given binding.JSON), decodes into,
+// or nil: the binds that gin's strict switch makes strict for a JSON
+// request.
 func JSONBind(info *types.Info, call *ast.CallExpr) ast.Expr {
 	target := BodyDecode(info, call)
-	if target == nil {
-		return nil
-	}
-	fn := typeutil.Callee(info, call).(*types.Func)
-	if fn.Pkg().Path() != GinPath || ginBinds[fn.Name()] == bindByContentType {
+	if target == nil || typeutil.Callee(info, call).Pkg().Path() != GinPath {
 		return nil
 	}
 	return target

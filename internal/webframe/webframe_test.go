@@ -273,6 +273,27 @@ func EnableJsonDecoderDisallowUnknownFields() { binding.EnableDecoderDisallowUnk
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("IsStrictBindingSwitch (-want +got):\n%s", diff)
 	}
+
+	// The packages whose code may turn a switch on: those that import
+	// gin or its binding package, not one that imports a package named
+	// gin at another path, nor one that imports gin only indirectly.
+	check(t, fset, imp, "example.com/other/gin", "package gin\n\nfunc EnableJsonDecoderDisallowUnknownFields() {}\n", nil)
+	check(t, fset, imp, "example.com/server", "package server\n\nimport _ \""+webframe.GinPath+"\"\n", nil)
+	importers := map[string]string{
+		"gin":        "package app\n\nimport _ \"" + webframe.GinPath + "\"\n",
+		"binding":    "package app\n\nimport _ \"" + webframe.GinBindingPath + "\"\n",
+		"look-alike": "package app\n\nimport _ \"example.com/other/gin\"\n",
+		"indirect":   "package app\n\nimport _ \"example.com/server\"\n",
+	}
+	gotImports := map[string]bool{}
+	for name, src := range importers {
+		pkg, _ := check(t, fset, imp, "example.com/app", src, nil)
+		gotImports[name] = webframe.MaySwitchStrictBinding(pkg)
+	}
+	wantImports := map[string]bool{"gin": true, "binding": true, "look-alike": false, "indirect": false}
+	if diff := cmp.Diff(wantImports, gotImports); diff != "" {
+		t.Errorf("MaySwitchStrictBinding (-want +got):\n%s", diff)
+	}
 }
 
 func TestMiddlewareFramework(t *testing.T) {
@@ -420,7 +441,7 @@ func hook(c *gin.Context, e echo.Context, o *other.Context) {
 	})
 	// {BodyDecode, JSONBind}
 	want := map[string][2]bool{
-		"Bind": {true, false}, "ShouldBind": {true, false},
+		"Bind": {true, true}, "ShouldBind": {true, true},
 		"BindJSON": {true, true}, "ShouldBindJSON": {true, true}, "ShouldBindBodyWithJSON": {true, true},
 		"ShouldBindQuery":                     {false, false},
 		"ShouldBindWith JSON":                 {true, true},

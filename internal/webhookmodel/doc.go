@@ -77,8 +77,11 @@
 // verifying anything), wherever it is registered; and a call of a
 // function of another package (not of the framework's module) that
 // returns a middleware of the handler's framework, unless its fact
-// shows it does not verify. [Model.Registered] tells a handler its
-// package registers from one that another package does.
+// shows it does not verify. [Model.WrappedElsewhere] tells a receiver
+// that code out of the package's sight may wrap (a handler another
+// package registers, an exported function of a library that reads no
+// header) from one the package must verify itself; what such a receiver
+// does verify is still judged.
 //
 // Out of reach: other frameworks (fiber and fasthttp, whose requests are
 // not net/http's; echo v5, another module path); a handler that takes a

@@ -123,6 +123,14 @@ type Model struct {
 	bodies map[*ast.BlockStmt]*Unit
 	scopes map[ast.Node]*scope
 	busy   map[*Unit]bool
+
+	// Package-wide answers that do not change from one unit to the next,
+	// each computed once, on first need (a check may ask from any
+	// goroutine, with or without mu held).
+	foreignOnce sync.Once
+	foreign     []foreignMW // see foreignMiddleware
+	usedOnce    sync.Once
+	used        map[*types.Func]bool // see registered
 }
 
 // Units returns the units the model has made so far: every function of
@@ -822,6 +830,28 @@ func isHTTPHandler(sig *types.Signature) bool {
 // verifies nothing (gin-contrib's cors.Default(), a request logger). An
 // interface's method may be anything, and covers the handlers.
 func (m *Model) foreignMiddleware(fw string, ok func(*Summary) bool) bool {
+	m.foreignOnce.Do(m.findForeignMiddleware)
+	for _, f := range m.foreign {
+		if f.fw == fw && (f.fact == nil || ok(f.fact)) {
+			return true
+		}
+	}
+	return false
+}
+
+// foreignMW is a call of a function of another package that returns a
+// middleware of framework fw, with the summary its fact gives; fact is nil
+// for an interface's method, which may do anything.
+type foreignMW struct {
+	fw   string
+	fact *Summary
+}
+
+// findForeignMiddleware lists, once for all the questions of
+// foreignMiddleware, the package's calls of functions of other packages
+// that return a middleware and may verify: those with a fact, and
+// interfaces' methods.
+func (m *Model) findForeignMiddleware() {
 	for file := range typesutil.NonTestFiles(m.pass.Fset, m.funcs.Inspector()) {
 		for cur := range file.Preorder((*ast.CallExpr)(nil)) {
 			call := cur.Node().(*ast.CallExpr)
@@ -831,22 +861,22 @@ func (m *Model) foreignMiddleware(fw string, ok func(*Summary) bool) bool {
 				continue
 			}
 			res := fn.Signature().Results().At(0).Type()
-			if webframe.MiddlewareFramework(res) != fw && !(fw == webframe.EchoPath && isHTTPMiddleware(res) && m.wrappedForEcho(cur)) {
+			fw := webframe.MiddlewareFramework(res)
+			if fw == "" && isHTTPMiddleware(res) && m.wrappedForEcho(cur) {
+				fw = webframe.EchoPath
+			}
+			if fw == "" {
 				continue
 			}
 			var f FuncFact
-			if m.pass.ImportObjectFact(fn.Origin(), &f) {
-				if ok(f.summary(typesutil.FuncName(fn, m.pass.Pkg))) {
-					return true
-				}
-				continue
-			}
-			if recv := fn.Signature().Recv(); recv != nil && types.IsInterface(recv.Type()) {
-				return true
+			switch {
+			case m.pass.ImportObjectFact(fn.Origin(), &f):
+				m.foreign = append(m.foreign, foreignMW{fw, f.summary(typesutil.FuncName(fn, m.pass.Pkg))})
+			case fn.Signature().Recv() != nil && types.IsInterface(fn.Signature().Recv().Type()):
+				m.foreign = append(m.foreign, foreignMW{fw, nil})
 			}
 		}
 	}
-	return false
 }
 
 // isHTTPMiddleware reports whether t is a net/http middleware:
@@ -869,38 +899,51 @@ func (m *Model) wrappedForEcho(cur inspector.Cursor) bool {
 	return webframe.IsMiddlewareAdapter(fn)
 }
 
-// Registered reports whether u, a function that takes a framework's
+// WrappedElsewhere reports whether u is a receiver that code out of the
+// package's sight may wrap in a verifying middleware, so that the package
+// need not verify in it: a function that a package other than main
+// exports and that reads no Standard Webhooks header (an importer may
+// wrap it), or a framework handler the package never registers (see
+// registered). It says nothing of what u verifies itself: that is still
+// the package's to get right.
+func (m *Model) WrappedElsewhere(u *Unit) bool {
+	if u.Framework() != "" && !m.registered(u) {
+		return true
+	}
+	return u.Func != nil && u.Func.Exported() && m.pass.Pkg.Name() != "main" && m.SummaryOf(u).Headers == 0
+}
+
+// registered reports whether u, a function that takes a framework's
 // context, is used by the package outside its tests: a declaration
 // named (registered, given to a router, called), a literal that is not
 // returned by a declaration, or one returned by a declaration that is. A
 // framework handler the package never registers is registered in another
 // package, which may put a verifying middleware before it.
-func (m *Model) Registered(u *Unit) bool {
+func (m *Model) registered(u *Unit) bool {
 	if u.Outer != nil {
-		lit := m.funcs.Body(u.Outer.Body)
-		for cur := range lit.Preorder((*ast.FuncLit)(nil)) {
-			if cur.Node() != u.Node {
-				continue
+		p := u.body.Parent().Parent() // of the literal
+		if call, ok := p.Node().(*ast.CallExpr); ok && len(call.Args) == 1 {
+			if tv, isType := m.info.Types[call.Fun]; isType && tv.IsType() {
+				p = p.Parent() // gin.HandlerFunc(func(c *gin.Context) {...})
 			}
-			p := cur.Parent()
-			if call, ok := p.Node().(*ast.CallExpr); ok && len(call.Args) == 1 {
-				if tv, isType := m.info.Types[call.Fun]; isType && tv.IsType() {
-					p = p.Parent() // gin.HandlerFunc(func(c *gin.Context) {...})
-				}
-			}
-			if _, ret := p.Node().(*ast.ReturnStmt); !ret {
-				return true
-			}
+		}
+		if _, ret := p.Node().(*ast.ReturnStmt); !ret {
+			return true
 		}
 		u = u.Outer
 	}
 	if u.Func == nil {
 		return true
 	}
-	for id, obj := range m.info.Uses {
-		if f, ok := obj.(*types.Func); ok && f.Origin() == u.Func && !typesutil.InTestFile(m.pass.Fset, id.Pos()) {
-			return true
+	m.usedOnce.Do(func() {
+		m.used = map[*types.Func]bool{}
+		for file := range typesutil.NonTestFiles(m.pass.Fset, m.funcs.Inspector()) {
+			for cur := range file.Preorder((*ast.Ident)(nil)) {
+				if f, ok := m.info.Uses[cur.Node().(*ast.Ident)].(*types.Func); ok && f.Pkg() == m.pass.Pkg {
+					m.used[f.Origin()] = true
+				}
+			}
 		}
-	}
-	return false
+	})
+	return m.used[u.Func]
 }

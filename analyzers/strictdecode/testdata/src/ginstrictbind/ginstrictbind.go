@@ -1,7 +1,7 @@
 // Package main is a gin service that turns on gin's strict JSON binding,
 // and binds its Brex webhook deliveries with ShouldBind, which picks the
-// decoding by the Content-Type, and its event filters from the query.
-// The strict switch is judged on the JSON-only binds: quiet.
+// decoding by the Content-Type: JSON for Brex's application/json, made
+// strict by the switch. Its event filters are bound from the query.
 package main
 
 import (
@@ -46,7 +46,7 @@ func listEvents(c *gin.Context) {
 }
 
 func main() {
-	binding.EnableDecoderDisallowUnknownFields = true
+	binding.EnableDecoderDisallowUnknownFields = true // want `gin's strict JSON binding on the Brex webhook payload of ShouldBind \(Standard Webhooks headers and Brex event types\)`
 	r := gin.Default()
 	r.POST("/webhooks/brex", brexWebhook)
 	r.GET("/events", listEvents)

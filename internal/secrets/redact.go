@@ -13,10 +13,11 @@ import (
 // secret that no check is about.
 //
 // It hides the password of the user information of every URL in text
-// (https://svc:hunter2@host reads https://svc:hunt…@host), and the user
-// information whole when it holds no password, a token given as the user
-// (https://ghp_…@github.com): no rule need match those. And it applies
-// the rules of [D.Scan], the ones the hardcodedsecret check reports: every rule anchored on a vendor's prefix or shape. gitleaks'
+// (https://svc:hunter2hunter2@host reads https://svc:hunt…@host), and a
+// user long enough to be a token (see hideUserinfo): no rule need match
+// those. And it applies
+// the rules of [D.Scan], the ones the hardcodedsecret check reports:
+// every rule anchored on a vendor's prefix or shape. gitleaks'
 // generic-api-key is left out, as in Go literals: it matches values of 10
 // characters after words such as "password", so no cheap prefilter could
 // spare the detector for ordinary text, and the findings of the non-Go
@@ -28,43 +29,54 @@ import (
 // printed. That is a value only generic-api-key would match (in Go code,
 // the hardcodedsecret check does not report those either), a secret split
 // across a concatenation ("bxt_" + "…" on a context line), a fragment of
-// a secret cut short by whoever wrote the text, and a URL's password that
+// a secret cut short by whoever wrote the text, a URL's password that
 // holds a '/', '?', '#' or a space (the URL's host then seems to start
-// before it; url.Parse does not read such a URL either).
+// before it; url.Parse does not read such a URL either), a password in a
+// connection string without "://" (a MySQL DSN, user:password@tcp(db)/app),
+// and a token given as the user that is shorter than 12 characters.
 func RedactText(text string) string {
 	return replaceSecrets(text, Redact)
 }
 
-// MaskText is [RedactText] that keeps every byte offset: each byte of a
-// secret after its first 4 becomes '*'. It is for text whose columns
-// matter, such as the line a SARIF column is counted in (every rule's
-// secrets are ASCII, so byte and UTF-16 counts stay as they were).
+// MaskText is [RedactText] that keeps every byte offset: what [Redact]
+// would print of a secret stays, and each byte after it becomes '*'. It
+// is for text whose columns matter, such as the line a SARIF column is
+// counted in (every rule's secrets are ASCII, so UTF-16 counts stay as
+// they were too; a URL's password need not be, and keeps byte offsets
+// only).
 func MaskText(text string) string {
 	return replaceSecrets(text, func(secret string) string {
-		if len(secret) <= 4 {
-			return strings.Repeat("*", len(secret))
-		}
-		return secret[:4] + strings.Repeat("*", len(secret)-4)
+		shown := shownPrefix(secret)
+		return shown + strings.Repeat("*", len(secret)-len(shown))
 	})
 }
 
 // replaceSecrets replaces every secret the detector finds in text, and the
-// password of every URL's user information (hideUserinfo), with
+// credentials of every URL's user information (hideUserinfo), with
 // hide(secret).
 func replaceSecrets(text string, hide func(string) string) string {
 	return hideUserinfo(detectSecrets(text, hide), hide)
 }
 
-// hideUserinfo replaces the password of the user information of every URL
-// in text (scheme://user:password@host) with hide(password), and the user
-// information whole when it has no password. As url.Parse reads it, the
-// user information ends at the last '@' of the authority, which ends at
-// the first '/', '?' or '#'; in text, at a space or a quote too.
+// hideUserinfo replaces the credentials of the user information of every
+// URL in text (scheme://user:password@host) with hide(credential): the
+// password, unless it is a printf verb ("%s://%s:%s@%s" is a format, not
+// a credential); and the user too when it is long enough to be a token
+// (https://<40 hex digits>@github.com), but not a short name such as git
+// in ssh://git@github.com, which no one need hide. A password of 8 or more
+// bytes is hidden wherever else the text repeats it (a context line may
+// hold the URL and the same password in a field).
+//
+// As url.Parse reads it, the user information ends at the last '@' of the
+// authority, which ends at the first '/', '?' or '#'; in text, also at a
+// space, a double quote, a backquote or an angle bracket, none of which
+// url.Parse accepts there (a single quote it does accept).
 func hideUserinfo(text string, hide func(string) string) string {
 	if !strings.Contains(text, "://") || !strings.Contains(text, "@") {
 		return text
 	}
 	var b strings.Builder
+	var passwords []string
 	rest := text
 	for {
 		i := strings.Index(rest, "://")
@@ -82,24 +94,48 @@ func hideUserinfo(text string, hide func(string) string) string {
 			rest = rest[start:]
 			continue
 		}
-		secret := authority[:at]
-		if colon := strings.IndexByte(secret, ':'); colon >= 0 {
-			secret = secret[colon+1:]
+		b.WriteString(rest[:start])
+		user, password, hasPassword := strings.Cut(authority[:at], ":")
+		if len(user) >= minTokenUser && !strings.Contains(user, "%") {
+			user = hide(user)
 		}
-		from := start + at - len(secret)
-		b.WriteString(rest[:from])
-		if secret != "" {
-			b.WriteString(hide(secret))
+		b.WriteString(user)
+		if hasPassword {
+			b.WriteByte(':')
+			if isPrintfVerb(password) || password == "" {
+				b.WriteString(password)
+			} else {
+				b.WriteString(hide(password))
+				if len(password) >= 8 {
+					passwords = append(passwords, password)
+				}
+			}
 		}
 		rest = rest[start+at:]
 	}
 	b.WriteString(rest)
-	return b.String()
+	out := b.String()
+	for _, p := range passwords {
+		out = strings.ReplaceAll(out, p, hide(p))
+	}
+	return out
+}
+
+// minTokenUser is the length from which the user of a URL's user
+// information is taken for a token: GitHub's classic tokens are 40 hex
+// digits, the user names of URLs (git, postgres, admin) shorter. A long
+// user name hidden costs nothing but a changed context line.
+const minTokenUser = 12
+
+// isPrintfVerb reports whether s is one printf verb ("%s", "%v"), as a
+// format string holds in place of a password.
+func isPrintfVerb(s string) bool {
+	return len(s) == 2 && s[0] == '%'
 }
 
 // endsAuthority reports whether r ends a URL's authority in text.
 func endsAuthority(r rune) bool {
-	return r == '/' || r == '?' || r == '#' || r == '"' || r == '\'' || r == '`' || r == '<' || r == '>' || unicode.IsSpace(r)
+	return r == '/' || r == '?' || r == '#' || r == '"' || r == '`' || r == '<' || r == '>' || unicode.IsSpace(r)
 }
 
 // detectSecrets replaces every secret the detector finds in text with

@@ -354,10 +354,11 @@ func assertNoSecret(t *testing.T, text, secret string) {
 }
 
 // TestRedactTextUserinfo: the password of a URL's user information is
-// hidden by RedactText (at most its first 4 characters shown) and by
-// MaskText (the same, the text's length kept), though no rule matches it;
-// a user without a password is hidden whole (it may be a token), and an
-// '@' outside the user information changes nothing.
+// hidden by RedactText (at most its first 4 characters shown, half of a
+// short one) and by MaskText (the same, the text's length kept), though no
+// rule matches it, and so are its other copies in the text; a user long
+// enough to be a token is hidden too; a short user, a format's verbs and
+// an '@' outside the user information change nothing.
 func TestRedactTextUserinfo(t *testing.T) {
 	for _, c := range []struct{ text, redacted, masked, secret string }{{
 		text:     "ratelimit: 429 from GET https://svc:hunter2hunter2@api.brex.com/v2/users is not retried",
@@ -380,6 +381,27 @@ func TestRedactTextUserinfo(t *testing.T) {
 		redacted: "two: ftp://a:firs…@h1/x, http://b:seco…@h2#f",
 		masked:   "two: ftp://a:firs********@h1/x, http://b:seco*********@h2#f",
 		secret:   "secondsecret2",
+	}, {
+		// url.Parse accepts a single quote in a password.
+		text:     "dsn := `https://svc:ab'cdefgh@db.internal`",
+		redacted: "dsn := `https://svc:ab'c…@db.internal`",
+		masked:   "dsn := `https://svc:ab'c*****@db.internal`",
+		secret:   "ab'cdefgh",
+	}, {
+		text:     `{URL: "https://svc:hunter2hunter2@db", Password: "hunter2hunter2"}`,
+		redacted: `{URL: "https://svc:hunt…@db", Password: "hunt…"}`,
+		masked:   `{URL: "https://svc:hunt**********@db", Password: "hunt**********"}`,
+		secret:   "hunter2hunter2",
+	}, {
+		text:     "https://svc:hunter2@db",
+		redacted: "https://svc:hun…@db",
+		masked:   "https://svc:hun****@db",
+		secret:   "hunter2",
+	}, {
+		text:     "https://0123456789abcdef0123456789abcdef01234567:x-oauth-basic@github.com/o/r",
+		redacted: "https://0123…:x-oa…@github.com/o/r",
+		masked:   "https://0123************************************:x-oa*********@github.com/o/r",
+		secret:   "0123456789abcdef0123456789abcdef01234567",
 	}} {
 		if got := secrets.RedactText(c.text); got != c.redacted {
 			t.Errorf("RedactText(%q) = %q, want %q", c.text, got, c.redacted)
@@ -395,6 +417,8 @@ func TestRedactTextUserinfo(t *testing.T) {
 		"mail ops@brex.com about https://api.brex.com/v2/users",
 		"https://svc:@api.example.com/v1",
 		"GET https://api.brex.com/v2/users\nowner: ops@brex.com",
+		"ssh://git@github.com/org/repo", "postgres://postgres@localhost:5432/app",
+		`fmt.Sprintf("%s://%s:%s@%s", scheme, user, pass, host)`,
 	} {
 		if got := secrets.RedactText(text); got != text {
 			t.Errorf("RedactText(%q) = %q, want it unchanged", text, got)

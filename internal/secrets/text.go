@@ -13,14 +13,20 @@ import (
 // half of itself (rounded down), so short secrets are never mostly
 // revealed; an empty one is just "…".
 func Redact(secret string) string {
-	n := utf8.RuneCountInString(secret)
-	show := min(4, n/2)
+	return shownPrefix(secret) + "…"
+}
+
+// shownPrefix is what may be printed of secret: at most its first 4
+// characters, and at most half of them (rounded down) in a secret shorter
+// than 8 characters. [Redact] and [MaskText] show the same.
+func shownPrefix(secret string) string {
+	show := min(4, utf8.RuneCountInString(secret)/2)
 	i := 0
 	for k := 0; k < show; k++ {
 		_, size := utf8.DecodeRuneInString(secret[i:])
 		i += size
 	}
-	return secret[:i] + "…"
+	return secret[:i]
 }
 
 // ObviouslyFake reports whether s says that it is not a real secret: it

@@ -30,13 +30,15 @@ var Analyzer = &analysis.Analyzer{
 const defaultPageSize = 100
 
 func run(pass *analysis.Pass) (any, error) {
+	// The reporter comes first: even with nothing to judge, a directive
+	// that silences no finding of the check is reported.
+	r := directives.NewReporter(pass)
+	defer r.Finish()
 	m := pass.ResultOf[brexmodel.Analyzer].(*brexmodel.Model)
 	targets := m.DecodeTargets()
 	if len(targets) == 0 {
 		return nil, nil
 	}
-	r := directives.NewReporter(pass)
-	defer r.Finish()
 	var cursorReads map[*types.Var]bool // built on first use
 	for _, d := range targets {
 		if d.InTest || d.Type == nil {

@@ -28,3 +28,9 @@ func TestPagination(t *testing.T) {
 		t.Fatal("no findings: the test proves nothing")
 	}
 }
+
+// TestUnusedSuppression: a package with nothing to judge still has its
+// pagination suppressions that silence nothing reported.
+func TestUnusedSuppression(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), pagination.Analyzer, "unusedignore")
+}

@@ -196,14 +196,16 @@
 // Brex secrets); requests from the program's own users (no webhook
 // header, no Brex event type); a handler exported by a package other than
 // main that reads no webhook header (an importer may wrap it in a
-// verifying middleware); a receiver that hands the request, its headers,
+// verifying middleware), which is not required to verify, as the gin and
+// echo handlers below; a receiver that hands the request, its headers,
 // its body or its signature to an interface method of the program or a
 // function value (an injected verifier the check cannot see: it is taken
 // to verify, and to check the clock); a gin or echo handler the package
 // never registers (a package of handlers whose main registers them: it
 // may put a verifying middleware before them), which is not required to
 // verify, though the steps it does take are judged (a signature it
-// compares with ==, a raw secret); a gin or echo handler of
+// compares with ==, a raw secret; not the clock, which the code wrapping
+// it may check); a gin or echo handler of
 // a package that calls a function of another package returning a
 // middleware of that framework (brexauth.Verify(secret) returning a
 // gin.HandlerFunc, an echo.MiddlewareFunc, a func(http.Handler)

@@ -60,12 +60,14 @@ type checker struct {
 
 func run(pass *analysis.Pass) (any, error) {
 	res := &Result{}
+	// The reporter comes first: even with nothing to judge, a directive
+	// that silences no finding of the check is reported.
+	r := directives.NewReporter(pass)
+	defer r.Finish()
 	model := pass.ResultOf[brexmodel.Analyzer].(*brexmodel.Model)
 	if model.Webhooks == nil {
 		return res, nil
 	}
-	r := directives.NewReporter(pass)
-	defer r.Finish()
 	c := &checker{pass: pass, r: r, wh: model.Webhooks, reported: map[string]bool{}}
 	if !model.FetchesWebhookSecrets() && !c.decodesBrexPayload() {
 		return res, nil
@@ -155,7 +157,8 @@ func (c *checker) checkReceiver(u *wm.Unit) bool {
 	if !byHand && s.Library == "" {
 		return !elsewhere
 	}
-	if !s.Clock && !s.Opaque && !c.wh.Covered(u, func(s *wm.Summary) bool { return s.Clock || s.Opaque }) {
+	// The code that wraps one wrapped elsewhere may check the clock too.
+	if !s.Clock && !s.Opaque && !elsewhere && !c.wh.Covered(u, func(s *wm.Summary) bool { return s.Clock || s.Opaque }) {
 		pos := s.TimestampPos
 		if !pos.IsValid() {
 			pos = unitPos(u)

@@ -35,9 +35,7 @@ func isFrameworkMethod(fn *types.Func) bool {
 func BodyRead(info *types.Info, e ast.Expr) bool {
 	switch x := ast.Unparen(e).(type) {
 	case *ast.SelectorExpr:
-		sel, ok := info.Selections[x]
-		return ok && sel.Kind() == types.FieldVal && x.Sel.Name == "Body" &&
-			typesutil.IsNamed(info.TypeOf(x.X), "net/http", "Request")
+		return typesutil.IsFieldOf(info.Selections[x], "net/http", "Request", "Body")
 	case *ast.CallExpr:
 		return access(info, x) == webframe.RawBody
 	}

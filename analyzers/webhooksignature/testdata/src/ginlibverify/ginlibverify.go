@@ -91,3 +91,39 @@ func Refunds() gin.HandlerFunc {
 		log.Printf("%s %s", ev.EventType, ev.TransferID)
 	}
 }
+
+// Payouts verifies the signature by hand, in constant time, and leaves
+// the timestamp to the main package, which registers it behind a
+// middleware that checks the clock: quiet, no timestamp finding, since
+// the check cannot see that middleware.
+func (h *Handlers) Payouts(c *gin.Context) {
+	body, err := c.GetRawData()
+	if err != nil {
+		c.AbortWithStatus(http.StatusBadRequest)
+		return
+	}
+	id, ts := c.GetHeader("Webhook-Id"), c.GetHeader("Webhook-Timestamp")
+	key, err := base64.StdEncoding.DecodeString(strings.TrimPrefix(os.Getenv("BREX_WEBHOOK_SECRET"), "whsec_"))
+	if err != nil {
+		c.AbortWithStatus(http.StatusInternalServerError)
+		return
+	}
+	mac := hmac.New(sha256.New, key)
+	mac.Write([]byte(id + "." + ts + "."))
+	mac.Write(body)
+	want := mac.Sum(nil)
+	for _, entry := range strings.Fields(c.GetHeader("Webhook-Signature")) {
+		_, sig, _ := strings.Cut(entry, ",")
+		got, err := base64.StdEncoding.DecodeString(sig)
+		if err == nil && hmac.Equal(got, want) {
+			var ev brexEvent
+			if err := json.Unmarshal(body, &ev); err != nil {
+				c.AbortWithStatus(http.StatusBadRequest)
+				return
+			}
+			log.Printf("%s %s", ev.EventType, ev.TransferID)
+			return
+		}
+	}
+	c.AbortWithStatus(http.StatusUnauthorized)
+}

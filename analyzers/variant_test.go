@@ -2,6 +2,7 @@ package analyzers_test
 
 import (
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -9,7 +10,9 @@ import (
 	"testing"
 
 	"github.com/brexlint/brexlint/analyzers"
+	"github.com/brexlint/brexlint/internal/teststubs"
 	"github.com/google/go-cmp/cmp"
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 )
@@ -18,22 +21,40 @@ import (
 // with in-package tests in full and its test variant ("p [p.test]") over
 // its _test.go files alone, while go vet and golangci-lint analyze only
 // the variant, all its files. Both report the same only if a check's
-// findings outside test files never depend on what the tests do. So for
-// every package of every check's testdata that has in-package tests, the
-// findings of its variant (under x/tools' checker, as go vet) in the
-// package's own files must be the package's findings.
+// findings and fixes outside test files never depend on what the tests do
+// (a test that uses a constant as an HMAC key, stubs a package variable,
+// retries a function: each check's testdata has such tests). So for every
+// package with in-package tests in every check's testdata, the findings
+// and suggested fixes of its variant (under x/tools' checker, as go vet)
+// in the package's own files must be the package's.
 func TestVariantFindsWhatPackageFinds(t *testing.T) {
 	if testing.Short() {
 		t.Skip("loads every check's testdata twice over; run without -short")
 	}
-	dirs, err := filepath.Glob("*/testdata")
+	suites, err := filepath.Glob("*/testdata")
 	if err != nil {
 		t.Fatal(err)
 	}
-	compared := 0
-	for _, dir := range dirs {
-		pkgs := loadWithTests(t, dir)
-		if pkgs == nil {
+	suites = append(suites, "testdata")
+	compared, packagesCompared := 0, 0
+	for _, suite := range suites {
+		patterns := packagesWithTests(t, filepath.Join(suite, "src"))
+		if len(patterns) == 0 {
+			continue
+		}
+		root := teststubs.GOPATH(t, suite, teststubs.All(t)...)
+		cfg := &packages.Config{
+			Mode:  packages.LoadAllSyntax | packages.NeedModule,
+			Dir:   filepath.Join(root, "src"),
+			Tests: true,
+			Env:   append(os.Environ(), "GOPATH="+root, "GO111MODULE=off", "GOWORK=off", "GOFLAGS="),
+		}
+		pkgs, err := packages.Load(cfg, patterns...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if packages.PrintErrors(pkgs) > 0 {
+			t.Errorf("%s: the packages with tests do not build", suite)
 			continue
 		}
 		graph, err := checker.Analyze(analyzers.All(), pkgs, nil)
@@ -42,12 +63,14 @@ func TestVariantFindsWhatPackageFinds(t *testing.T) {
 		}
 		findings := map[string][]string{} // by package ID
 		for act := range graph.All() {
-			if !act.IsRoot || act.Err != nil {
+			if act.Err != nil {
+				t.Errorf("%s: %v", act, act.Err)
+			}
+			if !act.IsRoot {
 				continue
 			}
 			for _, d := range act.Diagnostics {
-				posn := act.Package.Fset.Position(d.Pos)
-				findings[act.Package.ID] = append(findings[act.Package.ID], fmt.Sprintf("%s:%d:%d: %s", posn.Filename, posn.Line, posn.Column, d.Message))
+				findings[act.Package.ID] = append(findings[act.Package.ID], describe(act.Package, d))
 			}
 		}
 		byID := map[string]*packages.Package{}
@@ -70,39 +93,73 @@ func TestVariantFindsWhatPackageFinds(t *testing.T) {
 			slices.Sort(want)
 			slices.Sort(inPackage)
 			if diff := cmp.Diff(want, inPackage); diff != "" {
-				t.Errorf("%s: the test variant's findings in the package's files differ from the package's (-package +variant):\n%s", p.ID, diff)
+				t.Errorf("%s (%s): the test variant's findings in the package's files differ from the package's (-package +variant):\n%s", p.ID, suite, diff)
 			}
 			compared += len(want)
+			packagesCompared++
 		}
 	}
-	t.Logf("compared %d findings of packages with in-package tests", compared)
+	t.Logf("compared %d findings of %d packages with in-package tests", compared, packagesCompared)
 	// The comparison above is empty if no package with tests had a
-	// finding: the testdata has dozens.
-	if compared < 50 {
-		t.Errorf("compared %d findings of packages with in-package tests, want at least 50", compared)
+	// finding: the testdata has hundreds.
+	if compared < 200 {
+		t.Errorf("compared %d findings of packages with in-package tests, want at least 200", compared)
 	}
 }
 
-// loadWithTests loads every package of a check's GOPATH-style testdata
-// with its tests, or returns nil if it has none.
-func loadWithTests(t *testing.T, dir string) []*packages.Package {
+// describe is a finding as the comparison sees it: its position, message
+// and suggested fixes, edits included.
+func describe(p *packages.Package, d analysis.Diagnostic) string {
+	posn := p.Fset.Position(d.Pos)
+	s := fmt.Sprintf("%s:%d:%d: %s", posn.Filename, posn.Line, posn.Column, d.Message)
+	for _, fix := range d.SuggestedFixes {
+		s += "\n\tfix: " + fix.Message
+		for _, e := range fix.TextEdits {
+			from, to := p.Fset.Position(e.Pos), p.Fset.Position(e.End)
+			s += fmt.Sprintf("\n\t\t%d:%d-%d:%d %q", from.Line, from.Column, to.Line, to.Column, e.NewText)
+		}
+	}
+	return s
+}
+
+// packagesWithTests returns the import paths, relative to src (a GOPATH
+// src directory), of the packages that have in-package _test.go files.
+func packagesWithTests(t *testing.T, src string) []string {
 	t.Helper()
-	gopath, err := filepath.Abs(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := os.Stat(filepath.Join(gopath, "src")); err != nil {
+	var out []string
+	err := filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, "_test.go") {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		if isExternalTest(string(data)) {
+			return nil
+		}
+		rel, err := filepath.Rel(src, filepath.Dir(path))
+		if err != nil {
+			return err
+		}
+		if p := "./" + filepath.ToSlash(rel); !slices.Contains(out, p) {
+			out = append(out, p)
+		}
 		return nil
-	}
-	cfg := &packages.Config{
-		Mode:  packages.LoadAllSyntax,
-		Dir:   filepath.Join(gopath, "src"),
-		Tests: true,
-		Env:   append(os.Environ(), "GOPATH="+gopath, "GO111MODULE=off", "GOFLAGS=", "GOPROXY=off"),
-	}
-	pkgs, err := packages.Load(cfg, "./...")
-	if err != nil {
+	})
+	if err != nil && !os.IsNotExist(err) {
 		t.Fatal(err)
 	}
-	return pkgs
+	return out
+}
+
+// isExternalTest reports whether src, a _test.go file, belongs to an
+// external test package (package p_test).
+func isExternalTest(src string) bool {
+	for line := range strings.Lines(src) {
+		if name, ok := strings.CutPrefix(line, "package "); ok {
+			return strings.HasSuffix(strings.TrimSpace(name), "_test")
+		}
+	}
+	return false
 }

@@ -150,18 +150,25 @@ func (c *checker) declIndex() *declIndex {
 	return c.decls
 }
 
+// contextRules applies the context rules to the uses outside the
+// package's _test.go files. A use in a test (a test's HMAC key, its
+// client configuration) makes no finding in the test, which is test code,
+// and must make none where the value is declared either: what is reported
+// outside tests must not depend on the tests (go vet analyzes a package
+// with its tests, brexlint's driver without them).
 func (c *checker) contextRules() {
-	insp := c.insp
-	insp.Preorder([]ast.Node{(*ast.CompositeLit)(nil), (*ast.CallExpr)(nil), (*ast.AssignStmt)(nil)}, func(n ast.Node) {
-		switch n := n.(type) {
-		case *ast.CompositeLit:
-			c.compositeLit(n)
-		case *ast.CallExpr:
-			c.call(n)
-		case *ast.AssignStmt:
-			c.assign(n)
+	for file := range typesutil.NonTestFiles(c.pass.Fset, c.insp) {
+		for cur := range file.Preorder((*ast.CompositeLit)(nil), (*ast.CallExpr)(nil), (*ast.AssignStmt)(nil)) {
+			switch n := cur.Node().(type) {
+			case *ast.CompositeLit:
+				c.compositeLit(n)
+			case *ast.CallExpr:
+				c.call(n)
+			case *ast.AssignStmt:
+				c.assign(n)
+			}
 		}
-	})
+	}
 }
 
 func (c *checker) compositeLit(cl *ast.CompositeLit) {
@@ -233,10 +240,7 @@ func (c *checker) assign(as *ast.AssignStmt) {
 		switch lhs := ast.Unparen(lhs).(type) {
 		case *ast.SelectorExpr:
 			sel := info.Selections[lhs]
-			if sel == nil || sel.Kind() != types.FieldVal || lhs.Sel.Name != "ClientSecret" {
-				continue
-			}
-			if recv := sel.Recv(); typesutil.IsNamed(recv, oauth2Path, "Config") || typesutil.IsNamed(recv, clientCredentialsPath, "Config") {
+			if typesutil.IsFieldOf(sel, oauth2Path, "Config", "ClientSecret") || typesutil.IsFieldOf(sel, clientCredentialsPath, "Config", "ClientSecret") {
 				c.secret(rhs, kindClientSecret, clientSecretMessage, nil)
 			}
 		case *ast.IndexExpr:

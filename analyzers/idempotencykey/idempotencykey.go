@@ -126,7 +126,7 @@ func creates(method, path string) bool {
 
 func (c *checker) classifier() *entropy.Classifier {
 	if c.ent == nil {
-		c.ent = entropy.New(c.pass.TypesInfo, c.pass.Files, c.model.Funcs(), c.model)
+		c.ent = entropy.New(c.pass.Fset, c.pass.TypesInfo, c.pass.Files, c.model.Funcs(), c.model)
 	}
 	return c.ent
 }

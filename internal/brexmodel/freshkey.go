@@ -194,9 +194,12 @@ func (m *Model) SameInputs(loop ast.Node, call *ast.CallExpr) bool {
 }
 
 // RetriedInPackage reports whether the package calls fn inside a retry
-// loop (RetryAround): a key that fn makes per call would then be made per
-// attempt. It is safe for concurrent use: the checks of a package may ask
-// it at once.
+// loop (RetryAround) outside its tests: a key that fn makes per call would
+// then be made per attempt. A test that retries fn says nothing of the
+// program, and the findings outside tests must not depend on the tests
+// (go vet analyzes a package with its tests, brexlint's driver without).
+// It is safe for concurrent use: the checks of a package may ask it at
+// once.
 func (m *Model) RetriedInPackage(fn *types.Func) bool {
 	if fn == nil {
 		return false
@@ -205,10 +208,12 @@ func (m *Model) RetriedInPackage(fn *types.Func) bool {
 		// One scan for every question: the package's functions called in
 		// a retry.
 		m.retried = map[*types.Func]bool{}
-		for cur := range m.insp.Root().Preorder((*ast.CallExpr)(nil)) {
-			call := cur.Node().(*ast.CallExpr)
-			if callee, ok := typeutil.Callee(m.info, call).(*types.Func); ok && callee.Pkg() == m.pass.Pkg && !m.retried[callee.Origin()] && m.RetryAround(call.Pos()) != nil {
-				m.retried[callee.Origin()] = true
+		for file := range typesutil.NonTestFiles(m.pass.Fset, m.insp) {
+			for cur := range file.Preorder((*ast.CallExpr)(nil)) {
+				call := cur.Node().(*ast.CallExpr)
+				if callee, ok := typeutil.Callee(m.info, call).(*types.Func); ok && callee.Pkg() == m.pass.Pkg && !m.retried[callee.Origin()] && m.RetryAround(call.Pos()) != nil {
+					m.retried[callee.Origin()] = true
+				}
 			}
 		}
 	})

@@ -74,7 +74,7 @@ func (m *Model) Kinds(fn *types.Func) (entropy.Kind, bool) {
 // and build theirs (a Classifier is not safe for concurrent use).
 func (m *Model) classifier() *entropy.Classifier {
 	if m.ent == nil {
-		m.ent = entropy.New(m.pass.TypesInfo, m.pass.Files, m.funcs, m)
+		m.ent = entropy.New(m.pass.Fset, m.pass.TypesInfo, m.pass.Files, m.funcs, m)
 	}
 	return m.ent
 }

@@ -158,6 +158,7 @@ const (
 // the package once when built and memoizes what it learns about variables
 // and functions; it is not safe for concurrent use.
 type Classifier struct {
+	fset   *token.FileSet
 	info   *types.Info
 	files  []*ast.File
 	funcs  *typesutil.Funcs // the package's functions, on the package's one inspector
@@ -195,8 +196,9 @@ type frame struct {
 // typesutil.Funcs, the Brex model's Funcs, on the package's one
 // inspector; pass.TypesInfo). info must record Types, Defs, Uses and
 // Selections; FileVersions is used for math/rand.Seed. oracle may be nil.
-func New(info *types.Info, files []*ast.File, funcs *typesutil.Funcs, oracle Oracle) *Classifier {
+func New(fset *token.FileSet, info *types.Info, files []*ast.File, funcs *typesutil.Funcs, oracle Oracle) *Classifier {
 	c := &Classifier{
+		fset:     fset,
 		info:     info,
 		files:    files,
 		funcs:    funcs,

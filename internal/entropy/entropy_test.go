@@ -861,7 +861,7 @@ func TestClassify(t *testing.T) {
 	for _, tc := range classifyCases {
 		t.Run(tc.name, func(t *testing.T) {
 			l := load(t, tc.src, tc.goVer)
-			c := New(l.info, []*ast.File{l.file}, typesutil.NewFuncs(l.info, inspector.New([]*ast.File{l.file})), tc.oracle)
+			c := New(fset, l.info, []*ast.File{l.file}, typesutil.NewFuncs(l.info, inspector.New([]*ast.File{l.file})), tc.oracle)
 			want := got{Kinds: tc.kinds, Gen: l.genLines(), ConstLen: -1}
 			if tc.kinds == Constant {
 				want.ConstLen = tc.clen
@@ -886,7 +886,7 @@ func f() {
 	k := uuid.NewString() + string(rune(stamp()))
 	sink(k)
 }`, "")
-	c := New(l.info, []*ast.File{l.file}, typesutil.NewFuncs(l.info, inspector.New([]*ast.File{l.file})), nil)
+	c := New(fset, l.info, []*ast.File{l.file}, typesutil.NewFuncs(l.info, inspector.New([]*ast.File{l.file})), nil)
 	first := c.Classify(l.sinkArg(t))
 	second := c.Classify(l.sinkArg(t))
 	if diff := cmp.Diff(first, second); diff != "" {
@@ -1013,7 +1013,7 @@ func TestReturnsRandom(t *testing.T) {
 	for _, tc := range returnsRandomCases {
 		t.Run(tc.name, func(t *testing.T) {
 			l := load(t, tc.src, "")
-			c := New(l.info, []*ast.File{l.file}, typesutil.NewFuncs(l.info, inspector.New([]*ast.File{l.file})), tc.oracle)
+			c := New(fset, l.info, []*ast.File{l.file}, typesutil.NewFuncs(l.info, inspector.New([]*ast.File{l.file})), tc.oracle)
 			if got := c.ReturnsRandom(l.funcDecl(t, "f")); got != tc.want {
 				t.Errorf("ReturnsRandom = %v, want %v", got, tc.want)
 			}
@@ -1038,7 +1038,7 @@ func f(fail bool) (string, error) {
 	return fmt.Sprint(time.Now().Unix()), nil //gen
 }
 func g() error { return nil }`, "")
-	c := New(l.info, []*ast.File{l.file}, typesutil.NewFuncs(l.info, inspector.New([]*ast.File{l.file})), nil)
+	c := New(fset, l.info, []*ast.File{l.file}, typesutil.NewFuncs(l.info, inspector.New([]*ast.File{l.file})), nil)
 	want := got{Kinds: Constant | Time, Gen: l.genLines(), ConstLen: -1}
 	if diff := cmp.Diff(want, lines(c.Results(l.funcDecl(t, "f")))); diff != "" {
 		t.Errorf("Results(f) (-want +got):\n%s", diff)
@@ -1171,7 +1171,7 @@ func f() { sink(uuid.NewString()) }`, -1},
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			l := load(t, tt.src, "")
-			c := New(l.info, []*ast.File{l.file}, typesutil.NewFuncs(l.info, inspector.New([]*ast.File{l.file})), nil)
+			c := New(fset, l.info, []*ast.File{l.file}, typesutil.NewFuncs(l.info, inspector.New([]*ast.File{l.file})), nil)
 			if got := c.Classify(l.sinkArg(t)).Len; got != tt.want {
 				t.Errorf("Len = %d, want %d", got, tt.want)
 			}

@@ -32,9 +32,16 @@ type write struct {
 // scan walks the package once and records, for every variable of the
 // package (locals, parameters, package-level variables) and every field,
 // each way it is written. The scan is flow-insensitive: what a
-// variable holds is the union of all its writes, wherever they are.
+// variable holds is the union of all its writes, wherever they are
+// outside the package's _test.go files. A test that stubs a variable says
+// nothing of what the program puts in it, and what is classified outside
+// tests must not depend on the tests: go vet analyzes a package with its
+// tests, brexlint's driver without them.
 func (c *Classifier) scan() {
 	for _, f := range c.files {
+		if typesutil.InTestFile(c.fset, f.FileStart) {
+			continue
+		}
 		for _, d := range f.Decls {
 			if d, ok := d.(*ast.GenDecl); ok && d.Tok == token.VAR {
 				for _, spec := range d.Specs {
@@ -51,9 +58,11 @@ func (c *Classifier) scan() {
 	// loads), which do not let x escape. A call comes before its
 	// operands in the walk.
 	consumed := map[ast.Expr]bool{}
-	c.funcs.Inspector().Preorder(scanKinds, func(n ast.Node) {
-		c.scanNode(n, consumed)
-	})
+	for file := range typesutil.NonTestFiles(c.fset, c.funcs.Inspector()) {
+		for cur := range file.Preorder(scanKinds...) {
+			c.scanNode(cur.Node(), consumed)
+		}
+	}
 }
 
 // scanKinds are the kinds of node scanNode looks at.

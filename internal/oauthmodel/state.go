@@ -71,7 +71,7 @@ func (m *modeler) entropy() *entropy.Classifier {
 		if m.opts.Values != nil {
 			o = m.opts.Values
 		}
-		m.classifier = entropy.New(m.info, m.pass.Files, m.funcs, o)
+		m.classifier = entropy.New(m.pass.Fset, m.info, m.pass.Files, m.funcs, o)
 	}
 	return m.classifier
 }

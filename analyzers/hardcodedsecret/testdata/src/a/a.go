@@ -115,6 +115,19 @@ func assignSecret() *oauth2.Config {
 	return c
 }
 
+// brexAuth embeds the configuration, as clients that add their own
+// settings to it do: its ClientSecret is the configuration's.
+type brexAuth struct {
+	oauth2.Config
+	Audience string
+}
+
+func assignEmbeddedSecret() *brexAuth {
+	a := &brexAuth{Config: oauth2.Config{Endpoint: brexEndpoint}, Audience: "brex"}
+	a.ClientSecret = "Qz4Wx6Ec8Rv0Tb2Yn4Um6Il8Ok0Pj2Hg" // want `OAuth client secret "Qz4W…"`
+	return a
+}
+
 // ---- client_secret form values ----
 
 func form() url.Values {
@@ -234,3 +247,7 @@ func lookAlikes() string {
 
 // A suppression with a reason silences the finding.
 const suppressed = "bxt_fhChTyBwMTdzf0gGsIoaNbezmG5n2Bk3xjDh" //brexlint:ignore hardcodedsecret the sandbox account's token, revoked on 2026-11-01
+
+// fixtureSigningKey is used by a test alone (a_test.go), as an HMAC key:
+// quiet, a test's use is no context for a finding outside tests.
+const fixtureSigningKey = "Pq8Rt2Yu6Io0Lk4Jh8Gf2Ds6Az0Xc4Vb"

@@ -26,6 +26,11 @@ func TestSign(t *testing.T) {
 	req.Header.Set("Authorization", "Bearer K8sJd7Hf6Gd5Fs4Da3Sq2Wq1Ea0Rz9Xc")
 	m := hmac.New(sha256.New, []byte("BeVjqxCBlCuAprOLlG8X3VFa2AH1+SIu"))
 	_ = m
+	// A key declared in a.go that only this test uses as an HMAC key: no
+	// finding there either, since what is reported outside tests must not
+	// depend on the tests (go vet sees this file, brexlint's driver does
+	// not when it analyzes a.go).
+	_ = hmac.New(sha256.New, []byte(fixtureSigningKey))
 	_ = fakeToken + sampleToken + repeatedToken + testAWS + testStripe + testPEM + testWhsec
 }
 

@@ -35,7 +35,9 @@ type Options struct {
 	// once it is analyzed, with the results of the analyzers that ran on
 	// it without error, while its syntax and type information are still
 	// there: they are dropped when it returns, as every package's are
-	// once its facts and findings are out. Calls may be concurrent.
+	// once its facts and findings are out. Calls may be concurrent. A
+	// test variant's results cover its _test.go files alone (see
+	// stream.analyze), while its Syntax holds all its files.
 	Observe func(p *packages.Package, results map[*analysis.Analyzer]any)
 }
 

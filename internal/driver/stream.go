@@ -83,7 +83,10 @@ type unit struct {
 	// once the unit is done, never written after.
 	objFacts map[objectFactKey]analysis.Fact
 	pkgFacts map[reflect.Type]analysis.Fact
-	direct   map[*types.Package]bool // the packages it imports
+	// travelling and importerOnly are objFacts sorted by who may see
+	// them, once they are complete (see sortFacts).
+	travelling, importerOnly []objectFact
+	direct                   map[*types.Package]bool // the packages it imports
 }
 
 type objectFactKey struct {
@@ -122,15 +125,22 @@ type stream struct {
 // its facts are its importers', and the findings in its files are its
 // own. The variant is type-checked from all its files but analyzed over
 // its test files alone: its analyzers are given only those (Pass.Files,
-// and the inspector), and what it reports elsewhere is dropped. So each
-// file is analyzed once, where the variant used to repeat the package's
-// whole analysis (on stripe-go the Brex model of its root package, built
-// twice, was half of the analysis). The variant's facts are those of its
-// test files, which is what its users read: the external test package
-// and the test binary's variants, whose files are tests too. go vet,
-// which vets only the variant, finds the same: brexlint's checks are
-// quiet in test files, and their findings elsewhere do not depend on
-// what the tests do (the Brex model reads no test file for them).
+// and the inspector), and what it reports elsewhere (or at no position)
+// is dropped. So each file is analyzed once, where the variant used to
+// repeat the package's whole analysis (on stripe-go the Brex model of its
+// root package, built twice, was half of the analysis).
+//
+// The variant's Brex model is then empty (a package of tests alone gets
+// none: see brexmodel), so it exports no fact about the package's
+// objects. Its users miss none: they are the external test package,
+// whose model is empty too, and the test binary's variants of other
+// packages ("q [p.test]"), which are not roots and report nothing.
+//
+// go vet, which vets only the variant with all its files, finds the
+// same: the checks are quiet in test files, and what they find elsewhere
+// does not depend on the tests (the Brex model, the value classifier and
+// the secret check's contexts skip the _test.go files).
+// TestVariantFindsWhatPackageFinds in package analyzers holds them to it.
 //
 // Workers take facts first (they unlock importers), then type-checking,
 // then the rest. Type-checking runs ahead only while fewer than maxAhead
@@ -431,15 +441,13 @@ func (s *stream) check(u *unit, full bool) {
 	}
 }
 
-// testFiles returns the files of a test variant that its base package
-// does not have, and their token.Files: the files it is analyzed over
-// (see analyze).
+// testFiles returns the _test.go files of a test variant and their
+// token.Files: the files it is analyzed over (see analyze).
 func (s *stream) testFiles(v *unit) ([]*ast.File, map[*token.File]bool) {
 	var files []*ast.File
 	own := map[*token.File]bool{}
 	for _, f := range v.pkg.Syntax {
-		tf := s.fset.File(f.FileStart)
-		if tf != nil && !slices.Contains(v.base.pkg.CompiledGoFiles, tf.Name()) {
+		if tf := s.fset.File(f.FileStart); tf != nil && strings.HasSuffix(tf.Name(), "_test.go") {
 			files = append(files, f)
 			own[tf] = true
 		}
@@ -477,6 +485,7 @@ func (s *stream) analyzeFacts(u *unit) {
 		return
 	}
 	s.run(u, s.depAs)
+	u.sortFacts()
 	if !u.root {
 		s.release(u) // a root keeps its syntax for the rest
 	}

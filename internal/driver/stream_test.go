@@ -129,6 +129,9 @@ var despite = &analysis.Analyzer{
 			names = append(names, pass.Fset.File(f.Pos()).Name())
 			pass.Reportf(f.Package, "analyzed with %d type errors", len(pass.TypeErrors))
 		}
+		if len(names) == 0 {
+			return nil, nil
+		}
 		_, err := pass.ReadFile(names[0])
 		_, errOther := pass.ReadFile("go.mod")
 		if err != nil || errOther == nil {
@@ -299,6 +302,24 @@ func (o *observer) sorted() []string {
 	return slices.Sorted(slices.Values(o.ids))
 }
 
+// given reports at each file how many files the pass was given and how
+// many its inspector holds.
+var given = &analysis.Analyzer{
+	Name:     "given",
+	Doc:      "reports the files a pass is given",
+	Requires: []*analysis.Analyzer{inspect.Analyzer},
+	Run: func(pass *analysis.Pass) (any, error) {
+		inspected := 0
+		for range pass.ResultOf[inspect.Analyzer].(*inspector.Inspector).Root().Children() {
+			inspected++
+		}
+		for _, f := range pass.Files {
+			pass.Reportf(f.Package, "given %d files, inspecting %d", len(pass.Files), inspected)
+		}
+		return nil, nil
+	},
+}
+
 // TestStreamVariantTestFilesOnly: a package with in-package tests is
 // analyzed in full, and its test variant over its test files alone, so
 // that each file's findings come from one package: a.go's from a,
@@ -308,7 +329,7 @@ func (o *observer) sorted() []string {
 // not analyzed.
 func TestStreamVariantTestFilesOnly(t *testing.T) {
 	var obs observer
-	res, err := Run(probes, []string{"./a", "./f"}, Options{Dir: "testdata/mod", Tests: true, Observe: obs.observe})
+	res, err := Run(append(probes, given), []string{"./a", "./f"}, Options{Dir: "testdata/mod", Tests: true, Observe: obs.observe})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -321,7 +342,7 @@ func TestStreamVariantTestFilesOnly(t *testing.T) {
 	for id := range ran {
 		slices.Sort(ran[id])
 	}
-	all := []string{"despite", "inspect", "probe", "requiresprobe"}
+	all := []string{"despite", "given", "inspect", "probe", "requiresprobe"}
 	want := map[string][]string{
 		"example.com/mod/a":                          all,
 		"example.com/mod/a [example.com/mod/a.test]": all,
@@ -373,6 +394,25 @@ func TestStreamVariantTestFilesOnly(t *testing.T) {
 	slices.Sort(calls)
 	if want := []string{"a.go: 3 calls", "a_test.go: 1 calls", "f.go: 0 calls"}; !slices.Equal(calls, want) {
 		t.Errorf("calls the probe saw per file: %q, want %q", calls, want)
+	}
+	// Each package and variant was given its own files alone, and its
+	// inspector held them alone: a's variant holds a.go and a_test.go.
+	var givenTo []string
+	for _, act := range res.Actions {
+		if act.Analyzer == given {
+			for _, d := range act.Diagnostics {
+				givenTo = append(givenTo, fmt.Sprintf("%s %s: %s", act.Package.ID, filepath.Base(act.Package.Fset.Position(d.Pos).Filename), d.Message))
+			}
+		}
+	}
+	slices.Sort(givenTo)
+	wantGiven := []string{
+		"example.com/mod/a [example.com/mod/a.test] a_test.go: given 1 files, inspecting 1",
+		"example.com/mod/a a.go: given 1 files, inspecting 1",
+		"example.com/mod/f f.go: given 1 files, inspecting 1",
+	}
+	if diff := cmp.Diff(wantGiven, givenTo); diff != "" {
+		t.Errorf("files given to each pass (-want +got):\n%s", diff)
 	}
 	observed := obs.sorted()
 	wantObserved := []string{

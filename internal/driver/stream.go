@@ -394,6 +394,7 @@ func (s *stream) check(u *unit, full bool) {
 	}
 	p.Syntax = nil
 	purged := false
+	var analyzed []*ast.File // see below
 	for _, name := range p.CompiledGoFiles {
 		f, wasPurged, err := s.parser.parse(name, full)
 		if err != nil {
@@ -402,6 +403,9 @@ func (s *stream) check(u *unit, full bool) {
 		if f != nil {
 			p.Syntax = append(p.Syntax, f)
 			purged = purged || wasPurged
+			if !wasPurged || holdsString(f) {
+				analyzed = append(analyzed, f)
+			}
 		}
 	}
 	u.purged = purged && !full
@@ -423,8 +427,18 @@ func (s *stream) check(u *unit, full bool) {
 		tc.GoVersion = "go" + p.Module.GoVersion
 	}
 	u.files = p.Syntax
-	if u.base != nil {
+	switch {
+	case u.base != nil:
 		u.files, u.own = s.testFiles(u)
+	case u.purged:
+		// A dependency's analyzers are not given the files parsed
+		// without their bodies that hold no string literal either: such
+		// a file declares types and signatures, which no fact is about
+		// and no analyzer's look at a package's words finds (a Brex
+		// host, an OAuth parameter, a webhook header). go/ast/inspector
+		// sizes its table by the files' source extent, bodies or not: on
+		// Caddy, 245 MB of tables for bodies that are not there.
+		u.files = analyzed
 	}
 	if u.root && s.inspectRoots || !u.root && s.inspectDeps {
 		// The inspector needs only the syntax: build it on another core
@@ -453,6 +467,27 @@ func (s *stream) testFiles(v *unit) ([]*ast.File, map[*token.File]bool) {
 		}
 	}
 	return files, own
+}
+
+// holdsString reports whether f holds a string literal outside its
+// imports.
+func holdsString(f *ast.File) bool {
+	found := false
+	for _, d := range f.Decls {
+		if gd, ok := d.(*ast.GenDecl); ok && gd.Tok == token.IMPORT {
+			continue
+		}
+		ast.Inspect(d, func(n ast.Node) bool {
+			if lit, ok := n.(*ast.BasicLit); ok && lit.Kind == token.STRING {
+				found = true
+			}
+			return !found
+		})
+		if found {
+			return true
+		}
+	}
+	return false
 }
 
 func newInfo() *types.Info {

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	stdcmp "cmp"
+
 	"github.com/brexlint/brexlint/analyzers"
 	"github.com/brexlint/brexlint/internal/teststubs"
 	"github.com/google/go-cmp/cmp"
@@ -67,23 +68,7 @@ func TestQuietOnMockServers(t *testing.T) {
 // as "dir/file.go:line category", in the order of the files and lines.
 func findings(t *testing.T, dir string, patterns ...string) []string {
 	t.Helper()
-	cfg := &packages.Config{
-		Mode:  packages.LoadAllSyntax | packages.NeedModule,
-		Dir:   dir,
-		Tests: true,
-		Env:   append(os.Environ(), "GOPATH="+dir, "GO111MODULE=off", "GOWORK=off"),
-	}
-	pkgs, err := packages.Load(cfg, patterns...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if packages.PrintErrors(pkgs) > 0 {
-		t.Fatal("the packages do not build")
-	}
-	g, err := checker.Analyze(analyzers.All(), pkgs, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, g := analyzeGOPATH(t, dir, dir, patterns...)
 	type finding struct {
 		file     string
 		line     int
@@ -151,4 +136,29 @@ func TestForeignTwinLive(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("findings (-want +got):\n%s", diff)
 	}
+}
+
+// analyzeGOPATH loads the packages of the GOPATH root, from dir, with
+// their tests, fails the test if they do not build, and runs every check
+// over them under x/tools' checker (as go vet does).
+func analyzeGOPATH(t *testing.T, root, dir string, patterns ...string) ([]*packages.Package, *checker.Graph) {
+	t.Helper()
+	cfg := &packages.Config{
+		Mode:  packages.LoadAllSyntax | packages.NeedModule,
+		Dir:   dir,
+		Tests: true,
+		Env:   append(os.Environ(), "GOPATH="+root, "GO111MODULE=off", "GOWORK=off", "GOFLAGS="),
+	}
+	pkgs, err := packages.Load(cfg, patterns...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if packages.PrintErrors(pkgs) > 0 {
+		t.Fatal("the packages do not build")
+	}
+	g, err := checker.Analyze(analyzers.All(), pkgs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pkgs, g
 }

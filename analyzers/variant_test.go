@@ -9,11 +9,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/brexlint/brexlint/analyzers"
 	"github.com/brexlint/brexlint/internal/teststubs"
 	"github.com/google/go-cmp/cmp"
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 )
 
@@ -43,24 +41,7 @@ func TestVariantFindsWhatPackageFinds(t *testing.T) {
 			continue
 		}
 		root := teststubs.GOPATH(t, suite, teststubs.All(t)...)
-		cfg := &packages.Config{
-			Mode:  packages.LoadAllSyntax | packages.NeedModule,
-			Dir:   filepath.Join(root, "src"),
-			Tests: true,
-			Env:   append(os.Environ(), "GOPATH="+root, "GO111MODULE=off", "GOWORK=off", "GOFLAGS="),
-		}
-		pkgs, err := packages.Load(cfg, patterns...)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if packages.PrintErrors(pkgs) > 0 {
-			t.Errorf("%s: the packages with tests do not build", suite)
-			continue
-		}
-		graph, err := checker.Analyze(analyzers.All(), pkgs, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
+		pkgs, graph := analyzeGOPATH(t, root, filepath.Join(root, "src"), patterns...)
 		findings := map[string][]string{} // by package ID
 		for act := range graph.All() {
 			if act.Err != nil {

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/brexlint/brexlint/internal/typesutil"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
@@ -461,9 +462,9 @@ func (s *stream) testFiles(v *unit) ([]*ast.File, map[*token.File]bool) {
 	var files []*ast.File
 	own := map[*token.File]bool{}
 	for _, f := range v.pkg.Syntax {
-		if tf := s.fset.File(f.FileStart); tf != nil && strings.HasSuffix(tf.Name(), "_test.go") {
+		if typesutil.InTestFile(s.fset, f.FileStart) {
 			files = append(files, f)
-			own[tf] = true
+			own[s.fset.File(f.FileStart)] = true
 		}
 	}
 	return files, own

@@ -122,6 +122,16 @@ type brexAuth struct {
 	Audience string
 }
 
+// vaultRef names where the secret is kept; its ClientSecret field is its
+// own, not an oauth2.Config's, and holds a path: quiet.
+type vaultRef struct{ ClientSecret string }
+
+func vaultPath() vaultRef {
+	var v vaultRef
+	v.ClientSecret = "Kv2Secrets9Brex4Oauth7ClientSecretPath1x"
+	return v
+}
+
 func assignEmbeddedSecret() *brexAuth {
 	a := &brexAuth{Config: oauth2.Config{Endpoint: brexEndpoint}, Audience: "brex"}
 	a.ClientSecret = "Qz4Wx6Ec8Rv0Tb2Yn4Um6Il8Ok0Pj2Hg" // want `OAuth client secret "Qz4W…"`

@@ -74,8 +74,16 @@ var probe = &analysis.Analyzer{
 			}
 		}
 		pass.ExportPackageFact(&pkgFact{pass.Pkg.Path()})
-		ids := slices.SortedFunc(maps.Keys(pass.TypesInfo.Uses), func(x, y *ast.Ident) int { return int(x.Pos() - y.Pos()) })
-		for _, id := range ids { // in order, so that the JSON can be compared
+		// In order of file name and offset, so that the JSON can be
+		// compared: the file set's order of the files may differ.
+		ids := slices.SortedFunc(maps.Keys(pass.TypesInfo.Uses), func(x, y *ast.Ident) int {
+			px, py := pass.Fset.Position(x.Pos()), pass.Fset.Position(y.Pos())
+			if px.Filename != py.Filename {
+				return strings.Compare(px.Filename, py.Filename)
+			}
+			return px.Offset - py.Offset
+		})
+		for _, id := range ids {
 			obj := pass.TypesInfo.Uses[id]
 			if obj.Pkg() == nil || obj.Pkg() == pass.Pkg {
 				continue
@@ -565,5 +573,53 @@ func TestPrintJSONRedactsErrors(t *testing.T) {
 		if strings.Contains(out.String(), token[i:i+8]) {
 			t.Fatalf("-json prints the token (%q): %s", token[i:i+8], out.String())
 		}
+	}
+}
+
+// filesFact names the files a package's pass was given.
+type filesFact struct{ Names []string }
+
+func (*filesFact) AFact() {}
+
+// depFiles exports, on every package, the files its pass was given, and
+// reports at a root those of each package it depends on.
+var depFiles = &analysis.Analyzer{
+	Name:      "depfiles",
+	Doc:       "reports the files each dependency's pass was given",
+	FactTypes: []analysis.Fact{new(filesFact)},
+	Run: func(pass *analysis.Pass) (any, error) {
+		var names []string
+		for _, f := range pass.Files {
+			names = append(names, filepath.Base(pass.Fset.File(f.Pos()).Name()))
+		}
+		pass.ExportPackageFact(&filesFact{names})
+		for _, pf := range pass.AllPackageFacts() {
+			if pf.Package != pass.Pkg && len(pass.Files) > 0 {
+				pass.Reportf(pass.Files[0].Package, "%s: %s", pf.Package.Path(), strings.Join(pf.Fact.(*filesFact).Names, " "))
+			}
+		}
+		return nil, nil
+	},
+}
+
+// TestStreamDependencyFiles: a dependency's file parsed without its
+// bodies that holds no string literal outside its imports (g.go: a type
+// and a signature; timeout.go: an import and a duration) is not given to
+// the dependency's analyzers; one that
+// keeps a string constant (names.go) and one parsed with its bodies
+// (http.go) are.
+func TestStreamDependencyFiles(t *testing.T) {
+	res, err := Run([]*analysis.Analyzer{depFiles}, []string{"./h"}, Options{Dir: "testdata/mod"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, d := range res.Diagnostics() {
+		if strings.HasPrefix(d.Message, "example.com/mod/g:") {
+			got = append(got, d.Message)
+		}
+	}
+	if want := []string{"example.com/mod/g: http.go names.go"}; !slices.Equal(got, want) {
+		t.Errorf("files given to g's pass: %q, want %q", got, want)
 	}
 }

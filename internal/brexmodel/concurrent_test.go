@@ -56,3 +56,11 @@ var retried = &analysis.Analyzer{
 func TestConcurrentRetried(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), retried, "retried")
 }
+
+// TestConcurrentHalves checks the facts of a package on which the model's
+// value and webhook halves run on their own goroutine while the HTTP half
+// asks the classifier the value half filled (see run). Run with -race
+// (.ci/run does), it shows that the halves share nothing unguarded.
+func TestConcurrentHalves(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), brexmodel.Analyzer, "halves")
+}

@@ -1,9 +1,11 @@
 package brexmodel
 
 import (
+	"fmt"
 	"go/ast"
 	"go/types"
 	"reflect"
+	"runtime/debug"
 	"slices"
 	"sync"
 
@@ -55,7 +57,10 @@ type Model struct {
 	pass  *analysis.Pass
 	teach map[types.Object]directives.Teaching
 	ent   *entropy.Classifier // built on first use; see classifier
-	resp  *responseAnalysis   // the response flow; nil until analyzeHTTP ran
+	// valuesDone is closed when exportValues is done with the classifier
+	// (see run).
+	valuesDone chan struct{}
+	resp       *responseAnalysis // the response flow; nil until analyzeHTTP ran
 	// retriers are the package's functions that call a function
 	// parameter once per attempt of a retry loop: parameter index.
 	retriers map[*types.Func]int
@@ -135,18 +140,42 @@ func factTypes() []analysis.Fact {
 		[]analysis.Fact{new(RetrierFact), new(FreshKeyFact)})
 }
 
+// run builds the model. Its value and webhook halves run on a goroutine of
+// their own while the HTTP half runs: a package that many others import
+// (stripe-go's root package, three hundred importers) holds them all up
+// until its facts are out, while the other cores wait. The halves share
+// nothing that either writes:
+//   - each reads only the facts of its own types on the package's objects,
+//     and the pass's fact functions are made safe for concurrent use
+//     (lockFacts), so every fact is what it would be one half after the
+//     other;
+//   - the entropy classifier, which the value half fills and the HTTP half
+//     asks later, is handed over when the value half is done with it (see
+//     classifier), so it answers the same questions in the same order;
+//   - importedFacts is gathered before either starts.
+//
+// The OAuth half reads the HTTP half's requests and URL folder: it runs
+// after both.
 func run(pass *analysis.Pass) (any, error) {
+	pass = lockFacts(pass)
 	insp := typesutil.Inspector(pass)
 	m := &Model{OAuth: &OAuth{}, info: pass.TypesInfo, files: pass.Files, pass: pass,
 		insp: insp, funcs: typesutil.NewFuncs(pass.TypesInfo, insp),
-		teach: pass.ResultOf[directives.Analyzer].(*directives.Index).Teaching}
+		teach:      pass.ResultOf[directives.Analyzer].(*directives.Index).Teaching,
+		valuesDone: make(chan struct{})}
 	if onlyTests(pass, insp) {
+		close(m.valuesDone)
 		return m, nil
 	}
-	// Helpers that generate values matter wherever they are declared: an
-	// ids package need not import net/http.
-	m.exportValues(pass)
-	m.analyzeWebhooks(pass)
+	m.importedFacts()
+	side := goSide(func() {
+		// Helpers that generate values matter wherever they are
+		// declared: an ids package need not import net/http.
+		m.exportValues(pass)
+		close(m.valuesDone)
+		m.analyzeWebhooks(pass)
+	})
+	defer side.wait()
 	m.findRetriers(pass)
 	// (The package's own facts count too; they are few when it imports
 	// none.)
@@ -157,10 +186,81 @@ func run(pass *analysis.Pass) (any, error) {
 		return nil, err
 	}
 	m.findFreshKeys(pass)
+	side.wait()
 	if err := m.analyzeOAuth(pass); err != nil {
 		return nil, err
 	}
 	return m, nil
+}
+
+// side is a part of run on a goroutine of its own.
+type side struct {
+	done     chan struct{}
+	panicked any // what it panicked with, and where
+}
+
+func goSide(f func()) *side {
+	s := &side{done: make(chan struct{})}
+	go func() {
+		defer close(s.done)
+		defer func() {
+			if r := recover(); r != nil {
+				s.panicked = fmt.Sprintf("%v\n\n%s", r, debug.Stack())
+			}
+		}()
+		f()
+	}()
+	return s
+}
+
+// wait waits for the side to be done, and panics on run's goroutine if it
+// did: the driver reports an analyzer's panic as its own.
+func (s *side) wait() {
+	<-s.done
+	if s.panicked != nil {
+		p := s.panicked
+		s.panicked = nil // once: run's deferred wait follows a call that panicked
+		panic(p)
+	}
+}
+
+// lockFacts returns a copy of pass whose fact functions take a lock: the
+// halves of the model run concurrently, and a driver's facts (the
+// checker's, go vet's) are maps that are not safe for concurrent use.
+func lockFacts(pass *analysis.Pass) *analysis.Pass {
+	var mu sync.Mutex
+	p := *pass
+	p.ImportObjectFact = func(obj types.Object, fact analysis.Fact) bool {
+		mu.Lock()
+		defer mu.Unlock()
+		return pass.ImportObjectFact(obj, fact)
+	}
+	p.ExportObjectFact = func(obj types.Object, fact analysis.Fact) {
+		mu.Lock()
+		defer mu.Unlock()
+		pass.ExportObjectFact(obj, fact)
+	}
+	p.ImportPackageFact = func(pkg *types.Package, fact analysis.Fact) bool {
+		mu.Lock()
+		defer mu.Unlock()
+		return pass.ImportPackageFact(pkg, fact)
+	}
+	p.ExportPackageFact = func(fact analysis.Fact) {
+		mu.Lock()
+		defer mu.Unlock()
+		pass.ExportPackageFact(fact)
+	}
+	p.AllObjectFacts = func() []analysis.ObjectFact {
+		mu.Lock()
+		defer mu.Unlock()
+		return pass.AllObjectFacts()
+	}
+	p.AllPackageFacts = func() []analysis.PackageFact {
+		mu.Lock()
+		defer mu.Unlock()
+		return pass.AllPackageFacts()
+	}
+	return &p
 }
 
 // onlyTests reports whether every file of the package is a _test.go file:

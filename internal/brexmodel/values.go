@@ -71,8 +71,19 @@ func (m *Model) Kinds(fn *types.Func) (entropy.Kind, bool) {
 
 // classifier returns the model's entropy classifier for the package,
 // built on first use. It is the model's own: the checks run concurrently
-// and build theirs (a Classifier is not safe for concurrent use).
+// and build theirs (a Classifier is not safe for concurrent use). It waits
+// for exportValues, which asks it first on a goroutine of its own (see
+// run): the classifier's memos, and so its answers near its budget, follow
+// the order of the questions, which stays the order of a model built one
+// half after the other.
 func (m *Model) classifier() *entropy.Classifier {
+	<-m.valuesDone
+	return m.valueClassifier()
+}
+
+// valueClassifier is classifier for exportValues, which does not wait for
+// itself.
+func (m *Model) valueClassifier() *entropy.Classifier {
 	if m.ent == nil {
 		m.ent = entropy.New(m.pass.Fset, m.pass.TypesInfo, m.pass.Files, m.funcs, m)
 	}
@@ -100,7 +111,7 @@ func (m *Model) exportValues(pass *analysis.Pass) {
 		if !fn.Exported() || m.teach[fn]&directives.Random != 0 || !valueResult(fn) {
 			continue
 		}
-		v := m.classifier().Results(fd)
+		v := m.valueClassifier().Results(fd)
 		if v.Kinds == 0 || v.Kinds == entropy.Identifier {
 			continue
 		}

@@ -4,7 +4,7 @@
 # only Go and the module proxy; takes about an hour with the default three
 # modules and three rounds on a 2-core machine.
 #
-#   bench/run.sh [-runs N] [module@version ...] > /tmp/results.md
+#   bench/run.sh [-runs N] [-pairs N] [module@version ...] > /tmp/results.md
 set -euo pipefail
 cd "$(dirname "$0")/.."
 exec go run ./bench/compare "$@"

@@ -17,6 +17,10 @@
 //   - staticcheck ./...                   (an empty analysis cache each run)
 //   - gosec ./...
 //
+// and then a paired series for the ratio to the floor: rounds of floor,
+// brexlint, brexlint, floor (-pairs, default 7), whose median ratio is
+// reported next to the ratio of the medians.
+//
 // Wall time is the elapsed time of the command; peak memory is the largest
 // resident set of the command or any process it waited for (wait4's
 // ru_maxrss, as GNU time -v reports it): for go vet that is the largest vet
@@ -28,7 +32,7 @@
 //
 // Usage, from the repository root (see bench/run.sh):
 //
-//	go run ./bench/compare [-runs 3] [-work DIR] [module@version ...]
+//	go run ./bench/compare [-runs 3] [-pairs 7] [-work DIR] [module@version ...]
 package main
 
 import (
@@ -65,6 +69,7 @@ func main() {
 	log.SetFlags(0)
 	log.SetPrefix("compare: ")
 	runs := flag.Int("runs", 3, "measured rounds per module")
+	pairs := flag.Int("pairs", 7, "rounds of the paired brexlint/floor series per module")
 	work := flag.String("work", "", "scratch directory (default: a new temporary one, removed at the end)")
 	flag.Parse()
 	modules := flag.Args()
@@ -96,7 +101,7 @@ func main() {
 		// Each module's section as soon as it is measured: a long run
 		// cut short keeps what it has.
 		var rep strings.Builder
-		b.module(&rep, mod, *runs)
+		b.module(&rep, mod, *runs, *pairs)
 		fmt.Print(rep.String())
 	}
 }
@@ -189,7 +194,7 @@ type sample struct {
 	rss  int64 // KiB
 }
 
-func (b *bench) module(rep *strings.Builder, mod string, runs int) {
+func (b *bench) module(rep *strings.Builder, mod string, runs, pairs int) {
 	log.Print("preparing ", mod)
 	dir := b.fetch(mod)
 	warm := filepath.Join(b.work, "cache", "warm")
@@ -257,6 +262,28 @@ func (b *bench) module(rep *strings.Builder, mod string, runs int) {
 		}
 	}
 
+	// The paired series: brexlint/floor measured on runs next to each
+	// other, floor, brexlint, brexlint, floor, so that a drift of the
+	// machine within a round weighs on both alike. On a shared 2-core
+	// machine one tool's median over three rounds moves by a tenth from
+	// one bench to the next (the floor of stripe-go between 1.03 and
+	// 1.25 s); the ratio of each round does not move with it.
+	var ratios []float64
+	floorV, brexlintV := vs[2], vs[0]
+	for round := 1; round <= pairs; round++ {
+		var f, bl time.Duration
+		for _, v := range []variant{floorV, brexlintV, brexlintV, floorV} {
+			s, _ := b.measure(dir, v, round)
+			if v.name == "floor" {
+				f += s.wall
+			} else {
+				bl += s.wall
+			}
+		}
+		ratios = append(ratios, bl.Seconds()/f.Seconds())
+		log.Printf("%s\tpaired round %d\tbrexlint/floor %.2f", mod, round, ratios[len(ratios)-1])
+	}
+
 	med := map[string]sample{}
 	for name, ss := range samples {
 		med[name] = median(ss)
@@ -269,8 +296,8 @@ func (b *bench) module(rep *strings.Builder, mod string, runs int) {
 			m.wall.Seconds()/med["floor"].wall.Seconds(), med["brexlint"].wall.Seconds()/m.wall.Seconds())
 	}
 	bl, sc := med["brexlint"], med["staticcheck"]
-	fmt.Fprintf(rep, "\nbrexlint/floor %.2fx (target ≤ 1.3x); brexlint/staticcheck %.2fx (target ≤ 0.15x); brexlint/gosec %.2fx (target ≤ 0.2x); peak memory brexlint/staticcheck %.2fx (target ≤ 1x); second run/first %.2fx (target ≤ 0.2x).\n\n",
-		bl.wall.Seconds()/med["floor"].wall.Seconds(), bl.wall.Seconds()/sc.wall.Seconds(),
+	fmt.Fprintf(rep, "\nbrexlint/floor %.2fx (target ≤ 1.3x; %s); brexlint/staticcheck %.2fx (target ≤ 0.15x); brexlint/gosec %.2fx (target ≤ 0.2x); peak memory brexlint/staticcheck %.2fx (target ≤ 1x); second run/first %.2fx (target ≤ 0.2x).\n\n",
+		bl.wall.Seconds()/med["floor"].wall.Seconds(), pairedSummary(ratios), bl.wall.Seconds()/sc.wall.Seconds(),
 		bl.wall.Seconds()/med["gosec"].wall.Seconds(), float64(bl.rss)/float64(sc.rss),
 		med["brexlint (second run)"].wall.Seconds()/bl.wall.Seconds())
 
@@ -328,6 +355,21 @@ func (b *bench) output(dir string, env []string, name string, args ...string) (s
 		}
 	}
 	return o.String(), e.String(), code
+}
+
+// pairedSummary describes the ratios of the paired series: their median,
+// and each round's, in order.
+func pairedSummary(ratios []float64) string {
+	if len(ratios) == 0 {
+		return "no paired series"
+	}
+	sorted := slices.Clone(ratios)
+	slices.Sort(sorted)
+	each := make([]string, len(ratios))
+	for i, r := range ratios {
+		each[i] = fmt.Sprintf("%.2f", r)
+	}
+	return fmt.Sprintf("paired series %.2fx, median of %d rounds: %s", sorted[len(sorted)/2], len(ratios), strings.Join(each, ", "))
 }
 
 func median(ss []sample) sample {

@@ -48,8 +48,11 @@ type parsedFile struct {
 	once   sync.Once
 	f      *ast.File
 	purged bool
-	err    error
-	users  int // units not yet done that hold the file
+	// bare: purged, and holding no string literal outside its imports
+	// either (see stream.check).
+	bare  bool
+	err   error
+	users int // units not yet done that hold the file
 }
 
 // parseAll, set by tests, parses every file in full and type-checks
@@ -84,17 +87,18 @@ func (fp *fileParser) count(units []*unit) {
 	}
 }
 
-// parse returns the syntax of a file, and whether its bodies were
-// dropped. With full set it parses the whole file afresh, for a package
-// that did not type-check without its bodies.
-func (fp *fileParser) parse(name string, full bool) (*ast.File, bool, error) {
+// parse returns the syntax of a file; purged reports whether its bodies
+// were dropped, and bare whether it holds no string literal outside its
+// imports either. With full set it parses the whole file afresh, for a
+// package that did not type-check without its bodies.
+func (fp *fileParser) parse(name string, full bool) (f *ast.File, purged, bare bool, err error) {
 	if full {
 		src, err := os.ReadFile(name)
 		if err != nil {
-			return nil, false, err
+			return nil, false, false, err
 		}
 		f, err := parser.ParseFile(fp.fset, name, src, fullMode)
-		return f, false, err
+		return f, false, false, err
 	}
 	fp.mu.Lock()
 	pf := fp.files[name]
@@ -118,9 +122,30 @@ func (fp *fileParser) parse(name string, full bool) (*ast.File, bool, error) {
 			pf.f, pf.err = parser.ParseFile(fp.fset, name, src, fullMode)
 			return
 		}
-		pf.f, pf.purged = f, true
+		pf.f, pf.purged, pf.bare = f, true, !holdsString(f)
 	})
-	return pf.f, pf.purged, pf.err
+	return pf.f, pf.purged, pf.bare, pf.err
+}
+
+// holdsString reports whether f holds a string literal outside its
+// imports.
+func holdsString(f *ast.File) bool {
+	found := false
+	for _, d := range f.Decls {
+		if gd, ok := d.(*ast.GenDecl); ok && gd.Tok == token.IMPORT {
+			continue
+		}
+		ast.Inspect(d, func(n ast.Node) bool {
+			if lit, ok := n.(*ast.BasicLit); ok && lit.Kind == token.STRING {
+				found = true
+			}
+			return !found
+		})
+		if found {
+			return true
+		}
+	}
+	return false
 }
 
 const fullMode = parser.AllErrors | parser.ParseComments | parser.SkipObjectResolution

@@ -397,14 +397,14 @@ func (s *stream) check(u *unit, full bool) {
 	purged := false
 	var analyzed []*ast.File // see below
 	for _, name := range p.CompiledGoFiles {
-		f, wasPurged, err := s.parser.parse(name, full)
+		f, wasPurged, bare, err := s.parser.parse(name, full)
 		if err != nil {
 			appendError(err)
 		}
 		if f != nil {
 			p.Syntax = append(p.Syntax, f)
 			purged = purged || wasPurged
-			if !wasPurged || holdsString(f) {
+			if !bare {
 				analyzed = append(analyzed, f)
 			}
 		}
@@ -468,27 +468,6 @@ func (s *stream) testFiles(v *unit) ([]*ast.File, map[*token.File]bool) {
 		}
 	}
 	return files, own
-}
-
-// holdsString reports whether f holds a string literal outside its
-// imports.
-func holdsString(f *ast.File) bool {
-	found := false
-	for _, d := range f.Decls {
-		if gd, ok := d.(*ast.GenDecl); ok && gd.Tok == token.IMPORT {
-			continue
-		}
-		ast.Inspect(d, func(n ast.Node) bool {
-			if lit, ok := n.(*ast.BasicLit); ok && lit.Kind == token.STRING {
-				found = true
-			}
-			return !found
-		})
-		if found {
-			return true
-		}
-	}
-	return false
 }
 
 func newInfo() *types.Info {

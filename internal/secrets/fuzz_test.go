@@ -3,6 +3,7 @@ package secrets_test
 import (
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/brexlint/brexlint/internal/secrets"
@@ -67,7 +68,8 @@ func FuzzScan(f *testing.F) {
 // that the detector finds, neither in place nor anywhere else in the text,
 // and that it changes nothing in text without a secret or an '@' (a URL's
 // user information); and that MaskText hides them too while keeping the
-// text's length.
+// text's length, and changes nothing but user information (and copies of
+// its passwords) in text without a secret.
 //
 //	go test -fuzz FuzzRedactText ./internal/secrets/
 func FuzzRedactText(f *testing.F) {
@@ -104,5 +106,58 @@ func FuzzRedactText(f *testing.F) {
 		if len(secrets.ScanAll(text)) == 0 && !strings.Contains(text, "@") && out != text {
 			t.Fatalf("RedactText(%q) = %q changed a text without secrets or a URL's user information", text, out)
 		}
+		if len(secrets.ScanAll(text)) == 0 {
+			allowed := userinfoBytes(text)
+			for i := range len(text) {
+				if masked[i] != text[i] && !allowed[i] {
+					t.Fatalf("MaskText(%q) = %q changes byte %d, outside every URL's user information and its passwords", text, masked, i)
+				}
+			}
+		}
 	})
+}
+
+// userinfoBytes marks the bytes of text that masking may change when the
+// detector finds no secret in it: the user information of each URL (from
+// "://" to the last '@' before the authority ends at '/', '?', '#', a
+// quote, an angle bracket or a space) and every copy of a password of 8
+// bytes or more found there.
+func userinfoBytes(text string) []bool {
+	allowed := make([]bool, len(text))
+	var passwords []string
+	for i := 0; ; {
+		j := strings.Index(text[i:], "://")
+		if j < 0 {
+			break
+		}
+		start := i + j + len("://")
+		authority := text[start:]
+		if end := strings.IndexFunc(authority, func(r rune) bool {
+			return strings.ContainsRune("/?#\"`<>", r) || unicode.IsSpace(r)
+		}); end >= 0 {
+			authority = authority[:end]
+		}
+		if at := strings.LastIndexByte(authority, '@'); at >= 0 {
+			for k := start; k < start+at; k++ {
+				allowed[k] = true
+			}
+			if _, password, ok := strings.Cut(authority[:at], ":"); ok && len(password) >= 8 {
+				passwords = append(passwords, password)
+			}
+		}
+		i = start
+	}
+	for _, p := range passwords {
+		for k := 0; ; {
+			j := strings.Index(text[k:], p)
+			if j < 0 {
+				break
+			}
+			for m := k + j; m < k+j+len(p); m++ {
+				allowed[m] = true
+			}
+			k += j + 1
+		}
+	}
+	return allowed
 }

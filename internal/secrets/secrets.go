@@ -96,6 +96,10 @@ const (
 const (
 	userTokenPattern     = `\bbxt_[A-Za-z0-9]{36}\b`
 	webhookSecretPattern = `\bwhsec_[A-Za-z0-9+/]{16,}={0,2}`
+	// The rules' keywords: gitleaks tries a rule only on text that holds
+	// its keyword.
+	userTokenKeyword     = "bxt_"
+	webhookSecretKeyword = "whsec_"
 )
 
 // Descriptions of the Brex rules.
@@ -200,14 +204,14 @@ func brexRules() []config.Rule {
 			RuleID:      RuleBrexUserToken,
 			Description: userTokenDescription,
 			Regex:       regexp.MustCompile(userTokenPattern),
-			Keywords:    []string{"bxt_"},
+			Keywords:    []string{userTokenKeyword},
 			Tags:        []string{"brex"},
 		},
 		{
 			RuleID:      RuleBrexWebhookSecret,
 			Description: webhookSecretDescription,
 			Regex:       regexp.MustCompile(webhookSecretPattern),
-			Keywords:    []string{"whsec_"},
+			Keywords:    []string{webhookSecretKeyword},
 			Tags:        []string{"brex", "webhook"},
 		},
 	}

@@ -183,13 +183,22 @@ const minCandidateRun = 16
 // least 16 token characters (letters, digits and + / = _ - .) that holds a
 // digit, or both upper- and lower-case letters, or 16 letters without a
 // separator (an AWS key ID may be 20 capitals, even when a "+" follows
-// it): the shape of every key, token and base64 secret. Prose, short values, and names made of words joined by
+// it): the shape of every key, token and base64 secret; and text that holds
+// "whsec_", whose rule takes letters of one case joined by '+' or '/'.
+// Prose, short values, and names made of words joined by
 // separators in one case, such as environment variable names
 // ("BREX_CLIENT_SECRET_FOR_PARTNER_APP"), fail it. Callers use it to skip
 // building the [Detector] for packages without candidates.
 func CandidateLiteral(s string) bool {
 	if len(s) < minCandidateRun {
 		return false
+	}
+	if strings.Contains(s, webhookSecretKeyword) {
+		// A webhook secret's characters may be letters of one case
+		// joined by '+' and '/' ("whsec_" and "aaaaabaaaaaaaaa+"), which
+		// the shape below does not take for a key: the redaction of a
+		// text must not miss what the detector finds in it.
+		return true
 	}
 	run, word := 0, 0 // lengths of the token run and of its separator-free tail
 	digit, upper, lower := false, false, false
@@ -233,7 +242,7 @@ var userTokenRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompi
 // without building the gitleaks detector. It serves callers that look only
 // for user tokens, such as the analyzer in test files.
 func ScanUserTokens(text string) []Match {
-	if !strings.Contains(text, "bxt_") {
+	if !strings.Contains(text, userTokenKeyword) {
 		return nil
 	}
 	var out []Match

@@ -262,5 +262,8 @@
 // (entropy.Generates) or a function with a value fact. The standard driver
 // analyzes every dependency when an analyzer declares facts, so this path
 // is what keeps brexlint near the loading floor (internal/driver also
-// loads the standard library without function bodies).
+// loads the standard library without function bodies). The value and
+// webhook halves run on a goroutine of their own beside the HTTP half (see
+// run): a large package that many others import holds them up until its
+// facts are out.
 package brexmodel

@@ -214,7 +214,9 @@ func goSide(f func()) *side {
 }
 
 // wait waits for the side to be done, and panics on run's goroutine if it
-// did: the driver reports an analyzer's panic as its own.
+// did, with the side's stack in the message: the crash then shows the
+// analyzer's Run under its driver's frames, as any panic of an analyzer
+// does, and the side's own frames.
 func (s *side) wait() {
 	<-s.done
 	if s.panicked != nil {

@@ -247,10 +247,20 @@ func TestStreamMatchesChecker(t *testing.T) {
 					if !ok {
 						continue // an error
 					}
-					wantTree[id][name] = slices.DeleteFunc(diags, func(d any) bool {
+					diags = slices.DeleteFunc(diags, func(d any) bool {
 						file, _, _ := strings.Cut(d.(map[string]any)["posn"].(string), ":")
 						return slices.Contains(base.CompiledGoFiles, file)
 					})
+					// The driver leaves out an analyzer without
+					// findings, and a package without any.
+					if len(diags) == 0 {
+						delete(wantTree[id], name)
+					} else {
+						wantTree[id][name] = diags
+					}
+				}
+				if len(wantTree[id]) == 0 {
+					delete(wantTree, id)
 				}
 			}
 			for _, p := range pkgs {

@@ -73,24 +73,18 @@ var ginMethods = map[string]Access{
 
 // ginBinds are the binds of *gin.Context that may read the body (not
 // BindQuery, BindHeader, BindUri and their Should forms, which read other
-// parts of the request), with how each picks its decoding: CallAccess
-// says Decode for them, BodyDecode and JSONBind look at the call. Bind
-// and ShouldBind pick the binding by the request's Content-Type, and
-// decode JSON for application/json, which Brex's deliveries carry: to the
-// models they bind JSON, as BindJSON does (and gin's strict switch makes
-// them strict).
-var ginBinds = map[string]bindKind{
-	"BindJSON": bindJSON, "ShouldBindJSON": bindJSON, "ShouldBindBodyWithJSON": bindJSON,
-	"Bind": bindJSON, "ShouldBind": bindJSON,
-	"BindWith": bindWith, "MustBindWith": bindWith, "ShouldBindWith": bindWith, "ShouldBindBodyWith": bindWith,
+// parts of the request): CallAccess says Decode for them, BodyDecode and
+// JSONBind look at the call. Each is true when the binding is its second
+// argument (BindWith(&v, binding.JSON), ShouldBindWith(&q,
+// binding.Query)); the others decode JSON. Bind and ShouldBind pick the
+// binding by the request's Content-Type, and decode JSON for
+// application/json, which Brex's deliveries carry: to the models they
+// bind JSON, as BindJSON does (and gin's strict switch makes them strict).
+var ginBinds = map[string]bool{
+	"BindJSON": false, "ShouldBindJSON": false, "ShouldBindBodyWithJSON": false,
+	"Bind": false, "ShouldBind": false,
+	"BindWith": true, "MustBindWith": true, "ShouldBindWith": true, "ShouldBindBodyWith": true,
 }
-
-type bindKind uint8
-
-const (
-	bindJSON bindKind = iota + 1 // JSON (for a JSON Content-Type: Bind, ShouldBind)
-	bindWith                     // the binding of the second argument (binding.JSON, binding.Query ...)
-)
 
 func init() {
 	for name := range ginBinds {
@@ -252,7 +246,7 @@ func BodyDecode(info *types.Info, call *ast.CallExpr) ast.Expr {
 	if len(call.Args) == 0 || CallAccess(fn) != Decode {
 		return nil
 	}
-	if fn.Pkg().Path() == GinPath && ginBinds[fn.Name()] == bindWith &&
+	if fn.Pkg().Path() == GinPath && ginBinds[fn.Name()] &&
 		(len(call.Args) < 2 || !isJSONBinding(info, call.Args[1])) {
 		return nil
 	}

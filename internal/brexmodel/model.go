@@ -152,7 +152,8 @@ func factTypes() []analysis.Fact {
 //   - the entropy classifier, which the value half fills and the HTTP half
 //     asks later, is handed over when the value half is done with it (see
 //     classifier), so it answers the same questions in the same order;
-//   - importedFacts is gathered before either starts.
+//   - importedFacts is gathered before either starts, and the gate that
+//     counts the package's own facts waits for the side's.
 //
 // The OAuth half reads the HTTP half's requests and URL folder: it runs
 // after both.
@@ -171,18 +172,27 @@ func run(pass *analysis.Pass) (any, error) {
 	side := goSide(func() {
 		// Helpers that generate values matter wherever they are
 		// declared: an ids package need not import net/http.
-		m.exportValues(pass)
-		close(m.valuesDone)
+		func() {
+			defer close(m.valuesDone) // even if it panics: the HTTP half waits for it
+			m.exportValues(pass)
+		}()
 		m.analyzeWebhooks(pass)
 	})
-	defer side.wait()
+	// On every way out, the side is done before Run returns: a pass
+	// takes no fact after. Its panic is passed on by wait, at each
+	// return; a panic of this goroutine goes on as it is.
+	defer side.join()
 	m.findRetriers(pass)
-	// (The package's own facts count too; they are few when it imports
-	// none.)
-	if !reachesNetHTTP(pass.Pkg) && len(m.importedFacts()) == 0 && len(pass.AllObjectFacts()) == 0 {
-		return m, nil
+	if !reachesNetHTTP(pass.Pkg) && len(m.importedFacts()) == 0 {
+		// The package's own facts count too (they are few when it
+		// imports none), the side's as well.
+		side.wait()
+		if len(pass.AllObjectFacts()) == 0 {
+			return m, nil
+		}
 	}
 	if err := m.analyzeHTTP(pass); err != nil {
+		side.wait()
 		return nil, err
 	}
 	m.findFreshKeys(pass)
@@ -218,13 +228,16 @@ func goSide(f func()) *side {
 // analyzer's Run under its driver's frames, as any panic of an analyzer
 // does, and the side's own frames.
 func (s *side) wait() {
-	<-s.done
+	s.join()
 	if s.panicked != nil {
 		p := s.panicked
-		s.panicked = nil // once: run's deferred wait follows a call that panicked
+		s.panicked = nil // once
 		panic(p)
 	}
 }
+
+// join waits for the side to be done.
+func (s *side) join() { <-s.done }
 
 // lockFacts returns a copy of pass whose fact functions take a lock: the
 // halves of the model run concurrently, and a driver's facts (the

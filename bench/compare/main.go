@@ -269,7 +269,11 @@ func (b *bench) module(rep *strings.Builder, mod string, runs, pairs int) {
 	// one bench to the next (the floor of stripe-go between 1.03 and
 	// 1.25 s); the ratio of each round does not move with it.
 	var ratios []float64
-	floorV, brexlintV := vs[2], vs[0]
+	byName := func(name string) variant {
+		i := slices.IndexFunc(vs, func(v variant) bool { return v.name == name })
+		return vs[i]
+	}
+	floorV, brexlintV := byName("floor"), byName("brexlint")
 	for round := 1; round <= pairs; round++ {
 		var f, bl time.Duration
 		for _, v := range []variant{floorV, brexlintV, brexlintV, floorV} {
@@ -365,11 +369,15 @@ func pairedSummary(ratios []float64) string {
 	}
 	sorted := slices.Clone(ratios)
 	slices.Sort(sorted)
+	med := sorted[len(sorted)/2]
+	if len(sorted)%2 == 0 {
+		med = (sorted[len(sorted)/2-1] + med) / 2
+	}
 	each := make([]string, len(ratios))
 	for i, r := range ratios {
 		each[i] = fmt.Sprintf("%.2f", r)
 	}
-	return fmt.Sprintf("paired series %.2fx, median of %d rounds: %s", sorted[len(sorted)/2], len(ratios), strings.Join(each, ", "))
+	return fmt.Sprintf("paired series %.2fx, median of %d rounds: %s", med, len(ratios), strings.Join(each, ", "))
 }
 
 func median(ss []sample) sample {

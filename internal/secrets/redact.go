@@ -27,7 +27,9 @@ import (
 //
 // Out of reach: a secret that no rule matches in the text printed is
 // printed. That is a value only generic-api-key would match (in Go code,
-// the hardcodedsecret check does not report those either), a secret split
+// the hardcodedsecret check does not report those either), one whose
+// shape the prefilter does not take for a secret (see minCandidateRun:
+// shorter than 16 characters, or without a digit or both cases), a secret split
 // across a concatenation ("bxt_" + "…" on a context line), a fragment of
 // a secret cut short by whoever wrote the text, a URL's password that
 // holds a '/', '?', '#' or a space (the URL's host then seems to start
@@ -75,50 +77,82 @@ func hideUserinfo(text string, hide func(string) string) string {
 	if !strings.Contains(text, "://") || !strings.Contains(text, "@") {
 		return text
 	}
-	var b strings.Builder
+	infos := userinfos(text)
+	if len(infos) == 0 {
+		return text
+	}
 	var passwords []string
-	rest := text
-	for {
-		i := strings.Index(rest, "://")
-		if i < 0 {
-			break
+	for _, u := range infos {
+		if u.hidePassword && u.end-u.userEnd-1 >= 8 {
+			passwords = append(passwords, text[u.userEnd+1:u.end])
 		}
-		start := i + len("://")
-		authority := rest[start:]
+	}
+	// The copies of a password are looked for in the text as written,
+	// outside what is hidden: in the hidden forms, a password made of
+	// '*' or '@' could match the mask of something else.
+	hideCopies := func(s string) string {
+		for _, p := range passwords {
+			s = strings.ReplaceAll(s, p, hide(p))
+		}
+		return s
+	}
+	var b strings.Builder
+	last := 0
+	for _, u := range infos {
+		b.WriteString(hideCopies(text[last:u.start]))
+		if user := text[u.start:u.userEnd]; u.hideUser {
+			b.WriteString(hide(user))
+		} else {
+			b.WriteString(hideCopies(user))
+		}
+		if u.userEnd < u.end {
+			b.WriteByte(':')
+			if password := text[u.userEnd+1 : u.end]; u.hidePassword {
+				b.WriteString(hide(password))
+			} else {
+				b.WriteString(password)
+			}
+		}
+		last = u.end
+	}
+	b.WriteString(hideCopies(text[last:]))
+	return b.String()
+}
+
+// userinfo is the user information of a URL in a text: the user is
+// text[start:userEnd], and the password, after a ':', runs up to end,
+// where the '@' is (userEnd == end without a password).
+type userinfo struct {
+	start, userEnd, end    int
+	hideUser, hidePassword bool
+}
+
+// userinfos returns the user information of each URL in text, in order.
+func userinfos(text string) []userinfo {
+	var out []userinfo
+	for i := 0; ; {
+		j := strings.Index(text[i:], "://")
+		if j < 0 {
+			return out
+		}
+		start := i + j + len("://")
+		authority := text[start:]
 		if end := strings.IndexFunc(authority, endsAuthority); end >= 0 {
 			authority = authority[:end]
 		}
 		at := strings.LastIndexByte(authority, '@')
 		if at < 0 {
-			b.WriteString(rest[:start])
-			rest = rest[start:]
+			i = start
 			continue
 		}
-		b.WriteString(rest[:start])
 		user, password, hasPassword := strings.Cut(authority[:at], ":")
-		if len(user) >= minTokenUser && !strings.Contains(user, "%") {
-			user = hide(user)
-		}
-		b.WriteString(user)
-		if hasPassword {
-			b.WriteByte(':')
-			if isPrintfVerb(password) || password == "" {
-				b.WriteString(password)
-			} else {
-				b.WriteString(hide(password))
-				if len(password) >= 8 {
-					passwords = append(passwords, password)
-				}
-			}
-		}
-		rest = rest[start+at:]
+		out = append(out, userinfo{
+			start: start, userEnd: start + len(user), end: start + at,
+			hideUser:     len(user) >= minTokenUser && !strings.Contains(user, "%"),
+			hidePassword: hasPassword && password != "" && !isPrintfVerb(password),
+		})
+		i = start + at
 	}
-	b.WriteString(rest)
-	out := b.String()
-	for _, p := range passwords {
-		out = strings.ReplaceAll(out, p, hide(p))
-	}
-	return out
 }
 
 // minTokenUser is the length from which the user of a URL's user

@@ -132,6 +132,12 @@ func TestCandidateLiteral(t *testing.T) {
 		// One case and base64 separators: still the webhook secret's
 		// shape (found by FuzzRedactText).
 		"whsec_aaaaabaaaaaaaaa+": true,
+		// The keyword alone, as a message or a TrimPrefix writes it, is
+		// not a secret.
+		"strip the whsec_ prefix before decoding": false,
+		"whsec_local_development_only":            false,
+		// Azure AD client secrets hold '~'.
+		"xyz8Q~ab~cd~ef~gh~ij~kl~mn~op~qr~st~uv": true,
 	} {
 		if got := secrets.CandidateLiteral(s); got != want {
 			t.Errorf("CandidateLiteral(%q) = %v, want %v", s, got, want)

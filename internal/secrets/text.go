@@ -172,19 +172,23 @@ func isIdent(s string) bool {
 }
 
 // minCandidateRun is the length of the shortest token-like run that
-// [CandidateLiteral] accepts. Every rule's secret is at least this long:
-// Brex user tokens are 40 characters, webhook secrets 22 or more, a 16-byte
-// HMAC key is 22 base64 characters, and gitleaks' rules match 16 or more
-// characters (AWS access key IDs are 20).
+// [CandidateLiteral] accepts. The secrets that matter are at least this
+// long: Brex user tokens are 40 characters, webhook secrets 22 or more, a
+// 16-byte HMAC key is 22 base64 characters, AWS access key IDs 20. A few
+// gitleaks rules match shorter or differently shaped values (LinkedIn and
+// Sumo Logic IDs of 14 characters, Dropbox's 15, Sidekiq's hex:hex, a
+// Stripe key of lower-case letters after sk_live_): those are out of
+// reach of the check and of the redaction (see [RedactText]).
 const minCandidateRun = 16
 
 // CandidateLiteral is the cheap prefilter run before anything else: it
 // reports whether s could hold a secret at all. It requires a run of at
-// least 16 token characters (letters, digits and + / = _ - .) that holds a
+// least 16 token characters (letters, digits and + / = _ - . ~) that holds a
 // digit, or both upper- and lower-case letters, or 16 letters without a
 // separator (an AWS key ID may be 20 capitals, even when a "+" follows
-// it): the shape of every key, token and base64 secret; and text that holds
-// "whsec_", whose rule takes letters of one case joined by '+' or '/'.
+// it): the shape of every key, token and base64 secret (a run may hold
+// + / = _ - . and ~, as Azure's client secrets do); and a Brex webhook
+// secret, whose rule takes letters of one case joined by '+' or '/'.
 // Prose, short values, and names made of words joined by
 // separators in one case, such as environment variable names
 // ("BREX_CLIENT_SECRET_FOR_PARTNER_APP"), fail it. Callers use it to skip
@@ -193,7 +197,7 @@ func CandidateLiteral(s string) bool {
 	if len(s) < minCandidateRun {
 		return false
 	}
-	if strings.Contains(s, webhookSecretKeyword) {
+	if strings.Contains(s, webhookSecretKeyword) && webhookSecretRE().MatchString(s) {
 		// A webhook secret's characters may be letters of one case
 		// joined by '+' and '/' ("whsec_" and "aaaaabaaaaaaaaa+"), which
 		// the shape below does not take for a key: the redaction of a
@@ -214,7 +218,7 @@ func CandidateLiteral(s string) bool {
 			upper = true
 		case 'a' <= c && c <= 'z':
 			lower = true
-		case c == '+' || c == '/' || c == '=' || c == '_' || c == '-' || c == '.':
+		case c == '+' || c == '/' || c == '=' || c == '_' || c == '-' || c == '.' || c == '~':
 			run++
 			word = 0
 			continue
@@ -235,7 +239,10 @@ func CandidateLiteral(s string) bool {
 	return false
 }
 
-var userTokenRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(userTokenPattern) })
+var (
+	userTokenRE     = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(userTokenPattern) })
+	webhookSecretRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(webhookSecretPattern) })
+)
 
 // ScanUserTokens returns the Brex user tokens in text that are not
 // placeholders, with the pattern of the detector's brex-user-token rule,

@@ -82,8 +82,12 @@ func FuzzRedactText(f *testing.F) {
 		"12\tconst k = \"" + awsKey + "\" // " + whsec + "\n13\t}\n",
 		userToken + userToken, "password = \"" + userToken[4:] + "\"\n",
 		"GET https://svc:hunter2hunter2@api.brex.com/v2/users", "https://a:b@c@d/e?f@g https://" + userToken + "@h",
-		// A password that matches the mask of a later user.
+		// A password that matches the mask of a later user, or of an
+		// earlier password; a copy of a password across an '@'.
 		"s://a:*******@@h t://CCCCCCCCCCCCCC@x",
+		"u://b:****efgh@h s://a:********@@h ****efgh@x",
+		"https://svc:admin@corp1@h ftp://admin@corp1/x",
+		"s://u:%s@host1234@h t://v:%s@host1234/",
 		// Noise: a match of the detector that Scan drops.
 		"linkedin: initializeUpload response missing upload URL",
 	} {
@@ -114,10 +118,15 @@ func FuzzRedactText(f *testing.F) {
 			t.Fatalf("RedactText(%q) = %q changed a text without secrets or a URL's user information", text, out)
 		}
 		if !matched {
-			allowed := userinfoBytes(text)
+			allowed, passwords := userinfoBytes(text)
 			for i := range len(text) {
 				if masked[i] != text[i] && !allowed[i] {
 					t.Fatalf("MaskText(%q) = %q changes byte %d, outside every URL's user information and its passwords", text, masked, i)
+				}
+			}
+			for _, p := range passwords {
+				if !strings.Contains(p, "*") && (strings.Contains(masked, p) || strings.Contains(out, p)) {
+					t.Fatalf("RedactText(%q) = %q, MaskText = %q: a copy of the password %q is left", text, out, masked, p)
 				}
 			}
 		}
@@ -128,8 +137,9 @@ func FuzzRedactText(f *testing.F) {
 // detector finds no secret in it: the user information of each URL (from
 // "://" to the last '@' before the authority ends at '/', '?', '#', a
 // quote, an angle bracket or a space) and every copy of a password of 8
-// bytes or more found there.
-func userinfoBytes(text string) []bool {
+// bytes or more found there. It returns those passwords too: no copy of
+// them may be left.
+func userinfoBytes(text string) ([]bool, []string) {
 	allowed := make([]bool, len(text))
 	var passwords []string
 	for i := 0; ; {
@@ -166,5 +176,5 @@ func userinfoBytes(text string) []bool {
 			k += j + 1
 		}
 	}
-	return allowed
+	return allowed, passwords
 }

@@ -1,6 +1,8 @@
 package secrets
 
 import (
+	"cmp"
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -81,41 +83,49 @@ func hideUserinfo(text string, hide func(string) string) string {
 	if len(infos) == 0 {
 		return text
 	}
+	// The byte ranges to hide, all found in the text as written: each
+	// hidden user and password, and every copy of a hidden password of 8
+	// bytes or more (a copy may run across a URL's '@', as a password
+	// may hold one; and hidden forms are never searched, where a password
+	// of '*' could match the mask of something else).
+	var spans [][2]int
 	var passwords []string
 	for _, u := range infos {
-		if u.hidePassword && u.end-u.userEnd-1 >= 8 {
-			passwords = append(passwords, text[u.userEnd+1:u.end])
+		if u.hideUser {
+			spans = append(spans, [2]int{u.start, u.userEnd})
 		}
-	}
-	// The copies of a password are looked for in the text as written,
-	// outside what is hidden: in the hidden forms, a password made of
-	// '*' or '@' could match the mask of something else.
-	hideCopies := func(s string) string {
-		for _, p := range passwords {
-			s = strings.ReplaceAll(s, p, hide(p))
-		}
-		return s
-	}
-	var b strings.Builder
-	last := 0
-	for _, u := range infos {
-		b.WriteString(hideCopies(text[last:u.start]))
-		if user := text[u.start:u.userEnd]; u.hideUser {
-			b.WriteString(hide(user))
-		} else {
-			b.WriteString(hideCopies(user))
-		}
-		if u.userEnd < u.end {
-			b.WriteByte(':')
-			if password := text[u.userEnd+1 : u.end]; u.hidePassword {
-				b.WriteString(hide(password))
-			} else {
-				b.WriteString(password)
+		if u.hidePassword {
+			spans = append(spans, [2]int{u.userEnd + 1, u.end})
+			if u.end-u.userEnd-1 >= 8 {
+				passwords = append(passwords, text[u.userEnd+1:u.end])
 			}
 		}
-		last = u.end
 	}
-	b.WriteString(hideCopies(text[last:]))
+	for _, p := range passwords {
+		for i := 0; ; {
+			j := strings.Index(text[i:], p)
+			if j < 0 {
+				break
+			}
+			spans = append(spans, [2]int{i + j, i + j + len(p)})
+			i += j + 1
+		}
+	}
+	// Overlapping ranges are hidden as one; ranges that only touch stay
+	// apart, so that user:password keeps its ':' and its two parts.
+	slices.SortFunc(spans, func(a, b [2]int) int { return cmp.Compare(a[0], b[0]) })
+	var b strings.Builder
+	last := 0
+	for i := 0; i < len(spans); {
+		lo, hi := spans[i][0], spans[i][1]
+		for i++; i < len(spans) && spans[i][0] < hi; i++ {
+			hi = max(hi, spans[i][1])
+		}
+		b.WriteString(text[last:lo])
+		b.WriteString(hide(text[lo:hi]))
+		last = hi
+	}
+	b.WriteString(text[last:])
 	return b.String()
 }
 

@@ -407,6 +407,13 @@ func TestRedactTextUserinfo(t *testing.T) {
 		masked:   "https://svc:hun****@db",
 		secret:   "hunter2",
 	}, {
+		// A password may hold '@': its copy in another URL runs
+		// across that URL's '@', and is hidden whole.
+		text:     "https://svc:admin@corp1@h ftp://admin@corp1/x",
+		redacted: "https://svc:admi…@h ftp://admi…/x",
+		masked:   "https://svc:admi*******@h ftp://admi*******/x",
+		secret:   "admin@corp1",
+	}, {
 		text:     "https://0123456789abcdef0123456789abcdef01234567:x-oauth-basic@github.com/o/r",
 		redacted: "https://0123…:x-oa…@github.com/o/r",
 		masked:   "https://0123************************************:x-oa*********@github.com/o/r",

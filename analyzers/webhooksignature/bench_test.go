@@ -27,8 +27,8 @@ import (
 //
 //	go test -run '^$' -bench GinHandlers -benchtime 3x ./analyzers/webhooksignature/
 func BenchmarkGinHandlers(b *testing.B) {
+	dir := teststubs.GOPATH(b, analysistest.TestData(), append(libraries, frameworks...)...)
 	for _, n := range []int{500, 1000, 2000} {
-		dir := teststubs.GOPATH(b, analysistest.TestData(), append(libraries, frameworks...)...)
 		writeGinService(b, filepath.Join(dir, "src", "ginmany"), n)
 		cfg := &packages.Config{
 			Mode: packages.LoadAllSyntax,

@@ -37,6 +37,7 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -225,10 +226,12 @@ func (b *bench) module(rep *strings.Builder, mod string, runs, pairs int) {
 	anyExit := func(int) bool { return true }
 	zeroOrFindings := func(code int) bool { return code == 0 || code == 1 || code == 3 }
 	brexlint := filepath.Join(b.bin, "brexlint")
+	first := variant{"brexlint", []string{brexlint, "./..."}, noRunCache, func(c int) bool { return c == 0 || c == 3 }}
+	floor := variant{"floor", []string{filepath.Join(b.bin, "floor"), "./..."}, warmEnv, func(c int) bool { return c == 0 }}
 	vs := []variant{
-		{"brexlint", []string{brexlint, "./..."}, noRunCache, func(c int) bool { return c == 0 || c == 3 }},
+		first,
 		{"brexlint (second run)", []string{brexlint, "./..."}, runCache, func(c int) bool { return c == 0 || c == 3 }},
-		{"floor", []string{filepath.Join(b.bin, "floor"), "./..."}, warmEnv, func(c int) bool { return c == 0 }},
+		floor,
 		{"go vet (cold)", []string{"go", "vet", "./..."}, cold("vet"), zeroOrFindings},
 		{"go vet (warm)", []string{"go", "vet", "./..."}, warmEnv, zeroOrFindings},
 		{"go vet -vettool=brexlint (cold)", []string{"go", "vet", "-vettool=" + brexlint, "./..."}, cold("bvet"), zeroOrFindings},
@@ -269,16 +272,11 @@ func (b *bench) module(rep *strings.Builder, mod string, runs, pairs int) {
 	// one bench to the next (the floor of stripe-go between 1.03 and
 	// 1.25 s); the ratio of each round does not move with it.
 	var ratios []float64
-	byName := func(name string) variant {
-		i := slices.IndexFunc(vs, func(v variant) bool { return v.name == name })
-		return vs[i]
-	}
-	floorV, brexlintV := byName("floor"), byName("brexlint")
 	for round := 1; round <= pairs; round++ {
 		var f, bl time.Duration
-		for _, v := range []variant{floorV, brexlintV, brexlintV, floorV} {
+		for _, v := range []variant{floor, first, first, floor} {
 			s, _ := b.measure(dir, v, round)
-			if v.name == "floor" {
+			if v.name == floor.name {
 				f += s.wall
 			} else {
 				bl += s.wall
@@ -367,28 +365,29 @@ func pairedSummary(ratios []float64) string {
 	if len(ratios) == 0 {
 		return "no paired series"
 	}
-	sorted := slices.Clone(ratios)
-	slices.Sort(sorted)
-	med := sorted[len(sorted)/2]
-	if len(sorted)%2 == 0 {
-		med = (sorted[len(sorted)/2-1] + med) / 2
-	}
 	each := make([]string, len(ratios))
 	for i, r := range ratios {
 		each[i] = fmt.Sprintf("%.2f", r)
 	}
-	return fmt.Sprintf("paired series %.2fx, median of %d rounds: %s", med, len(ratios), strings.Join(each, ", "))
+	return fmt.Sprintf("paired series %.2fx, median of %d rounds: %s", middle(ratios), len(ratios), strings.Join(each, ", "))
 }
 
+// median is the sample of the median wall time and median peak RSS.
 func median(ss []sample) sample {
 	walls := make([]time.Duration, len(ss))
 	rss := make([]int64, len(ss))
 	for i, s := range ss {
 		walls[i], rss[i] = s.wall, s.rss
 	}
-	slices.Sort(walls)
-	slices.Sort(rss)
-	return sample{walls[len(walls)/2], rss[len(rss)/2]}
+	return sample{middle(walls), middle(rss)}
+}
+
+// middle returns the median of xs, the upper of the two middle values
+// for an even count (every series here has an odd one by default).
+func middle[T cmp.Ordered](xs []T) T {
+	sorted := slices.Clone(xs)
+	slices.Sort(sorted)
+	return sorted[len(sorted)/2]
 }
 
 func tail(s string, n int) string {

@@ -67,7 +67,7 @@ func (m *Model) findFreshKeys(pass *analysis.Pass) {
 			}
 		}
 	}
-	if len(fresh) == 0 && !hasFact[*FreshKeyFact](m.importedFacts()) {
+	if len(fresh) == 0 && !hasFact[*FreshKeyFact](m.imports) {
 		return
 	}
 	// Calls of fresh-key functions: inside a retry loop they are KeyCalls;

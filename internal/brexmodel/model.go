@@ -72,9 +72,9 @@ type Model struct {
 	// folder folds the package's URLs for the HTTP and OAuth halves
 	// alike; built on first use (see urlFolder).
 	folder *urlfold.Folder
-	// imports are the facts on other packages' objects; see importedFacts.
-	imports     []analysis.ObjectFact
-	importsDone bool
+	// imports are the facts on other packages' objects; see
+	// gatherImportedFacts.
+	imports []analysis.ObjectFact
 
 	// insp is the package's one inspector (typesutil.Inspector): the
 	// model's walks of the whole package, and of a function among all of
@@ -91,21 +91,17 @@ type Model struct {
 // safe for concurrent use.
 func (m *Model) Funcs() *typesutil.Funcs { return m.funcs }
 
-// importedFacts returns the facts the pass sees on objects of other
-// packages, gathered on first use and shared by every question of the
-// model and its OAuth half: pass.AllObjectFacts copies every fact of
-// every dependency each time it is called. The package's own facts are
+// gatherImportedFacts gathers the facts the pass sees on objects of other
+// packages (Model.imports), before the halves start, for every question
+// of the model and its OAuth half: pass.AllObjectFacts copies every fact
+// of every dependency each time it is called. The package's own facts are
 // left out, so the answer does not change as the pass exports them.
-func (m *Model) importedFacts() []analysis.ObjectFact {
-	if !m.importsDone {
-		for _, of := range m.pass.AllObjectFacts() {
-			if of.Object.Pkg() != m.pass.Pkg {
-				m.imports = append(m.imports, of)
-			}
+func (m *Model) gatherImportedFacts() {
+	for _, of := range m.pass.AllObjectFacts() {
+		if of.Object.Pkg() != m.pass.Pkg {
+			m.imports = append(m.imports, of)
 		}
-		m.importsDone = true
 	}
-	return m.imports
 }
 
 // urlFolder returns the package's URL folder, one for the whole model: its
@@ -152,8 +148,8 @@ func factTypes() []analysis.Fact {
 //   - the entropy classifier, which the value half fills and the HTTP half
 //     asks later, is handed over when the value half is done with it (see
 //     classifier), so it answers the same questions in the same order;
-//   - importedFacts is gathered before either starts, and the gate that
-//     counts the package's own facts waits for the side's.
+//   - the imported facts are gathered before either starts, and the gate
+//     that counts the package's own facts waits for the side's.
 //
 // The OAuth half reads the HTTP half's requests and URL folder: it runs
 // after both.
@@ -168,7 +164,7 @@ func run(pass *analysis.Pass) (any, error) {
 		close(m.valuesDone)
 		return m, nil
 	}
-	m.importedFacts()
+	m.gatherImportedFacts()
 	side := goSide(func() {
 		// Helpers that generate values matter wherever they are
 		// declared: an ids package need not import net/http.
@@ -183,7 +179,7 @@ func run(pass *analysis.Pass) (any, error) {
 	// return; a panic of this goroutine goes on as it is.
 	defer side.join()
 	m.findRetriers(pass)
-	if !reachesNetHTTP(pass.Pkg) && len(m.importedFacts()) == 0 {
+	if !reachesNetHTTP(pass.Pkg) && len(m.imports) == 0 {
 		// The package's own facts count too (they are few when it
 		// imports none), the side's as well.
 		side.wait()
@@ -206,7 +202,7 @@ func run(pass *analysis.Pass) (any, error) {
 // side is a part of run on a goroutine of its own.
 type side struct {
 	done     chan struct{}
-	panicked any // what it panicked with, and where
+	panicked string // what it panicked with, and where
 }
 
 func goSide(f func()) *side {
@@ -229,10 +225,8 @@ func goSide(f func()) *side {
 // does, and the side's own frames.
 func (s *side) wait() {
 	s.join()
-	if s.panicked != nil {
-		p := s.panicked
-		s.panicked = nil // once
-		panic(p)
+	if s.panicked != "" {
+		panic(s.panicked)
 	}
 }
 

@@ -35,7 +35,7 @@ func (m *Model) analyzeOAuth(pass *analysis.Pass) error {
 			calls = append(calls, c)
 		}
 	}
-	res, err := oauthmodel.Analyze(pass, oauthmodel.Options{Values: m, Calls: calls, Imported: m.importedFacts(), Folder: m.urlFolder(), Funcs: m.funcs, Classifier: m.classifier})
+	res, err := oauthmodel.Analyze(pass, oauthmodel.Options{Values: m, Calls: calls, Imported: m.imports, Folder: m.urlFolder(), Funcs: m.funcs, Classifier: m.classifier})
 	if err != nil {
 		return err
 	}

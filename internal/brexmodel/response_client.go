@@ -249,10 +249,8 @@ func (j *clientJudge) client(f *respFlow, e ast.Expr) clientInfo {
 	case *ast.CallExpr:
 		return j.clientCall(f, x)
 	case *ast.SelectorExpr:
-		if s, ok := info.Selections[x]; ok && s.Kind() == types.FieldVal {
-			if typesutil.IsFieldOf(s, retryablehttpPath, "Client", "HTTPClient") {
-				return j.retryableInner(s.Obj().(*types.Var))
-			}
+		if s := info.Selections[x]; typesutil.IsFieldOf(s, retryablehttpPath, "Client", "HTTPClient") {
+			return j.retryableInner(s.Obj().(*types.Var))
 		}
 	}
 	if obj := objOf(info, e); obj != nil {

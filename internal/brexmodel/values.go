@@ -129,7 +129,7 @@ func (m *Model) mayGenerate(pass *analysis.Pass) bool {
 			return true
 		}
 	}
-	return hasFact[*ValueFact](m.importedFacts())
+	return hasFact[*ValueFact](m.imports)
 }
 
 // valueResult reports whether fn's first result is a string, a []byte or

@@ -32,7 +32,7 @@ func (m *Model) analyzeWebhooks(pass *analysis.Pass) {
 			break
 		}
 	}
-	if !relevant && !hasFact[*webhookmodel.FuncFact](m.importedFacts()) && !webhookmodel.NamesHeader(m.insp) {
+	if !relevant && !hasFact[*webhookmodel.FuncFact](m.imports) && !webhookmodel.NamesHeader(m.insp) {
 		return
 	}
 	m.Webhooks = webhookmodel.Analyze(pass, m.funcs)

@@ -81,7 +81,7 @@ func (s *stream) readExport(u *unit) error {
 		return fmt.Errorf("reading %s: %v", u.export, err)
 	}
 	view := map[string]*types.Package{}
-	for _, d := range u.transitive() {
+	for _, d := range s.transitive(u) {
 		view[d.pkg.PkgPath] = d.pkg.Types
 	}
 	s.exportMu.Lock()

@@ -132,7 +132,7 @@ func (f *factView) allObject() []analysis.ObjectFact {
 			out = append(out, analysis.ObjectFact{Object: k.obj, Fact: fact})
 		}
 	}
-	for _, d := range f.u.transitive() {
+	for _, d := range f.s.transitive(f.u) {
 		add(d.travelling)
 		if f.u.direct[d.pkg.Types] {
 			add(d.importerOnly)
@@ -169,7 +169,7 @@ func (u *unit) sortFacts() {
 // package and every dependency.
 func (f *factView) allPackage() []analysis.PackageFact {
 	var out []analysis.PackageFact
-	for _, u := range append([]*unit{f.u}, f.u.transitive()...) {
+	for _, u := range append([]*unit{f.u}, f.s.transitive(f.u)...) {
 		for t, fact := range u.pkgFacts {
 			if f.s.factType[t] == f.a {
 				out = append(out, analysis.PackageFact{Package: u.pkg.Types, Fact: fact})
@@ -183,9 +183,9 @@ func (f *factView) allPackage() []analysis.PackageFact {
 // of a thousand packages would hold a million pointers. It marks the
 // units it has seen by their index in the graph, not in a map: every
 // package of Caddy's thousand asks once for its facts.
-func (u *unit) transitive() []*unit {
+func (s *stream) transitive(u *unit) []*unit {
 	var deps []*unit
-	seen := make([]bool, u.graphSize)
+	seen := make([]bool, s.graphSize)
 	var walk func(*unit)
 	walk = func(x *unit) {
 		for _, imp := range x.imports {

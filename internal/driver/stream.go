@@ -46,11 +46,11 @@ const metaMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledG
 type unit struct {
 	pkg  *packages.Package
 	root bool
-	// index is its place in the graph's order, of graphSize units.
-	index, graphSize int
-	export           string  // the export data file its types are read from, or ""
-	imports          []*unit // in the order of pkg.Imports' sorted keys
-	users            []*unit // units that import this one
+	// index is its place in the graph's order (see stream.graphSize).
+	index   int
+	export  string  // the export data file its types are read from, or ""
+	imports []*unit // in the order of pkg.Imports' sorted keys
+	users   []*unit // units that import this one
 	// Guarded by the scheduler: imports not yet type-checked, imports
 	// not yet analyzed, and whether this unit is type-checked.
 	pendingCheck, pendingRun int
@@ -62,14 +62,12 @@ type unit struct {
 	// binary ("p.test"), which is type-checked but not analyzed (see
 	// graph).
 	testMain bool
-	// base is, for the test variant of a root package with in-package
-	// tests ("p [p.test]", also a root), that package. See analyze.
-	base *unit
+	// variant: the test variant of a root package with in-package tests
+	// ("p [p.test]", also a root). See analyze.
+	variant bool
 	// files are the files the unit's analyzers are given: all of its
-	// syntax, or a test variant's test files alone (see analyze), whose
-	// token.Files are own.
+	// syntax, or a test variant's test files alone (see analyze).
 	files []*ast.File
-	own   map[*token.File]bool
 	// inspector receives inspect.Analyzer's result, built from the
 	// syntax while the package is type-checked (see check).
 	inspector <-chan *inspector.Inspector
@@ -106,6 +104,7 @@ type stream struct {
 	factType                  map[reflect.Type]*analysis.Analyzer
 	parser                    *fileParser
 	byTypes                   sync.Map          // *types.Package → *unit
+	graphSize                 int               // the units of the graph (see unit.index)
 	exports                   map[string]string // export data files by import path (stdExports)
 	exportMu                  sync.Mutex        // gcexportdata.Read may add to the packages it is given
 
@@ -288,9 +287,10 @@ func (s *stream) graph(roots []*packages.Package) []*unit {
 		visit(p).root = true
 	}
 	byID := make(map[string]*unit, len(order))
+	s.graphSize = len(order)
 	for i, u := range order {
 		byID[u.pkg.ID] = u
-		u.index, u.graphSize = i, len(order)
+		u.index = i
 	}
 	// The main package the go command generates for a test binary (its
 	// ID is "p.test", and it imports the packages "… [p.test]") holds
@@ -316,7 +316,7 @@ func (s *stream) graph(roots []*packages.Package) []*unit {
 			continue
 		}
 		if v := byID[u.pkg.ID+" ["+u.pkg.PkgPath+".test]"]; v != nil && v.root && v.pkg.PkgPath == u.pkg.PkgPath {
-			v.base = u
+			v.variant = true
 		}
 	}
 	for _, u := range order {
@@ -427,19 +427,17 @@ func (s *stream) check(u *unit, full bool) {
 	if p.Module != nil && p.Module.GoVersion != "" {
 		tc.GoVersion = "go" + p.Module.GoVersion
 	}
-	u.files = p.Syntax
-	switch {
-	case u.base != nil:
-		u.files, u.own = s.testFiles(u)
-	case u.purged:
-		// A dependency's analyzers are not given the files parsed
-		// without their bodies that hold no string literal either: such
-		// a file declares types and signatures, which no fact is about
-		// and no analyzer's look at a package's words finds (a Brex
-		// host, an OAuth parameter, a webhook header). go/ast/inspector
-		// sizes its table by the files' source extent, bodies or not: on
-		// Caddy, 245 MB of tables for bodies that are not there.
-		u.files = analyzed
+	// A dependency's analyzers are not given the files parsed without
+	// their bodies that hold no string literal either (only a unit with
+	// files parsed without bodies has any): such a file declares types
+	// and signatures, which no fact is about and no analyzer's look at a
+	// package's words finds (a Brex host, an OAuth parameter, a webhook
+	// header). go/ast/inspector sizes its table by the files' source
+	// extent, bodies or not: on Caddy, 245 MB of tables for bodies that
+	// are not there.
+	u.files = analyzed
+	if u.variant {
+		u.files = s.testFiles(u)
 	}
 	if u.root && s.inspectRoots || !u.root && s.inspectDeps {
 		// The inspector needs only the syntax: build it on another core
@@ -456,18 +454,16 @@ func (s *stream) check(u *unit, full bool) {
 	}
 }
 
-// testFiles returns the _test.go files of a test variant and their
-// token.Files: the files it is analyzed over (see analyze).
-func (s *stream) testFiles(v *unit) ([]*ast.File, map[*token.File]bool) {
+// testFiles returns the _test.go files of a test variant: the files it is
+// analyzed over (see analyze).
+func (s *stream) testFiles(v *unit) []*ast.File {
 	var files []*ast.File
-	own := map[*token.File]bool{}
 	for _, f := range v.pkg.Syntax {
 		if typesutil.InTestFile(s.fset, f.FileStart) {
 			files = append(files, f)
-			own[s.fset.File(f.FileStart)] = true
 		}
 	}
-	return files, own
+	return files
 }
 
 func newInfo() *types.Info {
@@ -520,7 +516,7 @@ func (s *stream) analyzeRest(u *unit) {
 func (s *stream) release(u *unit) {
 	s.parser.release(u)
 	u.pkg.Syntax, u.pkg.TypesInfo, u.inspector = nil, nil, nil
-	u.files, u.own = nil, nil
+	u.files = nil
 	u.results = nil
 }
 
@@ -591,7 +587,7 @@ func (s *stream) runOne(u *unit, a *analysis.Analyzer, results map[*analysis.Ana
 		Module:       module,
 		ResultOf:     inputs,
 		Report: func(d analysis.Diagnostic) {
-			if u.own == nil || u.own[s.fset.File(d.Pos)] {
+			if !u.variant || typesutil.InTestFile(s.fset, d.Pos) {
 				act.Diagnostics = append(act.Diagnostics, d)
 			}
 		},

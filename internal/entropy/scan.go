@@ -38,11 +38,12 @@ type write struct {
 // tests must not depend on the tests: go vet analyzes a package with its
 // tests, brexlint's driver without them.
 func (c *Classifier) scan() {
-	for _, f := range c.files {
-		if typesutil.InTestFile(c.fset, f.FileStart) {
-			continue
-		}
-		for _, d := range f.Decls {
+	// consumed are the &x operands of modeled calls (atomic adds and
+	// loads), which do not let x escape. A call comes before its
+	// operands in the walk.
+	consumed := map[ast.Expr]bool{}
+	for file := range typesutil.NonTestFiles(c.fset, c.funcs.Inspector()) {
+		for _, d := range file.Node().(*ast.File).Decls {
 			if d, ok := d.(*ast.GenDecl); ok && d.Tok == token.VAR {
 				for _, spec := range d.Specs {
 					for _, name := range spec.(*ast.ValueSpec).Names {
@@ -53,12 +54,6 @@ func (c *Classifier) scan() {
 				}
 			}
 		}
-	}
-	// consumed are the &x operands of modeled calls (atomic adds and
-	// loads), which do not let x escape. A call comes before its
-	// operands in the walk.
-	consumed := map[ast.Expr]bool{}
-	for file := range typesutil.NonTestFiles(c.fset, c.funcs.Inspector()) {
 		for cur := range file.Preorder(scanKinds...) {
 			c.scanNode(cur.Node(), consumed)
 		}

@@ -138,7 +138,9 @@ func FuzzRedactText(f *testing.F) {
 // "://" to the last '@' before the authority ends at '/', '?', '#', a
 // quote, an angle bracket or a space) and every copy of a password of 8
 // bytes or more found there. It returns those passwords too: no copy of
-// them may be left.
+// them may be left. It reads the authority as hideUserinfo does (the same
+// characters end it), so it tests what is hidden within that reading, not
+// the reading itself: TestRedactTextUserinfo holds the boundaries.
 func userinfoBytes(text string) ([]bool, []string) {
 	allowed := make([]bool, len(text))
 	var passwords []string

@@ -76,31 +76,17 @@ func replaceSecrets(text string, hide func(string) string) string {
 // space, a double quote, a backquote or an angle bracket, none of which
 // url.Parse accepts there (a single quote it does accept).
 func hideUserinfo(text string, hide func(string) string) string {
-	if !strings.Contains(text, "://") || !strings.Contains(text, "@") {
+	if !strings.Contains(text, "@") {
 		return text
 	}
-	infos := userinfos(text)
-	if len(infos) == 0 {
+	spans, passwords := userinfoSpans(text)
+	if len(spans) == 0 {
 		return text
 	}
-	// The byte ranges to hide, all found in the text as written: each
-	// hidden user and password, and every copy of a hidden password of 8
-	// bytes or more (a copy may run across a URL's '@', as a password
-	// may hold one; and hidden forms are never searched, where a password
-	// of '*' could match the mask of something else).
-	var spans [][2]int
-	var passwords []string
-	for _, u := range infos {
-		if u.hideUser {
-			spans = append(spans, [2]int{u.start, u.userEnd})
-		}
-		if u.hidePassword {
-			spans = append(spans, [2]int{u.userEnd + 1, u.end})
-			if u.end-u.userEnd-1 >= 8 {
-				passwords = append(passwords, text[u.userEnd+1:u.end])
-			}
-		}
-	}
+	// Every copy of a hidden password of 8 bytes or more, found in the
+	// text as written: a copy may run across a URL's '@' (a password may
+	// hold one), and hidden forms are never searched, where a password
+	// of '*' could match the mask of something else.
 	for _, p := range passwords {
 		for i := 0; ; {
 			j := strings.Index(text[i:], p)
@@ -129,21 +115,14 @@ func hideUserinfo(text string, hide func(string) string) string {
 	return b.String()
 }
 
-// userinfo is the user information of a URL in a text: the user is
-// text[start:userEnd], and the password, after a ':', runs up to end,
-// where the '@' is (userEnd == end without a password).
-type userinfo struct {
-	start, userEnd, end    int
-	hideUser, hidePassword bool
-}
-
-// userinfos returns the user information of each URL in text, in order.
-func userinfos(text string) []userinfo {
-	var out []userinfo
+// userinfoSpans returns the byte ranges of the user information of the
+// URLs in text that are to be hidden (each hidden user and password), and
+// the hidden passwords of 8 bytes or more, whose copies are hidden too.
+func userinfoSpans(text string) (spans [][2]int, passwords []string) {
 	for i := 0; ; {
 		j := strings.Index(text[i:], "://")
 		if j < 0 {
-			return out
+			return spans, passwords
 		}
 		start := i + j + len("://")
 		authority := text[start:]
@@ -156,11 +135,15 @@ func userinfos(text string) []userinfo {
 			continue
 		}
 		user, password, hasPassword := strings.Cut(authority[:at], ":")
-		out = append(out, userinfo{
-			start: start, userEnd: start + len(user), end: start + at,
-			hideUser:     len(user) >= minTokenUser && !strings.Contains(user, "%"),
-			hidePassword: hasPassword && password != "" && !isPrintfVerb(password),
-		})
+		if len(user) >= minTokenUser && !strings.Contains(user, "%") {
+			spans = append(spans, [2]int{start, start + len(user)})
+		}
+		if hasPassword && password != "" && !isPrintfVerb(password) {
+			spans = append(spans, [2]int{start + len(user) + 1, start + at})
+			if len(password) >= 8 {
+				passwords = append(passwords, password)
+			}
+		}
 		i = start + at
 	}
 }

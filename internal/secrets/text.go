@@ -183,12 +183,12 @@ const minCandidateRun = 16
 
 // CandidateLiteral is the cheap prefilter run before anything else: it
 // reports whether s could hold a secret at all. It requires a run of at
-// least 16 token characters (letters, digits and + / = _ - . ~) that holds a
-// digit, or both upper- and lower-case letters, or 16 letters without a
-// separator (an AWS key ID may be 20 capitals, even when a "+" follows
-// it): the shape of every key, token and base64 secret (a run may hold
-// + / = _ - . and ~, as Azure's client secrets do); and a Brex webhook
-// secret, whose rule takes letters of one case joined by '+' or '/'.
+// least 16 token characters (letters, digits and + / = _ - . ~, the last
+// for Azure's client secrets) that holds a digit, or both upper- and
+// lower-case letters, or 16 letters without a separator (an AWS key ID may
+// be 20 capitals, even when a "+" follows it): the shape of every key,
+// token and base64 secret; or a Brex webhook secret, whose rule takes
+// letters of one case joined by '+' or '/'.
 // Prose, short values, and names made of words joined by
 // separators in one case, such as environment variable names
 // ("BREX_CLIENT_SECRET_FOR_PARTNER_APP"), fail it. Callers use it to skip
